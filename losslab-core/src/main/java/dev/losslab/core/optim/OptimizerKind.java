@@ -1,0 +1,87 @@
+package dev.losslab.core.optim;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.surface.Landscape;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * A named optimizer as users pick it ({@code gd}, {@code adam}, …): its update rule for display, the
+ * hyper-parameters it takes besides the learning rate, and how to build it.
+ *
+ * @param name       the CLI/API name
+ * @param title      a human title ("SGD with momentum")
+ * @param updateRule the update rule in plain text, as the README's conventions table shows it
+ * @param params     the hyper-parameters it takes besides lr, with PyTorch's defaults
+ * @param learningRateDefault where its default learning rate comes from
+ * @param defaultNoise the standard deviation of gradient noise when the user gives none (0 but for sgd)
+ * @param factory    builds the optimizer from validated settings
+ */
+public record OptimizerKind(
+        String name,
+        String title,
+        String updateRule,
+        List<Param> params,
+        LearningRateDefault learningRateDefault,
+        double defaultNoise,
+        Function<Settings, Optimizer> factory) {
+
+    /** Where an optimizer's default learning rate comes from when the user gives none. */
+    public enum LearningRateDefault {
+        /** The landscape's gradient-descent lr: the step is lr × gradient. */
+        GRADIENT,
+        /** The landscape's adaptive lr: the step is about lr in parameter units (Adam, RMSProp, Adagrad). */
+        ADAPTIVE,
+        /** 1: a full Newton step. */
+        NEWTON
+    }
+
+    public OptimizerKind {
+        params = List.copyOf(params);
+    }
+
+    public double defaultLearningRate(Landscape landscape) {
+        return switch (learningRateDefault) {
+            case GRADIENT -> landscape.learningRate();
+            case ADAPTIVE -> landscape.adaptiveLearningRate();
+            case NEWTON -> 1.0;
+        };
+    }
+
+    /**
+     * Builds the optimizer from the values the user gave (by param name; flags as 0 or 1), filling
+     * in defaults. A name this optimizer does not take, or a value out of range, fails with an
+     * {@link InvalidInputException} that names it.
+     */
+    public Optimizer configure(Map<String, Double> given) {
+        Map<String, Double> values = new HashMap<>();
+        for (Param p : params) {
+            values.put(p.name(), p.defaultValue());
+        }
+        for (var e : given.entrySet()) {
+            Param p = param(e.getKey());
+            values.put(p.name(), p.range().check(p.name(), e.getValue()));
+        }
+        return factory.apply(new Settings(values));
+    }
+
+    private Param param(String paramName) {
+        for (Param p : params) {
+            if (p.name().equals(paramName)) {
+                return p;
+            }
+        }
+        List<String> taken = new ArrayList<>(List.of("lr"));
+        params.forEach(p -> taken.add(p.name()));
+        throw new InvalidInputException(paramName,
+                name + " does not take " + paramName + "; it takes: " + String.join(", ", taken));
+    }
+
+    /** True when this optimizer takes a hyper-parameter of that name (lr always). */
+    public boolean takes(String paramName) {
+        return paramName.equals("lr") || params.stream().anyMatch(p -> p.name().equals(paramName));
+    }
+}

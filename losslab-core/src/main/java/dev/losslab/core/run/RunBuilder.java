@@ -1,0 +1,121 @@
+package dev.losslab.core.run;
+
+import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.surface.Catalog;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Vec2;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The library's front door: names in, a validated {@link RunSpec} (or a finished {@link Run}) out.
+ * Whatever is not set gets its default: the landscape's start and learning rate, PyTorch's
+ * hyper-parameters, a constant schedule, {@value RunSpec#DEFAULT_STEPS} steps, tol 1e-8.
+ * <pre>{@code
+ * Run run = RunBuilder.on("himmelblau").optimizer("adam").set("lr", 0.1).start(0, 0).run();
+ * }</pre>
+ */
+public final class RunBuilder {
+
+    private final Landscape landscape;
+    private OptimizerKind kind = Optimizers.get("gd");
+    private final Map<String, Double> hyperParameters = new LinkedHashMap<>();
+    private Double learningRate;
+    private Double noise;
+    private long seed = RunSpec.DEFAULT_SEED;
+    private Vec2 start;
+    private Schedule schedule = new Schedule.Constant();
+    private int maxSteps = RunSpec.DEFAULT_STEPS;
+    private double tolerance = RunSpec.DEFAULT_TOLERANCE;
+
+    private RunBuilder(Landscape landscape) {
+        this.landscape = landscape;
+    }
+
+    /** A run on the catalog surface of that name. */
+    public static RunBuilder on(String surfaceName) {
+        return new RunBuilder(Catalog.get(surfaceName));
+    }
+
+    public static RunBuilder on(Landscape landscape) {
+        return new RunBuilder(landscape);
+    }
+
+    public RunBuilder optimizer(String name) {
+        kind = Optimizers.get(name);
+        return this;
+    }
+
+    /**
+     * Sets a hyper-parameter by its CLI name ({@code lr}, {@code momentum}, {@code beta1}, …; flags
+     * as 0 or 1). Checked against the optimizer when the spec is built.
+     */
+    public RunBuilder set(String name, double value) {
+        if (name.equals("lr")) {
+            learningRate = value;
+        } else if (name.equals("noise")) {
+            noise = value;
+        } else {
+            hyperParameters.put(name, value);
+        }
+        return this;
+    }
+
+    public RunBuilder learningRate(double lr) {
+        return set("lr", lr);
+    }
+
+    public RunBuilder noise(double sigma) {
+        return set("noise", sigma);
+    }
+
+    public RunBuilder seed(long seed) {
+        this.seed = seed;
+        return this;
+    }
+
+    public RunBuilder start(double x, double y) {
+        this.start = new Vec2(x, y);
+        return this;
+    }
+
+    public RunBuilder start(Vec2 start) {
+        this.start = start;
+        return this;
+    }
+
+    public RunBuilder schedule(Schedule schedule) {
+        this.schedule = schedule;
+        return this;
+    }
+
+    public RunBuilder steps(int maxSteps) {
+        this.maxSteps = maxSteps;
+        return this;
+    }
+
+    public RunBuilder tolerance(double tolerance) {
+        this.tolerance = tolerance;
+        return this;
+    }
+
+    public RunSpec spec() {
+        return new RunSpec(
+                landscape,
+                kind.name(),
+                kind.configure(hyperParameters),
+                learningRate != null ? learningRate : kind.defaultLearningRate(landscape),
+                schedule,
+                noise != null ? noise : kind.defaultNoise(),
+                seed,
+                start != null ? start : landscape.defaultStart(),
+                maxSteps,
+                tolerance);
+    }
+
+    public Run run() {
+        return Runner.run(spec());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.losslab.core.run;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.optim.Optimizer;
+import dev.losslab.core.optim.Range;
+import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Vec2;
+import java.util.Objects;
+
+/**
+ * Everything that determines a run, validated: the same spec always gives the same trajectory
+ * (SGD noise included, through the seed). Build one with {@link RunBuilder}.
+ *
+ * @param landscape     where to run
+ * @param optimizerName the optimizer's registry name, for labels
+ * @param optimizer     the update rule with its hyper-parameters
+ * @param learningRate  the base learning rate (> 0)
+ * @param schedule      how the learning rate changes with the step
+ * @param noise         standard deviation of the Gaussian noise added to each gradient coordinate (≥ 0)
+ * @param seed          the noise generator's seed
+ * @param start         the starting point
+ * @param maxSteps      the step budget, 0 to {@link #MAX_STEPS}
+ * @param tolerance     converged when ‖∇f‖ < tolerance (0 disables)
+ */
+public record RunSpec(
+        Landscape landscape,
+        String optimizerName,
+        Optimizer optimizer,
+        double learningRate,
+        Schedule schedule,
+        double noise,
+        long seed,
+        Vec2 start,
+        int maxSteps,
+        double tolerance) {
+
+    /** The most steps one run may take: a million points is about 50 MB of trajectory. */
+    public static final int MAX_STEPS = 1_000_000;
+    public static final int DEFAULT_STEPS = 1000;
+    public static final double DEFAULT_TOLERANCE = 1e-8;
+    public static final long DEFAULT_SEED = 1;
+
+    public RunSpec {
+        Objects.requireNonNull(landscape, "landscape");
+        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(schedule, "schedule");
+        Objects.requireNonNull(start, "start");
+        Range.above(0).check("lr", learningRate);
+        if (!Double.isFinite(learningRate)) {
+            throw InvalidInputException.outOfRange("lr", "finite", learningRate);
+        }
+        Range.atLeast(0).check("noise", noise);
+        Range.atLeast(0).check("tol", tolerance);
+        if (!Double.isFinite(noise) || !Double.isFinite(tolerance)) {
+            throw new InvalidInputException("noise", "noise and tol must be finite");
+        }
+        if (!start.isFinite()) {
+            throw new InvalidInputException("start", "start must be two finite numbers, got " + start.x() + "," + start.y());
+        }
+        if (maxSteps < 0 || maxSteps > MAX_STEPS) {
+            throw InvalidInputException.outOfRange("steps", "in [0, " + MAX_STEPS + "]", maxSteps);
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package dev.losslab.core.run;
+
+import java.util.Arrays;
+
+/**
+ * The points of a run, stored as parallel primitive arrays (structure of arrays) so long runs stay
+ * compact and recording a step allocates only when the arrays grow.
+ */
+public final class Trajectory {
+
+    private double[] x, y, loss, gradX, gradY, lr;
+    private int size;
+
+    public Trajectory(int expectedPoints) {
+        int capacity = Math.max(16, Math.min(expectedPoints, 1 << 16));
+        x = new double[capacity];
+        y = new double[capacity];
+        loss = new double[capacity];
+        gradX = new double[capacity];
+        gradY = new double[capacity];
+        lr = new double[capacity];
+    }
+
+    /** Appends the point of step {@link #size()}. */
+    public void add(double px, double py, double pLoss, double gx, double gy, double pLr) {
+        if (size == x.length) {
+            int capacity = x.length * 2;
+            x = Arrays.copyOf(x, capacity);
+            y = Arrays.copyOf(y, capacity);
+            loss = Arrays.copyOf(loss, capacity);
+            gradX = Arrays.copyOf(gradX, capacity);
+            gradY = Arrays.copyOf(gradY, capacity);
+            lr = Arrays.copyOf(lr, capacity);
+        }
+        x[size] = px;
+        y[size] = py;
+        loss[size] = pLoss;
+        gradX[size] = gx;
+        gradY[size] = gy;
+        lr[size] = pLr;
+        size++;
+    }
+
+    /** Number of points: steps taken + 1 (the start is step 0). */
+    public int size() {
+        return size;
+    }
+
+    public Point point(int step) {
+        if (step < 0 || step >= size) {
+            throw new IndexOutOfBoundsException("step " + step + " of " + size + " points");
+        }
+        return new Point(step, x[step], y[step], loss[step], gradX[step], gradY[step], lr[step]);
+    }
+
+    public Point last() {
+        return point(size - 1);
+    }
+
+    public double x(int step) {
+        return x[step];
+    }
+
+    public double y(int step) {
+        return y[step];
+    }
+
+    public double loss(int step) {
+        return loss[step];
+    }
+
+    /**
+     * One recorded point.
+     *
+     * @param step      0 for the start, then 1, 2, …
+     * @param loss      f(x, y)
+     * @param gradientX ∂f/∂x at the point (the exact gradient, without SGD noise)
+     * @param gradientY ∂f/∂y at the point
+     * @param lr        the learning rate of the update that produced this point (for step 0: the
+     *                  base learning rate)
+     */
+    public record Point(int step, double x, double y, double loss, double gradientX, double gradientY, double lr) {}
+}
