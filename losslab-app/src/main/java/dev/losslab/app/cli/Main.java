@@ -1,0 +1,77 @@
+package dev.losslab.app.cli;
+
+import dev.losslab.core.InvalidInputException;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * The {@code losslab} command. Exit codes: 0 when a command completed (whatever a run's stop
+ * reason: that is data), 2 for bad input, 1 for a failure. Results go to stdout, messages to stderr.
+ */
+@Command(name = "losslab",
+        mixinStandardHelpOptions = true,
+        version = "LossLab 0.1.0",
+        description = "A lab for seeing how optimizers roll down loss landscapes.",
+        subcommands = {
+                SurfacesCommand.class,
+                RunCommand.class,
+                RaceCommand.class,
+                AnalyzeCommand.class,
+                CriticalPointsCommand.class,
+                CommandLine.HelpCommand.class
+        })
+public final class Main implements Callable<Integer> {
+
+    public static final int OK = 0;
+    public static final int FAILURE = 1;
+    public static final int BAD_INPUT = 2;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return OK;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        int code = execute(args, out, err);
+        out.flush();
+        err.flush();
+        System.exit(code);
+    }
+
+    /** Runs the command line with the given streams and returns the exit code (tests call this). */
+    public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        cli.setParameterExceptionHandler((e, arguments) -> {
+            CommandLine where = e.getCommandLine();
+            where.getErr().println("error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, where.getErr());
+            where.getErr().println("(see ./" + where.getCommandSpec().qualifiedName(" ") + " --help)");
+            return BAD_INPUT;
+        });
+        cli.setExecutionExceptionHandler((e, where, parsed) -> {
+            if (e instanceof InvalidInputException bad) {
+                where.getErr().println("error: " + bad.getMessage());
+                return BAD_INPUT;
+            }
+            where.getErr().println("error: LossLab failed unexpectedly: " + e);
+            if (System.getenv("LOSSLAB_DEBUG") != null) {
+                e.printStackTrace(where.getErr());
+            }
+            return FAILURE;
+        });
+        return cli.execute(args);
+    }
+}

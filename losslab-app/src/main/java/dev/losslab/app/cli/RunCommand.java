@@ -1,0 +1,60 @@
+package dev.losslab.app.cli;
+
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.output.RunCsv;
+import dev.losslab.app.output.RunText;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.run.Run;
+import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.surface.Vec2;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run one optimizer from a start and print every point it visits.",
+                "CSV and JSON list each point from step 0; text shows a sample and a one-line summary."})
+final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SurfaceOption surface;
+
+    @Option(names = "--optimizer", required = true, paramLabel = "NAME",
+            description = "gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton")
+    String optimizer;
+
+    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
+            description = "starting point (default: the surface's)")
+    Vec2 start;
+
+    @Option(names = "--format", paramLabel = "text|csv|json",
+            description = "output format (default: text at a terminal, csv otherwise)")
+    OutputFormat format;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        RunBuilder builder = RunBuilder.on(surface.landscape());
+        options.applyTo(builder, Optimizers.get(optimizer), false);
+        if (start != null) {
+            builder.start(start);
+        }
+        Run run = builder.run();
+        PrintWriter out = spec.commandLine().getOut();
+        switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
+            case text -> RunText.write(run, out);
+            case csv -> RunCsv.write(run, out);
+            case json -> out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.run(run)));
+        }
+        return Main.OK;
+    }
+}

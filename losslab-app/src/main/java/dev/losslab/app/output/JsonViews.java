@@ -1,0 +1,166 @@
+package dev.losslab.app.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.core.run.Run;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.run.Trajectory;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Minimum;
+import dev.losslab.core.surface.Vec2;
+import dev.losslab.core.surface.Window;
+import java.lang.reflect.RecordComponent;
+import java.util.Locale;
+
+/**
+ * JSON shapes of core results, shared by the CLI and the web API. Non-finite numbers become null:
+ * JSON has no NaN or Infinity, and a reader must never meet them.
+ */
+public final class JsonViews {
+
+    public static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
+
+    private JsonViews() {}
+
+    public static ObjectNode object() {
+        return NODES.objectNode();
+    }
+
+    public static ArrayNode array() {
+        return NODES.arrayNode();
+    }
+
+    /** Puts v under key, or null when v is NaN or infinite. */
+    public static ObjectNode put(ObjectNode node, String key, double v) {
+        if (Double.isFinite(v)) {
+            node.put(key, v);
+        } else {
+            node.putNull(key);
+        }
+        return node;
+    }
+
+    public static ArrayNode add(ArrayNode array, double v) {
+        if (Double.isFinite(v)) {
+            array.add(v);
+        } else {
+            array.addNull();
+        }
+        return array;
+    }
+
+    public static ObjectNode point(Vec2 p) {
+        ObjectNode node = object();
+        put(node, "x", p.x());
+        put(node, "y", p.y());
+        return node;
+    }
+
+    public static ArrayNode window(Window w) {
+        ArrayNode a = array();
+        a.add(w.xMin()).add(w.xMax()).add(w.yMin()).add(w.yMax());
+        return a;
+    }
+
+    public static ObjectNode minimum(Minimum m) {
+        ObjectNode node = point(m.at());
+        put(node, "value", m.value());
+        return node;
+    }
+
+    /** A catalog entry as {@code surfaces --format json} and the web API list it. */
+    public static ObjectNode landscape(Landscape l) {
+        ObjectNode node = object();
+        node.put("name", l.name());
+        node.put("title", l.title());
+        node.put("formula", l.formula());
+        node.put("description", l.description());
+        node.set("window", window(l.window()));
+        node.set("defaultStart", point(l.defaultStart()));
+        node.put("learningRate", l.learningRate());
+        node.put("adaptiveLearningRate", l.adaptiveLearningRate());
+        ArrayNode minima = node.putArray("knownMinima");
+        l.knownMinima().forEach(m -> minima.add(minimum(m)));
+        return node;
+    }
+
+    /** The settings of a run: what produced it, enough to reproduce it. */
+    public static ObjectNode spec(RunSpec spec) {
+        ObjectNode node = object();
+        node.put("surface", spec.landscape().name());
+        node.put("optimizer", spec.optimizerName());
+        node.put("lr", spec.learningRate());
+        node.set("hyperParameters", hyperParameters(spec.optimizer()));
+        node.put("schedule", spec.schedule().name());
+        node.set("scheduleParameters", hyperParameters(spec.schedule()));
+        node.put("noise", spec.noise());
+        node.put("seed", spec.seed());
+        node.set("start", point(spec.start()));
+        node.put("maxSteps", spec.maxSteps());
+        node.put("tol", spec.tolerance());
+        return node;
+    }
+
+    /** A run: {@code stop}, {@code minimumReached}, the spec, and every point. */
+    public static ObjectNode run(Run run) {
+        ObjectNode node = object();
+        ObjectNode stop = node.putObject("stop");
+        stop.put("reason", run.stopReason().code());
+        stop.put("step", run.steps());
+        stop.put("explanation", run.stopReason().explanation());
+        if (run.minimumReached().isPresent()) {
+            node.set("minimumReached", minimum(run.minimumReached().get()));
+        } else {
+            node.putNull("minimumReached");
+        }
+        node.set("spec", spec(run.spec()));
+        ArrayNode points = node.putArray("points");
+        Trajectory t = run.trajectory();
+        for (int i = 0; i < t.size(); i++) {
+            Trajectory.Point p = t.point(i);
+            ObjectNode o = points.addObject();
+            o.put("step", p.step());
+            put(o, "x", p.x());
+            put(o, "y", p.y());
+            put(o, "loss", p.loss());
+            put(o, "gradX", p.gradientX());
+            put(o, "gradY", p.gradientY());
+            put(o, "lr", p.lr());
+        }
+        return node;
+    }
+
+    /**
+     * A record's components as {name: value}, with Java names turned into the CLI's
+     * ({@code weightDecay} → {@code weight-decay}); booleans stay booleans.
+     */
+    static ObjectNode hyperParameters(Object settings) {
+        ObjectNode node = object();
+        RecordComponent[] components = settings.getClass().getRecordComponents();
+        if (components == null) {
+            return node;
+        }
+        for (RecordComponent c : components) {
+            try {
+                Object v = c.getAccessor().invoke(settings);
+                String key = kebab(c.getName());
+                switch (v) {
+                    case Boolean b -> node.put(key, b);
+                    case Number n -> put(node, key, n.doubleValue());
+                    default -> node.put(key, String.valueOf(v));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("cannot read " + c.getName(), e);
+            }
+        }
+        return node;
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,43 @@
+package dev.losslab.app.output;
+
+/** How LossLab prints numbers: exactly (round-trip) for data, briefly for people. */
+public final class Numbers {
+
+    private Numbers() {}
+
+    /**
+     * The shortest decimal that reads back to the same double (Java's {@link Double#toString}),
+     * for CSV and JSON. Non-finite values print as {@code NaN}, {@code Infinity} or {@code -Infinity}
+     * in CSV, which every CSV reader we know parses; JSON uses {@link JsonViews} and writes null.
+     */
+    public static String exact(double v) {
+        return Double.toString(v);
+    }
+
+    /** Six significant digits for tables meant for eyes; non-finite values as words. */
+    public static String brief(double v) {
+        if (Double.isNaN(v)) {
+            return "undefined";
+        }
+        if (Double.isInfinite(v)) {
+            return v > 0 ? "+inf" : "-inf";
+        }
+        if (v == 0) {
+            return "0";
+        }
+        double a = Math.abs(v);
+        if (a >= 1e-4 && a < 1e7) {
+            String s = String.format(java.util.Locale.ROOT, "%.6g", v);
+            if (s.contains(".") && !s.contains("e")) {
+                s = s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            }
+            return s;
+        }
+        return String.format(java.util.Locale.ROOT, "%.5e", v);
+    }
+
+    /** "(x, y)" with brief numbers. */
+    public static String point(double x, double y) {
+        return "(" + brief(x) + ", " + brief(y) + ")";
+    }
+}
