@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.core.analysis.CriticalPoint;
+import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Trajectory;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Minimum;
+import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
 import dev.losslab.core.surface.Window;
 import java.lang.reflect.RecordComponent;
@@ -132,6 +135,52 @@ public final class JsonViews {
             put(o, "lr", p.lr());
         }
         return node;
+    }
+
+    /**
+     * A point analysis with the keys {@code analyze --format json} promises: value, gradient,
+     * hessian, eigenvalues (descending), eigenvectors (unit, same order), trace, determinant, kind,
+     * conditionNumber (null when infinite), plus the point and maxStableLearningRate (null when
+     * no direction curves upward).
+     */
+    public static ObjectNode analysis(PointAnalysis a) {
+        ObjectNode node = object();
+        node.set("at", point(a.point()));
+        put(node, "value", a.value());
+        node.set("gradient", pair(a.gradient().x(), a.gradient().y()));
+        put(node, "gradientNorm", a.gradientNorm());
+        Sym2 h = a.hessian();
+        ArrayNode hessian = node.putArray("hessian");
+        hessian.add(pair(h.xx(), h.xy()));
+        hessian.add(pair(h.xy(), h.yy()));
+        Sym2.Eigen e = a.eigen();
+        node.set("eigenvalues", pair(e.first(), e.second()));
+        ArrayNode vectors = node.putArray("eigenvectors");
+        vectors.add(pair(e.firstVector().x(), e.firstVector().y()));
+        vectors.add(pair(e.secondVector().x(), e.secondVector().y()));
+        put(node, "trace", a.trace());
+        put(node, "determinant", a.determinant());
+        node.put("kind", a.kind().code());
+        put(node, "conditionNumber", a.conditionNumber());
+        var lr = a.maxStableLearningRate();
+        if (lr.isPresent()) {
+            put(node, "maxStableLearningRate", lr.getAsDouble());
+        } else {
+            node.putNull("maxStableLearningRate");
+        }
+        return node;
+    }
+
+    /** One critical point as {@code critical-points --format json} lists it: x, y, value, kind. */
+    public static ObjectNode criticalPoint(CriticalPoint c) {
+        ObjectNode node = point(c.at());
+        put(node, "value", c.value());
+        node.put("kind", c.kind().code());
+        return node;
+    }
+
+    private static ArrayNode pair(double a, double b) {
+        return add(add(array(), a), b);
     }
 
     /**
