@@ -63,7 +63,11 @@ public record OptimizerKind(
         }
         for (var e : given.entrySet()) {
             Param p = param(e.getKey());
-            values.put(p.name(), p.range().check(p.name(), e.getValue()));
+            double v = p.range().check(p.name(), e.getValue());
+            if (Double.isInfinite(v)) {
+                throw InvalidInputException.outOfRange(p.name(), "finite", v);
+            }
+            values.put(p.name(), v);
         }
         return factory.apply(new Settings(values));
     }
