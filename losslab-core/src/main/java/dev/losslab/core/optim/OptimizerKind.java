@@ -63,11 +63,7 @@ public record OptimizerKind(
         }
         for (var e : given.entrySet()) {
             Param p = param(e.getKey());
-            double v = p.range().check(p.name(), e.getValue());
-            if (Double.isInfinite(v)) {
-                throw InvalidInputException.outOfRange(p.name(), "finite", v);
-            }
-            values.put(p.name(), v);
+            values.put(p.name(), p.range().check(p.name(), e.getValue()));
         }
         return factory.apply(new Settings(values));
     }

@@ -41,11 +41,7 @@ public record ScheduleKind(String name, String help, List<Param> params, Factory
         }
         for (var e : given.entrySet()) {
             Param p = param(e.getKey());
-            double v = p.range().check(p.name(), e.getValue());
-            if (Double.isInfinite(v)) {
-                throw InvalidInputException.outOfRange(p.name(), "finite", v);
-            }
-            values.put(p.name(), v);
+            values.put(p.name(), p.range().check(p.name(), e.getValue()));
         }
         return factory.create(new Settings(values), steps);
     }
