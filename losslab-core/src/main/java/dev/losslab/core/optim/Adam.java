@@ -16,8 +16,9 @@ import dev.losslab.core.surface.Surface;
  *   v̂ ← max(v̂, v)  if amsgrad, else  v̂ ← v           (the running max of the raw v)
  *   θ ← θ − lr/(1 − β₁ᵗ) · m / (√v̂ / √(1 − β₂ᵗ) + ε)
  * </pre>
- * ε is added <em>after</em> the bias-corrected square root, as PyTorch does (the Adam paper puts it
- * after √v̂ too, but on the corrected v̂ rather than on √v / √(1 − β₂ᵗ), which is the same thing).
+ * ε is added <em>after</em> the bias-corrected square root, as in PyTorch and in Algorithm 1 of the
+ * Adam paper: not inside the root, and not to the uncorrected √v as in the paper's "more efficient"
+ * reordering (lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m/(√v + ε̂)), whose ε weighs differently in early steps.
  * The first update is therefore lr·g/(|g| + ε) per coordinate: about lr·sign(g).
  *
  * <p>Newer torch (2.x) updates m with {@code lerp} (m + (1 − β₁)·(g − m)) instead of β₁·m +
