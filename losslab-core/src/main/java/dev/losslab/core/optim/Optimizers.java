@@ -1,6 +1,8 @@
 package dev.losslab.core.optim;
 
+import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.ADAPTIVE;
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.GRADIENT;
+import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.NEWTON;
 
 import dev.losslab.core.InvalidInputException;
 import java.util.LinkedHashMap;
@@ -10,7 +12,9 @@ import java.util.Optional;
 
 /**
  * Every optimizer LossLab offers, by name: the one registry the CLI, the web API and the README
- * read. Defaults are PyTorch's unless an entry says otherwise.
+ * read. Names, defaults and ranges are PyTorch's (torch 1.13.1's {@code torch.optim}) unless an
+ * entry's class says otherwise; lr's default comes from the landscape (see
+ * {@link OptimizerKind.LearningRateDefault}). Each update rule's full statement is in its class.
  */
 public final class Optimizers {
 
@@ -18,6 +22,11 @@ public final class Optimizers {
             Param.real("weight-decay", 0, Range.atLeast(0), "L2 penalty λ added to the gradient as λ·θ");
     private static final Param DAMPENING =
             Param.real("dampening", 0, Range.atLeast(0), "dampening τ of the momentum buffer");
+    private static final Param EPS_1E_8 =
+            Param.real("eps", 1e-8, Range.atLeast(0), "ε added to the denominator, outside the square root");
+
+    private static final List<Param> ADAM_PARAMS = adamParams(0);
+    private static final List<Param> ADAMW_PARAMS = adamParams(0.01);
 
     private static final Map<String, OptimizerKind> BY_NAME = new LinkedHashMap<>();
 
@@ -25,6 +34,10 @@ public final class Optimizers {
         add(new OptimizerKind("gd", "Gradient descent",
                 "θ ← θ − lr·∇f(θ)",
                 List.of(WEIGHT_DECAY), GRADIENT, 0,
+                s -> new Sgd(0, 0, false, s.real("weight-decay"))));
+        add(new OptimizerKind("sgd", "Stochastic gradient descent (noisy gradients)",
+                "θ ← θ − lr·(∇f(θ) + σ·ξ),  ξ ~ N(0, I) drawn afresh each step (σ: --noise, default 1)",
+                List.of(WEIGHT_DECAY), GRADIENT, 1.0,
                 s -> new Sgd(0, 0, false, s.real("weight-decay"))));
         add(new OptimizerKind("momentum", "SGD with momentum",
                 "b ← μ·b + (1 − τ)·∇f(θ)  (b₁ = ∇f(θ₀));  θ ← θ − lr·b",
@@ -36,9 +49,62 @@ public final class Optimizers {
                 List.of(Param.real("momentum", 0.9, Range.above(0), "momentum factor μ"), DAMPENING, WEIGHT_DECAY),
                 GRADIENT, 0,
                 s -> new Sgd(s.real("momentum"), s.real("dampening"), true, s.real("weight-decay"))));
+        add(new OptimizerKind("rmsprop", "RMSProp",
+                "v ← α·v + (1 − α)·g²;  θ ← θ − lr·g / (√v + ε)  (centered: √(v − a²) with a ← α·a + (1 − α)·g; "
+                        + "momentum: b ← μ·b + g/(√v + ε), θ ← θ − lr·b)",
+                List.of(Param.real("alpha", 0.99, Range.closed(0, 1), "smoothing constant α of the squared-gradient average"),
+                        EPS_1E_8,
+                        Param.real("momentum", 0, Range.atLeast(0), "momentum factor μ"),
+                        Param.flag("centered", "divide by the gradient's estimated standard deviation instead of its RMS"),
+                        WEIGHT_DECAY),
+                ADAPTIVE, 0,
+                s -> new RmsProp(s.real("alpha"), s.real("eps"), s.real("weight-decay"), s.real("momentum"),
+                        s.flag("centered"))));
+        add(new OptimizerKind("adagrad", "Adagrad",
+                "s ← s + g²;  θ ← θ − lr/(1 + (t − 1)·η) · g / (√s + ε)",
+                List.of(Param.real("lr-decay", 0, Range.atLeast(0), "learning-rate decay η"),
+                        Param.real("eps", 1e-10, Range.atLeast(0), "ε added to the denominator, outside the square root"),
+                        WEIGHT_DECAY),
+                ADAPTIVE, 0,
+                s -> new Adagrad(s.real("lr-decay"), s.real("eps"), s.real("weight-decay"))));
+        add(new OptimizerKind("adam", "Adam",
+                "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  θ ← θ − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)",
+                ADAM_PARAMS, ADAPTIVE, 0,
+                s -> adam(s, false)));
+        add(new OptimizerKind("adamw", "AdamW (decoupled weight decay)",
+                "θ ← θ·(1 − lr·λ);  m ← β₁·m + (1 − β₁)·∇f;  v ← β₂·v + (1 − β₂)·∇f²;  "
+                        + "θ ← θ − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)",
+                ADAMW_PARAMS, ADAPTIVE, 0,
+                s -> adam(s, true)));
+        add(new OptimizerKind("newton", "Newton's method",
+                "θ ← θ − lr·[∇²f(θ)]⁻¹·∇f(θ)  (stops where ∇²f is singular)",
+                List.of(), NEWTON, 0,
+                s -> new Newton(false)));
+        add(new OptimizerKind("saddle-free-newton", "Saddle-free Newton (Dauphin et al. 2014)",
+                "θ ← θ − lr·|∇²f(θ)|⁻¹·∇f(θ)  (|H|: eigenvalues replaced by their absolute values)",
+                List.of(), NEWTON, 0,
+                s -> new Newton(true)));
     }
 
     private Optimizers() {}
+
+    private static List<Param> adamParams(double weightDecayDefault) {
+        return List.of(
+                Param.real("beta1", 0.9, Range.closedOpen(0, 1), "decay β₁ of the gradient average m"),
+                Param.real("beta2", 0.999, Range.closedOpen(0, 1), "decay β₂ of the squared-gradient average v"),
+                EPS_1E_8,
+                Param.flag("amsgrad", "normalise by the running maximum of v (AMSGrad)"),
+                Param.real("weight-decay", weightDecayDefault, Range.atLeast(0), weightDecayDefault == 0
+                        ? "L2 penalty λ added to the gradient as λ·θ"
+                        : "decoupled weight decay λ: θ ← θ·(1 − lr·λ) before each update"),
+                Param.flag("no-bias-correction",
+                        "drop the 1/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ) corrections (not a PyTorch option)"));
+    }
+
+    private static Adam adam(Settings s, boolean decoupled) {
+        return new Adam(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"), decoupled,
+                s.flag("amsgrad"), !s.flag("no-bias-correction"));
+    }
 
     static void add(OptimizerKind kind) {
         if (BY_NAME.putIfAbsent(kind.name(), kind) != null) {

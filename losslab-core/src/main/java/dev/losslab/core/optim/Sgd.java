@@ -6,7 +6,8 @@ import dev.losslab.core.surface.Surface;
 /**
  * Stochastic gradient descent with optional momentum, dampening, Nesterov and L2 weight decay:
  * {@code torch.optim.SGD} ({@code _single_tensor_sgd}). LossLab's {@code gd}, {@code sgd},
- * {@code momentum} and {@code nesterov} are this rule with different settings.
+ * {@code momentum} and {@code nesterov} are this rule with different settings ({@code sgd} adds
+ * the runner's Gaussian gradient noise). Followed from torch 1.13.1's code, which current torch keeps.
  * <pre>
  *   g ← ∇f(θ) + λ·θ                          (weight decay λ)
  *   if μ ≠ 0:

@@ -1,0 +1,92 @@
+package dev.losslab.core.optim;
+
+import dev.losslab.core.InvalidInputException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Every learning-rate schedule LossLab offers, by name: the one registry the CLI, the web API and
+ * the README read. Any optimizer takes any schedule. Defaults are PyTorch's where it has the class
+ * (StepLR's γ = 0.1; {@code eta_min} = 0); k below counts the updates already taken.
+ */
+public final class Schedules {
+
+    private static final Map<String, ScheduleKind> BY_NAME = new LinkedHashMap<>();
+
+    static {
+        add(new ScheduleKind("constant", "lr at every step", List.of(),
+                (s, steps) -> new Schedule.Constant()));
+        add(new ScheduleKind("step", "lr·γ^⌊k / step-size⌋ (PyTorch's StepLR)",
+                List.of(Param.real("step-size", 100, Range.atLeast(1), "updates between two decays"),
+                        Param.real("gamma", 0.1, Range.above(0), "factor γ applied every step-size updates")),
+                (s, steps) -> new Schedule.StepDecay(whole(s, "step-size"), s.real("gamma"))));
+        add(new ScheduleKind("exponential", "lr·γ^k (PyTorch's ExponentialLR)",
+                List.of(Param.real("gamma", 0.99, Range.above(0), "factor γ applied every update")),
+                (s, steps) -> new Schedule.Exponential(s.real("gamma"))));
+        add(new ScheduleKind("inverse-time", "lr / (1 + k/τ): Robbins–Monro decay (a LambdaLR in PyTorch)",
+                List.of(Param.real("tau", 100, Range.above(0), "updates τ until lr has halved")),
+                (s, steps) -> new Schedule.InverseTime(s.real("tau"))));
+        add(new ScheduleKind("cosine",
+                "η_min + (lr − η_min)·(1 + cos(π·k / T_max))/2 (PyTorch's CosineAnnealingLR; rises again past T_max)",
+                List.of(Param.real("t-max", 0, Range.atLeast(0), "updates T_max to reach η_min; 0 = the run's step budget"),
+                        Param.real("eta-min", 0, Range.atLeast(0), "the lowest lr η_min")),
+                (s, steps) -> {
+                    long tMax = whole(s, "t-max");
+                    return new Schedule.Cosine(tMax == 0 ? Math.max(1, steps) : tMax, s.real("eta-min"));
+                }));
+    }
+
+    private Schedules() {}
+
+    private static void add(ScheduleKind kind) {
+        if (BY_NAME.putIfAbsent(kind.name(), kind) != null) {
+            throw new IllegalStateException("duplicate schedule name " + kind.name());
+        }
+    }
+
+    /** A count of updates: must be a whole number (checked range first, so it is finite). */
+    private static long whole(Settings s, String name) {
+        double v = s.real(name);
+        if (v != Math.rint(v) || v > Integer.MAX_VALUE) {
+            throw InvalidInputException.outOfRange(name, "a whole number of updates", v);
+        }
+        return (long) v;
+    }
+
+    public static List<ScheduleKind> all() {
+        return List.copyOf(BY_NAME.values());
+    }
+
+    public static List<String> names() {
+        return List.copyOf(BY_NAME.keySet());
+    }
+
+    public static Optional<ScheduleKind> find(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The schedule called {@code name}; an unknown name fails with the closest valid one suggested. */
+    public static ScheduleKind get(String name) {
+        ScheduleKind kind = BY_NAME.get(name);
+        if (kind == null) {
+            throw InvalidInputException.unknownName("schedule", name, BY_NAME.keySet());
+        }
+        return kind;
+    }
+
+    /**
+     * Builds the schedule {@code name} from the parameters the user gave, validated as
+     * {@link OptimizerKind#configure} validates hyper-parameters.
+     *
+     * @param given the parameters by name ({@code step-size}, {@code gamma}, {@code tau},
+     *              {@code t-max}, {@code eta-min}); missing ones take their defaults
+     * @param steps the run's step budget: {@code t-max}'s default
+     * @throws InvalidInputException for an unknown name, a parameter this schedule does not take,
+     *                               or a value out of range
+     */
+    public static Schedule create(String name, Map<String, Double> given, int steps) {
+        return get(name).create(given, steps);
+    }
+}

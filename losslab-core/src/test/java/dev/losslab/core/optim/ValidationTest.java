@@ -1,0 +1,108 @@
+package dev.losslab.core.optim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.run.RunBuilder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Bad settings against their exact messages, and boundary values that must pass. Ranges are
+ * PyTorch's (lr ≥ 0 there, but a run needs lr > 0), except RMSProp's α, which LossLab bounds by 1.
+ */
+class ValidationTest {
+
+    @ParameterizedTest(name = "{0} {1}={2} → {4}")
+    @CsvSource(delimiter = '|', nullValues = "none", textBlock = """
+            # optimizer         | param              | value     | field        | message
+            gd                  | lr                 | -1        | lr           | lr must be > 0, got -1
+            adam                | lr                 | 0         | lr           | lr must be > 0, got 0
+            adam                | lr                 | NaN       | lr           | lr must be > 0, got NaN
+            adam                | beta1              | 1         | beta1        | beta1 must be in [0, 1), got 1
+            adam                | beta1              | -0.1      | beta1        | beta1 must be in [0, 1), got -0.1
+            adam                | beta2              | NaN       | beta2        | beta2 must be in [0, 1), got NaN
+            adamw               | beta2              | 1         | beta2        | beta2 must be in [0, 1), got 1
+            adam                | eps                | -1e-8     | eps          | eps must be >= 0, got -1.0E-8
+            adam                | eps                | Infinity  | eps          | eps must be >= 0, got Infinity
+            adam                | weight-decay       | -1        | weight-decay | weight-decay must be >= 0, got -1
+            adamw               | weight-decay       | NaN       | weight-decay | weight-decay must be >= 0, got NaN
+            adam                | amsgrad            | 2         | amsgrad      | amsgrad must be in [0, 1], got 2
+            rmsprop             | alpha              | 1.5       | alpha        | alpha must be in [0, 1], got 1.5
+            rmsprop             | alpha              | NaN       | alpha        | alpha must be in [0, 1], got NaN
+            rmsprop             | momentum           | -0.5      | momentum     | momentum must be >= 0, got -0.5
+            rmsprop             | eps                | -1        | eps          | eps must be >= 0, got -1
+            adagrad             | lr-decay           | -1        | lr-decay     | lr-decay must be >= 0, got -1
+            adagrad             | eps                | NaN       | eps          | eps must be >= 0, got NaN
+            momentum            | momentum           | -0.9      | momentum     | momentum must be >= 0, got -0.9
+            momentum            | dampening          | -1        | dampening    | dampening must be >= 0, got -1
+            nesterov            | momentum           | 0         | momentum     | momentum must be > 0, got 0
+            nesterov            | dampening          | 0.1       | momentum     | nesterov needs momentum > 0 and dampening = 0, got momentum=0.9, dampening=0.1
+            gd                  | beta1              | 0.9       | beta1        | gd does not take beta1; it takes: lr, weight-decay
+            sgd                 | momentum           | 0.9       | momentum     | sgd does not take momentum; it takes: lr, weight-decay
+            adagrad             | momentum           | 0.9       | momentum     | adagrad does not take momentum; it takes: lr, lr-decay, eps, weight-decay
+            newton              | weight-decay       | 0.1       | weight-decay | newton does not take weight-decay; it takes: lr
+            saddle-free-newton  | eps                | 0.1       | eps          | saddle-free-newton does not take eps; it takes: lr
+            gd                  | noise              | -1        | noise        | noise must be >= 0, got -1
+            """)
+    void rejectsWithExactMessage(String optimizer, String param, double value, String field, String message) {
+        assertThatThrownBy(() -> RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage(message)
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo(field);
+    }
+
+    @ParameterizedTest(name = "{0} {1}={2} is accepted")
+    @CsvSource(delimiter = '|', textBlock = """
+            adam      | beta1        | 0
+            adam      | beta1        | 0.999999
+            adam      | beta2        | 0
+            adam      | eps          | 0
+            adamw     | weight-decay | 0
+            adam      | amsgrad      | 1
+            adamw     | no-bias-correction | 1
+            rmsprop   | alpha        | 0
+            rmsprop   | alpha        | 1
+            rmsprop   | momentum     | 0
+            rmsprop   | centered     | 1
+            adagrad   | eps          | 0
+            adagrad   | lr-decay     | 0
+            momentum  | momentum     | 0
+            momentum  | dampening    | 1
+            gd        | lr           | 1e-300
+            gd        | weight-decay | 0
+            sgd       | noise        | 0
+            """)
+    void acceptsBoundaryValues(String optimizer, String param, double value) {
+        assertThat(RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec()).isNotNull();
+    }
+
+    @ParameterizedTest(name = "{0} → {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            adan     | unknown optimizer 'adan': did you mean 'adam'?
+            rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
+            lbfgs    | unknown optimizer 'lbfgs'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton
+            """)
+    void unknownOptimizerSuggestsTheClosest(String name, String message) {
+        assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);
+    }
+
+    /** The records validate themselves too (for code that builds them without the registry). */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            beta1 must be in [0, 1), got NaN   | adam
+            alpha must be in [0, 1], got -1    | rmsprop
+            lr-decay must be >= 0, got NaN     | adagrad
+            """)
+    void recordsRejectOutOfRangeValues(String message, String which) {
+        assertThatThrownBy(() -> {
+            switch (which) {
+                case "adam" -> new Adam(Double.NaN, 0.999, 1e-8, 0, false, false, true);
+                case "rmsprop" -> new RmsProp(-1, 1e-8, 0, 0, false);
+                case "adagrad" -> new Adagrad(Double.NaN, 1e-10, 0);
+                default -> throw new AssertionError(which);
+            }
+        }).isInstanceOf(InvalidInputException.class).hasMessage(message);
+    }
+}

@@ -1,0 +1,193 @@
+#!/usr/bin/env python3
+"""Reference trajectories from torch.optim, for LossLab's optimizer tests.
+
+Runs each optimizer setting below for STEPS updates on small 2-D surfaces, in float64, and writes
+one CSV per run to losslab-core/src/test/resources/fixtures/torch/. The Java test
+(TorchFixtureTest) replays every file through RunBuilder and compares the points.
+
+Run it from the repository root with Debian's torch (python3-torch):
+
+    /usr/bin/python3 tools/torch-fixtures/generate.py
+
+Each file starts with comment lines: a human summary of the torch call, then one line
+"# run: key=value ..." that the Java test reads (LossLab names: optimizer, surface, start, lr,
+params, schedule). Rows are "step,x,y,lr": the point after `step` updates and the learning rate of
+the update that produced it (row 0: the base lr), as LossLab's Trajectory records them.
+
+Gradients: each surface's gradient is written out in closed form with the same operation order as
+the Java test surfaces, and handed to the optimizer as p.grad; autograd's gradient is checked
+against it at every step (to 1e-9 relative), so the fixtures test the update rules, not how two
+programs round a derivative.
+"""
+
+import math
+import os
+import sys
+
+import torch
+
+STEPS = 50
+OUT = os.path.join("losslab-core", "src", "test", "resources", "fixtures", "torch")
+
+
+# ---- surfaces: f in torch (for the autograd check) and the closed-form gradient in plain floats ----
+
+def quadratic_f(p):
+    return 0.5 * p[0] ** 2 + 5.0 * p[1] ** 2
+
+
+def quadratic_g(x, y):
+    # Quadratic(1, 10): (a·x, b·y)
+    return 1.0 * x, 10.0 * y
+
+
+def rosenbrock_f(p):
+    return (1.0 - p[0]) ** 2 + 100.0 * (p[1] - p[0] ** 2) ** 2
+
+
+def rosenbrock_g(x, y):
+    r = y - x * x
+    return -2.0 * (1.0 - x) - 400.0 * x * r, 200.0 * r
+
+
+def himmelblau_f(p):
+    return (p[0] ** 2 + p[1] - 11.0) ** 2 + (p[0] + p[1] ** 2 - 7.0) ** 2
+
+
+def himmelblau_g(x, y):
+    a = x * x + y - 11.0
+    b = x + y * y - 7.0
+    return 4.0 * x * a + 2.0 * b, 2.0 * a + 4.0 * y * b
+
+
+SURFACES = {
+    # name: (f, gradient, start)
+    "quadratic": (quadratic_f, quadratic_g, (-3.5, 2.5)),
+    "rosenbrock": (rosenbrock_f, rosenbrock_g, (-1.5, 2.0)),
+    "himmelblau": (himmelblau_f, himmelblau_g, (0.5, -1.0)),
+}
+
+# Learning rates per surface and optimizer family: small enough that no run diverges in 50 steps,
+# large enough that every run moves a lot (so a wrong rule shows).
+LR = {
+    "gd": {"quadratic": 0.05, "rosenbrock": 2e-4, "himmelblau": 0.005},
+    "adaptive": {"quadratic": 0.1, "rosenbrock": 0.02, "himmelblau": 0.1},
+    "adagrad": {"quadratic": 0.5, "rosenbrock": 0.2, "himmelblau": 0.5},
+}
+
+# ---- settings: LossLab name and params, the torch class and kwargs, the lr family ----
+# (name of the fixture, LossLab optimizer, LossLab params, torch class, torch kwargs, lr family)
+OPTIMIZERS = [
+    ("gd", "gd", {}, torch.optim.SGD, {}, "gd"),
+    ("gd-wd", "gd", {"weight-decay": 0.1}, torch.optim.SGD, {"weight_decay": 0.1}, "gd"),
+    ("momentum", "momentum", {}, torch.optim.SGD, {"momentum": 0.9}, "gd"),
+    ("momentum-dampening", "momentum", {"momentum": 0.8, "dampening": 0.3, "weight-decay": 0.05},
+     torch.optim.SGD, {"momentum": 0.8, "dampening": 0.3, "weight_decay": 0.05}, "gd"),
+    ("nesterov", "nesterov", {}, torch.optim.SGD, {"momentum": 0.9, "nesterov": True}, "gd"),
+    ("nesterov-wd", "nesterov", {"momentum": 0.7, "weight-decay": 0.1},
+     torch.optim.SGD, {"momentum": 0.7, "nesterov": True, "weight_decay": 0.1}, "gd"),
+    ("rmsprop", "rmsprop", {}, torch.optim.RMSprop, {}, "adaptive"),
+    ("rmsprop-centered-momentum", "rmsprop", {"centered": 1, "momentum": 0.5, "alpha": 0.9},
+     torch.optim.RMSprop, {"centered": True, "momentum": 0.5, "alpha": 0.9}, "adaptive"),
+    ("rmsprop-wd-eps", "rmsprop", {"weight-decay": 0.1, "eps": 1e-3},
+     torch.optim.RMSprop, {"weight_decay": 0.1, "eps": 1e-3}, "adaptive"),
+    ("adagrad", "adagrad", {}, torch.optim.Adagrad, {}, "adagrad"),
+    ("adagrad-lr-decay", "adagrad", {"lr-decay": 0.05, "weight-decay": 0.01},
+     torch.optim.Adagrad, {"lr_decay": 0.05, "weight_decay": 0.01}, "adagrad"),
+    ("adam", "adam", {}, torch.optim.Adam, {}, "adaptive"),
+    ("adam-amsgrad", "adam", {"amsgrad": 1, "beta1": 0.8, "beta2": 0.99},
+     torch.optim.Adam, {"amsgrad": True, "betas": (0.8, 0.99)}, "adaptive"),
+    ("adam-wd-eps", "adam", {"weight-decay": 0.1, "eps": 1e-2},
+     torch.optim.Adam, {"weight_decay": 0.1, "eps": 1e-2}, "adaptive"),
+    ("adamw", "adamw", {}, torch.optim.AdamW, {}, "adaptive"),
+    ("adamw-amsgrad", "adamw", {"amsgrad": 1, "weight-decay": 0.2},
+     torch.optim.AdamW, {"amsgrad": True, "weight_decay": 0.2}, "adaptive"),
+]
+
+# Schedules, each with plain gradient descent: (fixture name, LossLab schedule and params, factory).
+SCHEDULES = [
+    ("step", "step", {"step-size": 10, "gamma": 0.5},
+     lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=10, gamma=0.5)),
+    ("exponential", "exponential", {"gamma": 0.95},
+     lambda o: torch.optim.lr_scheduler.ExponentialLR(o, gamma=0.95)),
+    ("inverse-time", "inverse-time", {"tau": 10},
+     lambda o: torch.optim.lr_scheduler.LambdaLR(o, lambda k: 1.0 / (1.0 + k / 10.0))),
+    ("cosine", "cosine", {"t-max": 50},
+     lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=50)),
+    # t-max below the run length: PyTorch's cosine climbs back up after T_max.
+    ("cosine-restart", "cosine", {"t-max": 20, "eta-min": 0.001},
+     lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=20, eta_min=0.001)),
+]
+SCHEDULE_SURFACES = ["quadratic", "himmelblau"]
+
+
+def run(surface, make_optimizer, lr, make_scheduler=None):
+    f, grad, start = SURFACES[surface]
+    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    opt = make_optimizer([p], lr)
+    sched = make_scheduler(opt) if make_scheduler else None
+    rows = [(0, start[0], start[1], lr)]
+    for k in range(1, STEPS + 1):
+        x, y = p[0].item(), p[1].item()
+        gx, gy = grad(x, y)
+        opt.zero_grad()
+        f(p).backward()
+        auto = p.grad.tolist()
+        for a, b in zip(auto, (gx, gy)):
+            assert abs(a - b) <= 1e-9 * max(1.0, abs(b)), (surface, k, auto, (gx, gy))
+        used_lr = opt.param_groups[0]["lr"]
+        with torch.no_grad():
+            p.grad.copy_(torch.tensor([gx, gy], dtype=torch.float64))
+        opt.step()
+        if sched:
+            sched.step()
+        x, y = p[0].item(), p[1].item()
+        assert math.isfinite(x) and math.isfinite(y) and abs(x) < 1e6 and abs(y) < 1e6, (surface, k, x, y)
+        rows.append((k, x, y, used_lr))
+    return rows
+
+
+def write(name, surface, summary, run_line, rows):
+    path = os.path.join(OUT, f"{name}--{surface}.csv")
+    with open(path, "w") as out:
+        out.write(f"# torch {torch.__version__}, float64, foreach=False: {summary}\n")
+        out.write(f"# run: {run_line}\n")
+        out.write("step,x,y,lr\n")
+        for k, x, y, lr in rows:
+            out.write(f"{k},{x!r},{y!r},{lr!r}\n")
+
+
+def params_text(params):
+    return ";".join(f"{k}:{v!r}" for k, v in params.items()) or "-"
+
+
+def main():
+    torch.set_default_dtype(torch.float64)
+    os.makedirs(OUT, exist_ok=True)
+    for old in os.listdir(OUT):
+        if old.endswith(".csv"):
+            os.remove(os.path.join(OUT, old))
+    for name, losslab, params, cls, kwargs, family in OPTIMIZERS:
+        for surface in SURFACES:
+            lr = LR[family][surface]
+            start = SURFACES[surface][2]
+            rows = run(surface, lambda ps, lr, cls=cls, kwargs=kwargs: cls(ps, lr=lr, foreach=False, **kwargs), lr)
+            write(name, surface, f"{cls.__name__}(lr={lr!r}, {kwargs})",
+                  f"optimizer={losslab} surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
+                  f"steps={STEPS} params={params_text(params)} schedule=constant schedule-params=-",
+                  rows)
+    for name, schedule, sparams, factory in SCHEDULES:
+        for surface in SCHEDULE_SURFACES:
+            lr = LR["gd"][surface]
+            start = SURFACES[surface][2]
+            rows = run(surface, lambda ps, lr: torch.optim.SGD(ps, lr=lr, foreach=False), lr, factory)
+            write("schedule-" + name, surface, f"SGD(lr={lr!r}) with {schedule} {sparams}",
+                  f"optimizer=gd surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
+                  f"steps={STEPS} params=- schedule={schedule} schedule-params={params_text(sparams)}",
+                  rows)
+    total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
+    print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
