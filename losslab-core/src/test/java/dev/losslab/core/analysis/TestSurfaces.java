@@ -88,28 +88,36 @@ final class TestSurfaces {
     };
 
     /**
-     * x^n + y² for even n ≥ 4: a minimum at the origin that second derivatives cannot see
-     * (∇²f = diag(0, 2) there), where Newton converges linearly with ratio (n − 2)/(n − 1).
+     * uⁿ + v² for even n ≥ 4, in axes (u, v) turned by θ: u = c·x + s·y, v = −s·x + c·y with
+     * c = cos θ, s = sin θ. A minimum at the origin that second derivatives cannot see
+     * (the Hessian has eigenvalues 0 and 2 there), where Newton converges linearly with ratio
+     * (n − 2)/(n − 1).
      * <pre>
-     *   f   = xⁿ + y²
-     *   ∇f  = (n·xⁿ⁻¹, 2y)
-     *   ∇²f = [[n(n − 1)·xⁿ⁻², 0], [0, 2]]
+     *   f   = uⁿ + v²
+     *   ∇f  = f_u·(c, s) + f_v·(−s, c),     f_u = n·uⁿ⁻¹,  f_v = 2v
+     *   ∇²f = f_uu·(c, s)(c, s)ᵀ + 2·(−s, c)(−s, c)ᵀ,  f_uu = n(n − 1)·uⁿ⁻²
      * </pre>
      */
-    static Surface flatBottom(int n) {
+    static Surface flatBottom(int n, double theta) {
+        double c = Math.cos(theta), s = Math.sin(theta);
         return new Surface() {
             public double value(double x, double y) {
-                return Math.pow(x, n) + y * y;
+                double u = c * x + s * y, v = -s * x + c * y;
+                return Math.pow(u, n) + v * v;
             }
 
             public double valueAndGradient(double x, double y, double[] g) {
-                g[0] = n * Math.pow(x, n - 1);
-                g[1] = 2 * y;
+                double u = c * x + s * y, v = -s * x + c * y;
+                double fu = n * Math.pow(u, n - 1), fv = 2 * v;
+                g[0] = fu * c - fv * s;
+                g[1] = fu * s + fv * c;
                 return value(x, y);
             }
 
             public Sym2 hessian(double x, double y) {
-                return new Sym2(n * (n - 1) * Math.pow(x, n - 2), 0, 2);
+                double u = c * x + s * y;
+                double fuu = n * (n - 1) * Math.pow(u, n - 2);
+                return new Sym2(fuu * c * c + 2 * s * s, (fuu - 2) * c * s, fuu * s * s + 2 * c * c);
             }
         };
     }
