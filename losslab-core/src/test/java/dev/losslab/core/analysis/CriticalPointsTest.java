@@ -1,0 +1,293 @@
+package dev.losslab.core.analysis;
+
+import static dev.losslab.core.analysis.CurvatureKind.DEGENERATE;
+import static dev.losslab.core.analysis.CurvatureKind.MAXIMUM;
+import static dev.losslab.core.analysis.CurvatureKind.MINIMUM;
+import static dev.losslab.core.analysis.CurvatureKind.SADDLE;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.surface.Catalog;
+import dev.losslab.core.surface.Quadratic;
+import dev.losslab.core.surface.Surface;
+import dev.losslab.core.surface.Vec2;
+import dev.losslab.core.surface.Window;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Critical points of surfaces whose critical points are known. Every search is also checked for
+ * the invariants of {@link #assertWellFormed}: inside the window, ‖∇f‖ tiny, no two points merged
+ * away, sorted.
+ */
+class CriticalPointsTest {
+
+    private static final Window RASTRIGIN_WINDOW = Window.square(5.12);
+
+    @Test
+    void himmelblauHasFourMinimaOneMaximumFourSaddles() {
+        Window window = Window.square(5);
+        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.HIMMELBLAU, window);
+
+        assertWellFormed(points, TestSurfaces.HIMMELBLAU, window, 1e-9);
+        assertThat(points).hasSize(9);
+        assertThat(countByKind(points)).isEqualTo(Map.of(MINIMUM, 4L, MAXIMUM, 1L, SADDLE, 4L));
+
+        // The four minima (all f = 0) from the literature, to 6 decimals.
+        double[][] minima = {{3, 2}, {-2.805118, 3.131312}, {-3.779310, -3.283186}, {3.584428, -1.848126}};
+        for (double[] m : minima) {
+            CriticalPoint p = nearest(points, Vec2.of(m[0], m[1]));
+            assertThat(p.kind()).isEqualTo(MINIMUM);
+            assertThat(p.x()).isCloseTo(m[0], within(1e-6));
+            assertThat(p.y()).isCloseTo(m[1], within(1e-6));
+            assertThat(p.value()).isCloseTo(0, within(1e-20));
+        }
+        CriticalPoint maximum = points.stream().filter(p -> p.kind() == MAXIMUM).findFirst().orElseThrow();
+        assertThat(maximum.x()).isCloseTo(-0.270845, within(1e-6));
+        assertThat(maximum.y()).isCloseTo(-0.923039, within(1e-6));
+        assertThat(maximum.value()).isCloseTo(181.617, within(1e-3));
+        assertThat(points.getLast()).isEqualTo(maximum);
+    }
+
+    @Test
+    void monkeySaddleHasOneDegenerateCriticalPoint() {
+        Window window = Window.square(2);
+        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.MONKEY_SADDLE, window);
+
+        assertWellFormed(points, TestSurfaces.MONKEY_SADDLE, window, 1e-12);
+        assertThat(points).hasSize(1);
+        CriticalPoint centre = points.getFirst();
+        assertThat(centre.kind()).isEqualTo(DEGENERATE);
+        assertThat(centre.at().norm()).isLessThan(1e-8);
+        assertThat(centre.analysis().conditionNumber()).isInfinite();
+        assertThat(centre.analysis().maxStableLearningRate()).isEmpty();
+    }
+
+    @Test
+    void monkeySaddleOffCentreWindowStillFindsIt() {
+        Window window = Window.of(-0.3, 1.7, -1.1, 0.4);
+        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.MONKEY_SADDLE, window);
+
+        assertThat(points).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(DEGENERATE);
+            assertThat(p.at().norm()).isLessThan(1e-8);
+        });
+    }
+
+    @Test
+    void flatBottomedMinimaAreDegenerate() {
+        Window window = Window.of(-1.3, 2.1, -1.7, 0.9);
+        for (int n : new int[] {4, 6, 8}) {
+            for (double theta : new double[] {0, 0.4, 2.0}) {
+                Surface surface = TestSurfaces.flatBottom(n, theta);
+                List<CriticalPoint> points = CriticalPoints.find(surface, window);
+
+                assertWellFormed(points, surface, window, 1e-12);
+                assertThat(points).as("x^%d + y^2 turned by %s", n, theta).singleElement().satisfies(p -> {
+                    assertThat(p.kind()).isEqualTo(DEGENERATE);
+                    assertThat(p.at().norm()).isLessThan(1e-6);
+                });
+            }
+        }
+    }
+
+    @Test
+    void bowlHasOneMinimumAtTheOrigin() {
+        List<CriticalPoint> points = CriticalPoints.find(Catalog.get("bowl"));
+
+        assertThat(points).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(MINIMUM);
+            assertThat(p.x()).isCloseTo(0, within(1e-12));
+            assertThat(p.y()).isCloseTo(0, within(1e-12));
+            assertThat(p.analysis().conditionNumber()).isCloseTo(10, within(1e-12));
+        });
+    }
+
+    @Test
+    void saddleHasOneSaddle() {
+        Window window = Window.square(2);
+        List<CriticalPoint> points = CriticalPoints.find(new Quadratic(2, -2), window);
+
+        assertThat(points).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(SADDLE);
+            assertThat(p.at().norm()).isLessThan(1e-12);
+        });
+    }
+
+    @Test
+    void rotatedQuadraticCentreIsFoundAndClassified() {
+        Window window = Window.of(-1, 3, -2, 2);
+        var surface = new TestSurfaces.RotatedQuadratic(4, -0.25, 0.6, 1.25, -0.5);
+        List<CriticalPoint> points = CriticalPoints.find(surface, window);
+
+        assertThat(points).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(SADDLE);
+            assertThat(p.x()).isCloseTo(1.25, within(1e-12));
+            assertThat(p.y()).isCloseTo(-0.5, within(1e-12));
+        });
+    }
+
+    @Test
+    void rastriginHas441CriticalPoints() {
+        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW);
+
+        assertWellFormed(points, TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW, 1e-9);
+        assertThat(points).hasSize(441);
+        assertThat(countByKind(points)).isEqualTo(Map.of(MINIMUM, 121L, MAXIMUM, 100L, SADDLE, 220L));
+        assertThat(points.getFirst().at().norm()).as("global minimum").isLessThan(1e-12);
+        assertThat(points.getFirst().value()).isCloseTo(0, within(1e-12));
+    }
+
+    /**
+     * The independent check of Rastrigin's count: f(x, y) = F(x) + F(y) with
+     * F(t) = 10 + t² − 10·cos 2πt, so ∇f = 0 exactly where F'(x) = 0 and F'(y) = 0, and ∇²f =
+     * diag(F''(x), F''(y)). A sign-change scan of F' = 2t + 20π·sin 2πt on a 10⁵-step grid finds its
+     * 1-D roots; every pair of them must be among the 2-D points, with the kind the two signs of F''
+     * give. F' is positive at ±5.12 (F'(5.12) ≈ 53), so no root sits at the window's edge.
+     */
+    @Test
+    void rastriginPointsAreThePairsOfOneDimensionalRoots() {
+        List<double[]> roots = new ArrayList<>();
+        int steps = 100_003; // odd, so no grid point lands exactly on the root at t = 0
+        double previous = derivative(-5.12);
+        for (int i = 1; i <= steps; i++) {
+            double t = -5.12 + 10.24 * i / steps;
+            double current = derivative(t);
+            if (Math.signum(current) != Math.signum(previous)) {
+                double tPrev = -5.12 + 10.24 * (i - 1) / steps;
+                double root = bisect(tPrev, t);
+                roots.add(new double[] {root, 2 + 40 * Math.PI * Math.PI * Math.cos(2 * Math.PI * root)});
+            }
+            previous = current;
+        }
+        assertThat(roots.stream().filter(r -> r[1] > 0)).as("1-D minima").hasSize(11);
+        assertThat(roots.stream().filter(r -> r[1] < 0)).as("1-D maxima").hasSize(10);
+
+        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW);
+        for (double[] rx : roots) {
+            for (double[] ry : roots) {
+                CriticalPoint p = nearest(points, Vec2.of(rx[0], ry[0]));
+                assertThat(p.x()).isCloseTo(rx[0], within(1e-9));
+                assertThat(p.y()).isCloseTo(ry[0], within(1e-9));
+                CurvatureKind expected = rx[1] > 0 && ry[1] > 0 ? MINIMUM : rx[1] < 0 && ry[1] < 0 ? MAXIMUM : SADDLE;
+                assertThat(p.kind()).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
+    void noCriticalPointGivesAnEmptyList() {
+        assertThat(CriticalPoints.find(TestSurfaces.TILTED_TROUGH, Window.square(3))).isEmpty();
+    }
+
+    @Test
+    void pointsOutsideTheWindowAreLeftOut() {
+        var offCentre = new TestSurfaces.RotatedQuadratic(1, 2, 0.3, 2.5, 0);
+        assertThat(CriticalPoints.find(offCentre, Window.square(2))).isEmpty();
+
+        // Of Himmelblau's nine points, [0, 5]² holds the minimum (3, 2) and the saddles near
+        // (3.385154, 0.073852) and (0.086678, 2.884255).
+        List<CriticalPoint> quadrant = CriticalPoints.find(TestSurfaces.HIMMELBLAU, Window.of(0, 5, 0, 5));
+        assertThat(quadrant).extracting(CriticalPoint::kind).containsExactly(MINIMUM, SADDLE, SADDLE);
+        assertThat(quadrant.get(0).at().distanceTo(Vec2.of(3, 2))).isLessThan(1e-12);
+        assertThat(quadrant.get(1).at().distanceTo(Vec2.of(3.385154, 0.073852))).isLessThan(1e-6);
+        assertThat(quadrant.get(2).at().distanceTo(Vec2.of(0.086678, 2.884255))).isLessThan(1e-6);
+    }
+
+    @Test
+    void undefinedRegionsAreSkippedNotFatal() {
+        // ln x + y² is NaN for x < 0 and has no critical point: ∂f/∂x = 1/x never vanishes.
+        assertThat(CriticalPoints.find(TestSurfaces.LOG_TROUGH, Window.square(1))).isEmpty();
+    }
+
+    @Test
+    void resultsAreDeterministic() {
+        Window window = Window.square(5);
+        assertThat(CriticalPoints.find(TestSurfaces.HIMMELBLAU, window))
+                .isEqualTo(CriticalPoints.find(TestSurfaces.HIMMELBLAU, window));
+    }
+
+    @Test
+    void tooFewSeedsMissPoints() {
+        // A guard that the search is not vacuous: 8 × 8 seeds cannot see Rastrigin's 441 points.
+        CriticalPointOptions coarse = CriticalPointOptions.DEFAULTS.withGridSize(8);
+        assertThat(CriticalPoints.find(TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW, coarse).size()).isLessThan(441);
+    }
+
+    @Test
+    void optionsAreRangeChecked() {
+        assertThatThrownBy(() -> CriticalPointOptions.DEFAULTS.withGridSize(1))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("grid must be in [2, 400], got 1");
+        assertThatThrownBy(() -> new CriticalPointOptions(80, 0, 1e-10, 1e-6))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("max-iterations must be in [1, 1000], got 0");
+        assertThatThrownBy(() -> new CriticalPointOptions(80, 100, Double.NaN, 1e-6))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("gradient-tolerance must be in (0, 0.001], got NaN");
+        assertThatThrownBy(() -> new CriticalPointOptions(80, 100, 1e-10, 0.5))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("merge-fraction must be in [1e-12, 0.01], got 0.5");
+    }
+
+    /**
+     * Inside the window, ‖∇f‖ ≤ maxGradient, no two points closer than the merge distance, sorted by
+     * value then x then y, and each analysis agreeing with a fresh one.
+     */
+    private static void assertWellFormed(
+            List<CriticalPoint> points, Surface surface, Window window, double maxGradient) {
+        double mergeDistance = CriticalPointOptions.DEFAULTS.mergeFraction() * window.span();
+        for (CriticalPoint p : points) {
+            assertThat(window.contains(p.at())).as("%s inside", p.at()).isTrue();
+            assertThat(p.analysis().gradientNorm()).as("‖∇f‖ at %s", p.at()).isLessThanOrEqualTo(maxGradient);
+            assertThat(surface.gradient(p.at()).norm()).isEqualTo(p.analysis().gradientNorm());
+            assertThat(p.value()).isEqualTo(surface.value(p.at()));
+        }
+        for (int i = 0; i < points.size(); i++) {
+            for (int j = i + 1; j < points.size(); j++) {
+                assertThat(points.get(i).at().distanceTo(points.get(j).at()))
+                        .as("distance between %s and %s", points.get(i).at(), points.get(j).at())
+                        .isGreaterThanOrEqualTo(mergeDistance);
+            }
+        }
+        assertThat(points).isSortedAccordingTo(Comparator.comparingDouble(CriticalPoint::value)
+                .thenComparingDouble(CriticalPoint::x)
+                .thenComparingDouble(CriticalPoint::y));
+    }
+
+    private static Map<CurvatureKind, Long> countByKind(List<CriticalPoint> points) {
+        Map<CurvatureKind, Long> counts = new EnumMap<>(CurvatureKind.class);
+        points.forEach(p -> counts.merge(p.kind(), 1L, Long::sum));
+        return counts;
+    }
+
+    private static CriticalPoint nearest(List<CriticalPoint> points, Vec2 target) {
+        return points.stream().min(Comparator.comparingDouble(p -> p.at().distanceTo(target))).orElseThrow();
+    }
+
+    /** F'(t) = 2t + 20π·sin 2πt. */
+    private static double derivative(double t) {
+        return 2 * t + 20 * Math.PI * Math.sin(2 * Math.PI * t);
+    }
+
+    private static double bisect(double lo, double hi) {
+        double fLo = derivative(lo);
+        for (int i = 0; i < 100; i++) {
+            double mid = 0.5 * (lo + hi);
+            double fMid = derivative(mid);
+            if (Math.signum(fMid) == Math.signum(fLo)) {
+                lo = mid;
+                fLo = fMid;
+            } else {
+                hi = mid;
+            }
+        }
+        return 0.5 * (lo + hi);
+    }
+}
