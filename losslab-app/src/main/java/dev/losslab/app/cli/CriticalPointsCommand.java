@@ -50,7 +50,8 @@ final class CriticalPointsCommand implements Callable<Integer> {
             points.forEach(p -> out.println(p.x() + "," + p.y() + "," + p.value() + "," + p.kind().code()));
             return Main.OK;
         }
-        out.printf(Locale.ROOT, "%d critical points of %s in [%s, %s]×[%s, %s]%n", points.size(), landscape.name(),
+        out.printf(Locale.ROOT, "%d critical point%s of %s in [%s, %s]×[%s, %s]%n", points.size(),
+                points.size() == 1 ? "" : "s", landscape.name(),
                 Numbers.brief(where.xMin()), Numbers.brief(where.xMax()), Numbers.brief(where.yMin()), Numbers.brief(where.yMax()));
         for (CriticalPoint p : points) {
             out.printf(Locale.ROOT, "  %-10s %-28s f = %s%n", p.kind().code(), Numbers.point(p.x(), p.y()), Numbers.brief(p.value()));

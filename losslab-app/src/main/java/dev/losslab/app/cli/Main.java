@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         description = "A lab for seeing how optimizers roll down loss landscapes.",
         subcommands = {
                 SurfacesCommand.class,
+                OptimizersCommand.class,
                 RunCommand.class,
                 RaceCommand.class,
                 AnalyzeCommand.class,

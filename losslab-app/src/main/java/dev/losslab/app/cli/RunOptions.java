@@ -2,7 +2,6 @@ package dev.losslab.app.cli;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.OptimizerKind;
-import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
 import java.util.Collection;
@@ -121,7 +120,7 @@ final class RunOptions {
      */
     RunBuilder applyTo(RunBuilder builder, OptimizerKind kind, boolean onlyTaken) {
         builder.optimizer(kind.name()).steps(steps).tolerance(tolerance).seed(seed)
-                .schedule(Schedules.create(schedule, scheduleParameters(), steps));
+                .schedule(schedule, scheduleParameters());
         if (lr != null) {
             builder.learningRate(lr);
         }

@@ -33,7 +33,12 @@ public final class Numbers {
             }
             return s;
         }
-        return String.format(java.util.Locale.ROOT, "%.5e", v);
+        // 1.23450e-08 → 1.2345e-8: scientific notation without padding zeros.
+        String s = String.format(java.util.Locale.ROOT, "%.5e", v);
+        int e = s.indexOf('e');
+        String mantissa = s.substring(0, e).replaceAll("0+$", "").replaceAll("\\.$", "");
+        int exponent = Integer.parseInt(s.substring(e + 1));
+        return mantissa + "e" + exponent;
     }
 
     /** "(x, y)" with brief numbers. */

@@ -63,7 +63,11 @@ public record OptimizerKind(
         }
         for (var e : given.entrySet()) {
             Param p = param(e.getKey());
-            values.put(p.name(), p.range().check(p.name(), e.getValue()));
+            double v = e.getValue();
+            if (p.flag() && v != 0 && v != 1) {
+                throw InvalidInputException.outOfRange(p.name(), "0 (off) or 1 (on)", v);
+            }
+            values.put(p.name(), p.range().check(p.name(), v));
         }
         return factory.apply(new Settings(values));
     }

@@ -3,6 +3,7 @@ package dev.losslab.core.run;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.surface.Catalog;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
@@ -26,7 +27,9 @@ public final class RunBuilder {
     private Double noise;
     private long seed = RunSpec.DEFAULT_SEED;
     private Vec2 start;
-    private Schedule schedule = new Schedule.Constant();
+    private Schedule schedule;
+    private String scheduleName = "constant";
+    private Map<String, Double> scheduleParameters = Map.of();
     private int maxSteps = RunSpec.DEFAULT_STEPS;
     private double tolerance = RunSpec.DEFAULT_TOLERANCE;
 
@@ -91,6 +94,17 @@ public final class RunBuilder {
         return this;
     }
 
+    /**
+     * A schedule by registry name and parameters ({@code step-size}, {@code gamma}, …), validated
+     * when the spec is built, once the step budget (cosine's default T_max) is known.
+     */
+    public RunBuilder schedule(String name, Map<String, Double> parameters) {
+        this.schedule = null;
+        this.scheduleName = name;
+        this.scheduleParameters = Map.copyOf(parameters);
+        return this;
+    }
+
     public RunBuilder steps(int maxSteps) {
         this.maxSteps = maxSteps;
         return this;
@@ -107,7 +121,7 @@ public final class RunBuilder {
                 kind.name(),
                 kind.configure(hyperParameters),
                 learningRate != null ? learningRate : kind.defaultLearningRate(landscape),
-                schedule,
+                schedule != null ? schedule : Schedules.create(scheduleName, scheduleParameters, maxSteps),
                 noise != null ? noise : kind.defaultNoise(),
                 seed,
                 start != null ? start : landscape.defaultStart(),

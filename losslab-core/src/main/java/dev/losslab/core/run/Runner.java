@@ -2,6 +2,7 @@ package dev.losslab.core.run;
 
 import dev.losslab.core.optim.Stepper;
 import dev.losslab.core.surface.Surface;
+import dev.losslab.core.surface.Vec2;
 import java.util.SplittableRandom;
 
 /**
@@ -67,7 +68,7 @@ public final class Runner {
             stop = checkPoint(theta, loss, grad);
         }
         var reached = spec.landscape().minimumReachedFrom(
-                new dev.losslab.core.surface.Vec2(points.last().x(), points.last().y()));
+                new Vec2(points.last().x(), points.last().y()));
         return new Run(spec, points, stop, reached);
     }
 

@@ -38,6 +38,12 @@ public record Sym2(double xx, double xy, double yy) {
         double l2 = m - r;
         // The eigenvector of l1 is (cos φ, sin φ) with tan 2φ = 2·xy / (xx − yy); atan2 keeps it
         // stable when xy is tiny or xx == yy, and gives (1, 0) for a diagonal matrix with xx ≥ yy.
+        if (xy == 0) {
+            // Diagonal: the axes themselves, exactly (atan2 would give cos(π/2) ≈ 6e-17, not 0).
+            return xx >= yy
+                    ? new Eigen(l1, l2, new Vec2(1, 0), new Vec2(0, 1))
+                    : new Eigen(l1, l2, new Vec2(0, 1), new Vec2(1, 0));
+        }
         double phi = 0.5 * Math.atan2(xy, h);
         Vec2 v1 = new Vec2(Math.cos(phi), Math.sin(phi));
         Vec2 v2 = new Vec2(-v1.y(), v1.x());
