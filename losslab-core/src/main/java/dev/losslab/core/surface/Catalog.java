@@ -97,7 +97,7 @@ public final class Catalog {
                 "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)",
                 "A parabola under a regular egg-crate: a local minimum near every integer point, each one a trap for "
                         + "gradient descent, while the global trend still points to the origin.",
-                new Rastrigin(10), Window.square(5.12), Vec2.of(-3.3, 2.6), 0.002, 0.1,
+                new Rastrigin(10), Window.square(5.12), Vec2.of(-3.3, 2.6), 0.002, 0.12,
                 List.of(Minimum.at(0, 0, 0))));
         add(new Landscape("ackley", "Ackley's function",
                 "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20",
