@@ -51,8 +51,8 @@ public final class Catalog {
                         Minimum.at(3.5844283403304917, -1.8481265269644034, 0))));
         add(new Landscape("bumpy", "Bumpy bowl",
                 "0.5*(x^2 + y^2) + 0.5*(2 - cos(4*x) - cos(4*y))",
-                "A round bowl pitted with a ring of shallow dimples: a small step settles in the first dimple it meets, "
-                        + "while momentum or a bigger step can roll over the rims to the single bottom at the origin.",
+                "A round bowl pitted with a ring of shallow dimples: gradient descent stops in the first dimple it "
+                        + "meets, while momentum can carry a run over the rims to the one bottom at the origin.",
                 new Bumpy(1, 0.5, 4), Window.square(3), Vec2.of(-2.6, 2.2), 0.05, 0.06,
                 bumpyMinima()));
         add(new Landscape("beale", "Beale's function",
