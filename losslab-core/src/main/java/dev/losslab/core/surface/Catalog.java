@@ -51,8 +51,8 @@ public final class Catalog {
                         Minimum.at(3.5844283403304917, -1.8481265269644034, 0))));
         add(new Landscape("bumpy", "Bumpy bowl",
                 "0.5*(x^2 + y^2) + 0.5*(2 - cos(4*x) - cos(4*y))",
-                "A round bowl pitted with a ring of shallow dimples: a small step settles in the first dimple it meets, "
-                        + "while momentum or a bigger step can roll over the rims to the single bottom at the origin.",
+                "A round bowl pitted with a ring of shallow dimples: gradient descent stops in the first dimple it "
+                        + "meets, while momentum can carry a run over the rims to the one bottom at the origin.",
                 new Bumpy(1, 0.5, 4), Window.square(3), Vec2.of(-2.6, 2.2), 0.05, 0.06,
                 bumpyMinima()));
         add(new Landscape("beale", "Beale's function",
@@ -97,7 +97,7 @@ public final class Catalog {
                 "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)",
                 "A parabola under a regular egg-crate: a local minimum near every integer point, each one a trap for "
                         + "gradient descent, while the global trend still points to the origin.",
-                new Rastrigin(10), Window.square(5.12), Vec2.of(-3.3, 2.6), 0.002, 0.1,
+                new Rastrigin(10), Window.square(5.12), Vec2.of(-3.3, 2.6), 0.002, 0.12,
                 List.of(Minimum.at(0, 0, 0))));
         add(new Landscape("ackley", "Ackley's function",
                 "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20",
