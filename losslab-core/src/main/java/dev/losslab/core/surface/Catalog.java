@@ -19,8 +19,9 @@ public final class Catalog {
         add(new Landscape("bowl", "Stretched bowl",
                 "0.5*x^2 + 5*y^2",
                 "A quadratic with curvature 1 along x and 10 along y: gradient descent zig-zags across the steep "
-                        + "direction and crawls along the gentle one; it diverges once lr > 2/10.",
-                new Quadratic(1, 10), Window.of(-4, 4, -3, 3), Vec2.of(-3.5, 2.5), 0.1, 0.1,
+                        + "direction and crawls along the gentle one; it diverges once lr > 2/10. "
+                        + "The default lr 0.18 keeps the zig-zag visible.",
+                new Quadratic(1, 10), Window.of(-4, 4, -3, 3), Vec2.of(-3.5, 2.5), 0.18, 0.1,
                 List.of(Minimum.at(0, 0, 0))));
         add(new Landscape("rosenbrock", "Rosenbrock's banana valley",
                 "(1 - x)^2 + 100*(y - x^2)^2",
