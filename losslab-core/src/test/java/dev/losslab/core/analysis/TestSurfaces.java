@@ -4,67 +4,13 @@ import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Sym2;
 
 /**
- * Surfaces the analysis tests need before (or besides) the catalog has them: f, ∇f and ∇²f in
- * closed form side by side, checked against finite differences in {@link TestSurfacesTest}.
+ * Surfaces the analysis tests need besides the catalog's (shifted, turned, flat-bottomed, broken
+ * ones): f, ∇f and ∇²f in closed form side by side, checked against finite differences in
+ * {@link TestSurfacesTest}.
  */
 final class TestSurfaces {
 
     private TestSurfaces() {}
-
-    /**
-     * Himmelblau's function, with a = x² + y − 11 and b = x + y² − 7:
-     * <pre>
-     *   f   = a² + b²
-     *   ∇f  = (4x·a + 2b, 2a + 4y·b)
-     *   ∇²f = [[12x² + 4y − 42, 4x + 4y], [4x + 4y, 12y² + 4x − 26]]
-     * </pre>
-     */
-    static final Surface HIMMELBLAU = new Surface() {
-        public double value(double x, double y) {
-            double a = x * x + y - 11, b = x + y * y - 7;
-            return a * a + b * b;
-        }
-
-        public double valueAndGradient(double x, double y, double[] g) {
-            double a = x * x + y - 11, b = x + y * y - 7;
-            g[0] = 4 * x * a + 2 * b;
-            g[1] = 2 * a + 4 * y * b;
-            return a * a + b * b;
-        }
-
-        public Sym2 hessian(double x, double y) {
-            return new Sym2(12 * x * x + 4 * y - 42, 4 * x + 4 * y, 12 * y * y + 4 * x - 26);
-        }
-    };
-
-    /**
-     * Rastrigin's function in two dimensions:
-     * <pre>
-     *   f   = 20 + x² + y² − 10·(cos 2πx + cos 2πy)
-     *   ∇f  = (2x + 20π·sin 2πx, 2y + 20π·sin 2πy)
-     *   ∇²f = [[2 + 40π²·cos 2πx, 0], [0, 2 + 40π²·cos 2πy]]
-     * </pre>
-     */
-    static final Surface RASTRIGIN = new Surface() {
-        private static final double TAU = 2 * Math.PI;
-
-        public double value(double x, double y) {
-            return 20 + x * x + y * y - 10 * (Math.cos(TAU * x) + Math.cos(TAU * y));
-        }
-
-        public double valueAndGradient(double x, double y, double[] g) {
-            g[0] = 2 * x + 10 * TAU * Math.sin(TAU * x);
-            g[1] = 2 * y + 10 * TAU * Math.sin(TAU * y);
-            return value(x, y);
-        }
-
-        public Sym2 hessian(double x, double y) {
-            return new Sym2(2 + 10 * TAU * TAU * Math.cos(TAU * x), 0, 2 + 10 * TAU * TAU * Math.cos(TAU * y));
-        }
-    };
-
-    /** The monkey saddle centred at the origin. */
-    static final Surface MONKEY_SADDLE = monkeySaddle(0, 0);
 
     /**
      * The monkey saddle centred at (cx, cy), three valleys and three ridges meeting at a point where

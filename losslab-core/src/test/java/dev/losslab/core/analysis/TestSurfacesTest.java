@@ -15,9 +15,6 @@ class TestSurfacesTest {
 
     static Stream<Arguments> surfaces() {
         return Stream.of(
-                Arguments.of("himmelblau", TestSurfaces.HIMMELBLAU),
-                Arguments.of("rastrigin", TestSurfaces.RASTRIGIN),
-                Arguments.of("monkey saddle", TestSurfaces.MONKEY_SADDLE),
                 Arguments.of("monkey saddle at (0.3, -0.7)", TestSurfaces.monkeySaddle(0.3, -0.7)),
                 Arguments.of("double well", TestSurfaces.DOUBLE_WELL),
                 Arguments.of("x^4 + y^2", TestSurfaces.flatBottom(4)),
