@@ -8,9 +8,9 @@ import dev.losslab.core.InvalidInputException;
  * each evaluating f and ∇f at most {@value CriticalPoints#MAX_TRIAL_STEPS} + 1 times and ∇²f once.
  *
  * @param gridSize          seeds per axis: Newton starts from the centres of a gridSize × gridSize
- *                          grid of cells covering the window; in [2, 400]. A critical point is
- *                          reliably found when seeds fall about three to a side of the spacing
- *                          between neighbouring critical points
+ *                          grid of cells covering the window; in [2, 400]. Critical points are
+ *                          missed when seeds are sparser than about one and a half per spacing
+ *                          between neighbours (Rastrigin's 441 need G ≥ 28)
  * @param maxIterations     damped-Newton iterations per seed before it is given up; in [1, 1000]
  * @param gradientTolerance a point is critical when ‖∇f‖ ≤ gradientTolerance · G, with G the largest
  *                          ‖∇f‖ over the seeds (the gradient scale of f in the window); in (0, 1e-3]

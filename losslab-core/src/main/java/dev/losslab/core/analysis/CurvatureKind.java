@@ -19,7 +19,7 @@ package dev.losslab.core.analysis;
 public enum CurvatureKind {
     /** λ1 > 0 and λ2 > 0: curving up in every direction. */
     MINIMUM("minimum"),
-    /** λ1 < 0 and λ2 < 0: curving down in every direction. */
+    /** λ1 &lt; 0 and λ2 &lt; 0: curving down in every direction. */
     MAXIMUM("maximum"),
     /** λ1 > 0 > λ2: up along one eigenvector, down along the other. */
     SADDLE("saddle"),

@@ -1,5 +1,8 @@
 package dev.losslab.core.analysis;
 
+import static dev.losslab.core.analysis.CriticalPointChecks.assertWellFormed;
+import static dev.losslab.core.analysis.CriticalPointChecks.countByKind;
+import static dev.losslab.core.analysis.CriticalPointChecks.nearest;
 import static dev.losslab.core.analysis.CurvatureKind.DEGENERATE;
 import static dev.losslab.core.analysis.CurvatureKind.MAXIMUM;
 import static dev.losslab.core.analysis.CurvatureKind.MINIMUM;
@@ -10,32 +13,35 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.surface.Catalog;
-import dev.losslab.core.surface.Quadratic;
+import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Vec2;
 import dev.losslab.core.surface.Window;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Critical points of surfaces whose critical points are known. Every search is also checked for
- * the invariants of {@link #assertWellFormed}: inside the window, ‖∇f‖ tiny, no two points merged
- * away, sorted.
+ * Critical points of surfaces whose critical points are known. Searches are also checked for the
+ * invariants of {@link CriticalPointChecks#assertWellFormed}: inside the window, ‖∇f‖ tiny, no two
+ * points closer than the merge distance, sorted.
  */
 class CriticalPointsTest {
 
-    private static final Window RASTRIGIN_WINDOW = Window.square(5.12);
+    private static final Landscape HIMMELBLAU = Catalog.get("himmelblau");
+    private static final Landscape RASTRIGIN = Catalog.get("rastrigin");
+    private static final Landscape MONKEY_SADDLE = Catalog.get("monkey-saddle");
 
     @Test
     void himmelblauHasFourMinimaOneMaximumFourSaddles() {
-        Window window = Window.square(5);
-        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.HIMMELBLAU, window);
+        assertThat(HIMMELBLAU.window()).isEqualTo(Window.square(5));
+        List<CriticalPoint> points = CriticalPoints.find(HIMMELBLAU);
 
-        assertWellFormed(points, TestSurfaces.HIMMELBLAU, window, 1e-9);
+        assertWellFormed(points, HIMMELBLAU.surface(), HIMMELBLAU.window(), 1e-9);
         assertThat(points).hasSize(9);
         assertThat(countByKind(points)).isEqualTo(Map.of(MINIMUM, 4L, MAXIMUM, 1L, SADDLE, 4L));
 
@@ -57,10 +63,10 @@ class CriticalPointsTest {
 
     @Test
     void monkeySaddleHasOneDegenerateCriticalPoint() {
-        Window window = Window.square(2);
-        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.MONKEY_SADDLE, window);
+        assertThat(MONKEY_SADDLE.window()).isEqualTo(Window.square(2));
+        List<CriticalPoint> points = CriticalPoints.find(MONKEY_SADDLE);
 
-        assertWellFormed(points, TestSurfaces.MONKEY_SADDLE, window, 1e-12);
+        assertWellFormed(points, MONKEY_SADDLE.surface(), MONKEY_SADDLE.window(), 1e-12);
         assertThat(points).hasSize(1);
         CriticalPoint centre = points.getFirst();
         assertThat(centre.kind()).isEqualTo(DEGENERATE);
@@ -72,7 +78,7 @@ class CriticalPointsTest {
     @Test
     void monkeySaddleOffCentreWindowStillFindsIt() {
         Window window = Window.of(-0.3, 1.7, -1.1, 0.4);
-        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.MONKEY_SADDLE, window);
+        List<CriticalPoint> points = CriticalPoints.find(MONKEY_SADDLE.surface(), window);
 
         assertThat(points).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(DEGENERATE);
@@ -80,12 +86,42 @@ class CriticalPointsTest {
         });
     }
 
+    /**
+     * A monkey saddle centred at (0.3, −0.7) in axes turned by θ: rounding leaves the found
+     * centre ~1e-16 away from the true one, where ∇²f has eigenvalues of about ±3e-16 — of equal
+     * size, so round by the relative rule, but zero against the window's curvature scale (~10).
+     */
+    @ParameterizedTest(name = "θ = {0}")
+    @ValueSource(doubles = {0.4, 1.0, 2.2})
+    void turnedMonkeySaddleIsDegenerateByTheCurvatureScale(double theta) {
+        Window window = Window.square(1.5);
+        Surface surface = TestSurfaces.turned(TestSurfaces.monkeySaddle(0.3, -0.7), theta);
+        Vec2 centre = Vec2.of(
+                Math.cos(theta) * 0.3 + Math.sin(theta) * 0.7, Math.sin(theta) * 0.3 - Math.cos(theta) * 0.7);
+        List<CriticalPoint> points = CriticalPoints.find(surface, window);
+
+        assertWellFormed(points, surface, window, 1e-12);
+        assertThat(points).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(DEGENERATE);
+            assertThat(p.at().distanceTo(centre)).isLessThan(1e-8);
+        });
+    }
+
+    @Test
+    void doubleWellHasTwoMinimaAndASaddle() {
+        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.DOUBLE_WELL, Window.square(2));
+
+        assertWellFormed(points, TestSurfaces.DOUBLE_WELL, Window.square(2), 1e-12);
+        assertThat(points).extracting(CriticalPoint::kind).containsExactly(MINIMUM, MINIMUM, SADDLE);
+        assertThat(points).extracting(CriticalPoint::x).containsExactly(-1.0, 1.0, 0.0);
+    }
+
     @Test
     void flatBottomedMinimaAreDegenerate() {
         Window window = Window.of(-1.3, 2.1, -1.7, 0.9);
         for (int n : new int[] {4, 6, 8}) {
             for (double theta : new double[] {0, 0.4, 2.0}) {
-                Surface surface = TestSurfaces.flatBottom(n, theta);
+                Surface surface = TestSurfaces.turned(TestSurfaces.flatBottom(n), theta);
                 List<CriticalPoint> points = CriticalPoints.find(surface, window);
 
                 assertWellFormed(points, surface, window, 1e-12);
@@ -111,8 +147,7 @@ class CriticalPointsTest {
 
     @Test
     void saddleHasOneSaddle() {
-        Window window = Window.square(2);
-        List<CriticalPoint> points = CriticalPoints.find(new Quadratic(2, -2), window);
+        List<CriticalPoint> points = CriticalPoints.find(Catalog.get("saddle"));
 
         assertThat(points).singleElement().satisfies(p -> {
             assertThat(p.kind()).isEqualTo(SADDLE);
@@ -135,9 +170,10 @@ class CriticalPointsTest {
 
     @Test
     void rastriginHas441CriticalPoints() {
-        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW);
+        assertThat(RASTRIGIN.window()).isEqualTo(Window.square(5.12));
+        List<CriticalPoint> points = CriticalPoints.find(RASTRIGIN);
 
-        assertWellFormed(points, TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW, 1e-9);
+        assertWellFormed(points, RASTRIGIN.surface(), RASTRIGIN.window(), 1e-9);
         assertThat(points).hasSize(441);
         assertThat(countByKind(points)).isEqualTo(Map.of(MINIMUM, 121L, MAXIMUM, 100L, SADDLE, 220L));
         assertThat(points.getFirst().at().norm()).as("global minimum").isLessThan(1e-12);
@@ -169,7 +205,7 @@ class CriticalPointsTest {
         assertThat(roots.stream().filter(r -> r[1] > 0)).as("1-D minima").hasSize(11);
         assertThat(roots.stream().filter(r -> r[1] < 0)).as("1-D maxima").hasSize(10);
 
-        List<CriticalPoint> points = CriticalPoints.find(TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW);
+        List<CriticalPoint> points = CriticalPoints.find(RASTRIGIN);
         for (double[] rx : roots) {
             for (double[] ry : roots) {
                 CriticalPoint p = nearest(points, Vec2.of(rx[0], ry[0]));
@@ -193,7 +229,7 @@ class CriticalPointsTest {
 
         // Of Himmelblau's nine points, [0, 5]² holds the minimum (3, 2) and the saddles near
         // (3.385154, 0.073852) and (0.086678, 2.884255).
-        List<CriticalPoint> quadrant = CriticalPoints.find(TestSurfaces.HIMMELBLAU, Window.of(0, 5, 0, 5));
+        List<CriticalPoint> quadrant = CriticalPoints.find(HIMMELBLAU.surface(), Window.of(0, 5, 0, 5));
         assertThat(quadrant).extracting(CriticalPoint::kind).containsExactly(MINIMUM, SADDLE, SADDLE);
         assertThat(quadrant.get(0).at().distanceTo(Vec2.of(3, 2))).isLessThan(1e-12);
         assertThat(quadrant.get(1).at().distanceTo(Vec2.of(3.385154, 0.073852))).isLessThan(1e-6);
@@ -208,16 +244,14 @@ class CriticalPointsTest {
 
     @Test
     void resultsAreDeterministic() {
-        Window window = Window.square(5);
-        assertThat(CriticalPoints.find(TestSurfaces.HIMMELBLAU, window))
-                .isEqualTo(CriticalPoints.find(TestSurfaces.HIMMELBLAU, window));
+        assertThat(CriticalPoints.find(HIMMELBLAU)).isEqualTo(CriticalPoints.find(HIMMELBLAU));
     }
 
     @Test
     void tooFewSeedsMissPoints() {
         // A guard that the search is not vacuous: 8 × 8 seeds cannot see Rastrigin's 441 points.
         CriticalPointOptions coarse = CriticalPointOptions.DEFAULTS.withGridSize(8);
-        assertThat(CriticalPoints.find(TestSurfaces.RASTRIGIN, RASTRIGIN_WINDOW, coarse).size()).isLessThan(441);
+        assertThat(CriticalPoints.find(RASTRIGIN.surface(), RASTRIGIN.window(), coarse).size()).isLessThan(441);
     }
 
     @Test
@@ -234,41 +268,6 @@ class CriticalPointsTest {
         assertThatThrownBy(() -> new CriticalPointOptions(80, 100, 1e-10, 0.5))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("merge-fraction must be in [1e-12, 0.01], got 0.5");
-    }
-
-    /**
-     * Inside the window, ‖∇f‖ ≤ maxGradient, no two points closer than the merge distance, sorted by
-     * value then x then y, and each analysis agreeing with a fresh one.
-     */
-    private static void assertWellFormed(
-            List<CriticalPoint> points, Surface surface, Window window, double maxGradient) {
-        double mergeDistance = CriticalPointOptions.DEFAULTS.mergeFraction() * window.span();
-        for (CriticalPoint p : points) {
-            assertThat(window.contains(p.at())).as("%s inside", p.at()).isTrue();
-            assertThat(p.analysis().gradientNorm()).as("‖∇f‖ at %s", p.at()).isLessThanOrEqualTo(maxGradient);
-            assertThat(surface.gradient(p.at()).norm()).isEqualTo(p.analysis().gradientNorm());
-            assertThat(p.value()).isEqualTo(surface.value(p.at()));
-        }
-        for (int i = 0; i < points.size(); i++) {
-            for (int j = i + 1; j < points.size(); j++) {
-                assertThat(points.get(i).at().distanceTo(points.get(j).at()))
-                        .as("distance between %s and %s", points.get(i).at(), points.get(j).at())
-                        .isGreaterThanOrEqualTo(mergeDistance);
-            }
-        }
-        assertThat(points).isSortedAccordingTo(Comparator.comparingDouble(CriticalPoint::value)
-                .thenComparingDouble(CriticalPoint::x)
-                .thenComparingDouble(CriticalPoint::y));
-    }
-
-    private static Map<CurvatureKind, Long> countByKind(List<CriticalPoint> points) {
-        Map<CurvatureKind, Long> counts = new EnumMap<>(CurvatureKind.class);
-        points.forEach(p -> counts.merge(p.kind(), 1L, Long::sum));
-        return counts;
-    }
-
-    private static CriticalPoint nearest(List<CriticalPoint> points, Vec2 target) {
-        return points.stream().min(Comparator.comparingDouble(p -> p.at().distanceTo(target))).orElseThrow();
     }
 
     /** F'(t) = 2t + 20π·sin 2πt. */

@@ -4,120 +4,126 @@ import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Sym2;
 
 /**
- * Surfaces the analysis tests need before (or besides) the catalog has them: f, ∇f and ∇²f in
- * closed form side by side, checked against finite differences in {@link TestSurfacesTest}.
+ * Surfaces the analysis tests need besides the catalog's (shifted, turned, flat-bottomed, broken
+ * ones): f, ∇f and ∇²f in closed form side by side, checked against finite differences in
+ * {@link TestSurfacesTest}.
  */
 final class TestSurfaces {
 
     private TestSurfaces() {}
 
     /**
-     * Himmelblau's function, with a = x² + y − 11 and b = x + y² − 7:
+     * The monkey saddle centred at (cx, cy), three valleys and three ridges meeting at a point where
+     * ∇²f = 0; with u = x − cx, v = y − cy:
      * <pre>
-     *   f   = a² + b²
-     *   ∇f  = (4x·a + 2b, 2a + 4y·b)
-     *   ∇²f = [[12x² + 4y − 42, 4x + 4y], [4x + 4y, 12y² + 4x − 26]]
+     *   f   = u³ − 3uv²
+     *   ∇f  = (3u² − 3v², −6uv)
+     *   ∇²f = [[6u, −6v], [−6v, −6u]]
      * </pre>
      */
-    static final Surface HIMMELBLAU = new Surface() {
-        public double value(double x, double y) {
-            double a = x * x + y - 11, b = x + y * y - 7;
-            return a * a + b * b;
-        }
-
-        public double valueAndGradient(double x, double y, double[] g) {
-            double a = x * x + y - 11, b = x + y * y - 7;
-            g[0] = 4 * x * a + 2 * b;
-            g[1] = 2 * a + 4 * y * b;
-            return a * a + b * b;
-        }
-
-        public Sym2 hessian(double x, double y) {
-            return new Sym2(12 * x * x + 4 * y - 42, 4 * x + 4 * y, 12 * y * y + 4 * x - 26);
-        }
-    };
-
-    /**
-     * Rastrigin's function in two dimensions:
-     * <pre>
-     *   f   = 20 + x² + y² − 10·(cos 2πx + cos 2πy)
-     *   ∇f  = (2x + 20π·sin 2πx, 2y + 20π·sin 2πy)
-     *   ∇²f = [[2 + 40π²·cos 2πx, 0], [0, 2 + 40π²·cos 2πy]]
-     * </pre>
-     */
-    static final Surface RASTRIGIN = new Surface() {
-        private static final double TAU = 2 * Math.PI;
-
-        public double value(double x, double y) {
-            return 20 + x * x + y * y - 10 * (Math.cos(TAU * x) + Math.cos(TAU * y));
-        }
-
-        public double valueAndGradient(double x, double y, double[] g) {
-            g[0] = 2 * x + 10 * TAU * Math.sin(TAU * x);
-            g[1] = 2 * y + 10 * TAU * Math.sin(TAU * y);
-            return value(x, y);
-        }
-
-        public Sym2 hessian(double x, double y) {
-            return new Sym2(2 + 10 * TAU * TAU * Math.cos(TAU * x), 0, 2 + 10 * TAU * TAU * Math.cos(TAU * y));
-        }
-    };
-
-    /**
-     * The monkey saddle, three valleys and three ridges meeting at a point where ∇²f = 0:
-     * <pre>
-     *   f   = x³ − 3xy²
-     *   ∇f  = (3x² − 3y², −6xy)
-     *   ∇²f = [[6x, −6y], [−6y, −6x]]
-     * </pre>
-     */
-    static final Surface MONKEY_SADDLE = new Surface() {
-        public double value(double x, double y) {
-            return x * x * x - 3 * x * y * y;
-        }
-
-        public double valueAndGradient(double x, double y, double[] g) {
-            g[0] = 3 * x * x - 3 * y * y;
-            g[1] = -6 * x * y;
-            return value(x, y);
-        }
-
-        public Sym2 hessian(double x, double y) {
-            return new Sym2(6 * x, -6 * y, -6 * x);
-        }
-    };
-
-    /**
-     * uⁿ + v² for even n ≥ 4, in axes (u, v) turned by θ: u = c·x + s·y, v = −s·x + c·y with
-     * c = cos θ, s = sin θ. A minimum at the origin that second derivatives cannot see
-     * (the Hessian has eigenvalues 0 and 2 there), where Newton converges linearly with ratio
-     * (n − 2)/(n − 1).
-     * <pre>
-     *   f   = uⁿ + v²
-     *   ∇f  = f_u·(c, s) + f_v·(−s, c),     f_u = n·uⁿ⁻¹,  f_v = 2v
-     *   ∇²f = f_uu·(c, s)(c, s)ᵀ + 2·(−s, c)(−s, c)ᵀ,  f_uu = n(n − 1)·uⁿ⁻²
-     * </pre>
-     */
-    static Surface flatBottom(int n, double theta) {
-        double c = Math.cos(theta), s = Math.sin(theta);
+    static Surface monkeySaddle(double cx, double cy) {
         return new Surface() {
             public double value(double x, double y) {
-                double u = c * x + s * y, v = -s * x + c * y;
-                return Math.pow(u, n) + v * v;
+                double u = x - cx, v = y - cy;
+                return u * u * u - 3 * u * v * v;
             }
 
             public double valueAndGradient(double x, double y, double[] g) {
-                double u = c * x + s * y, v = -s * x + c * y;
-                double fu = n * Math.pow(u, n - 1), fv = 2 * v;
-                g[0] = fu * c - fv * s;
-                g[1] = fu * s + fv * c;
+                double u = x - cx, v = y - cy;
+                g[0] = 3 * u * u - 3 * v * v;
+                g[1] = -6 * u * v;
                 return value(x, y);
             }
 
             public Sym2 hessian(double x, double y) {
-                double u = c * x + s * y;
-                double fuu = n * (n - 1) * Math.pow(u, n - 2);
-                return new Sym2(fuu * c * c + 2 * s * s, (fuu - 2) * c * s, fuu * s * s + 2 * c * c);
+                double u = x - cx, v = y - cy;
+                return new Sym2(6 * u, -6 * v, -6 * u);
+            }
+        };
+    }
+
+    /**
+     * A double well: minima at (±1, 0), a saddle at the origin, and H singular on the lines
+     * x = ±1/√3, where plain Newton cannot step.
+     * <pre>
+     *   f   = x⁴/4 − x²/2 + y²/2
+     *   ∇f  = (x³ − x, y)
+     *   ∇²f = [[3x² − 1, 0], [0, 1]]
+     * </pre>
+     */
+    static final Surface DOUBLE_WELL = new Surface() {
+        public double value(double x, double y) {
+            return 0.25 * x * x * x * x - 0.5 * x * x + 0.5 * y * y;
+        }
+
+        public double valueAndGradient(double x, double y, double[] g) {
+            g[0] = x * x * x - x;
+            g[1] = y;
+            return value(x, y);
+        }
+
+        public Sym2 hessian(double x, double y) {
+            return new Sym2(3 * x * x - 1, 0, 1);
+        }
+    };
+
+    /**
+     * xⁿ + y² for even n ≥ 4: a minimum at the origin that second derivatives cannot see
+     * (∇²f = diag(0, 2) there), where Newton converges linearly with ratio (n − 2)/(n − 1).
+     * <pre>
+     *   f   = xⁿ + y²
+     *   ∇f  = (n·xⁿ⁻¹, 2y)
+     *   ∇²f = [[n(n − 1)·xⁿ⁻², 0], [0, 2]]
+     * </pre>
+     */
+    static Surface flatBottom(int n) {
+        return new Surface() {
+            public double value(double x, double y) {
+                return Math.pow(x, n) + y * y;
+            }
+
+            public double valueAndGradient(double x, double y, double[] g) {
+                g[0] = n * Math.pow(x, n - 1);
+                g[1] = 2 * y;
+                return value(x, y);
+            }
+
+            public Sym2 hessian(double x, double y) {
+                return new Sym2(n * (n - 1) * Math.pow(x, n - 2), 0, 2);
+            }
+        };
+    }
+
+    /**
+     * {@code base} with its axes turned by θ: f(x, y) = base(u, v) with u = c·x + s·y,
+     * v = −s·x + c·y (c = cos θ, s = sin θ), so a point (u, v) of base sits at
+     * (c·u − s·v, s·u + c·v). By the chain rule, with J = [[c, s], [−s, c]]:
+     * <pre>
+     *   ∇f  = Jᵀ·∇base = (c·b_u − s·b_v, s·b_u + c·b_v)
+     *   ∇²f = Jᵀ·∇²base·J
+     * </pre>
+     */
+    static Surface turned(Surface base, double theta) {
+        double c = Math.cos(theta), s = Math.sin(theta);
+        return new Surface() {
+            public double value(double x, double y) {
+                return base.value(c * x + s * y, -s * x + c * y);
+            }
+
+            public double valueAndGradient(double x, double y, double[] g) {
+                double f = base.valueAndGradient(c * x + s * y, -s * x + c * y, g);
+                double gu = g[0], gv = g[1];
+                g[0] = c * gu - s * gv;
+                g[1] = s * gu + c * gv;
+                return f;
+            }
+
+            public Sym2 hessian(double x, double y) {
+                Sym2 h = base.hessian(c * x + s * y, -s * x + c * y);
+                return new Sym2(
+                        c * c * h.xx() - 2 * c * s * h.xy() + s * s * h.yy(),
+                        c * s * h.xx() + (c * c - s * s) * h.xy() - c * s * h.yy(),
+                        s * s * h.xx() + 2 * c * s * h.xy() + c * c * h.yy());
             }
         };
     }

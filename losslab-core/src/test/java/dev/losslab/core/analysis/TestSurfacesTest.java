@@ -15,11 +15,11 @@ class TestSurfacesTest {
 
     static Stream<Arguments> surfaces() {
         return Stream.of(
-                Arguments.of("himmelblau", TestSurfaces.HIMMELBLAU),
-                Arguments.of("rastrigin", TestSurfaces.RASTRIGIN),
-                Arguments.of("monkey saddle", TestSurfaces.MONKEY_SADDLE),
-                Arguments.of("x^4 + y^2", TestSurfaces.flatBottom(4, 0)),
-                Arguments.of("u^6 + v^2, turned", TestSurfaces.flatBottom(6, 0.4)),
+                Arguments.of("monkey saddle at (0.3, -0.7)", TestSurfaces.monkeySaddle(0.3, -0.7)),
+                Arguments.of("double well", TestSurfaces.DOUBLE_WELL),
+                Arguments.of("x^4 + y^2", TestSurfaces.flatBottom(4)),
+                Arguments.of("x^6 + y^2 turned by 0.4", TestSurfaces.turned(TestSurfaces.flatBottom(6), 0.4)),
+                Arguments.of("monkey saddle turned", TestSurfaces.turned(TestSurfaces.monkeySaddle(0.3, -0.7), 2.2)),
                 Arguments.of("tilted trough", TestSurfaces.TILTED_TROUGH),
                 Arguments.of("log trough", TestSurfaces.LOG_TROUGH),
                 Arguments.of("rotated quadratic", new TestSurfaces.RotatedQuadratic(3, -0.5, 0.7, 0.3, -0.2)));
