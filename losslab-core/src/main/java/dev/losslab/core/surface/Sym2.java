@@ -34,8 +34,12 @@ public record Sym2(double xx, double xy, double yy) {
         double m = 0.5 * (xx + yy);
         double h = 0.5 * (xx - yy);
         double r = Math.hypot(h, xy);
-        double l1 = m + r;
-        double l2 = m - r;
+        // m ± r cancels for the eigenvalue of smaller magnitude when |λ₁| ≫ |λ₂|; take the larger
+        // one from the sum and the smaller from λ₁·λ₂ = det, which keeps its relative accuracy.
+        double big = m >= 0 ? m + r : m - r;
+        double small = big != 0 ? determinant() / big : 0;
+        double l1 = Math.max(big, small);
+        double l2 = Math.min(big, small);
         // The eigenvector of l1 is (cos φ, sin φ) with tan 2φ = 2·xy / (xx − yy); atan2 keeps it
         // stable when xy is tiny or xx == yy, and gives (1, 0) for a diagonal matrix with xx ≥ yy.
         if (xy == 0) {
