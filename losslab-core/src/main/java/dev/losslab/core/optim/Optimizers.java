@@ -4,10 +4,8 @@ import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.ADAPTIVE;
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.GRADIENT;
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.NEWTON;
 
-import dev.losslab.core.InvalidInputException;
-import java.util.LinkedHashMap;
+import dev.losslab.core.Registry;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -28,7 +26,7 @@ public final class Optimizers {
     private static final List<Param> ADAM_PARAMS = adamParams(0);
     private static final List<Param> ADAMW_PARAMS = adamParams(0.01);
 
-    private static final Map<String, OptimizerKind> BY_NAME = new LinkedHashMap<>();
+    private static final Registry<OptimizerKind> REGISTRY = new Registry<>("optimizer", OptimizerKind::name);
 
     static {
         add(new OptimizerKind("gd", "Gradient descent",
@@ -107,29 +105,23 @@ public final class Optimizers {
     }
 
     static void add(OptimizerKind kind) {
-        if (BY_NAME.putIfAbsent(kind.name(), kind) != null) {
-            throw new IllegalStateException("duplicate optimizer name " + kind.name());
-        }
+        REGISTRY.add(kind);
     }
 
     public static List<OptimizerKind> all() {
-        return List.copyOf(BY_NAME.values());
+        return REGISTRY.all();
     }
 
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
+        return REGISTRY.names();
     }
 
     public static Optional<OptimizerKind> find(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return REGISTRY.find(name);
     }
 
     /** The optimizer called {@code name}; an unknown name fails with the closest valid one suggested. */
     public static OptimizerKind get(String name) {
-        OptimizerKind kind = BY_NAME.get(name);
-        if (kind == null) {
-            throw InvalidInputException.unknownName("optimizer", name, BY_NAME.keySet());
-        }
-        return kind;
+        return REGISTRY.get(name);
     }
 }

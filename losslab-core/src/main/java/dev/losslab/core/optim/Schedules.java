@@ -1,7 +1,7 @@
 package dev.losslab.core.optim;
 
 import dev.losslab.core.InvalidInputException;
-import java.util.LinkedHashMap;
+import dev.losslab.core.Registry;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 public final class Schedules {
 
-    private static final Map<String, ScheduleKind> BY_NAME = new LinkedHashMap<>();
+    private static final Registry<ScheduleKind> REGISTRY = new Registry<>("schedule", ScheduleKind::name);
 
     static {
         add(new ScheduleKind("constant", "lr at every step", List.of(),
@@ -41,9 +41,7 @@ public final class Schedules {
     private Schedules() {}
 
     private static void add(ScheduleKind kind) {
-        if (BY_NAME.putIfAbsent(kind.name(), kind) != null) {
-            throw new IllegalStateException("duplicate schedule name " + kind.name());
-        }
+        REGISTRY.add(kind);
     }
 
     /** A count of updates: must be a whole number (checked range first, so it is finite). */
@@ -56,24 +54,20 @@ public final class Schedules {
     }
 
     public static List<ScheduleKind> all() {
-        return List.copyOf(BY_NAME.values());
+        return REGISTRY.all();
     }
 
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
+        return REGISTRY.names();
     }
 
     public static Optional<ScheduleKind> find(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return REGISTRY.find(name);
     }
 
     /** The schedule called {@code name}; an unknown name fails with the closest valid one suggested. */
     public static ScheduleKind get(String name) {
-        ScheduleKind kind = BY_NAME.get(name);
-        if (kind == null) {
-            throw InvalidInputException.unknownName("schedule", name, BY_NAME.keySet());
-        }
-        return kind;
+        return REGISTRY.get(name);
     }
 
     /**

@@ -1,9 +1,7 @@
 package dev.losslab.core.surface;
 
-import dev.losslab.core.InvalidInputException;
-import java.util.LinkedHashMap;
+import dev.losslab.core.Registry;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,7 +11,7 @@ import java.util.Optional;
  */
 public final class Catalog {
 
-    private static final Map<String, Landscape> BY_NAME = new LinkedHashMap<>();
+    private static final Registry<Landscape> REGISTRY = new Registry<>("surface", Landscape::name);
 
     static {
         add(new Landscape("bowl", "Stretched bowl",
@@ -188,30 +186,24 @@ public final class Catalog {
     }
 
     private static void add(Landscape landscape) {
-        if (BY_NAME.putIfAbsent(landscape.name(), landscape) != null) {
-            throw new IllegalStateException("duplicate catalog name " + landscape.name());
-        }
+        REGISTRY.add(landscape);
     }
 
     /** Every catalog landscape, seed presets first. */
     public static List<Landscape> all() {
-        return List.copyOf(BY_NAME.values());
+        return REGISTRY.all();
     }
 
     public static List<String> names() {
-        return List.copyOf(BY_NAME.keySet());
+        return REGISTRY.names();
     }
 
     public static Optional<Landscape> find(String name) {
-        return Optional.ofNullable(BY_NAME.get(name));
+        return REGISTRY.find(name);
     }
 
     /** The landscape called {@code name}; an unknown name fails with the closest valid one suggested. */
     public static Landscape get(String name) {
-        Landscape landscape = BY_NAME.get(name);
-        if (landscape == null) {
-            throw InvalidInputException.unknownName("surface", name, BY_NAME.keySet());
-        }
-        return landscape;
+        return REGISTRY.get(name);
     }
 }
