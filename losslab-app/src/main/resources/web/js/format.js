@@ -33,6 +33,6 @@ export function coordinate(v, span) {
 export function tick(v) {
   if (v === 0) return '0';
   const a = Math.abs(v);
-  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(6)));
-  return num(v, 2);
+  if (a >= 1e-3 && a < 1e5) return String(Number(v.toPrecision(4)));
+  return num(v, 3);
 }

@@ -28,19 +28,25 @@ export function drawOverlay(canvas, frame, scene) {
 function drawTrail(ctx, frame, r) {
   if (r.shown < 1) return;
   const xs = r.xs, ys = r.ys;
+  // A diverging run is drawn until it first lands more than a window away, then stops: the
+  // line out to the edge says "it flew off" without a tangle of segments at absurd coordinates.
+  const minX = frame.leftCss - frame.widCss, maxX = frame.leftCss + 2 * frame.widCss;
+  const minY = frame.topCss - frame.heiCss, maxY = frame.topCss + 2 * frame.heiCss;
   ctx.lineJoin = 'round';
   ctx.lineCap = 'round';
   for (let pass = 0; pass < 2; pass++) {
-    ctx.strokeStyle = pass === 0 ? 'rgba(255,255,255,0.75)' : r.color;
-    ctx.lineWidth = pass === 0 ? 4 : 2;
+    // a thin dark casing keeps every colour readable on both the dark valleys and the bright peaks
+    ctx.strokeStyle = pass === 0 ? 'rgba(0,0,0,0.5)' : r.color;
+    ctx.lineWidth = pass === 0 ? 4.5 : 2.5;
     ctx.beginPath();
     let pen = false;
     for (let i = 0; i <= r.shown; i++) {
       const x = xs[i], y = ys[i];
-      if (Number.isNaN(x) || Number.isNaN(y)) { pen = false; continue; }
+      if (Number.isNaN(x) || Number.isNaN(y)) break;
       const px = clampPx(frame.xPx(x)), py = clampPx(frame.yPx(y));
       if (pen) ctx.lineTo(px, py); else ctx.moveTo(px, py);
       pen = true;
+      if (px < minX || px > maxX || py < minY || py > maxY) break;
     }
     ctx.stroke();
   }

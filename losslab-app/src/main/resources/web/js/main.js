@@ -46,7 +46,7 @@ const view = new LandscapeView({
 
 const colorbar = new Colorbar($('colorbar'));
 const chart = new LossChart($('chart'), $('chart-wrap'));
-new ResizeObserver(() => chart.resize()).observe($('chart-wrap'));
+new ResizeObserver(() => requestAnimationFrame(() => chart.resize())).observe($('chart-wrap'));
 
 const inspector = new Inspector($('hessian'), (a) => {
   view.scene.inspect = a;

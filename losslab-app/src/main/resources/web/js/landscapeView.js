@@ -28,7 +28,8 @@ export class LandscapeView {
     this.pending = false;
     this.widCss = 0;
     this.drawOverlayNow = this.drawOverlayNow.bind(this);
-    new ResizeObserver(() => this.layout()).observe(this.wrap);
+    // laid out on the next frame, not inside the observer, so a resize can never loop
+    new ResizeObserver(() => requestAnimationFrame(() => this.layout())).observe(this.wrap);
     this.listen();
   }
 

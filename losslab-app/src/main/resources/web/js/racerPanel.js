@@ -160,17 +160,28 @@ export class RacerPanel {
 
     const lrRow = el('div', 'lr-row');
     const lrId = `p-${name}-lr`;
-    const lrLabel = el('label', '', 'learning rate');
+    const lrLabel = el('label', '', 'lr');
     lrLabel.htmlFor = lrId;
+    lrLabel.title = 'learning rate';
     const lr = this.numberInput(name, 'lr', lrId);
+    lr.setAttribute('aria-label', `${o.title}: learning rate`);
     const hint = el('span', 'lr-hint');
     hint.id = `${lrId}-hint`;
     lr.setAttribute('aria-describedby', hint.id);
-    lrRow.append(lrLabel, lr, hint);
-
-    const more = el('details', 'more');
-    const summary = el('summary', '', 'more settings');
-    more.append(summary, this.settingsGrid(o));
+    const panelId = `settings-${name}`;
+    const toggle = el('button', 'more-toggle', 'settings');
+    toggle.type = 'button';
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', panelId);
+    toggle.setAttribute('aria-label', `more settings for ${o.title}`);
+    const more = this.settingsGrid(o);
+    more.id = panelId;
+    more.hidden = true;
+    toggle.addEventListener('click', () => {
+      more.hidden = !more.hidden;
+      toggle.setAttribute('aria-expanded', String(!more.hidden));
+    });
+    lrRow.append(lrLabel, lr, hint, toggle);
 
     li.append(head, readout, status, lrRow, more);
     this.cards.set(name, { li, loss, step, pos, status, hint, lr, shown: -1, ended: false });
@@ -303,16 +314,16 @@ export class RacerPanel {
       if (a && o.learningRateDefault === 'gradient') {
         const limit = a.maxStableLearningRate;
         if (limit === null) {
-          text = 'no upward curvature at the start: no lr is stable here';
+          text = 'no 2/λmax: curves down here';
         } else {
           const lr = Number(c.lr.value);
           warn = lr >= limit;
-          text = `${warn ? 'above' : 'below'} 2/λmax = ${num(limit)} at the start`;
+          text = warn ? `≥ 2/λmax = ${num(limit)} here: GD overshoots` : `< 2/λmax = ${num(limit)} here`;
         }
       } else if (o && o.learningRateDefault === 'newton') {
-        text = 'lr 1 is the full Newton step';
+        text = '1 = the full Newton step';
       } else if (o) {
-        text = 'adaptive: each direction is rescaled';
+        text = 'adaptive: rescaled per direction';
       }
       if (c.hint.textContent !== text) c.hint.textContent = text;
       c.hint.classList.toggle('warn', warn);
@@ -377,9 +388,10 @@ export class RacerPanel {
     const word = STOP_WORDS[stop.reason] || stop.reason;
     const m = t.run.minimumReached;
     if (stop.reason === 'converged') {
-      if (m) return `✓ ${word} in ${stop.step} steps, at the minimum ${point(m.x, m.y, 3)}`;
-      if (t.endKind) return `${word} in ${stop.step} steps, but to a ${t.endKind}`;
-      return `✓ ${word} in ${stop.step} steps`;
+      const n = `${stop.step} step${stop.step === 1 ? '' : 's'}`;
+      if (m) return `✓ ${word} in ${n}, at the minimum ${point(m.x, m.y, 3)}`;
+      if (t.endKind) return `${word} in ${n}, but to a ${t.endKind}`;
+      return `✓ ${word} in ${n}`;
     }
     if (stop.reason === 'diverged') return `✗ ${word} at step ${stop.step}: the steps grew without bound`;
     if (stop.reason === 'max-steps') return m ? `${word} (${stop.step}); ended at the minimum ${point(m.x, m.y, 3)}` : `${word} (${stop.step}) without converging`;
