@@ -30,8 +30,8 @@ const LESSONS = {
   himmelblau: [
     ['Four minima of exactly the same depth. From (0, 0), which one does each optimizer pick, and why does momentum end somewhere else?',
       [['race from (0, 0)', 'surface=himmelblau&start=0,0&optimizers=gd,momentum,adam']]],
-    ['Give the gradient noise: SGD jitters, and a big enough jolt carries it over a ridge into another basin. Raise σ or change the seed and run again.',
-      [['GD vs noisy SGD', 'surface=himmelblau&start=-0.3,0.5&optimizers=gd,sgd&sgd.noise=8']]],
+    ['Give the gradient noise: SGD jitters, and a big enough jolt carries it over a ridge into another basin. From (−0.3, 0.5) GD rolls to the top-left minimum; noisy SGD with σ = 8 and seed 2 ends up top right. Try other seeds.',
+      [['GD vs noisy SGD', 'surface=himmelblau&start=-0.3,0.5&optimizers=gd,sgd&sgd.noise=8&sgd.seed=2']]],
     ['From (0, 0) Newton climbs to the maximum nearby: it heads for the closest flat point, uphill or not.',
       [['Newton from (0, 0)', 'surface=himmelblau&start=0,0&optimizers=gd,newton,saddle-free-newton']]],
   ],
