@@ -2,11 +2,12 @@
 // Every failure becomes an ApiError carrying the server's one-sentence message and field.
 
 export class ApiError extends Error {
-  constructor(message, field, status) {
+  constructor(message, field, status, racer = null) {
     super(message);
     this.name = 'ApiError';
     this.field = field ?? null;
     this.status = status;
+    this.racer = racer; // POST /api/race: index of the racer the error is about
   }
 }
 
@@ -19,7 +20,7 @@ async function read(response) {
   }
   if (!response.ok) {
     const message = body && body.error ? body.error : `the server answered ${response.status} ${response.statusText}`;
-    throw new ApiError(message, body ? body.field : null, response.status);
+    throw new ApiError(message, body ? body.field : null, response.status, body && Number.isInteger(body.racer) ? body.racer : null);
   }
   return body;
 }

@@ -72,15 +72,19 @@ export class LossChart {
     const xPx = (s) => M.left + (s / this.steps) * pw;
     const yPx = (t) => M.top + (1 - (t - this.lo) / (this.hi - this.lo)) * ph;
 
-    this.drawGrid(ctx, xPx, yPx, pw, ph);
     if (this.tracks.length === 0) {
+      ctx.strokeStyle = '#d1d5db';
+      ctx.setLineDash([4, 4]);
+      ctx.strokeRect(M.left - 0.5, M.top - 0.5, pw + 1, ph + 1);
+      ctx.setLineDash([]);
       ctx.fillStyle = '#6b7280';
       ctx.font = '13px system-ui, sans-serif';
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
-      ctx.fillText('Press Run: each racer’s loss appears here, step by step.', M.left + pw / 2, M.top + ph / 2);
+      ctx.fillText('Press Run to plot each racer’s loss', M.left + pw / 2, M.top + ph / 2);
       return;
     }
+    this.drawGrid(ctx, xPx, yPx, pw, ph);
     ctx.save();
     ctx.beginPath();
     ctx.rect(M.left, M.top - 2, pw, ph + 4);

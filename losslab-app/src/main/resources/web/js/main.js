@@ -122,7 +122,12 @@ function invalidateRace() {
   syncButtons();
 }
 
-async function loadSurface(name, { start = null } = {}) {
+/**
+ * Shows a surface: fetches (or recalls) its description and picture, then redraws everything.
+ * `fresh` drops the racers' settings, since learning rates that suit one surface rarely suit
+ * another; it happens only once the new surface has loaded, so a failed load changes nothing.
+ */
+async function loadSurface(name, { start = null, fresh = false } = {}) {
   const token = ++surfaceToken;
   let entry = cache.get(name);
   if (!entry) {
@@ -134,6 +139,7 @@ async function loadSurface(name, { start = null } = {}) {
   if (token !== surfaceToken) return;
   surfaceInfo = entry.info;
   state.surface = name;
+  if (fresh) state.settings = {};
   panel.setDefaults(entry.info.defaults);
   const ds = entry.info.defaultStart;
   state.start = start ?? [ds.x, ds.y];
@@ -253,7 +259,12 @@ async function ensureRace() {
     playback.load(tracks);
     return true;
   } catch (e) {
-    if (token === raceToken) $('race-error').textContent = e.message;
+    if (token === raceToken) {
+      const name = e.racer !== null && e.racer !== undefined ? body.racers[e.racer]?.optimizer : null;
+      $('race-error').textContent = name ? `${name}: ${e.message}` : e.message;
+      const input = name && e.field ? document.getElementById(`p-${name}-${e.field}`) : null;
+      if (input) input.setAttribute('aria-invalid', 'true');
+    }
     return false;
   } finally {
     $('run').removeAttribute('aria-busy');
@@ -347,10 +358,9 @@ function wire() {
   $('surface-select').addEventListener('change', async () => {
     const name = $('surface-select').value;
     if (name === '__typed') return;
-    state.settings = {}; // learning rates that suit one surface rarely suit another
     $('formula-error').textContent = '';
     try {
-      await loadSurface(name);
+      await loadSurface(name, { fresh: true });
     } catch (e) {
       showError(e, name);
     }
@@ -363,8 +373,7 @@ function wire() {
     $('formula-error').textContent = '';
     $('formula-input').removeAttribute('aria-invalid');
     try {
-      state.settings = {};
-      await loadSurface(text);
+      await loadSurface(text, { fresh: true });
     } catch (e) {
       $('formula-error').textContent = e.message;
       $('formula-input').setAttribute('aria-invalid', 'true');
@@ -409,8 +418,7 @@ async function boot() {
     // A link with a formula this server cannot read: say so, and show the first preset instead.
     if (fromUrl.surface && !catalog.surfaces.some((s) => s.name === fromUrl.surface)) $('formula-input').value = fromUrl.surface;
     showError(e, fromUrl.surface);
-    state.settings = {};
-    await loadSurface(catalog.surfaces[0].name);
+    await loadSurface(catalog.surfaces[0].name, { fresh: true });
   }
   syncButtons();
 }

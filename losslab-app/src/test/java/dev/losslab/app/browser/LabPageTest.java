@@ -156,6 +156,20 @@ class LabPageTest {
     }
 
     @Test
+    void theKeyboardMovesTheStartAndRunsTheRace() {
+        Page page = desktop(HIMMELBLAU_RACE);
+        assertThat(id(page, "loss-gd")).hasText("170");
+        id(page, "canvas").focus();
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("Shift+ArrowUp");
+        assertThat(page).hasURL(Pattern.compile("start=0\\.1,1(&|$)"));
+        assertThat(id(page, "loss-gd")).not().hasText("170");
+        id(page, "run").focus();
+        page.keyboard().press("Enter");
+        assertThat(id(page, "status-gd")).hasAttribute("data-reason", STOPPED, RACE_WAIT);
+    }
+
+    @Test
     void theInspectorCallsTheSaddleASaddleWithEigenvaluesTwoAndMinusTwo() {
         Page page = desktop("/?surface=saddle&start=0.05,0.05");
         Locator hessian = id(page, "hessian");
