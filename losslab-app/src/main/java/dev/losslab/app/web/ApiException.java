@@ -25,6 +25,11 @@ final class ApiException extends RuntimeException {
         return new ApiException(400, field, message, null, null);
     }
 
+    /** A bad value, in racer {@code racer} when not null. */
+    static ApiException badValue(Integer racer, String field, String message) {
+        return new ApiException(400, field, message, racer, null);
+    }
+
     /** A bad value in racer {@code racer} (0-based) of a race. */
     static ApiException badRacer(int racer, String field, String message) {
         return new ApiException(400, field, message, racer, null);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -53,6 +54,8 @@ final class ErrorMapping {
             case ApiException e -> new Problem(e.status(), e.getMessage(), e.field(), e.racer(), e.allow());
             case InvalidInputException e -> Problem.badRequest(e.getMessage(), e.field());
             case UnrecognizedPropertyException e -> unknownField(e);
+            case MismatchedInputException e when e.getOriginalMessage() != null
+                    && e.getOriginalMessage().startsWith("Trailing token") -> trailing(e);
             case InvalidNullException e -> Problem.badRequest(where(e.getPath()) + " must not be null", lastField(e.getPath()));
             case MismatchedInputException e -> mismatch(e);
             case DatabindException e when e.getCause() instanceof InvalidInputException bad ->
@@ -81,13 +84,35 @@ final class ErrorMapping {
 
     /** A value of the wrong type: "steps must be a whole number, got "ten"". */
     private static Problem mismatch(MismatchedInputException e) {
+        return mismatch(e, describeCurrentToken(e));
+    }
+
+    /**
+     * A wrong-typed value found in a parsed tree (Jackson's own exception no longer knows the value
+     * once the parser is closed), as an answer: "steps must be a whole number, got "ten"".
+     */
+    static ApiException mismatch(MismatchedInputException e, JsonNode root) {
+        JsonNode value = root;
+        for (var ref : e.getPath()) {
+            value = value == null ? null : ref.getFieldName() != null ? value.get(ref.getFieldName()) : value.get(ref.getIndex());
+        }
+        String got = value == null ? null : value.isTextual() ? "\"" + abbreviate(value.asText()) + "\""
+                : value.isArray() ? "a list" : value.isObject() ? "an object" : abbreviate(value.toString());
+        Problem p = mismatch(e, got);
+        return ApiException.badValue(p.racer(), p.field(), p.message());
+    }
+
+    private static Problem mismatch(MismatchedInputException e, String got) {
         List<JsonMappingException.Reference> path = e.getPath();
-        String got = describeCurrentToken(e);
         if (path.isEmpty()) {
             return Problem.badRequest(got == null ? "the request body must be a JSON object"
                     : "the request body must be a JSON object, got " + got, null);
         }
-        String expected = expected(e.getTargetType());
+        Class<?> type = e.getTargetType();
+        if (type != null && type.isArray() && path.getLast().getIndex() >= 0) {
+            type = type.getComponentType();
+        }
+        String expected = expected(type);
         return new Problem(400, where(path) + " must be " + expected + (got == null ? "" : ", got " + got),
                 lastField(path), racerOf(path), null);
     }
@@ -135,11 +160,24 @@ final class ErrorMapping {
         }
     }
 
+    /** Text after the JSON value: "{…} {…}". */
+    private static Problem trailing(JsonProcessingException e) {
+        return Problem.badRequest("malformed JSON" + at(e) + ": more text after the end of the JSON object", null);
+    }
+
+    private static String at(JsonProcessingException e) {
+        var location = e.getLocation();
+        return location != null && location.getLineNr() > 0
+                ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
+                : "";
+    }
+
     /** "malformed JSON at line 3, column 7: unexpected character '}'". */
     private static Problem malformed(JsonProcessingException e) {
         String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         what = what.lines().findFirst().orElse("")
                 .replaceAll("\\s*\\(code \\d+\\)", "")
+                .replaceAll("\\('(.{1,4}?)'\\)", "'$1'")
                 .replaceAll("\\s*\\[Source:[^\\]]*\\]", "")
                 .replaceAll("\\s*\\(for [^)]*\\)", "")
                 .replaceAll("\\s*\\(start marker at[^)]*\\)", "")
@@ -148,11 +186,7 @@ final class ErrorMapping {
         if (!what.isEmpty()) {
             what = ": " + what.substring(0, 1).toLowerCase(Locale.ROOT) + what.substring(1);
         }
-        var location = e.getLocation();
-        String at = location != null && location.getLineNr() > 0
-                ? " at line " + location.getLineNr() + ", column " + location.getColumnNr()
-                : "";
-        return Problem.badRequest("malformed JSON" + at + abbreviate(what), null);
+        return Problem.badRequest("malformed JSON" + at(e) + abbreviate(what), null);
     }
 
     /** "racers[1].params" from Jackson's path. */

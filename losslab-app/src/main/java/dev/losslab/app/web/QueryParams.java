@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * A GET request's query parameters, parsed and validated once at the edge. Every getter fails with
@@ -20,6 +21,8 @@ import java.util.Optional;
  * to a default.
  */
 final class QueryParams {
+
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final Map<String, String> values;
 
@@ -133,9 +136,12 @@ final class QueryParams {
             } catch (NumberFormatException e) {
                 throw ApiException.badRequest(name, name + ": '" + part + "' is not a number; expected " + expected);
             }
-            // Double.parseDouble also reads "NaN", "Infinity" and "1d"; the API takes plain finite decimals only.
-            if (!Double.isFinite(values[i]) || !part.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+            if (!Double.isFinite(values[i])) {
                 throw ApiException.badRequest(name, name + ": '" + part + "' is not a finite number; expected " + expected);
+            }
+            // Double.parseDouble also reads "0x1p3" and "1d"; the API takes plain decimals only.
+            if (!PLAIN_NUMBER.matcher(part).matches()) {
+                throw ApiException.badRequest(name, name + ": '" + part + "' is not a number; expected " + expected);
             }
         }
         return values;

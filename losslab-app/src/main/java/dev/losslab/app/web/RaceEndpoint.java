@@ -1,9 +1,14 @@
 package dev.losslab.app.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Runner;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +29,19 @@ final class RaceEndpoint implements Endpoint {
     public Reply handle(Request request) throws Exception {
         request.query().allowOnly();
         byte[] body = request.body();
-        if (new String(body, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest(null, "the request body is empty; expected a race as JSON (see docs/API.md)");
         }
-        RaceRequest race = ApiJson.READER.readValue(body, RaceRequest.class);
+        JsonNode tree = ApiJson.READER.readTree(body);
+        RaceRequest race;
+        try {
+            race = ApiJson.READER.treeToValue(tree, RaceRequest.class);
+        } catch (MismatchedInputException e) {
+            if (e instanceof UnrecognizedPropertyException || e instanceof InvalidNullException) {
+                throw e;
+            }
+            throw ErrorMapping.mismatch(e, tree);
+        }
         List<RunSpec> specs = race.specs(limits);
         List<Run> runs = new ArrayList<>(specs.size());
         for (RunSpec spec : specs) {

@@ -19,10 +19,13 @@ public final class WebServer implements AutoCloseable {
 
     private final HttpServer server;
     private final ExecutorService executor;
+    /** Kept for tests, which look at its cache. */
+    final LandscapeEndpoint landscapes;
 
-    private WebServer(HttpServer server, ExecutorService executor) {
+    private WebServer(HttpServer server, ExecutorService executor, LandscapeEndpoint landscapes) {
         this.server = server;
         this.executor = executor;
+        this.landscapes = landscapes;
     }
 
     /**
@@ -36,15 +39,19 @@ public final class WebServer implements AutoCloseable {
 
     static WebServer start(String host, int port, Limits limits, StaticFiles files, PrintStream log) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        LandscapeEndpoint landscapes = new LandscapeEndpoint(limits);
         Router router = new Router(files, limits, log)
                 .get("/api/catalog", new CatalogEndpoint(limits))
                 .get("/api/surface", new SurfaceEndpoint())
-                .post("/api/race", new RaceEndpoint(limits));
+                .get("/api/landscape", landscapes)
+                .post("/api/race", new RaceEndpoint(limits))
+                .get("/api/analyze", new AnalyzeEndpoint())
+                .get("/api/critical-points", new CriticalPointsEndpoint());
         server.createContext("/", router);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.start();
-        return new WebServer(server, executor);
+        return new WebServer(server, executor, landscapes);
     }
 
     /** The port actually bound (the chosen one when started with port 0). */

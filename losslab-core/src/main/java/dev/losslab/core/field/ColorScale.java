@@ -113,9 +113,12 @@ public record ColorScale(double min, double max, boolean log, double offset) {
         return n == sample.length ? sample : Arrays.copyOf(sample, n);
     }
 
-    /** The q-quantile of sorted values (the value q of the way up, rounded down). */
+    /** The q-quantile of sorted values, interpolated between neighbours (numpy's default). */
     static double quantile(double[] sorted, double q) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+        double position = q * (sorted.length - 1);
+        int below = (int) Math.floor(position);
+        int above = Math.min(below + 1, sorted.length - 1);
+        return sorted[below] + (position - below) * (sorted[above] - sorted[below]);
     }
 
     /** t(f) in [0, 1] (clamped); 0 on a flat scale; NaN for NaN. */
