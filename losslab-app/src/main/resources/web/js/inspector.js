@@ -1,12 +1,14 @@
 // The Hessian inspector: what the curvature says at one point. Follows the pointer while it
 // hovers the map and falls back to the start otherwise. Requests go out one at a time and no
-// faster than every MIN_GAP_MS; only the newest point asked for is fetched next, and answers
-// are cached per point, so a sweeping mouse costs a handful of calls, not hundreds.
+// faster than every MIN_GAP_MS; the start is fetched first (the readouts need its loss), then only
+// the newest point the pointer asked for, and answers are cached per point, so a sweeping mouse
+// costs a handful of calls, not hundreds.
 
 import * as api from './api.js';
 import { num, point } from './format.js';
 
 const MIN_GAP_MS = 60;
+const CACHE_MAX = 500; // points; the oldest goes first
 
 const KIND_WORDS = {
   minimum: 'both eigenvalues positive: the surface curves up every way',
@@ -44,6 +46,7 @@ export class Inspector {
   setStart(start) {
     this.start = start;
     if (!this.hover) this.want(start);
+    else this.pump(); // still fetched (readouts and 2/λmax need it), just not shown yet
   }
 
   setHover(p) {
@@ -51,7 +54,7 @@ export class Inspector {
     this.want(p || this.start);
   }
 
-  /** The start point's analysis, once known (for 2/λmax beside the lr controls). */
+  /** The start point's analysis, once known (for the loss at the start and 2/λmax). */
   startAnalysis() {
     return this.start ? this.cache.get(this.key(this.start)) ?? null : null;
   }
@@ -68,27 +71,45 @@ export class Inspector {
     this.pump();
   }
 
+  /** The next point to fetch: the start first (others depend on it), then the one to show. */
+  next() {
+    if (this.start && !this.cache.has(this.key(this.start))) return this.start;
+    if (this.wanted && !this.cache.has(this.key(this.wanted))) return this.wanted;
+    return null;
+  }
+
   async pump() {
-    if (this.inFlight || !this.wanted) return;
+    if (this.inFlight || !this.surface) return;
+    const p = this.next();
+    if (!p) return;
     const wait = this.lastSent + MIN_GAP_MS - performance.now();
-    if (wait > 0) { this.inFlight = true; setTimeout(() => { this.inFlight = false; this.pump(); }, wait); return; }
-    const p = this.wanted;
+    if (wait > 0) {
+      this.inFlight = true;
+      setTimeout(() => { this.inFlight = false; this.pump(); }, wait);
+      return;
+    }
     const surface = this.surface;
     const key = this.key(p);
-    if (this.cache.has(key)) { this.show(p, this.cache.get(key)); return; }
     this.inFlight = true;
     this.lastSent = performance.now();
+    let failure = null;
     try {
-      const a = await api.analyze(surface, p[0], p[1]);
-      this.cache.set(`${surface}|${p[0]}|${p[1]}`, a);
-      if (this.surface === surface && this.wanted === p) this.show(p, a);
+      this.cache.set(key, await api.analyze(surface, p[0], p[1]));
+      if (this.cache.size > CACHE_MAX) this.cache.delete(this.cache.keys().next().value);
     } catch (e) {
-      if (this.surface === surface && this.wanted === p) this.showError(e.message);
+      failure = e;
     } finally {
       this.inFlight = false;
     }
-    if (this.wanted !== p) this.pump();
-    this.onStartKnown?.();
+    if (this.surface !== surface) { this.pump(); return; }
+    const isWanted = this.wanted && this.key(this.wanted) === key;
+    if (failure) {
+      if (isWanted) this.showError(failure.message);
+      return; // no retry loop: the next move of the pointer or the start asks again
+    }
+    if (isWanted) this.show(p, this.cache.get(key));
+    if (this.start && this.key(this.start) === key) this.onStartKnown?.();
+    this.pump();
   }
 
   show(p, a) {
