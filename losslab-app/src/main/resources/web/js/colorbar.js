@@ -55,17 +55,23 @@ export class Colorbar {
     ctx.fillStyle = '#3c4250';
     ctx.textBaseline = 'top';
     ctx.beginPath();
-    let lastRight = -Infinity;
-    for (const t of this.ticks) {
+    // Every tick gets its mark; labels are placed from the ends inwards so the range's two ends
+    // are always named, and a label that would touch a neighbour is left out.
+    const n = this.ticks.length;
+    const placed = [];
+    const order = [];
+    for (let i = 0, j = n - 1; i <= j; i++, j--) { order.push(i); if (j !== i) order.push(j); }
+    ctx.textAlign = 'center';
+    for (const k of order) {
+      const t = this.ticks[k];
       const x = Math.round(x0 + (t.shade / 255) * w) + 0.5;
       ctx.moveTo(x, 2 + STRIP_CSS); ctx.lineTo(x, 6 + STRIP_CSS);
       const label = t.value === null ? '' : tick(t.value);
       const half = ctx.measureText(label).width / 2;
       const cx = Math.min(x0 + w - half, Math.max(x0 + half, x));
-      if (cx - half < lastRight + 6) continue; // crowded log ticks: skip a label, keep the tick
-      ctx.textAlign = 'center';
+      if (placed.some(([l, r]) => cx - half < r + 6 && cx + half > l - 6)) continue;
+      placed.push([cx - half, cx + half]);
       ctx.fillText(label, cx, 8 + STRIP_CSS);
-      lastRight = cx + half;
     }
     ctx.stroke();
   }

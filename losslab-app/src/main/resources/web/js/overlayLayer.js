@@ -135,7 +135,10 @@ function drawEigenvectors(ctx, frame, a) {
     }
     ctx.setLineDash([]);
     const label = `λ${k === 0 ? '₁' : '₂'} ${num(lambda, 3)}`;
-    const lx = x + dx * 1.25 + (dx >= 0 ? 18 : -18), ly = y + dy * 1.25;
+    // beyond the segment's end, kept inside the plot so a point near the edge keeps its labels
+    const half = ctx.measureText(label).width / 2 + 3;
+    const lx = Math.min(frame.leftCss + frame.widCss - half, Math.max(frame.leftCss + half, x + dx * 1.25 + (dx >= 0 ? 18 : -18)));
+    const ly = Math.min(frame.topCss + frame.heiCss - 9, Math.max(frame.topCss + 9, y + dy * 1.25));
     ctx.lineWidth = 3;
     ctx.strokeStyle = 'rgba(0,0,0,0.7)';
     ctx.strokeText(label, lx, ly);

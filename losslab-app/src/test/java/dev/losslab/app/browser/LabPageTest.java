@@ -233,7 +233,7 @@ class LabPageTest {
     void screenshotsOfTheRavineRaceAtDesktopAndPhoneWidth() {
         for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
             boolean phone = size[0] < 500;
-            Page page = lab.open("/?surface=ravine&optimizers=gd,momentum,adam&speed=1000", size[0], size[1], phone);
+            Page page = lab.open("/?surface=ravine&optimizers=gd,momentum,adam", size[0], size[1], phone);
             assertThat(id(page, "loss-gd")).not().hasText("");
             page.locator("#speed").fill("8");
             id(page, "run").click();
