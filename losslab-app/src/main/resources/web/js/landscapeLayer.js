@@ -65,7 +65,6 @@ export class LandscapeLayer {
     const n = this.grid;
     const cellW = widCss / (n - 1), cellH = heiCss / (n - 1);
     ctx.imageSmoothingEnabled = true;
-    ctx.imageSmoothingQuality = 'high';
     ctx.drawImage(this.image, leftCss - cellW / 2, topCss - cellH / 2, widCss + cellW, heiCss + cellH);
 
     ctx.lineWidth = 1;
