@@ -406,9 +406,9 @@ function wire() {
     }
   });
 
-  // Space runs or pauses when no control has the focus (buttons keep their own Space).
+  // Space runs or pauses when the map or nothing has the focus (controls keep their own Space).
   document.addEventListener('keydown', (ev) => {
-    if (ev.key !== ' ' || ev.target !== document.body) return;
+    if (ev.key !== ' ' || (ev.target !== document.body && ev.target !== $('map'))) return;
     ev.preventDefault();
     if (playback.playing) { playback.pause(); syncButtons(); } else run();
   });

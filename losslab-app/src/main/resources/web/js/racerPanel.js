@@ -353,7 +353,8 @@ export class RacerPanel {
         this.setStatus(c, this.endText(t), t.run.stop.reason);
       } else if (!done) {
         c.ended = false;
-        this.setStatus(c, 'rolling…', 'running');
+        if (t.shown === 0) this.setStatus(c, 'ready', 'ready'); // rewound to the start
+        else this.setStatus(c, 'rolling…', 'running');
       }
     }
   }

@@ -164,9 +164,11 @@ class LabPageTest {
         page.keyboard().press("Shift+ArrowUp");
         assertThat(page).hasURL(Pattern.compile("start=0\\.1,1(&|$)"));
         assertThat(id(page, "loss-gd")).not().hasText("170");
-        id(page, "run").focus();
-        page.keyboard().press("Enter");
+        page.keyboard().press(" "); // Space on the map runs the race
         assertThat(id(page, "status-gd")).hasAttribute("data-reason", STOPPED, RACE_WAIT);
+        id(page, "reset").focus();
+        page.keyboard().press("Enter");
+        assertThat(id(page, "status-gd")).hasAttribute("data-reason", "ready");
     }
 
     @Test
