@@ -3,6 +3,7 @@ package dev.losslab.app.web;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,7 +30,7 @@ final class ApiJson {
     static final ObjectMapper READER = strictReader();
 
     /** JsonViews' mapper without its indentation: the page reads the answers, people rarely do. */
-    static final ObjectMapper COMPACT = JsonViews.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+    static final ObjectMapper COMPACT = compactWriter();
 
     static final ObjectWriter WRITER = COMPACT.writer();
 
@@ -51,6 +52,13 @@ final class ApiJson {
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                 .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+        return mapper;
+    }
+
+    private static ObjectMapper compactWriter() {
+        ObjectMapper mapper = JsonViews.MAPPER.copy().disable(SerializationFeature.INDENT_OUTPUT);
+        // Same shortest round-trip digits as Double.toString, several times faster: a race is mostly doubles.
+        mapper.enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER.mappedFeature());
         return mapper;
     }
 

@@ -5,18 +5,17 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * One HTTP request as an endpoint sees it: the method, the decoded path, the query parameters, and
- * the body on demand (read at most once, never more than the limit).
+ * One API request as an endpoint sees it: the method, the decoded path, the query parameters and
+ * the body (already read, at most {@link Limits#maxBodyBytes()}; empty but for POST).
  */
-record Request(String method, String path, QueryParams query, HttpExchange exchange, Limits limits) {
+record Request(String method, String path, QueryParams query, byte[] body) {
 
     /**
-     * The body, at most {@link Limits#maxBodyBytes()} bytes.
+     * Reads a request body of at most {@code max} bytes.
      *
-     * @throws ApiException 413 when the body is larger
+     * @throws ApiException 413 when the body is larger (by its Content-Length, or by counting)
      */
-    byte[] body() throws IOException {
-        int max = limits.maxBodyBytes();
+    static byte[] readBody(HttpExchange exchange, int max) throws IOException {
         String declared = exchange.getRequestHeaders().getFirst("Content-Length");
         if (declared != null) {
             try {

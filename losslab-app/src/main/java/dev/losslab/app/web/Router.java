@@ -48,13 +48,30 @@ final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         try (exchange) {
+            boolean gated = false;
             Reply reply;
             try {
-                reply = answer(exchange);
+                Routed routed = route(exchange);
+                reply = switch (routed) {
+                    case Routed.Api(Endpoint endpoint, Request request) -> {
+                        // Compute and write under the gate, so at most maxConcurrentWork answers are
+                        // in memory at once; the body was read before, so a slow sender holds no permit.
+                        work.acquire();
+                        gated = true;
+                        yield endpoint.handle(request);
+                    }
+                    case Routed.Static(String method, String path) -> staticFiles.serve(method, path);
+                };
             } catch (Throwable thrown) {
                 reply = failure(exchange, thrown);
             }
-            send(exchange, reply);
+            try {
+                send(exchange, reply);
+            } finally {
+                if (gated) {
+                    work.release();
+                }
+            }
         } catch (Throwable broken) {
             // The client went away mid-answer, or the reply could not be written: nothing left to tell it.
             log.println("losslab serve: could not answer " + exchange.getRequestMethod() + " "
@@ -62,7 +79,14 @@ final class Router implements HttpHandler {
         }
     }
 
-    private Reply answer(HttpExchange exchange) throws Exception {
+    /** Where a request goes: an API endpoint with its parsed request, or the static files. */
+    private sealed interface Routed {
+        record Api(Endpoint endpoint, Request request) implements Routed {}
+
+        record Static(String method, String path) implements Routed {}
+    }
+
+    private Routed route(HttpExchange exchange) throws IOException {
         URI uri = exchange.getRequestURI();
         String rawQuery = uri.getRawQuery();
         if (rawQuery != null && rawQuery.length() > limits.maxQueryLength()) {
@@ -75,19 +99,15 @@ final class Router implements HttpHandler {
             if (path.startsWith("/api/") || path.equals("/api")) {
                 throw ApiException.notFound("no API endpoint " + path + "; see docs/API.md");
             }
-            return staticFiles.serve(method, path);
+            return new Routed.Static(method, path);
         }
         Endpoint endpoint = byMethod.get(method.equals("HEAD") ? "GET" : method);
         if (endpoint == null) {
             throw ApiException.methodNotAllowed(method, path, String.join(", ", byMethod.keySet()));
         }
-        Request request = new Request(method, path, QueryParams.parse(rawQuery), exchange, limits);
-        work.acquire();
-        try {
-            return endpoint.handle(request);
-        } finally {
-            work.release();
-        }
+        QueryParams query = QueryParams.parse(rawQuery);
+        byte[] body = method.equals("POST") ? Request.readBody(exchange, limits.maxBodyBytes()) : new byte[0];
+        return new Routed.Api(endpoint, new Request(method, path, query, body));
     }
 
     private Reply failure(HttpExchange exchange, Throwable thrown) {

@@ -43,7 +43,7 @@ public record ColorScale(double min, double max, boolean log, double offset) {
     static final double MIN_OFFSET_FRACTION = 1e-6;
 
     /** Most values sorted to estimate the quantile (a strided, deterministic subset beyond that). */
-    static final int QUANTILE_SAMPLES = 1 << 14;
+    static final int QUANTILE_SAMPLES = 1 << 12;
 
     public ColorScale {
         if (!(Double.isFinite(min) && Double.isFinite(max) && min <= max)) {

@@ -12,8 +12,9 @@ import java.util.List;
  * <ol>
  *   <li>Each grid cell has corners a = (i, j), b = (i+1, j), c = (i+1, j+1), d = (i, j+1)
  *       (bottom-left, bottom-right, top-right, top-left). A corner is "above" when its value ≥ L;
- *       the four above-bits give one of 16 cases. A cell with an undefined (NaN) corner is skipped,
- *       so lines end where f becomes undefined.</li>
+ *       the four above-bits give one of 16 cases; only cells with lo < L ≤ hi (of their corners)
+ *       have a line through them. A cell with an undefined (NaN) corner is skipped, so lines end
+ *       where f becomes undefined.</li>
  *   <li>The line crosses each cell edge whose ends differ, at the point found by linear
  *       interpolation: p + (L − f(p))/(f(q) − f(p))·(q − p). Cases with two crossings give one
  *       segment; the saddle cases 5 (a, c above) and 10 (b, d above) have four crossings and two
@@ -48,19 +49,33 @@ public final class MarchingSquares {
         Arrays.fill(second, -1);
     }
 
-    /** The contour lines at each of {@code levels}, in that order, with their shades on {@code scale}. */
+    /**
+     * The contour lines at each of {@code levels}, in that order, with their shades on {@code scale}.
+     * One pass over the grid first files each cell under the levels that cross it (lo < L ≤ hi of
+     * its corners), so each level then visits only its own cells.
+     */
     public static List<ContourLine> contours(SampledField field, double[] levels, ColorScale scale) {
         MarchingSquares tracer = new MarchingSquares(field);
+        int[][] cells = tracer.cellsCrossing(levels);
         List<ContourLine> lines = new ArrayList<>(levels.length);
-        for (double level : levels) {
-            lines.add(new ContourLine(level, scale.shade(level), tracer.trace(level)));
+        for (int k = 0; k < levels.length; k++) {
+            lines.add(new ContourLine(levels[k], scale.shade(levels[k]), tracer.trace(levels[k], cells[k])));
         }
         return lines;
     }
 
     /** The polylines where f = level, each {@code [x0, y0, x1, y1, …]}. */
     public List<double[]> trace(double level) {
-        segments = 0;
+        return trace(level, cellsCrossing(new double[] {level})[0]);
+    }
+
+    /**
+     * For each level, the cells (index j·n + i of their bottom-left corner) with a corner at or above
+     * it and one below it; cells with an undefined corner are never listed.
+     */
+    private int[][] cellsCrossing(double[] levels) {
+        int[][] lists = new int[levels.length][16];
+        int[] counts = new int[levels.length];
         double[] v = field.values();
         for (int j = 0; j + 1 < n; j++) {
             for (int i = 0; i + 1 < n; i++) {
@@ -68,45 +83,69 @@ public final class MarchingSquares {
                 double b = v[j * n + i + 1];
                 double c = v[(j + 1) * n + i + 1];
                 double d = v[(j + 1) * n + i];
-                if (a != a || b != b || c != c || d != d) {
+                double lo = Math.min(Math.min(a, b), Math.min(c, d));
+                double hi = Math.max(Math.max(a, b), Math.max(c, d));
+                if (lo != lo || hi != hi) {
                     continue;
                 }
-                int index = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0);
-                if (index == 0 || index == 15) {
-                    continue;
-                }
-                int bottom = horizontal(i, j);
-                int right = vertical(i + 1, j);
-                int top = horizontal(i, j + 1);
-                int left = vertical(i, j);
-                boolean centreAbove = (a + b + c + d) / 4 >= level;
-                switch (index) {
-                    case 1, 14 -> segment(left, bottom);
-                    case 2, 13 -> segment(bottom, right);
-                    case 3, 12 -> segment(left, right);
-                    case 4, 11 -> segment(right, top);
-                    case 6, 9 -> segment(bottom, top);
-                    case 7, 8 -> segment(left, top);
-                    case 5 -> {
-                        if (centreAbove) {
-                            segment(bottom, right);
-                            segment(left, top);
-                        } else {
-                            segment(left, bottom);
-                            segment(right, top);
+                for (int k = 0; k < levels.length; k++) {
+                    if (lo < levels[k] && levels[k] <= hi) {
+                        if (counts[k] == lists[k].length) {
+                            lists[k] = Arrays.copyOf(lists[k], 2 * lists[k].length);
                         }
+                        lists[k][counts[k]++] = j * n + i;
                     }
-                    case 10 -> {
-                        if (centreAbove) {
-                            segment(left, bottom);
-                            segment(right, top);
-                        } else {
-                            segment(bottom, right);
-                            segment(left, top);
-                        }
-                    }
-                    default -> throw new AssertionError("case " + index);
                 }
+            }
+        }
+        for (int k = 0; k < levels.length; k++) {
+            lists[k] = Arrays.copyOf(lists[k], counts[k]);
+        }
+        return lists;
+    }
+
+    private List<double[]> trace(double level, int[] cells) {
+        segments = 0;
+        double[] v = field.values();
+        for (int cell : cells) {
+            int i = cell % n;
+            int j = cell / n;
+            double a = v[j * n + i];
+            double b = v[j * n + i + 1];
+            double c = v[(j + 1) * n + i + 1];
+            double d = v[(j + 1) * n + i];
+            int index = (a >= level ? 1 : 0) | (b >= level ? 2 : 0) | (c >= level ? 4 : 0) | (d >= level ? 8 : 0);
+            int bottom = horizontal(i, j);
+            int right = vertical(i + 1, j);
+            int top = horizontal(i, j + 1);
+            int left = vertical(i, j);
+            boolean centreAbove = (a + b + c + d) / 4 >= level;
+            switch (index) {
+                case 1, 14 -> segment(left, bottom);
+                case 2, 13 -> segment(bottom, right);
+                case 3, 12 -> segment(left, right);
+                case 4, 11 -> segment(right, top);
+                case 6, 9 -> segment(bottom, top);
+                case 7, 8 -> segment(left, top);
+                case 5 -> {
+                    if (centreAbove) {
+                        segment(bottom, right);
+                        segment(left, top);
+                    } else {
+                        segment(left, bottom);
+                        segment(right, top);
+                    }
+                }
+                case 10 -> {
+                    if (centreAbove) {
+                        segment(left, bottom);
+                        segment(right, top);
+                    } else {
+                        segment(bottom, right);
+                        segment(left, top);
+                    }
+                }
+                default -> throw new AssertionError("case " + index + ": the cell was filed under a level that misses it");
             }
         }
         List<double[]> paths = join(level);
