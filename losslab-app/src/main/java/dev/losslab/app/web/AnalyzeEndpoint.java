@@ -1,0 +1,16 @@
+package dev.losslab.app.web;
+
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.core.analysis.PointAnalysis;
+import dev.losslab.core.surface.Landscape;
+
+/** {@code GET /api/analyze?surface=S&at=x,y}: {@link JsonViews#analysis} of the point, as the CLI prints it. */
+final class AnalyzeEndpoint implements Endpoint {
+
+    @Override
+    public Reply handle(Request request) {
+        QueryParams query = request.query().allowOnly("surface", "at");
+        Landscape landscape = query.surface();
+        return Reply.json(JsonViews.analysis(PointAnalysis.at(landscape.surface(), query.point("at"))));
+    }
+}

@@ -1,0 +1,67 @@
+// The page's only door to the numbers: thin wrappers over docs/API.md's endpoints.
+// Every failure becomes an ApiError carrying the server's one-sentence message and field.
+
+export class ApiError extends Error {
+  constructor(message, field, status, racer = null) {
+    super(message);
+    this.name = 'ApiError';
+    this.field = field ?? null;
+    this.status = status;
+    this.racer = racer; // POST /api/race: index of the racer the error is about
+  }
+}
+
+async function read(response) {
+  let body = null;
+  try {
+    body = await response.json();
+  } catch {
+    // a non-JSON body (a proxy's error page): fall through to the status line
+  }
+  if (!response.ok) {
+    const message = body && body.error ? body.error : `the server answered ${response.status} ${response.statusText}`;
+    throw new ApiError(message, body ? body.field : null, response.status, body && Number.isInteger(body.racer) ? body.racer : null);
+  }
+  return body;
+}
+
+async function get(path, params) {
+  const query = new URLSearchParams(params).toString();
+  let response;
+  try {
+    response = await fetch(query ? `${path}?${query}` : path, { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
+  }
+  return read(response);
+}
+
+export function catalog() {
+  return get('/api/catalog');
+}
+
+export function surface(name) {
+  return get('/api/surface', { surface: name });
+}
+
+export function landscape(name, grid) {
+  return get('/api/landscape', { surface: name, grid: String(grid) });
+}
+
+export function analyze(name, x, y) {
+  return get('/api/analyze', { surface: name, at: `${x},${y}` });
+}
+
+export async function race(body) {
+  let response;
+  try {
+    response = await fetch('/api/race', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
+  }
+  return read(response);
+}

@@ -1,0 +1,145 @@
+// The Hessian inspector: what the curvature says at one point. Follows the pointer while it
+// hovers the map and falls back to the start otherwise. Requests go out one at a time and no
+// faster than every MIN_GAP_MS; the start is fetched first (the readouts need its loss), then only
+// the newest point the pointer asked for, and answers are cached per point, so a sweeping mouse
+// costs a handful of calls, not hundreds.
+
+import * as api from './api.js';
+import { num, point } from './format.js';
+
+const MIN_GAP_MS = 60;
+const CACHE_MAX = 500; // points; the oldest goes first
+
+const KIND_WORDS = {
+  minimum: 'both eigenvalues positive: the surface curves up every way',
+  maximum: 'both eigenvalues negative: the surface curves down every way',
+  saddle: 'eigenvalues of opposite signs: up one way, down the other',
+  degenerate: 'an eigenvalue is zero: the second-derivative test cannot decide',
+};
+
+export class Inspector {
+  /**
+   * @param {HTMLElement} root  the readout (data-testid="hessian")
+   * @param {(analysis: object|null) => void} onAnalysis  for drawing eigenvectors
+   */
+  constructor(root, onAnalysis) {
+    this.root = root;
+    this.onAnalysis = onAnalysis;
+    this.surface = null;
+    this.start = null;
+    this.hover = null;
+    this.cache = new Map();
+    this.wanted = null;     // [x, y] to show
+    this.inFlight = false;
+    this.lastSent = 0;
+    this.shownKey = null;
+    this.fields = {};
+    for (const el of root.querySelectorAll('[data-field]')) this.fields[el.dataset.field] = el;
+  }
+
+  setSurface(name) {
+    this.surface = name;
+    this.cache.clear();
+    this.shownKey = null;
+  }
+
+  setStart(start) {
+    this.start = start;
+    if (!this.hover) this.want(start);
+    else this.pump(); // still fetched (readouts and 2/λmax need it), just not shown yet
+  }
+
+  setHover(p) {
+    this.hover = p;
+    this.want(p || this.start);
+  }
+
+  /** The start point's analysis, once known (for the loss at the start and 2/λmax). */
+  startAnalysis() {
+    return this.start ? this.cache.get(this.key(this.start)) ?? null : null;
+  }
+
+  key(p) {
+    return `${this.surface}|${p[0]}|${p[1]}`;
+  }
+
+  want(p) {
+    if (!p || !this.surface) return;
+    this.wanted = p;
+    const hit = this.cache.get(this.key(p));
+    if (hit) { this.show(p, hit); return; }
+    this.pump();
+  }
+
+  /** The next point to fetch: the start first (others depend on it), then the one to show. */
+  next() {
+    if (this.start && !this.cache.has(this.key(this.start))) return this.start;
+    if (this.wanted && !this.cache.has(this.key(this.wanted))) return this.wanted;
+    return null;
+  }
+
+  async pump() {
+    if (this.inFlight || !this.surface) return;
+    const p = this.next();
+    if (!p) return;
+    const wait = this.lastSent + MIN_GAP_MS - performance.now();
+    if (wait > 0) {
+      this.inFlight = true;
+      setTimeout(() => { this.inFlight = false; this.pump(); }, wait);
+      return;
+    }
+    const surface = this.surface;
+    const key = this.key(p);
+    this.inFlight = true;
+    this.lastSent = performance.now();
+    let failure = null;
+    try {
+      this.cache.set(key, await api.analyze(surface, p[0], p[1]));
+      if (this.cache.size > CACHE_MAX) this.cache.delete(this.cache.keys().next().value);
+    } catch (e) {
+      failure = e;
+    } finally {
+      this.inFlight = false;
+    }
+    if (this.surface !== surface) { this.pump(); return; }
+    const isWanted = this.wanted && this.key(this.wanted) === key;
+    if (failure) {
+      if (isWanted) this.showError(failure.message);
+      return; // no retry loop: the next move of the pointer or the start asks again
+    }
+    if (isWanted) this.show(p, this.cache.get(key));
+    if (this.start && this.key(this.start) === key) this.onStartKnown?.();
+    this.pump();
+  }
+
+  show(p, a) {
+    const key = this.key(p);
+    if (key === this.shownKey) return;
+    this.shownKey = key;
+    const f = this.fields;
+    const isStart = this.start && p[0] === this.start[0] && p[1] === this.start[1];
+    f.where.textContent = `${isStart ? 'at the start ' : 'under the pointer '}${point(a.at.x, a.at.y)}`;
+    f.kind.textContent = a.kind;
+    f.kind.className = `kind kind-${a.kind}`;
+    f.meaning.textContent = KIND_WORDS[a.kind] ?? '';
+    f.lambda1.textContent = num(a.eigenvalues[0]);
+    f.lambda2.textContent = num(a.eigenvalues[1]);
+    f.trace.textContent = num(a.trace);
+    f.det.textContent = num(a.determinant);
+    f.value.textContent = num(a.value);
+    f.grad.textContent = num(a.gradientNorm);
+    f.lrmax.textContent = a.maxStableLearningRate === null
+      ? 'none: no direction curves up, so GD cannot settle here'
+      : `lr < ${num(a.maxStableLearningRate)}`;
+    this.root.classList.remove('is-error');
+    this.onAnalysis(a);
+  }
+
+  showError(message) {
+    this.shownKey = null;
+    this.fields.where.textContent = message;
+    this.fields.kind.textContent = '';
+    this.root.classList.add('is-error');
+    this.onAnalysis(null);
+  }
+}

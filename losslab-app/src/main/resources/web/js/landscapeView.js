@@ -1,0 +1,108 @@
+// The map on screen: two stacked canvases (the still landscape below, the moving overlay on top),
+// kept at the window's aspect ratio so a world unit is as long across as up and eigenvectors keep
+// their true angles. Turns pointer and keyboard input into world coordinates for main.js.
+
+import { Frame, sizeCanvas } from './plotFrame.js';
+import { LandscapeLayer } from './landscapeLayer.js';
+import { drawOverlay } from './overlayLayer.js';
+
+const M = { left: 44, right: 10, top: 10, bottom: 40 };
+
+export class LandscapeView {
+  /**
+   * @param {object} o
+   * @param {HTMLElement} o.wrap            positions the canvases; its width sets the size
+   * @param {HTMLCanvasElement} o.base
+   * @param {HTMLCanvasElement} o.overlay   receives input (data-testid="canvas")
+   * @param {(x: number, y: number) => void} o.onPick
+   * @param {(p: number[]|null) => void} o.onHover
+   * @param {(dx: number, dy: number) => void} o.onNudge  arrow keys, in fractions of the window
+   * @param {(frame: Frame, widCss: number) => void} o.onLayout  the plot moved or resized
+   */
+  constructor(o) {
+    Object.assign(this, o);
+    this.frame = new Frame();
+    this.layer = new LandscapeLayer();
+    this.window = null;
+    this.scene = { start: null, racers: [], inspect: null, focused: false };
+    this.pending = false;
+    this.widCss = 0;
+    this.drawOverlayNow = this.drawOverlayNow.bind(this);
+    // laid out on the next frame, not inside the observer, so a resize can never loop
+    new ResizeObserver(() => requestAnimationFrame(() => this.layout())).observe(this.wrap);
+    this.listen();
+  }
+
+  setLandscape(land) {
+    this.layer.setData(land);
+    this.window = land.window;
+    this.frame.setWindow(land.window);
+    this.layout(true);
+  }
+
+  layout(force = false) {
+    if (!this.window) return;
+    const widCss = Math.floor(this.wrap.clientWidth);
+    if (widCss <= 0) return;
+    const [x0, x1, y0, y1] = this.window;
+    const plotW = widCss - M.left - M.right;
+    // as tall as the window's aspect says, but never taller than the viewport can show
+    const maxPlotH = Math.max(220, window.innerHeight - 190);
+    let plotH = Math.round(plotW * (y1 - y0) / (x1 - x0));
+    let usedW = plotW;
+    if (plotH > maxPlotH) { plotH = maxPlotH; usedW = Math.round(plotH * (x1 - x0) / (y1 - y0)); }
+    const left = M.left + Math.floor((plotW - usedW) / 2);
+    const heiCss = plotH + M.top + M.bottom;
+    const resized = sizeCanvas(this.base, widCss, heiCss) | sizeCanvas(this.overlay, widCss, heiCss);
+    const moved = this.frame.leftCss !== left || this.frame.widCss !== usedW;
+    this.frame.setPlot(left, M.top, usedW, plotH);
+    if (resized || moved || force) {
+      this.layer.draw(this.base, this.frame);
+      this.onLayout(this.frame, widCss);
+      this.drawOverlayNow();
+    }
+  }
+
+  /** Schedules one overlay redraw on the next animation frame (coalescing repeated calls). */
+  redraw() {
+    if (this.pending) return;
+    this.pending = true;
+    requestAnimationFrame(this.drawOverlayNow);
+  }
+
+  drawOverlayNow() {
+    this.pending = false;
+    if (this.window) drawOverlay(this.overlay, this.frame, this.scene);
+  }
+
+  toWorld(ev) {
+    const r = this.overlay.getBoundingClientRect();
+    const xPx = ev.clientX - r.left, yPx = ev.clientY - r.top;
+    if (!this.frame.inside(xPx, yPx)) return null;
+    return [this.frame.xWorld(xPx), this.frame.yWorld(yPx)];
+  }
+
+  listen() {
+    const c = this.overlay;
+    // click, not pointerdown: a tap sets the start, a finger dragging to scroll the page does not
+    c.addEventListener('click', (ev) => {
+      if (!this.window) return;
+      const p = this.toWorld(ev);
+      if (p) { c.focus({ preventScroll: true }); this.onPick(p[0], p[1]); }
+    });
+    c.addEventListener('pointermove', (ev) => {
+      if (ev.pointerType !== 'mouse' || !this.window) return;
+      this.onHover(this.toWorld(ev));
+    });
+    c.addEventListener('pointerleave', () => this.onHover(null));
+    c.addEventListener('keydown', (ev) => {
+      const big = ev.shiftKey ? 10 : 1;
+      const d = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, 1], ArrowDown: [0, -1] }[ev.key];
+      if (!d) return;
+      ev.preventDefault();
+      this.onNudge(d[0] * 0.01 * big, d[1] * 0.01 * big);
+    });
+    c.addEventListener('focus', () => { this.scene.focused = true; this.redraw(); });
+    c.addEventListener('blur', () => { this.scene.focused = false; this.redraw(); });
+  }
+}

@@ -1,0 +1,452 @@
+// The lab page's wiring: reads the URL, asks the API for the catalog, the surface and its
+// picture, and connects the controls to the views. Holds the one state object the URL mirrors.
+// No numbers are computed here: every loss, gradient, curvature and trajectory comes from Java.
+
+import * as api from './api.js';
+import * as urlState from './urlState.js';
+import { coordinate, num, point } from './format.js';
+import { racerColor } from './racerColors.js';
+import { LandscapeView } from './landscapeView.js';
+import { Colorbar } from './colorbar.js';
+import { LossChart } from './lossChart.js';
+import { Playback, Track } from './playback.js';
+import { Inspector } from './inspector.js';
+import { RacerPanel } from './racerPanel.js';
+import { renderFormulas } from './formulas.js';
+import { lessonsFor } from './lessons.js';
+
+const DEFAULT_RACE = ['gd', 'momentum', 'adam'];
+const DEFAULT_STEPS = 1000;
+const SPEEDS = [1, 3, 10, 30, 60, 120, 250, 500, 1000]; // steps per second; the slider's index
+const GRID = 160; // the API's default: smooth once scaled up bilinearly, and a third less JSON than 200
+
+const $ = (id) => document.getElementById(id);
+
+let catalog = null;
+let surfaceInfo = null;
+let surfaceToken = 0;
+let raceToken = 0;
+const cache = new Map(); // surface → Promise<{info, land}>
+
+/** @type {import('./urlState.js').LabState} */
+const state = { surface: null, start: null, optimizers: [], steps: null, settings: {} };
+
+const view = new LandscapeView({
+  wrap: $('map-wrap'),
+  base: $('base'),
+  overlay: $('map'),
+  onPick: (x, y) => setStart(x, y),
+  onHover: (p) => inspector.setHover(p),
+  onNudge: (dx, dy) => {
+    const w = surfaceInfo.window;
+    setStart(state.start[0] + dx * (w[1] - w[0]), state.start[1] + dy * (w[3] - w[2]));
+  },
+  onLayout: (frame, widCss) => colorbar.layout(frame.leftCss, frame.widCss, widCss),
+});
+
+const colorbar = new Colorbar($('colorbar'));
+const chart = new LossChart($('chart'), $('chart-wrap'));
+new ResizeObserver(() => requestAnimationFrame(() => chart.resize())).observe($('chart-wrap'));
+
+const inspector = new Inspector($('hessian'), (a) => {
+  view.scene.inspect = a;
+  view.redraw();
+});
+inspector.onStartKnown = () => {
+  const a = inspector.startAnalysis();
+  if (!a) return;
+  panel.setStartAnalysis(a);
+  if (!playback.loaded) panel.showStart(a.value, state.start);
+};
+
+const panel = new RacerPanel({
+  chips: $('chips'),
+  list: $('racers'),
+  note: $('chips-note'),
+  onChange: (what) => {
+    if (what === 'racers') {
+      panel.render(state);
+      renderFormulas($('rules'), catalog.optimizers, state.optimizers);
+    }
+    invalidateRace();
+    save();
+  },
+});
+
+const playback = new Playback((tracks, done) => {
+  view.redraw();
+  chart.draw();
+  panel.showFrame(tracks);
+  if (done) finished(tracks);
+  syncButtons();
+});
+
+// ---- state changes ---------------------------------------------------------------------------
+
+function save() {
+  urlState.write(state);
+}
+
+function setStart(x, y) {
+  if (!surfaceInfo) return;
+  const w = surfaceInfo.window;
+  const start = [coordinate(x, w[1] - w[0]), coordinate(y, w[3] - w[2])];
+  if (state.start && start[0] === state.start[0] && start[1] === state.start[1]) return;
+  state.start = start;
+  showStartInputs();
+  view.scene.start = start;
+  view.redraw();
+  invalidateRace();
+  inspector.setStart(start);
+  inspector.onStartKnown();
+  $('start-out').textContent = `start moved to ${point(start[0], start[1])}`;
+  save();
+}
+
+function showStartInputs() {
+  $('start-x').value = String(state.start[0]);
+  $('start-y').value = String(state.start[1]);
+}
+
+/** Settings or start changed: the computed race no longer matches what is shown. */
+function invalidateRace() {
+  raceToken++;
+  playback.clear();
+  view.scene.racers = [];
+  view.redraw();
+  chart.setTracks([]);
+  chart.draw();
+  $('race-error').textContent = '';
+  const a = inspector.startAnalysis();
+  if (a) panel.showStart(a.value, state.start);
+  syncButtons();
+}
+
+/**
+ * Shows a surface: fetches (or recalls) its description and picture, then redraws everything.
+ * `fresh` drops the racers' settings, since learning rates that suit one surface rarely suit
+ * another; it happens only once the new surface has loaded, so a failed load changes nothing.
+ */
+async function loadSurface(name, { start = null, fresh = false } = {}) {
+  const token = ++surfaceToken;
+  const entry = await fetchSurface(name);
+  if (token !== surfaceToken) return;
+  surfaceInfo = entry.info;
+  state.surface = name;
+  if (fresh) state.settings = {};
+  panel.setDefaults(entry.info.defaults);
+  const ds = entry.info.defaultStart;
+  state.start = start ?? [ds.x, ds.y];
+  showStartInputs();
+
+  view.setLandscape(entry.land);
+  colorbar.setData(entry.land);
+  colorbar.draw();
+  $('scale-kind').textContent = entry.land.scale && entry.land.scale.log ? '(log scale)' : '';
+  showSurfaceText(entry.info);
+
+  view.scene.start = state.start;
+  view.scene.inspect = null;
+  inspector.setSurface(name);
+  panel.render(state);
+  renderFormulas($('rules'), catalog.optimizers, state.optimizers);
+  invalidateRace();
+  inspector.setStart(state.start);
+  inspector.onStartKnown();
+  save();
+}
+
+/** A surface's description and picture, fetched once per page; a failure is not remembered. */
+function fetchSurface(name) {
+  let entry = cache.get(name);
+  if (!entry) {
+    const grid = Math.min(GRID, (catalog.limits && catalog.limits.maxGrid) || GRID);
+    // One after the other: a formula the server rejects costs one request (and one line in the
+    // browser's network log), not two.
+    entry = api.surface(name).then(async (info) => ({ info, land: await api.landscape(name, grid) }));
+    entry.catch(() => cache.delete(name));
+    cache.set(name, entry);
+  }
+  return entry;
+}
+
+/**
+ * When a person reaches for the surface picker, fetch the presets' pictures one by one in the
+ * background, so that switching surface is only a redraw.
+ */
+let prefetched = false;
+async function prefetchPresets() {
+  if (prefetched) return;
+  prefetched = true;
+  for (const s of catalog.surfaces) {
+    try {
+      await fetchSurface(s.name);
+    } catch {
+      // shown if and when that surface is picked
+    }
+  }
+}
+
+function showSurfaceText(info) {
+  const select = $('surface-select');
+  const known = catalog.surfaces.some((s) => s.name === info.name);
+  let typed = select.querySelector('option[value="__typed"]');
+  if (!known) {
+    if (!typed) {
+      typed = document.createElement('option');
+      typed.value = '__typed';
+      select.prepend(typed);
+    }
+    typed.textContent = 'Your formula';
+    select.value = '__typed';
+    $('formula-input').value = state.surface;
+  } else {
+    if (typed) typed.remove();
+    select.value = info.name;
+  }
+  $('surface-formula').textContent = `f(x, y) = ${info.formula}`;
+  $('surface-description').textContent = info.description || '';
+  document.title = `${info.title || info.name} — LossLab`;
+
+  const list = $('lessons');
+  list.replaceChildren();
+  for (const [text, actions] of lessonsFor(known ? info.name : '')) {
+    const li = document.createElement('li');
+    const p = document.createElement('p');
+    p.textContent = text;
+    li.append(p);
+    if (actions.length) {
+      const row = document.createElement('div');
+      row.className = 'lesson-actions';
+      for (const [label, query] of actions) {
+        const b = document.createElement('button');
+        b.type = 'button';
+        b.className = 'btn btn-small';
+        b.textContent = label;
+        b.addEventListener('click', () => applyQuery(query));
+        row.append(b);
+      }
+      li.append(row);
+    }
+    list.append(li);
+  }
+}
+
+/** Sets the lab up from a query string, exactly as if a link with it had been opened. */
+async function applyQuery(query) {
+  const s = urlState.parse(query);
+  const known = new Set(catalog.optimizers.map((o) => o.name));
+  state.optimizers = (s.optimizers ?? DEFAULT_RACE).filter((n) => known.has(n));
+  state.settings = s.settings;
+  state.steps = s.steps;
+  $('steps').value = String(state.steps ?? DEFAULT_STEPS);
+  try {
+    await loadSurface(s.surface ?? state.surface, { start: s.start });
+    $('formula-error').textContent = '';
+  } catch (e) {
+    showError(e, s.surface);
+  }
+}
+
+function showError(e, surface) {
+  const isTyped = surface && !catalog.surfaces.some((c) => c.name === surface);
+  if (isTyped || (e instanceof api.ApiError && e.field === 'surface' && surface === $('formula-input').value.trim())) {
+    $('formula-error').textContent = e.message;
+    $('formula-input').setAttribute('aria-invalid', 'true');
+  } else {
+    $('race-error').textContent = e.message;
+  }
+}
+
+// ---- the race ----------------------------------------------------------------------------------
+
+async function ensureRace() {
+  if (playback.loaded) return true;
+  if (state.optimizers.length === 0) {
+    $('race-error').textContent = 'Tick at least one optimizer to race.';
+    return false;
+  }
+  const token = ++raceToken;
+  const body = {
+    surface: state.surface,
+    start: state.start,
+    steps: state.steps ?? DEFAULT_STEPS,
+    racers: panel.racers(),
+  };
+  $('run').setAttribute('aria-busy', 'true');
+  try {
+    const result = await api.race(body);
+    if (token !== raceToken) return false;
+    const tracks = result.runs.map((run, i) => new Track(body.racers[i].optimizer, racerColor(body.racers[i].optimizer), run));
+    view.scene.racers = tracks;
+    chart.setTracks(tracks);
+    $('race-error').textContent = '';
+    playback.load(tracks);
+    return true;
+  } catch (e) {
+    if (token === raceToken) {
+      const name = e.racer !== null && e.racer !== undefined ? body.racers[e.racer]?.optimizer : null;
+      $('race-error').textContent = name ? `${name}: ${e.message}` : e.message;
+      const input = name && e.field ? document.getElementById(`p-${name}-${e.field}`) : null;
+      if (input) input.setAttribute('aria-invalid', 'true');
+    }
+    return false;
+  } finally {
+    $('run').removeAttribute('aria-busy');
+  }
+}
+
+function finished(tracks) {
+  const parts = [];
+  for (const t of tracks) {
+    parts.push(`${t.name}: ${t.run.stop.reason} at step ${t.run.stop.step}, loss ${num(t.loss[t.last])}`);
+    // A run that settled away from every known minimum: ask what kind of point it found.
+    if (t.run.stop.reason === 'converged' && !t.run.minimumReached && !t.endKind) {
+      const x = t.xs[t.last], y = t.ys[t.last];
+      const surface = state.surface;
+      api.analyze(surface, x, y).then((a) => {
+        if (surface !== state.surface || !playback.tracks.includes(t)) return;
+        t.endKind = a.kind === 'minimum' ? null : a.kind;
+        if (t.endKind) panel.refreshEnd(t);
+      }, () => {});
+    }
+  }
+  $('race-live').textContent = `Race over. ${parts.join('. ')}.`;
+}
+
+function syncButtons() {
+  $('pause').disabled = !playback.playing;
+  $('step').disabled = playback.finished;
+  $('reset').disabled = !playback.loaded || playback.cursor === 0;
+}
+
+async function run() {
+  if (await ensureRace()) {
+    playback.play();
+    syncButtons();
+  }
+}
+
+async function step() {
+  if (await ensureRace()) playback.step();
+  syncButtons();
+}
+
+function reset() {
+  if (playback.loaded) playback.rewind();
+  syncButtons();
+}
+
+// ---- controls ----------------------------------------------------------------------------------
+
+function wire() {
+  $('run').addEventListener('click', run);
+  $('pause').addEventListener('click', () => { playback.pause(); syncButtons(); });
+  $('step').addEventListener('click', step);
+  $('reset').addEventListener('click', reset);
+
+  const speed = $('speed');
+  const showSpeed = () => {
+    playback.stepsPerSecond = SPEEDS[Number(speed.value)];
+    $('speed-out').textContent = `${playback.stepsPerSecond} steps/s`;
+    speed.setAttribute('aria-valuetext', `${playback.stepsPerSecond} steps per second`);
+  };
+  speed.addEventListener('input', showSpeed);
+  showSpeed();
+
+  $('steps').addEventListener('change', () => {
+    const max = (catalog.limits && catalog.limits.maxSteps) || 100000;
+    const n = Number($('steps').value.trim());
+    if (!Number.isInteger(n) || n < 1 || n > max) {
+      $('steps').setAttribute('aria-invalid', 'true');
+      $('race-error').textContent = `max steps must be a whole number from 1 to ${max}`;
+      return;
+    }
+    $('steps').removeAttribute('aria-invalid');
+    state.steps = n === DEFAULT_STEPS ? null : n;
+    invalidateRace();
+    save();
+  });
+
+  for (const id of ['start-x', 'start-y']) {
+    $(id).addEventListener('change', () => {
+      const x = Number($('start-x').value.trim()), y = Number($('start-y').value.trim());
+      if (Number.isFinite(x) && Number.isFinite(y) && $('start-x').value.trim() !== '' && $('start-y').value.trim() !== '') {
+        $(id).removeAttribute('aria-invalid');
+        setStart(x, y);
+      } else {
+        $(id).setAttribute('aria-invalid', 'true');
+      }
+    });
+  }
+
+  for (const ev of ['focus', 'pointerenter']) $('surface-select').addEventListener(ev, () => { if (catalog) prefetchPresets(); });
+  $('surface-select').addEventListener('change', async () => {
+    const name = $('surface-select').value;
+    if (name === '__typed') return;
+    $('formula-error').textContent = '';
+    try {
+      await loadSurface(name, { fresh: true });
+    } catch (e) {
+      showError(e, name);
+    }
+  });
+
+  $('formula-form').addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const text = $('formula-input').value.trim();
+    if (!text) return;
+    $('formula-error').textContent = '';
+    $('formula-input').removeAttribute('aria-invalid');
+    try {
+      await loadSurface(text, { fresh: true });
+    } catch (e) {
+      $('formula-error').textContent = e.message;
+      $('formula-input').setAttribute('aria-invalid', 'true');
+    }
+  });
+
+  // Space runs or pauses when the map or nothing has the focus (controls keep their own Space).
+  document.addEventListener('keydown', (ev) => {
+    if (ev.key !== ' ' || (ev.target !== document.body && ev.target !== $('map'))) return;
+    ev.preventDefault();
+    if (playback.playing) { playback.pause(); syncButtons(); } else run();
+  });
+}
+
+async function boot() {
+  wire();
+  try {
+    catalog = await api.catalog();
+  } catch (e) {
+    $('race-error').textContent = e.message;
+    return;
+  }
+  const select = $('surface-select');
+  for (const s of catalog.surfaces) {
+    const o = document.createElement('option');
+    o.value = s.name;
+    o.textContent = s.title;
+    select.append(o);
+  }
+  panel.setCatalog(catalog);
+
+  const fromUrl = urlState.parse(location.search);
+  const known = new Set(catalog.optimizers.map((o) => o.name));
+  state.optimizers = (fromUrl.optimizers ?? DEFAULT_RACE).filter((n) => known.has(n));
+  state.settings = fromUrl.settings;
+  state.steps = fromUrl.steps;
+  $('steps').value = String(state.steps ?? DEFAULT_STEPS);
+  const surface = fromUrl.surface ?? catalog.surfaces[0].name;
+  try {
+    await loadSurface(surface, { start: fromUrl.start });
+  } catch (e) {
+    // A link with a formula this server cannot read: say so, and show the first preset instead.
+    if (fromUrl.surface && !catalog.surfaces.some((s) => s.name === fromUrl.surface)) $('formula-input').value = fromUrl.surface;
+    showError(e, fromUrl.surface);
+    await loadSurface(catalog.surfaces[0].name, { fresh: true });
+  }
+  syncButtons();
+}
+
+boot();

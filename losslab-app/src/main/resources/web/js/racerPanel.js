@@ -1,0 +1,432 @@
+// The racers: a chip per optimizer in the registry (tick to race it), and for each racing one a
+// card with its colour, live readouts (loss, step, position, how it ended), its learning rate with
+// the GD stability limit 2/λmax beside it, and an expandable panel of every other setting.
+// Names, defaults and allowed ranges all come from /api/catalog and /api/surface; settings a
+// person changes are kept as typed in state.settings[name][param] (the URL's NAME.PARAM).
+
+import { racerColor } from './racerColors.js';
+import { num, point } from './format.js';
+
+const STOP_WORDS = {
+  converged: 'converged',
+  diverged: 'diverged',
+  'max-steps': 'used every step',
+  'singular-hessian': 'stuck: Hessian singular',
+  'left-domain': 'left the domain',
+};
+
+function el(tag, className, text) {
+  const e = document.createElement(tag);
+  if (className) e.className = className;
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+export class RacerPanel {
+  /**
+   * @param {object} o
+   * @param {HTMLElement} o.chips  container for the checkboxes
+   * @param {HTMLElement} o.list   container for the cards
+   * @param {HTMLElement} o.note   where "at most N racers" is said
+   * @param {(what: string) => void} o.onChange  settings or racing set changed
+   */
+  constructor({ chips, list, note, onChange }) {
+    this.chipsEl = chips;
+    this.listEl = list;
+    this.noteEl = note;
+    this.onChange = onChange;
+    this.optimizers = [];
+    this.byName = new Map();
+    this.schedules = [];
+    this.maxRacers = 8;
+    this.defaults = {};
+    this.cards = new Map();
+    this.state = null;
+    this.startAnalysis = null;
+  }
+
+  setCatalog(catalog) {
+    this.optimizers = catalog.optimizers;
+    this.byName = new Map(catalog.optimizers.map((o) => [o.name, o]));
+    this.schedules = catalog.schedules || [];
+    this.maxRacers = (catalog.limits && catalog.limits.maxRacers) || 8;
+    this.buildChips();
+  }
+
+  /** Per-surface defaults from /api/surface: {gd: {lr, noise, …}, …}. */
+  setDefaults(defaults) {
+    this.defaults = defaults || {};
+  }
+
+  buildChips() {
+    this.chipsEl.replaceChildren();
+    this.checkboxes = new Map();
+    for (const o of this.optimizers) {
+      const id = `race-${o.name}`;
+      const label = el('label', 'chip');
+      label.htmlFor = id;
+      label.style.setProperty('--racer', racerColor(o.name));
+      label.title = o.title;
+      const box = el('input');
+      box.type = 'checkbox';
+      box.id = id;
+      box.value = o.name;
+      box.setAttribute('aria-describedby', `${id}-title`);
+      box.addEventListener('change', () => this.toggle(o.name, box.checked));
+      const dot = el('span', 'chip-dot');
+      dot.setAttribute('aria-hidden', 'true');
+      const title = el('span', 'visually-hidden', o.title);
+      title.id = `${id}-title`;
+      label.append(box, dot, el('span', 'chip-name', o.name), title);
+      this.chipsEl.append(label);
+      this.checkboxes.set(o.name, box);
+    }
+  }
+
+  toggle(name, on) {
+    const racing = new Set(this.state.optimizers);
+    if (on) racing.add(name); else racing.delete(name);
+    // registry order, so a link's order never matters
+    this.state.optimizers = this.optimizers.map((o) => o.name).filter((n) => racing.has(n));
+    this.onChange('racers');
+  }
+
+  /** Rebuilds chips' state and the cards for state.optimizers. */
+  render(state) {
+    this.state = state;
+    const racing = new Set(state.optimizers);
+    const full = racing.size >= this.maxRacers;
+    for (const [name, box] of this.checkboxes) {
+      box.checked = racing.has(name);
+      box.disabled = !box.checked && full;
+    }
+    this.noteEl.textContent = full ? `At most ${this.maxRacers} racers at once.` : '';
+    this.listEl.replaceChildren();
+    this.cards.clear();
+    for (const name of state.optimizers) {
+      const o = this.byName.get(name);
+      if (o) this.listEl.append(this.card(o));
+    }
+    this.updateHints();
+  }
+
+  setting(name, param) {
+    const own = this.state.settings[name];
+    return own && own[param] !== undefined ? own[param] : undefined;
+  }
+
+  defaultOf(name, param) {
+    const d = this.defaults[name] || {};
+    if (d[param] !== undefined && d[param] !== null) return d[param];
+    const o = this.byName.get(name);
+    if (param === 'noise') return o ? o.defaultNoise : 0;
+    if (param === 'seed') return 1;
+    const p = o && o.params.find((q) => q.name === param);
+    if (p) return p.default;
+    for (const s of this.schedules) {
+      const q = s.params.find((r) => r.name === param);
+      if (q) return q.default;
+    }
+    return undefined;
+  }
+
+  card(o) {
+    const name = o.name;
+    const li = el('li', 'racer');
+    li.dataset.name = name;
+    li.style.setProperty('--racer', racerColor(name));
+
+    const head = el('div', 'racer-head');
+    const sw = el('span', 'swatch');
+    sw.setAttribute('aria-hidden', 'true');
+    const h = el('h3', 'racer-title', o.title.replace(/\s*\(.*\)$/, ''));
+    h.id = `racer-${name}-title`;
+    head.append(sw, h, el('code', 'racer-code', name));
+
+    const readout = el('dl', 'readout');
+    const add = (label, cls, testid) => {
+      const d = el('div', cls);
+      const dd = el('dd');
+      if (testid) dd.dataset.testid = testid;
+      d.append(el('dt', '', label), dd);
+      readout.append(d);
+      return dd;
+    };
+    const loss = add('loss', 'ro-loss', `loss-${name}`);
+    const step = add('step', 'ro-step', `step-${name}`);
+    const pos = add('at', 'ro-pos', `pos-${name}`);
+    const status = el('p', 'status', 'ready');
+    status.dataset.testid = `status-${name}`;
+
+    const lrRow = el('div', 'lr-row');
+    const lrId = `p-${name}-lr`;
+    const lrLabel = el('label', '', 'lr');
+    lrLabel.htmlFor = lrId;
+    lrLabel.title = 'learning rate';
+    const lr = this.numberInput(name, 'lr', lrId);
+    lr.setAttribute('aria-label', `${o.title}: learning rate`);
+    const hint = el('span', 'lr-hint');
+    hint.id = `${lrId}-hint`;
+    lr.setAttribute('aria-describedby', hint.id);
+    const panelId = `settings-${name}`;
+    const toggle = el('button', 'more-toggle', 'settings');
+    toggle.type = 'button';
+    toggle.setAttribute('aria-expanded', 'false');
+    toggle.setAttribute('aria-controls', panelId);
+    toggle.setAttribute('aria-label', `more settings for ${o.title}`);
+    const more = this.settingsGrid(o);
+    more.id = panelId;
+    more.hidden = true;
+    toggle.addEventListener('click', () => {
+      more.hidden = !more.hidden;
+      toggle.setAttribute('aria-expanded', String(!more.hidden));
+    });
+    lrRow.append(lrLabel, lr, hint, toggle);
+
+    li.append(head, readout, status, lrRow, more);
+    this.cards.set(name, { li, loss, step, pos, status, hint, lr, shown: -1, ended: false });
+    return li;
+  }
+
+  settingsGrid(o) {
+    const name = o.name;
+    const grid = el('div', 'settings');
+    const row = (param, help, input) => {
+      const label = el('label', '', param);
+      label.htmlFor = input.id;
+      label.title = help || '';
+      const wrap = el('div', 'setting');
+      wrap.append(label, input);
+      if (help) {
+        const small = el('small', '', help);
+        small.id = `${input.id}-help`;
+        input.setAttribute('aria-describedby', small.id);
+        wrap.append(small);
+      }
+      grid.append(wrap);
+    };
+    row('noise σ', 'gradient noise: N(0, σ²) added to each coordinate', this.numberInput(name, 'noise', `p-${name}-noise`));
+    row('seed', 'random seed for the noise', this.numberInput(name, 'seed', `p-${name}-seed`));
+    for (const p of o.params) {
+      const id = `p-${name}-${p.name}`;
+      const input = p.flag ? this.flagInput(name, p.name, id) : this.numberInput(name, p.name, id);
+      row(p.name, `${p.help}${p.allowed ? ` (${p.allowed})` : ''}`, input);
+    }
+    if (this.schedules.length) {
+      const id = `p-${name}-schedule`;
+      const select = el('select');
+      select.id = id;
+      for (const s of [{ name: 'constant' }, ...this.schedules.filter((s) => s.name !== 'constant')]) {
+        const opt = el('option', '', s.name);
+        opt.value = s.name;
+        select.append(opt);
+      }
+      select.value = this.setting(name, 'schedule') || 'constant';
+      const params = el('div', 'schedule-params');
+      const fill = () => {
+        params.replaceChildren();
+        const s = this.schedules.find((q) => q.name === select.value);
+        for (const p of (s && s.params) || []) {
+          const input = this.numberInput(name, p.name, `p-${name}-${p.name}`);
+          const label = el('label', '', p.name);
+          label.htmlFor = input.id;
+          label.title = p.help || '';
+          const wrap = el('div', 'setting');
+          wrap.append(label, input);
+          params.append(wrap);
+        }
+      };
+      select.addEventListener('change', () => {
+        const settings = (this.state.settings[name] ??= {});
+        const old = this.schedules.find((q) => q.name === settings.schedule);
+        for (const p of (old && old.params) || []) delete settings[p.name];
+        if (select.value === 'constant') delete settings.schedule; else settings.schedule = select.value;
+        fill();
+        this.onChange('settings');
+      });
+      fill();
+      row('schedule', 'how lr changes with the step', select);
+      grid.append(params);
+    }
+    return grid;
+  }
+
+  numberInput(name, param, id) {
+    const input = el('input', 'num');
+    input.type = 'text';
+    input.inputMode = 'decimal';
+    input.id = id;
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    const own = this.setting(name, param);
+    const def = this.defaultOf(name, param);
+    input.value = own !== undefined ? own : def === undefined ? '' : String(def);
+    input.placeholder = def === undefined ? '' : String(def);
+    input.addEventListener('change', () => {
+      const text = input.value.trim();
+      const settings = (this.state.settings[name] ??= {});
+      if (text === '' || Number(text) === Number(this.defaultOf(name, param))) {
+        delete settings[param];
+        input.value = String(this.defaultOf(name, param));
+      } else if (!Number.isFinite(Number(text))) {
+        input.setAttribute('aria-invalid', 'true');
+        input.title = `${param} must be a number`;
+        return;
+      } else {
+        settings[param] = text;
+      }
+      input.removeAttribute('aria-invalid');
+      input.title = '';
+      if (Object.keys(settings).length === 0) delete this.state.settings[name];
+      this.onChange('settings');
+      if (param === 'lr') this.updateHints();
+    });
+    return input;
+  }
+
+  flagInput(name, param, id) {
+    const input = el('input');
+    input.type = 'checkbox';
+    input.id = id;
+    const own = this.setting(name, param);
+    const def = Number(this.defaultOf(name, param)) === 1;
+    input.checked = own !== undefined ? own === 'true' || own === '1' : def;
+    input.addEventListener('change', () => {
+      const settings = (this.state.settings[name] ??= {});
+      if (input.checked === def) delete settings[param]; else settings[param] = String(input.checked);
+      if (Object.keys(settings).length === 0) delete this.state.settings[name];
+      this.onChange('settings');
+    });
+    return input;
+  }
+
+  /** The start's analysis arrived: 2/λmax beside every learning rate of the gradient family. */
+  setStartAnalysis(a) {
+    this.startAnalysis = a;
+    this.updateHints();
+  }
+
+  updateHints() {
+    const a = this.startAnalysis;
+    for (const [name, c] of this.cards) {
+      const o = this.byName.get(name);
+      let text = '', warn = false;
+      if (a && o.learningRateDefault === 'gradient') {
+        const limit = a.maxStableLearningRate;
+        if (limit === null) {
+          text = 'no 2/λmax: curves down here';
+        } else {
+          const lr = Number(c.lr.value);
+          warn = lr >= limit;
+          text = warn ? `≥ 2/λmax = ${num(limit)} here: GD overshoots` : `< 2/λmax = ${num(limit)} here`;
+        }
+      } else if (o && o.learningRateDefault === 'newton') {
+        text = '1 = the full Newton step';
+      } else if (o) {
+        text = 'adaptive: rescaled per direction';
+      }
+      if (c.hint.textContent !== text) c.hint.textContent = text;
+      c.hint.classList.toggle('warn', warn);
+    }
+  }
+
+  /** Before a Run: every readout shows the loss at the start, step 0. */
+  showStart(value, start) {
+    for (const c of this.cards.values()) {
+      this.write(c, value, 0, start[0], start[1]);
+      c.shown = -1;
+      c.ended = false;
+      this.setStatus(c, 'ready', 'ready');
+    }
+  }
+
+  /** A frame of the race: only cards whose shown step moved are written. */
+  showFrame(tracks) {
+    for (const t of tracks) {
+      const c = this.cards.get(t.name);
+      if (!c || c.shown === t.shown) continue;
+      c.shown = t.shown;
+      this.write(c, t.loss[t.shown], t.steps[t.shown], t.xs[t.shown], t.ys[t.shown], t);
+      const done = t.shown === t.last;
+      if (done && !c.ended) {
+        c.ended = true;
+        this.setStatus(c, this.endText(t), t.run.stop.reason);
+      } else if (!done) {
+        c.ended = false;
+        if (t.shown === 0) this.setStatus(c, 'ready', 'ready'); // rewound to the start
+        else this.setStatus(c, 'rolling…', 'running');
+      }
+    }
+  }
+
+  write(c, loss, step, x, y, t) {
+    const diverged = t && t.run.stop.reason === 'diverged' && t.shown === t.last;
+    const lossText = Number.isNaN(loss) ? (diverged ? '∞' : '—') : num(loss);
+    if (c.loss.textContent !== lossText) {
+      c.loss.textContent = lossText;
+      c.loss.dataset.value = Number.isNaN(loss) ? '' : String(loss);
+    }
+    const stepText = String(step);
+    if (c.step.textContent !== stepText) c.step.textContent = stepText;
+    const posText = Number.isNaN(x) || Number.isNaN(y) ? 'off the map' : point(x, y, 3);
+    if (c.pos.textContent !== posText) {
+      c.pos.textContent = posText;
+      c.pos.dataset.x = String(x);
+      c.pos.dataset.y = String(y);
+    }
+  }
+
+  setStatus(c, text, kind) {
+    if (c.status.textContent !== text) c.status.textContent = text;
+    if (c.status.dataset.reason !== kind) {
+      c.status.dataset.reason = kind;
+      c.li.dataset.reason = kind;
+    }
+  }
+
+  endText(t) {
+    const stop = t.run.stop;
+    const word = STOP_WORDS[stop.reason] || stop.reason;
+    const m = t.run.minimumReached;
+    if (stop.reason === 'converged') {
+      const n = `${stop.step} step${stop.step === 1 ? '' : 's'}`;
+      if (m) return `✓ ${word} in ${n}, at the minimum ${point(m.x, m.y, 3)}`;
+      if (t.endKind) return `${word} in ${n}, but to a ${t.endKind}`;
+      return `✓ ${word} in ${n}`;
+    }
+    if (stop.reason === 'diverged') return `✗ ${word} at step ${stop.step}: the steps grew without bound`;
+    if (stop.reason === 'max-steps') return m ? `${word} (${stop.step}); ended at the minimum ${point(m.x, m.y, 3)}` : `${word} (${stop.step}) without converging`;
+    return `${word} at step ${stop.step}`;
+  }
+
+  /** The card's end text changed after the fact (e.g. we learned Newton stopped on a maximum). */
+  refreshEnd(t) {
+    const c = this.cards.get(t.name);
+    if (c && c.ended) this.setStatus(c, this.endText(t), t.run.stop.reason);
+  }
+
+  /** The racers of a /api/race body, from state and the registries. */
+  racers() {
+    return this.state.optimizers.filter((n) => this.byName.has(n)).map((name) => {
+      const o = this.byName.get(name);
+      const own = this.state.settings[name] || {};
+      const racer = { optimizer: name };
+      const params = {};
+      let schedule = null;
+      const schedule0 = own.schedule ? this.schedules.find((s) => s.name === own.schedule) : null;
+      const scheduleParams = new Set(schedule0 ? schedule0.params.map((p) => p.name) : []);
+      for (const [param, text] of Object.entries(own)) {
+        if (param === 'schedule' || scheduleParams.has(param)) continue;
+        const flag = o.params.find((p) => p.name === param && p.flag);
+        params[param] = flag ? text === 'true' || text === '1' : Number(text);
+      }
+      if (own.schedule) {
+        schedule = { name: own.schedule, params: {} };
+        for (const p of scheduleParams) if (own[p] !== undefined) schedule.params[p] = Number(own[p]);
+      }
+      if (Object.keys(params).length) racer.params = params;
+      if (schedule) racer.schedule = schedule;
+      return racer;
+    });
+  }
+}

@@ -1,0 +1,66 @@
+// The lab's state in the address bar (docs/API.md, "The page's URL state"), so a link reproduces
+// the view: surface, start=x,y, optimizers=a,b, steps, and NAME.PARAM=value for each racer's
+// settings (lr, noise, seed, hyper-parameters by their CLI names, schedule and its parameters).
+// Read once on load; written with history.replaceState whenever the state changes.
+
+/**
+ * @typedef {object} LabState
+ * @property {string|null} surface     catalog name or typed formula
+ * @property {number[]|null} start     [x, y], or null for the surface's default start
+ * @property {string[]|null} optimizers racing names in order, or null for the default race
+ * @property {number|null} steps
+ * @property {Object<string, Object<string, string>>} settings  per optimizer: param → text as typed
+ */
+
+/** @returns {LabState} */
+export function parse(search) {
+  const q = new URLSearchParams(search);
+  const state = { surface: null, start: null, optimizers: null, steps: null, settings: {} };
+  const surface = q.get('surface');
+  if (surface && surface.trim()) state.surface = surface.trim();
+  const start = q.get('start');
+  if (start) {
+    const parts = start.split(',').map(Number);
+    if (parts.length === 2 && parts.every(Number.isFinite)) state.start = parts;
+  }
+  const optimizers = q.get('optimizers');
+  if (optimizers !== null) state.optimizers = optimizers.split(',').map((s) => s.trim()).filter(Boolean);
+  const steps = Number(q.get('steps'));
+  if (q.has('steps') && Number.isInteger(steps) && steps >= 0) state.steps = steps;
+  for (const [key, value] of q) {
+    const dot = key.indexOf('.');
+    if (dot <= 0) continue;
+    const name = key.slice(0, dot);
+    const param = key.slice(dot + 1);
+    if (!param) continue;
+    (state.settings[name] ??= {})[param] = value;
+  }
+  return state;
+}
+
+/** The query string for a state; only racing optimizers' settings are written. */
+export function format(state) {
+  const q = new URLSearchParams();
+  if (state.surface) q.set('surface', state.surface);
+  if (state.start) q.set('start', `${state.start[0]},${state.start[1]}`);
+  if (state.optimizers) q.set('optimizers', state.optimizers.join(','));
+  if (state.steps !== null && state.steps !== undefined) q.set('steps', String(state.steps));
+  for (const name of state.optimizers ?? []) {
+    const settings = state.settings[name];
+    if (!settings) continue;
+    for (const param of Object.keys(settings)) q.set(`${name}.${param}`, settings[param]);
+  }
+  // URLSearchParams writes ',' as %2C; the contract's links read better with it literal.
+  return q.toString().replaceAll('%2C', ',');
+}
+
+let lastWritten = null;
+
+/** Rewrites the address bar when (and only when) the state's query changed. */
+export function write(state) {
+  const query = format(state);
+  if (query === lastWritten) return;
+  lastWritten = query;
+  const url = `${location.pathname}${query ? `?${query}` : ''}${location.hash}`;
+  history.replaceState(null, '', url);
+}

@@ -1,0 +1,252 @@
+package dev.losslab.app.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.BoundingBox;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The lab page in a real browser, through its testability contract (docs/API.md and issue 5):
+ * data-testid="canvas", "run", "reset", "loss-NAME", "hessian". Every test also fails on any
+ * console error or uncaught page error. Waits are Playwright's auto-waiting assertions on visible
+ * state, never sleeps.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class LabPageTest {
+
+    private static final String HIMMELBLAU_RACE = "/?surface=himmelblau&start=0,0&optimizers=gd,momentum,adam";
+    private static final List<String> RACERS = List.of("gd", "momentum", "adam");
+    private static final Pattern STOPPED = Pattern.compile("converged|diverged|max-steps|singular-hessian|left-domain");
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Generous: the slowest racer needs a few seconds at the default speed. */
+    private static final LocatorAssertions.HasAttributeOptions RACE_WAIT =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
+
+    private LabBrowser lab;
+
+    @BeforeAll
+    void start() throws IOException {
+        lab = new LabBrowser();
+        Files.createDirectories(LabBrowser.SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() {
+        lab.close();
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertThat(lab.problems).as("console and page errors").isEmpty();
+    }
+
+    private Page desktop(String query) {
+        return lab.open(query, 1440, 900, false);
+    }
+
+    private static Locator id(Page page, String testid) {
+        return page.getByTestId(testid);
+    }
+
+    private static double value(Locator readout) {
+        return Double.parseDouble(readout.getAttribute("data-value"));
+    }
+
+    private static String query(Page page, String key) {
+        String q = URI.create(page.url()).getRawQuery();
+        for (String part : q.split("&")) {
+            int eq = part.indexOf('=');
+            if (URLDecoder.decode(part.substring(0, eq), StandardCharsets.UTF_8).equals(key)) {
+                return URLDecoder.decode(part.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
+    }
+
+    private JsonNode analyze(String surface, String at) throws Exception {
+        return JSON.readTree(lab.get("/api/analyze?surface=" + surface + "&at=" + at));
+    }
+
+    @Test
+    void theRaceFromTheLinkIsReadyWithTheStartLossAndTheStartsCurvature() {
+        Page page = desktop(HIMMELBLAU_RACE);
+        assertThat(id(page, "canvas")).isVisible();
+        assertThat(id(page, "run")).isVisible();
+        assertThat(id(page, "reset")).isVisible();
+        for (String name : RACERS) {
+            assertThat(id(page, "loss-" + name)).hasText("170");
+        }
+        assertThat(page.locator("[data-testid^='loss-']")).hasCount(3);
+        // (0, 0) on Himmelblau is its maximum: λ = -26 along y and -42 along x
+        Locator hessian = id(page, "hessian");
+        assertThat(hessian).containsText("maximum");
+        assertThat(hessian.locator("[data-field=lambda1]")).hasText("-26");
+        assertThat(hessian.locator("[data-field=lambda2]")).hasText("-42");
+        assertThat(page.locator("#rules math")).hasCount(3);
+    }
+
+    @Test
+    void clickingTheLandscapeMovesTheStartAndTheReadoutsFollow() throws Exception {
+        Page page = desktop(HIMMELBLAU_RACE);
+        assertThat(id(page, "loss-gd")).hasText("170");
+        Locator canvas = id(page, "canvas");
+        BoundingBox box = canvas.boundingBox();
+        // right of and above the centre of a window symmetric about (0, 0)
+        canvas.click(new Locator.ClickOptions().setPosition(box.width * 0.75, box.height * 0.3));
+        assertThat(page).hasURL(Pattern.compile("start=(?!0,0&)[-0-9.]+,[-0-9.]+"));
+        String start = query(page, "start");
+        String[] xy = start.split(",");
+        assertThat(Double.parseDouble(xy[0])).isPositive();
+        assertThat(Double.parseDouble(xy[1])).isPositive();
+        double expected = analyze("himmelblau", start).get("value").asDouble();
+        assertThat(id(page, "loss-gd")).not().hasText("170");
+        assertThat(value(id(page, "loss-gd"))).isCloseTo(expected, within(1e-9 * Math.max(1, Math.abs(expected))));
+        assertThat(Double.parseDouble(id(page, "loss-gd").textContent()))
+                .isCloseTo(expected, within(1e-3 * Math.max(1, Math.abs(expected))));
+        assertThat(page.locator("#start-x")).hasValue(xy[0]);
+        assertThat(page.locator("#start-y")).hasValue(xy[1]);
+    }
+
+    @Test
+    void theHimmelblauRaceEndsWithEveryBallInAMinimum() throws Exception {
+        Page page = desktop(HIMMELBLAU_RACE);
+        assertThat(id(page, "loss-gd")).hasText("170");
+        id(page, "run").click();
+        for (String name : RACERS) {
+            assertThat(id(page, "status-" + name)).hasAttribute("data-reason", STOPPED, RACE_WAIT);
+        }
+        JsonNode minima = JSON.readTree(lab.get("/api/surface?surface=himmelblau")).get("knownMinima");
+        for (String name : RACERS) {
+            assertThat(value(id(page, "loss-" + name))).as(name + "'s final loss").isLessThan(1e-3);
+            assertThat(Double.parseDouble(id(page, "loss-" + name).textContent())).isLessThan(1e-3);
+            Locator pos = id(page, "pos-" + name);
+            double x = Double.parseDouble(pos.getAttribute("data-x"));
+            double y = Double.parseDouble(pos.getAttribute("data-y"));
+            double nearest = Double.POSITIVE_INFINITY;
+            for (JsonNode m : minima) {
+                nearest = Math.min(nearest, Math.hypot(x - m.get("x").asDouble(), y - m.get("y").asDouble()));
+            }
+            assertThat(nearest).as(name + " ends at a minimum").isLessThan(1e-2);
+            assertThat(id(page, "status-" + name)).containsText("minimum");
+        }
+        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("desktop-himmelblau-race.png")));
+
+        id(page, "reset").click();
+        for (String name : RACERS) {
+            assertThat(id(page, "loss-" + name)).hasText("170");
+        }
+    }
+
+    @Test
+    void theKeyboardMovesTheStartAndRunsTheRace() {
+        Page page = desktop(HIMMELBLAU_RACE);
+        assertThat(id(page, "loss-gd")).hasText("170");
+        id(page, "canvas").focus();
+        page.keyboard().press("ArrowRight");
+        page.keyboard().press("Shift+ArrowUp");
+        assertThat(page).hasURL(Pattern.compile("start=0\\.1,1(&|$)"));
+        assertThat(id(page, "loss-gd")).not().hasText("170");
+        page.keyboard().press(" "); // Space on the map runs the race
+        assertThat(id(page, "status-gd")).hasAttribute("data-reason", STOPPED, RACE_WAIT);
+        id(page, "reset").focus();
+        page.keyboard().press("Enter");
+        assertThat(id(page, "status-gd")).hasAttribute("data-reason", "ready");
+    }
+
+    @Test
+    void theInspectorCallsTheSaddleASaddleWithEigenvaluesTwoAndMinusTwo() {
+        Page page = desktop("/?surface=saddle&start=0.05,0.05");
+        Locator hessian = id(page, "hessian");
+        assertThat(hessian).containsText("saddle");
+        assertThat(hessian.locator("[data-field=lambda1]")).hasText("2");
+        assertThat(hessian.locator("[data-field=lambda2]")).hasText("-2");
+        assertThat(hessian.locator("[data-field=det]")).hasText("-4");
+        assertThat(hessian.locator("[data-field=trace]")).hasText("0");
+    }
+
+    @Test
+    void aChangedLearningRateGoesIntoTheUrlAndComesBackOnReload() {
+        Page page = desktop(HIMMELBLAU_RACE);
+        Locator lr = page.locator("#p-gd-lr");
+        assertThat(lr).hasValue("0.01"); // Himmelblau's default for the gradient family
+        lr.fill("0.02");
+        lr.press("Enter");
+        assertThat(page).hasURL(Pattern.compile("[?&]gd\\.lr=0\\.02(&|$)"));
+        page.reload();
+        assertThat(page.locator("#p-gd-lr")).hasValue("0.02");
+        assertThat(page.locator("#p-momentum-lr")).hasValue("0.01");
+        assertThat(page).hasURL(Pattern.compile("optimizers=gd,momentum,adam"));
+        assertThat(page).hasURL(Pattern.compile("start=0,0"));
+    }
+
+    @Test
+    void aBadFormulaIsExplainedBesideTheField() {
+        Page page = desktop("/?surface=bowl");
+        assertThat(id(page, "loss-gd")).not().hasText("");
+        page.locator("#formula-input").fill("x^^2 + (y");
+        page.locator("#formula-input").press("Enter");
+        Locator error = id(page, "formula-error");
+        assertThat(error).isVisible();
+        assertThat(error).not().hasText("");
+        assertThat(page.locator("#formula-input")).hasAttribute("aria-invalid", "true");
+        // the lab carries on with the surface it had
+        assertThat(page).hasURL(Pattern.compile("surface=bowl"));
+        assertThat(id(page, "canvas")).isVisible();
+        // Chromium itself logs every HTTP error status as "Failed to load resource"; that one
+        // network line for the rejected formula is expected, anything else (a script error) is not.
+        lab.problems.removeIf(p -> p.startsWith("console error: Failed to load resource: the server responded with a status of 400")
+                && p.contains("/api/surface?surface=x%5E%5E2"));
+    }
+
+    @Test
+    void atPhoneWidthNothingScrollsSidewaysAndATapSetsTheStart() {
+        Page page = lab.open(HIMMELBLAU_RACE, 390, 844, true);
+        assertThat(id(page, "loss-gd")).hasText("170");
+        Object scroll = page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
+        assertThat(scroll).as("no horizontal scroll at 390 px").isEqualTo(true);
+        Locator canvas = id(page, "canvas");
+        canvas.scrollIntoViewIfNeeded();
+        BoundingBox box = canvas.boundingBox();
+        canvas.tap(new Locator.TapOptions().setPosition(box.width * 0.3, box.height * 0.7));
+        assertThat(page).hasURL(Pattern.compile("start=-[0-9.]+,-[0-9.]+"));
+        assertThat(id(page, "loss-gd")).not().hasText("170");
+        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("phone-himmelblau.png")).setFullPage(true));
+    }
+
+    @Test
+    void screenshotsOfTheRavineRaceAtDesktopAndPhoneWidth() {
+        for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
+            boolean phone = size[0] < 500;
+            Page page = lab.open("/?surface=ravine&optimizers=gd,momentum,adam", size[0], size[1], phone);
+            assertThat(id(page, "loss-gd")).not().hasText("");
+            page.locator("#speed").fill("8");
+            id(page, "run").click();
+            for (String name : RACERS) {
+                assertThat(id(page, "status-" + name)).hasAttribute("data-reason", STOPPED, RACE_WAIT);
+            }
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(LabBrowser.SCREENSHOTS.resolve((phone ? "phone" : "desktop") + "-ravine-race.png"))
+                    .setFullPage(phone));
+            Object fits = page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
+            assertThat(fits).isEqualTo(true);
+        }
+    }
+}

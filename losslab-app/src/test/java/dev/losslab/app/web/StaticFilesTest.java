@@ -1,0 +1,95 @@
+package dev.losslab.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The page and its assets from the classpath (the test root is src/test/resources/webtest/). */
+class StaticFilesTest {
+
+    static TestServer lab;
+
+    @BeforeAll
+    static void start() {
+        lab = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    static void assertSecurityHeaders(HttpResponse<?> response) {
+        assertThat(response.headers().firstValue("Content-Security-Policy")).hasValue("default-src 'self'; script-src 'self'; "
+                + "style-src 'self'; img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
+                + "frame-ancestors 'self'");
+        assertThat(response.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(response.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource(delimiter = '|', value = {
+            "/                              | text/html; charset=utf-8       | test page",
+            "/?surface=bowl&optimizers=gd   | text/html; charset=utf-8       | test page",
+            "/index.html                    | text/html; charset=utf-8       | test page",
+            "/static/app.js                 | text/javascript; charset=utf-8 | export const answer = 42;",
+            "/static/style.css              | text/css; charset=utf-8        | body { margin: 0; }",
+            "/static/img/dot.svg            | image/svg+xml                  | <svg",
+            "/static/sub.d/inner.css        | text/css; charset=utf-8        | inside a folder"})
+    void servesFilesWithTheirContentType(String path, String contentType, String content) {
+        HttpResponse<String> response = lab.get(path);
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue(contentType);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-cache");
+        assertThat(response.body()).contains(content);
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void headGivesTheHeadersWithoutTheBody() {
+        var response = lab.send(HttpRequest.newBuilder(lab.uri("/static/app.js")).method("HEAD", HttpRequest.BodyPublishers.noBody()).build());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("text/javascript; charset=utf-8");
+        assertThat(response.body()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/static/", "/static/img", "/static/img/", "/static/sub.d", "/static/notes.txt",
+            "/static/.hidden.js", "/static//app.js", "/webtest/app.js", "/app.js", "/static/app.js/"})
+    void foldersUnknownTypesAndOddNamesAre404s(String path) {
+        BadInputApiTest.assertError(lab.get(path), 404, null, null);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/static/../webtest-secret.css", "/static/%2e%2e/webtest-secret.css", "/static/%2E%2E/%2E%2E/pom.xml",
+            "/static/img/../../webtest-secret.css", "/static/./app.js", "/../webtest-secret.css", "/static/..%2fwebtest-secret.css",
+            "/static/..%5cwebtest-secret.css", "/static/app.js%00.css"})
+    void pathsThatClimbOutAreRejected(String path) {
+        HttpResponse<String> response = lab.get(path);
+        assertThat(response.statusCode()).as(path).isIn(400, 404);
+        assertThat(response.body()).doesNotContain("must never be served");
+        assertSecurityHeaders(response);
+    }
+
+    @Test
+    void theRealJarServesItsOwnPageFolder() {
+        // The production root is web/ on the app's classpath; without a page built in, / says so plainly.
+        var files = new StaticFiles("web/", StaticFilesTest.class.getClassLoader());
+        try {
+            var reply = files.serve("GET", "/");
+            assertThat(reply).isInstanceOf(Reply.Bytes.class);
+        } catch (ApiException e) {
+            assertThat(e.status()).isEqualTo(404);
+            assertThat(e.getMessage()).isEqualTo("the lab page (web/index.html) is not in this jar");
+        } catch (java.io.IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+}
