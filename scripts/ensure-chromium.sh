@@ -1,0 +1,11 @@
+# Sourced by ./run-tests: the browser tests drive Debian's Chromium at /usr/bin/chromium
+# (Playwright never downloads a browser here). Installs it when missing and we may; else explains.
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then
+    echo "run-tests: installing Debian's chromium for the browser tests…" >&2
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "run-tests: the browser tests need Debian's Chromium at /usr/bin/chromium: sudo apt-get install chromium" >&2
+    exit 1
+  fi
+fi
