@@ -60,14 +60,19 @@ final class OptimizerMathMl {
         String m = mi("m") + LEFT + beta(1) + DOT + mi("m") + mo("+") + paren(mn("1") + mo("−") + beta(1)) + DOT + gradient;
         String v = mi("v") + LEFT + beta(2) + DOT + mi("v") + mo("+") + paren(mn("1") + mo("−") + beta(2)) + DOT + sq(gradient);
         String step = THETA + LEFT + THETA + mo("−")
-                + frac(LR, mn("1") + mo("−") + msup(beta(1), mi("t")))
+                + frac(LR, mn("1") + mo("−") + betaToThe(1))
                 + DOT + frac(mi("m"),
-                        frac(msqrt(mi("v")), msqrt(mn("1") + mo("−") + msup(beta(2), mi("t")))) + mo("+") + mi("ε"));
+                        msqrt(mi("v")) + mo("/") + msqrt(mn("1") + mo("−") + betaToThe(2)) + mo("+") + mi("ε"));
         return decayFirst.isEmpty() ? block(m, v, step) : block(decayFirst, m, v, step);
     }
 
     private static String hessian() {
         return msup(mo("∇"), mn("2")) + mi("f") + paren(THETA);
+    }
+
+    /** β_i^t, stacked. */
+    private static String betaToThe(int i) {
+        return "<msubsup>" + mi("β") + mn(Integer.toString(i)) + mi("t") + "</msubsup>";
     }
 
     private static String beta(int i) {
@@ -78,7 +83,7 @@ final class OptimizerMathMl {
     private static String block(String... statements) {
         StringBuilder s = new StringBuilder("<math display=\"block\"><mtable>");
         for (String statement : statements) {
-            s.append("<mtr><mtd>").append(mrow(statement)).append("</mtd></mtr>");
+            s.append("<mtr><mtd><mrow displaystyle=\"true\">").append(statement).append("</mrow></mtd></mtr>");
         }
         return s.append("</mtable></math>").toString();
     }
