@@ -15,13 +15,13 @@ import java.util.List;
  *   shade    round(255 · t), or −1 where f is undefined
  * </pre>
  * The log scale is a log of f − min + δ, so it works for negative values (a saddle's x² − y²) and
- * for ranges that start at 0. {@link #fit} chooses it when f − min spans more than two decades from
- * the picture's lowest tenth to its top: R > 100·(q₁₀ − min), with q₁₀ the 10 % quantile of the
- * values. A linear scale would then paint the lowest tenth of the picture, where the minima are, in
- * under 1 % of the shades. The offset is δ = q₁ − min (the 1 % quantile), so the lowest 1 % of the
- * picture still gets log 2 / log(1 + R/δ) of the shades (about a tenth on Rosenbrock) and, below δ,
- * the scale is nearly linear. Rosenbrock, the ravine, Beale and Goldstein–Price (3 to 10⁶) get a log
- * scale; the quadratic bowls and Himmelblau stay linear.
+ * for ranges that start at 0. {@link #fit} chooses it when a linear scale would paint half the
+ * picture in the lowest 15 % of the colours: q₅₀ − min < 0.15·R, with q₅₀ the median value. The
+ * minima, which are what a person looks for, would then hide in a few dark shades. The offset is
+ * δ = q₁ − min (the 1 % quantile), so the lowest 1 % of the picture still gets log 2 / log(1 + R/δ)
+ * of the shades and, below δ, the scale is nearly linear. Rosenbrock, the ravine, Himmelblau, Beale,
+ * Booth, Matyas, McCormick and Goldstein–Price (3 to 10⁶) get a log scale; the bowl, the saddles,
+ * Rastrigin and Ackley stay linear.
  *
  * @param min    the lowest finite value (shade 0)
  * @param max    the highest finite value (shade 255); equal to min for a flat field
@@ -30,14 +30,14 @@ import java.util.List;
  */
 public record ColorScale(double min, double max, boolean log, double offset) {
 
-    /** The quantile whose distance above min must be under R/100 for a log scale. */
-    public static final double DECIDING_QUANTILE = 0.10;
+    /** The quantile whose place on a linear scale decides: the median. */
+    public static final double DECIDING_QUANTILE = 0.50;
 
     /** The quantile whose distance above min is the log scale's offset δ. */
     public static final double OFFSET_QUANTILE = 0.01;
 
-    /** Log scale when R exceeds δ by this factor: two decades. */
-    public static final double LOG_SPAN = 100;
+    /** Log scale when the median would sit below this fraction of a linear scale. */
+    public static final double LOG_WHEN_MEDIAN_BELOW = 0.15;
 
     /** The smallest offset as a fraction of R, so a flat floor covering a tenth of the window stays drawable. */
     static final double MIN_OFFSET_FRACTION = 1e-6;
@@ -89,7 +89,7 @@ public record ColorScale(double min, double max, boolean log, double offset) {
             return logarithmic(min, max, Double.MAX_VALUE * MIN_OFFSET_FRACTION);
         }
         double[] sorted = sortedSample(values, finite);
-        if (!(range > LOG_SPAN * (quantile(sorted, DECIDING_QUANTILE) - min))) {
+        if (!(quantile(sorted, DECIDING_QUANTILE) - min < LOG_WHEN_MEDIAN_BELOW * range)) {
             return linear(min, max);
         }
         return logarithmic(min, max, Math.max(quantile(sorted, OFFSET_QUANTILE) - min, range * MIN_OFFSET_FRACTION));
