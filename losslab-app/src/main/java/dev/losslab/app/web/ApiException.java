@@ -35,6 +35,14 @@ final class ApiException extends RuntimeException {
         return new ApiException(400, field, message, racer, null);
     }
 
+    static ApiException forbidden(String message) {
+        return new ApiException(403, null, message, null, null);
+    }
+
+    static ApiException unsupportedMediaType(String message) {
+        return new ApiException(415, null, message, null, null);
+    }
+
     static ApiException notFound(String message) {
         return new ApiException(404, null, message, null, null);
     }

@@ -24,8 +24,14 @@ final class Router implements HttpHandler {
     private final Limits limits;
     private final Semaphore work;
     private final PrintStream log;
+    private final boolean loopbackOnly;
 
-    Router(StaticFiles staticFiles, Limits limits, PrintStream log) {
+    /**
+     * @param loopbackOnly the server listens on a loopback address, so every genuine request names
+     *                     a loopback host; others are refused (see {@link #requireLoopbackHost})
+     */
+    Router(StaticFiles staticFiles, Limits limits, PrintStream log, boolean loopbackOnly) {
+        this.loopbackOnly = loopbackOnly;
         this.staticFiles = staticFiles;
         this.limits = limits;
         this.work = new Semaphore(limits.maxConcurrentWork(), true);
@@ -87,6 +93,9 @@ final class Router implements HttpHandler {
     }
 
     private Routed route(HttpExchange exchange) throws IOException {
+        if (loopbackOnly) {
+            requireLoopbackHost(exchange.getRequestHeaders().getFirst("Host"));
+        }
         URI uri = exchange.getRequestURI();
         String rawQuery = uri.getRawQuery();
         if (rawQuery != null && rawQuery.length() > limits.maxQueryLength()) {
@@ -106,8 +115,42 @@ final class Router implements HttpHandler {
             throw ApiException.methodNotAllowed(method, path, String.join(", ", byMethod.keySet()));
         }
         QueryParams query = QueryParams.parse(rawQuery);
+        if (method.equals("POST")) {
+            requireJson(exchange.getRequestHeaders().getFirst("Content-Type"));
+        }
         byte[] body = method.equals("POST") ? Request.readBody(exchange, limits.maxBodyBytes()) : new byte[0];
         return new Routed.Api(endpoint, new Request(method, path, query, body));
+    }
+
+    /**
+     * A page on another site can point its own host name at 127.0.0.1 (DNS rebinding) and then read
+     * our answers as same-origin; its requests still carry that other name in Host. A lab bound to
+     * loopback therefore answers only requests addressed to a loopback name.
+     */
+    static void requireLoopbackHost(String host) {
+        String name = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            name = name.substring(0, Math.max(1, name.indexOf(']') + 1));
+        } else if (name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        boolean loopback = name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+        if (!loopback) {
+            throw ApiException.forbidden("this lab only answers requests addressed to localhost or 127.0.0.1, not '"
+                    + (host == null ? "" : host) + "'");
+        }
+    }
+
+    /**
+     * POST bodies must be declared JSON: a form on another site can send a "simple" cross-origin
+     * POST, but not one of type application/json without the browser asking us first (CORS).
+     */
+    static void requireJson(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("application/json")) {
+            throw ApiException.unsupportedMediaType("send the body as Content-Type: application/json, got '"
+                    + (contentType == null ? "none" : contentType) + "'");
+        }
     }
 
     private Reply failure(HttpExchange exchange, Throwable thrown) {

@@ -47,7 +47,8 @@ public final class WebServer implements AutoCloseable {
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         LandscapeEndpoint landscapes = new LandscapeEndpoint(limits);
-        Router router = new Router(files, limits, log)
+        boolean loopbackOnly = new InetSocketAddress(host, port).getAddress().isLoopbackAddress();
+        Router router = new Router(files, limits, log, loopbackOnly)
                 .get("/api/catalog", new CatalogEndpoint(limits))
                 .get("/api/surface", new SurfaceEndpoint())
                 .get("/api/landscape", landscapes)

@@ -24,7 +24,7 @@ class ServerResilienceTest {
     void aBugIsA500WithoutAStackTraceAndTheServerStaysUp() throws Exception {
         var log = new ByteArrayOutputStream();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), Limits.DEFAULT,
-                new PrintStream(log, true, StandardCharsets.UTF_8))
+                new PrintStream(log, true, StandardCharsets.UTF_8), true)
                 .get("/api/bug", request -> {
                     throw new IllegalStateException("secret internal detail");
                 })
@@ -62,7 +62,7 @@ class ServerResilienceTest {
                 String body = "{\"surface\": \"himmelblau\", \"steps\": 2000, \"tol\": 0, \"racers\": [{\"optimizer\": \"sgd\", "
                         + "\"params\": {\"seed\": " + k + "}}]}";
                 answers.add(lab.client.sendAsync(HttpRequest.newBuilder(lab.uri("/api/race"))
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+                        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
             }
             for (int k = 0; k < answers.size(); k++) {
                 var response = answers.get(k).get();
