@@ -5,9 +5,9 @@ import java.util.stream.Collectors;
 /**
  * The normalized spelling of a formula: spaces around {@code +} and {@code -}, none around
  * {@code * / ^}, {@code ^} for powers, numbers as typed, and only the parentheses the grouping
- * needs (plus one around a negation that is a right operand or negated again, for readability:
- * {@code x*(-y)}, {@code -(-x)}).
- * Parsing the printed text gives back the same tree.
+ * needs ({@code x*-y}, {@code --x}, {@code 2^-x}: never more, so the printed text nests no deeper
+ * than the typed one). Parsing the printed text gives back the same tree, provided it is within
+ * {@link Parser#MAX_LENGTH}: the added spaces can make it longer than the typed text.
  */
 public final class Printer {
 
@@ -26,7 +26,7 @@ public final class Printer {
             case Expr.Constant c -> out.append(c.named().spelling());
             case Expr.Negate n -> {
                 out.append('-');
-                operand(n.operand(), precedence(n.operand()) < Precedence.PREFIX || n.operand() instanceof Expr.Negate, out);
+                operand(n.operand(), precedence(n.operand()) < Precedence.PREFIX, out);
             }
             case Expr.Binary b -> {
                 int level = precedenceOf(b.operator());
@@ -35,8 +35,8 @@ public final class Printer {
                 // which group to the right; right operands are the mirror image.
                 operand(b.left(), power ? precedence(b.left()) <= level : precedence(b.left()) < level, out);
                 out.append(level == Precedence.SUM ? " " + b.operator().spelling() + " " : b.operator().spelling());
-                boolean rightNeeds = b.right() instanceof Expr.Negate
-                        || (power ? precedence(b.right()) < level : precedence(b.right()) <= level);
+                // A power's exponent is parsed at PREFIX, so it may be a negation or another power.
+                boolean rightNeeds = power ? precedence(b.right()) < Precedence.PREFIX : precedence(b.right()) <= level;
                 operand(b.right(), rightNeeds, out);
             }
             case Expr.Call c -> out.append(c.function().spelling()).append('(')

@@ -1,0 +1,146 @@
+package dev.losslab.core.expr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.code_intelligence.jazzer.junit.FuzzTest;
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.surface.Surface;
+import dev.losslab.core.surface.Sym2;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Fuzzes the parser and compiler with arbitrary text. Properties, for every input:
+ * <ol>
+ *   <li>parsing and compiling throw nothing but {@link InvalidInputException} (with a message);
+ *   <li>the normalized text parses back to the same tree (when within the length limit);
+ *   <li>at four fixed points the compiled value — from {@code value} and from
+ *       {@code valueAndGradient} — equals {@link ReferenceEvaluator}'s tree walk bit for bit (or
+ *       within 1e-12 relative, for intrinsics that may round differently when JIT-compiled);
+ *   <li>where f is smooth, ∇f matches finite differences of f and ∇²f finite differences of ∇f.
+ *       "Smooth" is judged by the differences themselves: when the 5-point estimates at steps h
+ *       and h/2 disagree (a kink, a pole, wild higher derivatives), the point is skipped.
+ * </ol>
+ * Without {@code JAZZER_FUZZ} this replays the seed corpus in
+ * {@code src/test/resources/dev/losslab/core/expr/ExpressionFuzzTestInputs} as a normal test.
+ * To fuzz (5 minutes; new findings are written to that directory and become regression cases):
+ * <pre>
+ *   JAZZER_FUZZ=1 ./mvnw -pl losslab-core test -Dtest=ExpressionFuzzTest
+ * </pre>
+ */
+class ExpressionFuzzTest {
+
+    private static final double[][] POINTS = {{0.3, -0.7}, {1.7, 2.1}, {-2.5, 0.4}, {0.05, 3.3}};
+
+    @FuzzTest(maxDuration = "5m")
+    void parseCompileAndEvaluate(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        Formula formula;
+        try {
+            formula = Formula.parse(text, "surface");
+        } catch (InvalidInputException e) {
+            assertThat(e.getMessage()).startsWith("surface: ");
+            assertThat(e.field()).isEqualTo("surface");
+            return;
+        }
+        if (formula.normalized().length() <= Parser.MAX_LENGTH) {
+            assertThat(Formula.parse(formula.normalized(), "surface").expression()).isEqualTo(formula.expression());
+        }
+        Surface surface;
+        try {
+            surface = formula.compile();
+        } catch (InvalidInputException e) {
+            assertThat(e.getMessage()).startsWith("surface: formula is too large");
+            return;
+        }
+        for (double[] p : POINTS) {
+            double x = p[0];
+            double y = p[1];
+            double reference = ReferenceEvaluator.evaluate(formula.expression(), x, y);
+            double value = surface.value(x, y);
+            double[] g = new double[2];
+            double alsoValue = surface.valueAndGradient(x, y, g);
+            assertSameNumber(value, reference, text);
+            assertSameNumber(alsoValue, reference, text);
+            Sym2 h = surface.hessian(x, y);
+            if (Double.isFinite(value) && Math.abs(value) < 1e100 && Double.isFinite(g[0]) && Double.isFinite(g[1])
+                    && h.isFinite()) {
+                checkAgainstFiniteDifferences(surface, x, y, value, g, h, text);
+            }
+        }
+    }
+
+    private static void assertSameNumber(double actual, double expected, String text) {
+        if (Double.compare(actual, expected) == 0 || (Double.isNaN(actual) && Double.isNaN(expected))) {
+            return;
+        }
+        assertThat(actual).as("%s: compiled vs tree walk", text)
+                .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12 * Math.max(1, Math.abs(expected))));
+    }
+
+    private static void checkAgainstFiniteDifferences(Surface s, double x, double y, double f, double[] g, Sym2 h,
+            String text) {
+        double hx = 1e-4 * Math.max(1, Math.abs(x));
+        double hy = 1e-4 * Math.max(1, Math.abs(y));
+        double gScale = Math.max(1, Math.max(Math.abs(f), Math.hypot(g[0], g[1])));
+        checkDerivative(g[0], d(s, x, y, hx, 0, -1), d(s, x, y, hx / 2, 0, -1), gScale, text, "f_x", x, y,
+                kink(s, x, y, hx, 0, -1));
+        checkDerivative(g[1], d(s, x, y, 0, hy, -1), d(s, x, y, 0, hy / 2, -1), gScale, text, "f_y", x, y,
+                kink(s, x, y, 0, hy, -1));
+        double hScale = Math.max(gScale, Math.max(Math.abs(h.xx()), Math.max(Math.abs(h.xy()), Math.abs(h.yy()))));
+        checkDerivative(h.xx(), d(s, x, y, hx, 0, 0), d(s, x, y, hx / 2, 0, 0), hScale, text, "f_xx", x, y,
+                kink(s, x, y, hx, 0, 0));
+        checkDerivative(h.xy(), d(s, x, y, 0, hy, 0), d(s, x, y, 0, hy / 2, 0), hScale, text, "f_xy", x, y,
+                kink(s, x, y, 0, hy, 0));
+        checkDerivative(h.yy(), d(s, x, y, 0, hy, 1), d(s, x, y, 0, hy / 2, 1), hScale, text, "f_yy", x, y,
+                kink(s, x, y, 0, hy, 1));
+    }
+
+    /**
+     * Checks an exact derivative against the finer of two 5-point estimates, when they agree to
+     * 1e-6 of the scale (else the point counts as not smooth enough to judge).
+     */
+    private static void checkDerivative(double exact, double coarse, double fine, double scale, String text,
+            String what, double x, double y, double kink) {
+        if (!Double.isFinite(coarse) || !Double.isFinite(fine) || Math.abs(coarse - fine) > 1e-6 * scale
+                || !(kink <= 1e-3 * scale)) {
+            return;
+        }
+        assertThat(exact).as("%s: %s at (%s, %s)", text, what, x, y)
+                .isCloseTo(fine, org.assertj.core.data.Offset.offset(10 * Math.abs(coarse - fine) + 1e-5 * scale));
+    }
+
+    /**
+     * |forward − backward| first difference along (dx, dy): about h·|f''| where f is smooth, the
+     * size of the jump in slope at a kink (where every central difference is blind: it averages
+     * the two sides the same way at every step).
+     */
+    private static double kink(Surface s, double x, double y, double dx, double dy, int component) {
+        double step = dx != 0 ? dx : dy;
+        double centre = at(s, x, y, component);
+        double forward = (at(s, x + dx, y + dy, component) - centre) / step;
+        double backward = (centre - at(s, x - dx, y - dy, component)) / step;
+        return Math.abs(forward - backward);
+    }
+
+    /**
+     * A 5-point central difference along (dx, dy): of f when component is −1, else of the given
+     * gradient component.
+     */
+    private static double d(Surface s, double x, double y, double dx, double dy, int component) {
+        double step = dx != 0 ? dx : dy;
+        double m2 = at(s, x - 2 * dx, y - 2 * dy, component);
+        double m1 = at(s, x - dx, y - dy, component);
+        double p1 = at(s, x + dx, y + dy, component);
+        double p2 = at(s, x + 2 * dx, y + 2 * dy, component);
+        return (8 * (p1 - m1) - (p2 - m2)) / (12 * step);
+    }
+
+    private static double at(Surface s, double x, double y, int component) {
+        if (component < 0) {
+            return s.value(x, y);
+        }
+        double[] g = new double[2];
+        s.valueAndGradient(x, y, g);
+        return g[component];
+    }
+}
