@@ -18,7 +18,7 @@ package dev.losslab.core.expr;
  *   pick(c, a, b)' = pick(c, a', b')
  * </pre>
  * Unlike the {@link Tape}'s own rewrites, the ones here use algebra that IEEE arithmetic does not
- * (0·u = 0, 0/u = 0, u + 0 = u), because a derivative term that is identically zero should cost
+ * (0·u = 0, 0/u = 0, u + 0 = u, u + u = 2·u, c₁·(c₂·u) = (c₁c₂)·u), because a derivative term that is identically zero should cost
  * nothing; they never touch f itself.
  */
 final class Derivatives {
@@ -97,24 +97,66 @@ final class Derivatives {
     }
 
     private int plus(int a, int b) {
+        if (a == b) {
+            return times(t.constant(2), a);
+        }
         return isZero(a) ? b : isZero(b) ? a : t.add(a, b);
     }
 
     private int minus(int a, int b) {
-        return isZero(b) ? a : isZero(a) ? t.neg(b) : t.sub(a, b);
+        return isZero(b) ? a : isZero(a) ? neg(b) : t.sub(a, b);
     }
 
+    /**
+     * a·b, with constant factors gathered in front and multiplied together: c₁·(c₂·u) = (c₁c₂)·u,
+     * c·(−u) = (−c)·u, (c·u)·v = c·(u·v). This is what turns Rosenbrock's ∂f/∂x into two
+     * products and a sum.
+     */
     private int times(int a, int b) {
         if (isZero(a) || isZero(b)) {
             return t.zero;
         }
-        if (t.isConstant(a) && t.constantValue(a) == -1) {
-            return t.neg(b);
+        if (t.isConstant(b) && !t.isConstant(a)) {
+            return times(b, a);
         }
-        if (t.isConstant(b) && t.constantValue(b) == -1) {
-            return t.neg(a);
+        if (t.isConstant(a)) {
+            double c = t.constantValue(a);
+            if (c == 1) {
+                return b;
+            }
+            if (c == -1) {
+                return neg(b);
+            }
+            if (t.op(b) == Op.NEG) {
+                return times(t.constant(-c), t.arg(b, 0));
+            }
+            int factor = constantFactor(b);
+            if (factor >= 0) {
+                return times(t.constant(c * t.constantValue(factor)), otherFactor(b, factor));
+            }
+            return t.mul(a, b);
+        }
+        int fa = constantFactor(a);
+        if (fa >= 0) {
+            return times(fa, times(otherFactor(a, fa), b));
+        }
+        int fb = constantFactor(b);
+        if (fb >= 0) {
+            return times(fb, times(a, otherFactor(b, fb)));
         }
         return t.mul(a, b);
+    }
+
+    /** The constant argument of a product c·u, or −1. */
+    private int constantFactor(int node) {
+        if (t.op(node) != Op.MUL) {
+            return -1;
+        }
+        return t.isConstant(t.arg(node, 0)) ? t.arg(node, 0) : t.isConstant(t.arg(node, 1)) ? t.arg(node, 1) : -1;
+    }
+
+    private int otherFactor(int product, int factor) {
+        return t.arg(product, 0) == factor ? t.arg(product, 1) : t.arg(product, 0);
     }
 
     private int over(int a, int b) {
@@ -122,7 +164,11 @@ final class Derivatives {
     }
 
     private int neg(int a) {
-        return isZero(a) ? t.zero : t.neg(a);
+        if (isZero(a)) {
+            return t.zero;
+        }
+        int factor = constantFactor(a);
+        return factor >= 0 ? times(t.constant(-t.constantValue(factor)), otherFactor(a, factor)) : t.neg(a);
     }
 
     private int pick(int c, int a, int b) {

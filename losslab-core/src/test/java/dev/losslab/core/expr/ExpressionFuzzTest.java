@@ -17,8 +17,9 @@ import java.nio.charset.StandardCharsets;
  *       {@code valueAndGradient} — equals {@link ReferenceEvaluator}'s tree walk bit for bit (or
  *       within 1e-12 relative, for intrinsics that may round differently when JIT-compiled);
  *   <li>where f is smooth, ∇f matches finite differences of f and ∇²f finite differences of ∇f.
- *       "Smooth" is judged by the differences themselves: when the 5-point estimates at steps h
- *       and h/2 disagree (a kink, a pole, wild higher derivatives), the point is skipped.
+ *       "Smooth" is judged by the differences themselves: when the 5-point estimates at steps h,
+ *       h/2 and h/4 disagree, or the one-sided slopes do (a kink, a pole, wild higher
+ *       derivatives), the point is skipped.
  * </ol>
  * Without {@code JAZZER_FUZZ} this replays the seed corpus in
  * {@code src/test/resources/dev/losslab/core/expr/ExpressionFuzzTestInputs} as a normal test.
@@ -64,7 +65,7 @@ class ExpressionFuzzTest {
             Sym2 h = surface.hessian(x, y);
             if (Double.isFinite(value) && Math.abs(value) < 1e100 && Double.isFinite(g[0]) && Double.isFinite(g[1])
                     && h.isFinite()) {
-                checkAgainstFiniteDifferences(surface, x, y, value, g, h, text);
+                checkAgainstFiniteDifferences(surface, x, y, g, h, text);
             }
         }
     }
@@ -77,36 +78,40 @@ class ExpressionFuzzTest {
                 .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-12 * Math.max(1, Math.abs(expected))));
     }
 
-    private static void checkAgainstFiniteDifferences(Surface s, double x, double y, double f, double[] g, Sym2 h,
+    private static void checkAgainstFiniteDifferences(Surface s, double x, double y, double[] g, Sym2 h,
             String text) {
         double hx = 1e-4 * Math.max(1, Math.abs(x));
         double hy = 1e-4 * Math.max(1, Math.abs(y));
-        double gScale = Math.max(1, Math.max(Math.abs(f), Math.hypot(g[0], g[1])));
-        checkDerivative(g[0], d(s, x, y, hx, 0, -1), d(s, x, y, hx / 2, 0, -1), gScale, text, "f_x", x, y,
-                kink(s, x, y, hx, 0, -1));
-        checkDerivative(g[1], d(s, x, y, 0, hy, -1), d(s, x, y, 0, hy / 2, -1), gScale, text, "f_y", x, y,
-                kink(s, x, y, 0, hy, -1));
-        double hScale = Math.max(gScale, Math.max(Math.abs(h.xx()), Math.max(Math.abs(h.xy()), Math.abs(h.yy()))));
-        checkDerivative(h.xx(), d(s, x, y, hx, 0, 0), d(s, x, y, hx / 2, 0, 0), hScale, text, "f_xx", x, y,
-                kink(s, x, y, hx, 0, 0));
-        checkDerivative(h.xy(), d(s, x, y, 0, hy, 0), d(s, x, y, 0, hy / 2, 0), hScale, text, "f_xy", x, y,
-                kink(s, x, y, 0, hy, 0));
-        checkDerivative(h.yy(), d(s, x, y, 0, hy, 1), d(s, x, y, 0, hy / 2, 1), hScale, text, "f_yy", x, y,
-                kink(s, x, y, 0, hy, 1));
+        check(s, x, y, hx, 0, -1, g[0], text, "f_x");
+        check(s, x, y, 0, hy, -1, g[1], text, "f_y");
+        check(s, x, y, hx, 0, 0, h.xx(), text, "f_xx");
+        check(s, x, y, 0, hy, 0, h.xy(), text, "f_xy");
+        check(s, x, y, 0, hy, 1, h.yy(), text, "f_yy");
     }
 
     /**
-     * Checks an exact derivative against the finer of two 5-point estimates, when they agree to
-     * 1e-6 of the scale (else the point counts as not smooth enough to judge).
+     * Checks an exact derivative against 5-point estimates at steps h, h/2 and h/4, but only where
+     * those say the function is smooth at this scale: the three agree to 1e-6 of their own size,
+     * and the one-sided slopes at h/4 differ by less than 1e-3 of it (no kink). The scale comes from
+     * the estimates alone, never from the exact value under test.
      */
-    private static void checkDerivative(double exact, double coarse, double fine, double scale, String text,
-            String what, double x, double y, double kink) {
-        if (!Double.isFinite(coarse) || !Double.isFinite(fine) || Math.abs(coarse - fine) > 1e-6 * scale
-                || !(kink <= 1e-3 * scale)) {
+    private static void check(Surface s, double x, double y, double dx, double dy, int component, double exact,
+            String text, String what) {
+        double coarse = d(s, x, y, dx, dy, component);
+        double middle = d(s, x, y, dx / 2, dy / 2, component);
+        double fine = d(s, x, y, dx / 4, dy / 4, component);
+        double scale = Math.max(1, Math.abs(fine));
+        double spread = Math.max(Math.abs(coarse - fine), Math.abs(middle - fine));
+        if (!Double.isFinite(coarse) || !Double.isFinite(middle) || !Double.isFinite(fine) || !(spread <= 1e-6 * scale)
+                || !(kink(s, x, y, dx / 4, dy / 4, component) <= 1e-3 * scale)) {
             return;
         }
+        // Rounding: the stencil's differences of values near F lose about ulp(F)/h; when F dwarfs
+        // the change (x^64 next to a small term in y) every estimate may even round to the same value.
+        double step = dx != 0 ? dx / 4 : dy / 4;
+        double noise = 100 * Math.ulp(Math.abs(at(s, x, y, component))) / step;
         assertThat(exact).as("%s: %s at (%s, %s)", text, what, x, y)
-                .isCloseTo(fine, org.assertj.core.data.Offset.offset(10 * Math.abs(coarse - fine) + 1e-5 * scale));
+                .isCloseTo(fine, org.assertj.core.data.Offset.offset(10 * spread + 1e-5 * scale + noise));
     }
 
     /**
