@@ -1,5 +1,7 @@
 package dev.losslab.core.expr;
 
+import java.util.List;
+
 /**
  * The test suite's independent reading of the language: walks the syntax tree, no tape, no
  * folding, no bytecode. It follows the README's rules, including the one that matters for bits:
@@ -90,5 +92,26 @@ final class ReferenceEvaluator {
             case Expr.Binary b -> isConstant(b.left()) && isConstant(b.right());
             case Expr.Call c -> c.arguments().stream().allMatch(ReferenceEvaluator::isConstant);
         };
+    }
+
+    /**
+     * The largest finite |value| of any subexpression at (x, y): how big the numbers the formula
+     * juggles get, and so how much rounding (ulp of that) can hide inside the result.
+     */
+    static double largestIntermediate(Expr e, double x, double y) {
+        double here = Math.abs(evaluate(e, x, y));
+        double largest = Double.isFinite(here) ? here : 0;
+        List<Expr> children = switch (e) {
+            case Expr.Literal l -> List.of();
+            case Expr.Constant c -> List.of();
+            case Expr.Variable v -> List.of();
+            case Expr.Negate n -> List.of(n.operand());
+            case Expr.Binary b -> List.of(b.left(), b.right());
+            case Expr.Call c -> c.arguments();
+        };
+        for (Expr child : children) {
+            largest = Math.max(largest, largestIntermediate(child, x, y));
+        }
+        return largest;
     }
 }
