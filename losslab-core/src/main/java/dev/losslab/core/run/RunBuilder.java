@@ -1,10 +1,10 @@
 package dev.losslab.core.run;
 
+import dev.losslab.core.Landscapes;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Schedules;
-import dev.losslab.core.surface.Catalog;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
 import java.util.LinkedHashMap;
@@ -37,9 +37,9 @@ public final class RunBuilder {
         this.landscape = landscape;
     }
 
-    /** A run on the catalog surface of that name. */
-    public static RunBuilder on(String surfaceName) {
-        return new RunBuilder(Catalog.get(surfaceName));
+    /** A run on the catalog surface of that name, or on a formula in x and y. */
+    public static RunBuilder on(String surfaceNameOrFormula) {
+        return new RunBuilder(Landscapes.resolve(surfaceNameOrFormula));
     }
 
     public static RunBuilder on(Landscape landscape) {
