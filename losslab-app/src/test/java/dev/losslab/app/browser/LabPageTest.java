@@ -217,6 +217,18 @@ class LabPageTest {
     }
 
     @Test
+    void aTypedFormulaBecomesTheLandscape() {
+        Page page = desktop("/?surface=bowl&optimizers=gd");
+        assertThat(id(page, "loss-gd")).not().hasText("");
+        page.locator("#formula-input").fill("x^2 + 3*y^2 - x*y");
+        page.locator("#formula-input").press("Enter");
+        // A typed surface starts at (-4, 4): f = 16 + 48 + 16 = 80.
+        assertThat(id(page, "loss-gd")).hasText("80");
+        assertThat(page).hasURL(Pattern.compile("surface=x"));
+        assertThat(id(page, "formula-error")).not().isVisible();
+    }
+
+    @Test
     void atPhoneWidthNothingScrollsSidewaysAndATapSetsTheStart() {
         Page page = lab.open(HIMMELBLAU_RACE, 390, 844, true);
         assertThat(id(page, "loss-gd")).hasText("170");
