@@ -15,8 +15,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "losslab",
         mixinStandardHelpOptions = true,
         version = "LossLab 0.1.0",
-        description = "A lab for seeing how optimizers roll down loss landscapes.",
+        description = {"A lab for seeing how optimizers roll down loss landscapes.",
+                "With no command, serves the web lab at http://127.0.0.1:8080/ (see `losslab serve --help`)."},
         subcommands = {
+                ServeCommand.class,
                 SurfacesCommand.class,
                 OptimizersCommand.class,
                 RunCommand.class,
@@ -34,10 +36,11 @@ public final class Main implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** No command: serve the web lab with the default host and port. */
     @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return OK;
+    public Integer call() throws InterruptedException {
+        return ServeCommand.serve(ServeCommand.DEFAULT_HOST, ServeCommand.DEFAULT_PORT,
+                spec.commandLine().getOut(), spec.commandLine().getErr());
     }
 
     public static void main(String[] args) {

@@ -1,0 +1,63 @@
+package dev.losslab.app.cli;
+
+import dev.losslab.app.web.WebServer;
+import dev.losslab.core.InvalidInputException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.BindException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Serve the web lab (the page and its API, see docs/API.md) until stopped with Ctrl+C.",
+                "`losslab` with no command does the same."})
+final class ServeCommand implements Callable<Integer> {
+
+    static final int DEFAULT_PORT = 8080;
+    static final String DEFAULT_HOST = "127.0.0.1";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "N", description = "port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
+    int port = DEFAULT_PORT;
+
+    @Option(names = "--host", paramLabel = "HOST",
+            description = "address to listen on; the default serves this machine only (default: ${DEFAULT-VALUE})")
+    String host = DEFAULT_HOST;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        return serve(host, port, spec.commandLine().getOut(), spec.commandLine().getErr());
+    }
+
+    /** Serves until the JVM is told to stop; returns an exit code only when the server cannot start. */
+    static int serve(String host, int port, PrintWriter out, PrintWriter err) throws InterruptedException {
+        if (port < 0 || port > 65535) {
+            throw InvalidInputException.outOfRange("port", "in [0, 65535]", port);
+        }
+        WebServer server;
+        try {
+            server = WebServer.start(host, port);
+        } catch (BindException e) {
+            err.println("error: port " + port + " is in use; try --port " + (port == 65535 ? 8081 : port + 1));
+            return Main.FAILURE;
+        } catch (IOException | RuntimeException e) {
+            err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
+            return Main.FAILURE;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "losslab-serve-shutdown"));
+        out.println("LossLab is running at " + server.url() + " (Ctrl+C stops it)");
+        out.flush();
+        stopped.await();
+        return Main.OK;
+    }
+}

@@ -1,0 +1,69 @@
+package dev.losslab.app.web;
+
+/**
+ * A request the API answers with an error status and a one-sentence message, e.g. 404 for an
+ * unknown path or 413 for a body too large. Bad values from the core arrive as
+ * {@link dev.losslab.core.InvalidInputException} instead; {@link ErrorMapping} turns both into JSON.
+ * Carries no stack trace: it is an answer, not a bug.
+ */
+final class ApiException extends RuntimeException {
+
+    private final int status;
+    private final String field;
+    private final Integer racer;
+    private final String allow;
+
+    private ApiException(int status, String field, String message, Integer racer, String allow) {
+        super(message, null, false, false);
+        this.status = status;
+        this.field = field;
+        this.racer = racer;
+        this.allow = allow;
+    }
+
+    static ApiException badRequest(String field, String message) {
+        return new ApiException(400, field, message, null, null);
+    }
+
+    /** A bad value in racer {@code racer} (0-based) of a race. */
+    static ApiException badRacer(int racer, String field, String message) {
+        return new ApiException(400, field, message, racer, null);
+    }
+
+    static ApiException notFound(String message) {
+        return new ApiException(404, null, message, null, null);
+    }
+
+    /** 405, with the methods the path does allow (sent as the Allow header). */
+    static ApiException methodNotAllowed(String method, String path, String allow) {
+        return new ApiException(405, null, method + " is not allowed on " + path + "; use " + allow, null, allow);
+    }
+
+    static ApiException bodyTooLarge(int maxBytes) {
+        return new ApiException(413, null, "the request body is larger than " + maxBytes + " bytes", null, null);
+    }
+
+    static ApiException queryTooLong(int length, int maxLength) {
+        return new ApiException(414, null,
+                "the query string has " + length + " characters; at most " + maxLength + " are allowed", null, null);
+    }
+
+    int status() {
+        return status;
+    }
+
+    /** The field or parameter that was wrong, or null. */
+    String field() {
+        return field;
+    }
+
+    /** The 0-based index of the racer that was wrong, or null. */
+    Integer racer() {
+        return racer;
+    }
+
+    /** The Allow header of a 405, or null. */
+    String allow() {
+        return allow;
+    }
+}

@@ -1,0 +1,143 @@
+package dev.losslab.app.web;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.Names;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Vec2;
+import dev.losslab.core.surface.Window;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A GET request's query parameters, parsed and validated once at the edge. Every getter fails with
+ * a 400 whose message names the parameter, the rule and the value ({@code grid must be in [2, 400],
+ * got 1000}); an unknown or repeated parameter is an error too, so a typo never silently falls back
+ * to a default.
+ */
+final class QueryParams {
+
+    private final Map<String, String> values;
+
+    private QueryParams(Map<String, String> values) {
+        this.values = values;
+    }
+
+    /** Parses {@code a=1&b=x%2Cy} (the raw, still-encoded query; null for none). */
+    static QueryParams parse(String rawQuery) {
+        Map<String, String> values = new LinkedHashMap<>();
+        if (rawQuery == null || rawQuery.isEmpty()) {
+            return new QueryParams(values);
+        }
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) {
+                continue;
+            }
+            int eq = pair.indexOf('=');
+            String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+            String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+            if (values.putIfAbsent(name, value) != null) {
+                throw ApiException.badRequest(name, "parameter '" + name + "' is given more than once");
+            }
+        }
+        return new QueryParams(values);
+    }
+
+    private static String decode(String text) {
+        try {
+            return URLDecoder.decode(text, StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(null, "the query string is not valid URL encoding near '" + text + "'");
+        }
+    }
+
+    /** Fails on any parameter not in {@code allowed}, suggesting the closest one. */
+    QueryParams allowOnly(String... allowed) {
+        List<String> names = Arrays.asList(allowed);
+        for (String name : values.keySet()) {
+            if (!names.contains(name)) {
+                String suggestion = Names.closest(name, names);
+                throw ApiException.badRequest(name, "unknown parameter '" + name + "'"
+                        + (suggestion != null ? ": did you mean '" + suggestion + "'?"
+                        : "; this endpoint takes: " + String.join(", ", names)));
+            }
+        }
+        return this;
+    }
+
+    String required(String name) {
+        String value = values.get(name);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest(name, name + " is required");
+        }
+        return value.strip();
+    }
+
+    /** {@code surface=NAME}, required. */
+    Landscape surface() {
+        return Surfaces.resolve(required("surface"));
+    }
+
+    /** A whole number in [min, max], or {@code defaultValue} when absent. */
+    int integer(String name, int defaultValue, int min, int max) {
+        String text = values.get(name);
+        if (text == null) {
+            return defaultValue;
+        }
+        long value;
+        try {
+            value = Long.parseLong(text.strip());
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a whole number, got '" + text + "'");
+        }
+        if (value < min || value > max) {
+            throw InvalidInputException.outOfRange(name, "in [" + min + ", " + max + "]", value);
+        }
+        return (int) value;
+    }
+
+    /** {@code x0,x1,y0,y1}, if given. */
+    Optional<Window> window(String name) {
+        String text = values.get(name);
+        if (text == null) {
+            return Optional.empty();
+        }
+        double[] v = numbers(name, text, 4, "x0,x1,y0,y1 (four numbers, e.g. -5,5,-5,5)");
+        try {
+            return Optional.of(new Window(v[0], v[1], v[2], v[3]));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.badRequest(name, e.getMessage());
+        }
+    }
+
+    /** {@code x,y}, required. */
+    Vec2 point(String name) {
+        double[] v = numbers(name, required(name), 2, "x,y (two numbers, e.g. 0.05,0.05)");
+        return new Vec2(v[0], v[1]);
+    }
+
+    private static double[] numbers(String name, String text, int count, String expected) {
+        String[] parts = text.split(",", -1);
+        if (parts.length != count) {
+            throw ApiException.badRequest(name, name + " must be " + expected + ", got '" + text + "'");
+        }
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            String part = parts[i].strip();
+            try {
+                values[i] = Double.parseDouble(part);
+            } catch (NumberFormatException e) {
+                throw ApiException.badRequest(name, name + ": '" + part + "' is not a number; expected " + expected);
+            }
+            // Double.parseDouble also reads "NaN", "Infinity" and "1d"; the API takes plain finite decimals only.
+            if (!Double.isFinite(values[i]) || !part.matches("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?")) {
+                throw ApiException.badRequest(name, name + ": '" + part + "' is not a finite number; expected " + expected);
+            }
+        }
+        return values;
+    }
+}

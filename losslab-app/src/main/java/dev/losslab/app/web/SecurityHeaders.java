@@ -1,0 +1,22 @@
+package dev.losslab.app.web;
+
+import com.sun.net.httpserver.Headers;
+
+/**
+ * The headers every response carries, errors included (docs/API.md, "Static files"): the page may
+ * load only its own scripts, styles and data, is never sniffed into another type, and leaks no
+ * referrer. API responses are never cached by the browser: the page asks again when it wants.
+ */
+final class SecurityHeaders {
+
+    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+
+    private SecurityHeaders() {}
+
+    static void apply(Headers headers) {
+        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+    }
+}

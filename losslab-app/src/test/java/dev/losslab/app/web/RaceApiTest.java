@@ -1,0 +1,109 @@
+package dev.losslab.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.core.run.Run;
+import dev.losslab.core.run.RunBuilder;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** POST /api/race: the same runs as the library, in racer order, with every setting applied. */
+class RaceApiTest {
+
+    static TestServer lab;
+
+    @BeforeAll
+    static void start() {
+        lab = TestServer.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        lab.close();
+    }
+
+    static JsonNode race(String body) {
+        var response = lab.post("/api/race", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
+        return TestServer.json(response);
+    }
+
+    @Test
+    void gdOnTheBowlFromOneOneMatchesTheLibraryAndHandArithmetic() {
+        JsonNode race = race("""
+                {"surface": "bowl", "start": [1, 1], "racers": [{"optimizer": "gd"}]}""");
+        assertThat(race.get("surface").asText()).isEqualTo("bowl");
+        JsonNode run = race.get("runs").get(0);
+        // lr 0.18 (the bowl's): x ← x − 0.18·x, y ← y − 0.18·10·y.
+        JsonNode first = run.get("points").get(1);
+        assertThat(first.get("x").asDouble()).isCloseTo(0.82, org.assertj.core.data.Offset.offset(1e-15));
+        assertThat(first.get("y").asDouble()).isCloseTo(-0.8, org.assertj.core.data.Offset.offset(1e-15));
+        Run library = RunBuilder.on("bowl").optimizer("gd").start(1, 1).run();
+        assertThat(run.toString()).isEqualTo(JsonViews.run(library).toString());
+        assertThat(run.get("stop").get("reason").asText()).isEqualTo("converged");
+        assertThat(run.get("minimumReached").toString()).isEqualTo("{\"x\":0.0,\"y\":0.0,\"value\":0.0}");
+    }
+
+    @Test
+    void racersKeepTheirOrderAndSettings() {
+        JsonNode race = race("""
+                {"surface": "himmelblau", "start": [0, 0], "steps": 50, "tol": 0,
+                 "racers": [
+                   {"optimizer": "momentum", "params": {"lr": 0.01, "momentum": 0.5}},
+                   {"optimizer": "sgd", "params": {"noise": 2, "seed": 7},
+                    "schedule": {"name": "inverse-time", "params": {"tau": 50}}},
+                   {"optimizer": "adam", "params": {"amsgrad": true, "beta1": 0.8}},
+                   {"optimizer": "rmsprop", "params": {"centered": 1}}
+                 ]}""");
+        JsonNode runs = race.get("runs");
+        assertThat(runs).hasSize(4);
+        JsonNode momentum = runs.get(0).get("spec");
+        assertThat(momentum.get("optimizer").asText()).isEqualTo("momentum");
+        assertThat(momentum.get("lr").asDouble()).isEqualTo(0.01);
+        assertThat(momentum.get("hyperParameters").get("momentum").asDouble()).isEqualTo(0.5);
+        assertThat(momentum.get("maxSteps").asInt()).isEqualTo(50);
+        assertThat(runs.get(0).get("points")).hasSize(51);
+        JsonNode sgd = runs.get(1).get("spec");
+        assertThat(sgd.get("noise").asDouble()).isEqualTo(2);
+        assertThat(sgd.get("seed").asLong()).isEqualTo(7);
+        assertThat(sgd.get("schedule").asText()).isEqualTo("inverse-time");
+        Run library = RunBuilder.on("himmelblau").optimizer("sgd").start(0, 0).steps(50).tolerance(0)
+                .noise(2).seed(7).schedule("inverse-time", Map.of("tau", 50.0)).run();
+        assertThat(runs.get(1).toString()).isEqualTo(JsonViews.run(library).toString());
+        assertThat(runs.get(2).get("spec").get("hyperParameters").get("amsgrad").asBoolean()).isTrue();
+        assertThat(runs.get(2).get("spec").get("hyperParameters").get("beta1").asDouble()).isEqualTo(0.8);
+        assertThat(runs.get(3).get("spec").get("hyperParameters").get("centered").asBoolean()).isTrue();
+    }
+
+    @Test
+    void defaultsComeFromTheSurface() {
+        JsonNode run = race("""
+                {"surface": "ravine", "racers": [{"optimizer": "adam"}]}""").get("runs").get(0);
+        assertThat(run.get("spec").get("start").toString()).isEqualTo("{\"x\":-1.5,\"y\":2.0}");
+        assertThat(run.get("spec").get("lr").asDouble()).isEqualTo(0.04);
+        assertThat(run.get("spec").get("maxSteps").asInt()).isEqualTo(1000);
+        assertThat(run.get("spec").get("tol").asDouble()).isEqualTo(1e-8);
+    }
+
+    @Test
+    void zeroStepsIsJustTheStart() {
+        JsonNode run = race("""
+                {"surface": "bowl", "steps": 0, "racers": [{"optimizer": "newton"}]}""").get("runs").get(0);
+        assertThat(run.get("points")).hasSize(1);
+        assertThat(run.get("points").get(0).get("loss").asDouble()).isEqualTo(0.5 * 3.5 * 3.5 + 5 * 2.5 * 2.5);
+    }
+
+    @Test
+    void aDivergedRunHasNullsNotNaN() {
+        var response = lab.post("/api/race", """
+                {"surface": "bowl", "racers": [{"optimizer": "gd", "params": {"lr": 5}}], "steps": 100000, "tol": 0}""");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).doesNotContain("NaN", "Infinity");
+        assertThat(TestServer.json(response).get("runs").get(0).get("stop").get("reason").asText()).isEqualTo("diverged");
+    }
+}
