@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
                 RaceCommand.class,
                 AnalyzeCommand.class,
                 CriticalPointsCommand.class,
+                BasinsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
