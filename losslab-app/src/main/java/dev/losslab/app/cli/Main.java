@@ -26,6 +26,7 @@ import picocli.CommandLine.Spec;
                 AnalyzeCommand.class,
                 CriticalPointsCommand.class,
                 BasinsCommand.class,
+                SweepCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

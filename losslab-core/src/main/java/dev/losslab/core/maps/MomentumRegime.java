@@ -1,6 +1,11 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.optim.Sgd;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.Quadratic;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * How heavy-ball momentum (PyTorch's SGD with momentum μ, no dampening) behaves on a quadratic, from
@@ -87,5 +92,20 @@ public enum MomentumRegime {
             }
         }
         return worst;
+    }
+
+    /**
+     * The regime theory predicts for a run, when it applies: heavy-ball momentum or plain gradient
+     * descent (no Nesterov, dampening or weight decay) with a constant lr and no noise, on a
+     * {@link Quadratic} (whose curvatures are its a and b). Empty otherwise.
+     */
+    public static Optional<MomentumRegime> predict(RunSpec spec) {
+        if (spec.landscape().surface() instanceof Quadratic q
+                && spec.optimizer() instanceof Sgd sgd
+                && !sgd.nesterov() && sgd.dampening() == 0 && sgd.weightDecay() == 0
+                && spec.schedule() instanceof Schedule.Constant && spec.noise() == 0) {
+            return Optional.of(of(spec.learningRate(), sgd.momentum(), q.a(), q.b()));
+        }
+        return Optional.empty();
     }
 }

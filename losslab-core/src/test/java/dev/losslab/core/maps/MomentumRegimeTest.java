@@ -100,4 +100,15 @@ class MomentumRegimeTest {
     void aQuadraticWithSeveralCurvaturesTakesTheWorstRegime(double lr, double momentum, MomentumRegime expected) {
         assertThat(MomentumRegime.of(lr, momentum, new double[] {1, 10})).isEqualTo(expected);
     }
+
+    @org.junit.jupiter.api.Test
+    void predictionsApplyToHeavyBallOnQuadraticsOnly() {
+        var bowl = dev.losslab.core.run.RunBuilder.on("bowl");
+        assertThat(MomentumRegime.predict(bowl.optimizer("momentum").set("lr", 0.1).spec())).contains(OSCILLATING);
+        assertThat(MomentumRegime.predict(dev.losslab.core.run.RunBuilder.on("bowl").optimizer("gd").set("lr", 0.05).spec()))
+                .contains(MONOTONE);
+        assertThat(MomentumRegime.predict(dev.losslab.core.run.RunBuilder.on("bowl").optimizer("nesterov").spec())).isEmpty();
+        assertThat(MomentumRegime.predict(dev.losslab.core.run.RunBuilder.on("himmelblau").optimizer("gd").spec())).isEmpty();
+        assertThat(MomentumRegime.predict(dev.losslab.core.run.RunBuilder.on("saddle").optimizer("gd").spec())).contains(DIVERGENT);
+    }
 }
