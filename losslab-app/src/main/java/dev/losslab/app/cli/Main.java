@@ -27,6 +27,7 @@ import picocli.CommandLine.Spec;
                 CriticalPointsCommand.class,
                 BasinsCommand.class,
                 SweepCommand.class,
+                SgdStatsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
