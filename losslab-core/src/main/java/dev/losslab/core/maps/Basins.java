@@ -45,8 +45,11 @@ public final class Basins {
                 : new GenericRows(spec, grid));
     }
 
-    /** The map through the generic path only, whatever the spec (the reference the fast kernel is tested against). */
-    static BasinMap mapGeneric(RunSpec spec, Grid grid, Job job) {
+    /**
+     * The map through the generic path only, whatever the spec: the reference the fast kernel is
+     * tested and benchmarked against.
+     */
+    public static BasinMap mapGeneric(RunSpec spec, Grid grid, Job job) {
         return compute(spec, grid, job, new GenericRows(spec, grid));
     }
 
