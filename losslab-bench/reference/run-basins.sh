@@ -35,7 +35,7 @@ for name in c numpy losslab; do
   extra=()
   [ "$name" = losslab ] && extra=(--timing)
   for _ in $(seq "$runs"); do
-    "${cmd[@]}" ${extra[@]+"${extra[@]}"} 2>&1 >/dev/null | grep -Eo '[0-9.]+ s' | head -1 | cut -d' ' -f1
+    "${cmd[@]}" ${extra[@]+"${extra[@]}"} 2>&1 >/dev/null | sed -nE 's/.* ([0-9.]+) s( .*)?$/\1/p'
   done | median | xargs printf "  %-8s %s s\n" "$name"
 done
 echo "load after: $(uptime)"
