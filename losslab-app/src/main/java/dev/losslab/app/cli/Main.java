@@ -25,6 +25,9 @@ import picocli.CommandLine.Spec;
                 RaceCommand.class,
                 AnalyzeCommand.class,
                 CriticalPointsCommand.class,
+                BasinsCommand.class,
+                SweepCommand.class,
+                SgdStatsCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

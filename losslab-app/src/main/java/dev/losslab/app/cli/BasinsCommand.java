@@ -1,0 +1,131 @@
+package dev.losslab.app.cli;
+
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.output.Numbers;
+import dev.losslab.app.plot.BasinPlot;
+import dev.losslab.core.maps.BasinMap;
+import dev.losslab.core.maps.Basins;
+import dev.losslab.core.maps.Budget;
+import dev.losslab.core.maps.Grid;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Minimum;
+import dev.losslab.core.surface.Window;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "basins", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Run an optimizer from every point of a G×G grid and tell which minimum each start ends at.",
+                "Grid points include both window edges (like numpy.linspace). A start belongs to a known minimum's",
+                "basin when its run ends within 1% of the window span of it; otherwise it diverged or did not converge."})
+final class BasinsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SurfaceOption surface;
+
+    @Option(names = "--optimizer", required = true, paramLabel = "NAME",
+            description = "gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton")
+    String optimizer;
+
+    @Option(names = "--grid", paramLabel = "G", defaultValue = "256",
+            description = "points per side, 2 to " + Budget.MAX_GRID + " (default: ${DEFAULT-VALUE})")
+    int grid;
+
+    @Option(names = "--window", paramLabel = "X0,X1,Y0,Y1", converter = Converters.WindowConverter.class,
+            description = "where the starts lie (default: the surface's window)")
+    Window window;
+
+    @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
+    OutputFormat format = OutputFormat.text;
+
+    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg",
+            description = "also draw the map: each start coloured by its basin, over the surface's contours")
+    Path out;
+
+    @Option(names = "--timing", description = "print the compute time (without start-up and output) on stderr")
+    boolean timing;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Landscape landscape = surface.landscape();
+        if (format == OutputFormat.csv) {
+            throw new dev.losslab.core.InvalidInputException("format", "basins prints text or json, not csv");
+        }
+        PlotFiles.check(out);
+        Budget.checkGrid(grid);
+        RunSpec run = options.applyTo(RunBuilder.on(landscape), Optimizers.get(optimizer), false).spec();
+        Grid starts = Grid.square(window != null ? window : landscape.window(), grid);
+        BasinMap map;
+        long t0 = System.nanoTime();
+        try (LongWork work = LongWork.start(spec.commandLine().getErr(), "basins")) {
+            map = Basins.map(run, starts, work.job());
+        } catch (CancellationException e) {
+            spec.commandLine().getErr().println("cancelled");
+            return LongWork.CANCELLED;
+        }
+        long t1 = System.nanoTime();
+        if (timing) {
+            spec.commandLine().getErr().printf(Locale.ROOT, "basins: %d starts in %.4f s (%s path, %d cores)%n",
+                    starts.cells(), (t1 - t0) / 1e9, Basins.hasFastKernel(run) ? "fast" : "generic",
+                    Runtime.getRuntime().availableProcessors());
+        }
+        if (out != null) {
+            PlotFiles.write(out, BasinPlot.of(map, run));
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (format == OutputFormat.json) {
+            stdout.println(JsonViews.MAPPER.writeValueAsString(json(map, run)));
+        } else {
+            text(map, run, stdout);
+        }
+        return Main.OK;
+    }
+
+    static void text(BasinMap map, RunSpec run, PrintWriter out) {
+        Window w = map.grid().window();
+        out.printf(Locale.ROOT, "basins of %s for %s, lr %s, %d steps: %d×%d starts over [%s, %s]×[%s, %s]%n",
+                run.landscape().name(), run.optimizerName(), Numbers.brief(run.learningRate()), run.maxSteps(),
+                map.grid().columns(), map.grid().rows(), Numbers.brief(w.xMin()), Numbers.brief(w.xMax()),
+                Numbers.brief(w.yMin()), Numbers.brief(w.yMax()));
+        for (int m = 0; m < map.minima().size(); m++) {
+            Minimum min = map.minima().get(m);
+            out.printf(Locale.ROOT, "  minimum %-26s %7.3f %%%n", Numbers.point(min.at().x(), min.at().y()), 100 * map.share(m));
+        }
+        out.printf(Locale.ROOT, "  %-34s %7.3f %%%n", "diverged", 100 * map.divergedShare());
+        out.printf(Locale.ROOT, "  %-34s %7.3f %%%n", "did not converge", 100 * map.unconvergedShare());
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode json(BasinMap map, RunSpec run) {
+        var root = JsonViews.object();
+        var settings = JsonViews.spec(run);
+        settings.remove("start");
+        root.set("spec", settings);
+        root.put("grid", map.grid().columns());
+        root.set("window", JsonViews.window(map.grid().window()));
+        var basins = root.putArray("basins");
+        for (int m = 0; m < map.minima().size(); m++) {
+            var b = JsonViews.point(map.minima().get(m).at());
+            JsonViews.put(b, "share", map.share(m));
+            basins.add(b);
+        }
+        JsonViews.put(root, "diverged", map.divergedShare());
+        JsonViews.put(root, "unconverged", map.unconvergedShare());
+        return root;
+    }
+}

@@ -1,0 +1,185 @@
+package dev.losslab.app.cli;
+
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.output.Numbers;
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.maps.Axis;
+import dev.losslab.core.maps.SgdStats;
+import dev.losslab.core.maps.SgdStatsResult;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.Minimum;
+import dev.losslab.core.surface.Vec2;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sgd-stats", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Over many seeds, the share of noisy runs that end in each basin, at each noise level.",
+                "Each run adds N(0, σ²) noise to every gradient coordinate; its basin is where a noise-free run of the",
+                "same optimizer goes from its last point (so jitter around a minimum still counts as that minimum)."})
+final class SgdStatsCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SurfaceOption surface;
+
+    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
+            description = "starting point (default: the surface's)")
+    Vec2 start;
+
+    @Option(names = "--noise", required = true, paramLabel = "A:B:N",
+            description = "N noise levels σ from A to B, both included, e.g. 0:40:5")
+    String noise;
+
+    @Option(names = "--runs", paramLabel = "R", defaultValue = "100",
+            description = "runs (seeds) per noise level, 1 to " + SgdStats.MAX_RUNS + " (default: ${DEFAULT-VALUE})")
+    int runs;
+
+    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+            description = "the update rule the noise is added to (default: ${DEFAULT-VALUE}, i.e. gradient descent)")
+    String optimizer;
+
+    @Option(names = "--lr", paramLabel = "LR", description = "learning rate (default: the surface's)")
+    Double lr;
+
+    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + RunSpec.DEFAULT_STEPS,
+            description = "updates per run (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--tol", paramLabel = "F", defaultValue = "" + RunSpec.DEFAULT_TOLERANCE,
+            description = "converged when the exact gradient norm is below F (default: ${DEFAULT-VALUE})")
+    double tolerance;
+
+    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + RunSpec.DEFAULT_SEED,
+            description = "the first seed; run r uses S + r (default: ${DEFAULT-VALUE})")
+    long seed;
+
+    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
+    OutputFormat format = OutputFormat.text;
+
+    @Override
+    public Integer call() throws Exception {
+        Axis levels = levels(noise);
+        RunBuilder builder = RunBuilder.on(surface.landscape()).optimizer(Optimizers.get(optimizer).name())
+                .steps(steps).tolerance(tolerance).seed(seed).noise(0);
+        if (lr != null) {
+            builder.learningRate(lr);
+        }
+        if (start != null) {
+            builder.start(start);
+        }
+        RunSpec run = builder.spec();
+        SgdStatsResult stats;
+        try (LongWork work = LongWork.start(spec.commandLine().getErr(), "sgd-stats")) {
+            stats = SgdStats.run(run, levels, runs, work.job());
+        } catch (CancellationException e) {
+            spec.commandLine().getErr().println("cancelled");
+            return LongWork.CANCELLED;
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        switch (format) {
+            case text -> text(stats, run, out);
+            case csv -> csv(stats, out);
+            case json -> out.println(JsonViews.MAPPER.writeValueAsString(json(stats, run)));
+        }
+        return Main.OK;
+    }
+
+    static Axis levels(String text) {
+        String[] parts = text.split(":", -1);
+        if (parts.length != 3) {
+            throw new InvalidInputException("noise", "--noise expects FROM:TO:COUNT, e.g. 0:40:5, got '" + text + "'");
+        }
+        try {
+            return Axis.linear("noise", Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
+                    Integer.parseInt(parts[2].strip()));
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("noise", "--noise expects FROM:TO:COUNT with numbers, got '" + text + "'");
+        }
+    }
+
+    private static List<String> columns(SgdStatsResult stats) {
+        List<String> names = new ArrayList<>();
+        for (Minimum m : stats.minima()) {
+            names.add(Numbers.point(m.at().x(), m.at().y()));
+        }
+        names.add("diverged");
+        names.add("unconverged");
+        return names;
+    }
+
+    private static double share(SgdStatsResult stats, int level, int column) {
+        int minima = stats.minima().size();
+        return column < minima ? stats.share(level, column)
+                : column == minima ? stats.divergedShare(level) : stats.unconvergedShare(level);
+    }
+
+    static void text(SgdStatsResult stats, RunSpec run, PrintWriter out) {
+        out.printf(Locale.ROOT, "%s on %s from %s, lr %s, %d steps; %d runs per noise level (seeds %d to %d)%n",
+                run.optimizerName(), run.landscape().name(), Numbers.point(run.start().x(), run.start().y()),
+                Numbers.brief(run.learningRate()), run.maxSteps(), stats.runs(), run.seed(), run.seed() + stats.runs() - 1);
+        out.println("share of runs ending in each basin:");
+        List<String> names = columns(stats);
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%8s", "noise"));
+        names.forEach(n -> header.append(String.format(Locale.ROOT, "  %" + Math.max(8, n.length()) + "s", n)));
+        out.println(header);
+        for (int level = 0; level < stats.noise().count(); level++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%8s", Numbers.brief(stats.noise().value(level))));
+            for (int c = 0; c < names.size(); c++) {
+                row.append(String.format(Locale.ROOT, "  %" + Math.max(8, names.get(c).length()) + "s",
+                        String.format(Locale.ROOT, "%.1f %%", 100 * share(stats, level, c))));
+            }
+            out.println(row);
+        }
+    }
+
+    static void csv(SgdStatsResult stats, PrintWriter out) {
+        StringBuilder header = new StringBuilder("noise");
+        for (int m = 0; m < stats.minima().size(); m++) {
+            Vec2 at = stats.minima().get(m).at();
+            header.append(",\"(").append(Numbers.exact(at.x())).append(' ').append(Numbers.exact(at.y())).append(")\"");
+        }
+        out.println(header + ",diverged,unconverged");
+        for (int level = 0; level < stats.noise().count(); level++) {
+            StringBuilder row = new StringBuilder(Numbers.exact(stats.noise().value(level)));
+            for (int c = 0; c < stats.minima().size() + 2; c++) {
+                row.append(',').append(Numbers.exact(share(stats, level, c)));
+            }
+            out.println(row);
+        }
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode json(SgdStatsResult stats, RunSpec run) {
+        var root = JsonViews.object();
+        var settings = JsonViews.spec(run);
+        settings.remove("noise");
+        root.set("spec", settings);
+        root.put("runs", stats.runs());
+        var levels = root.putArray("levels");
+        for (int level = 0; level < stats.noise().count(); level++) {
+            var node = levels.addObject();
+            JsonViews.put(node, "noise", stats.noise().value(level));
+            var basins = node.putArray("basins");
+            for (int m = 0; m < stats.minima().size(); m++) {
+                var b = JsonViews.point(stats.minima().get(m).at());
+                JsonViews.put(b, "share", stats.share(level, m));
+                basins.add(b);
+            }
+            JsonViews.put(node, "diverged", stats.divergedShare(level));
+            JsonViews.put(node, "unconverged", stats.unconvergedShare(level));
+        }
+        return root;
+    }
+}

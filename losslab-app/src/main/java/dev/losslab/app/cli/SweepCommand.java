@@ -1,0 +1,282 @@
+package dev.losslab.app.cli;
+
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.output.Numbers;
+import dev.losslab.app.plot.SweepPlot;
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.maps.Axis;
+import dev.losslab.core.maps.MomentumRegime;
+import dev.losslab.core.maps.Outcome;
+import dev.losslab.core.maps.Sweep;
+import dev.losslab.core.maps.SweepResult;
+import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Vec2;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Steps to converge (or diverged) over a 1-D or 2-D grid of hyper-parameters, from one start.",
+                "Each value range includes both ends. On a quadratic (bowl, saddle) with gd or momentum it also shows",
+                "the regime theory predicts: monotone, oscillating or divergent."})
+final class SweepCommand implements Callable<Integer> {
+
+    private static final Pattern RANGE = Pattern.compile("([a-z][a-z0-9-]*)=([^:,]+):([^:,]+):([^:,]+)");
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    SurfaceOption surface;
+
+    @Option(names = "--optimizer", required = true, paramLabel = "NAME",
+            description = "gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton")
+    String optimizer;
+
+    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
+            description = "starting point (default: the surface's)")
+    Vec2 start;
+
+    @Option(names = "--vary", required = true, paramLabel = "P=A:B:N[,Q=C:D:M]",
+            description = "what to sweep: N values of P from A to B (and M of Q), e.g. lr=0.01:0.3:30,momentum=0:0.99:34")
+    String vary;
+
+    @Option(names = "--log", split = ",", paramLabel = "P[,Q]",
+            description = "space these swept parameters evenly in log10 (e.g. --log lr)")
+    List<String> log = List.of();
+
+    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
+    OutputFormat format = OutputFormat.text;
+
+    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the sweep as a heat map")
+    Path out;
+
+    @Mixin
+    RunOptions options;
+
+    @Override
+    public Integer call() throws Exception {
+        Landscape landscape = surface.landscape();
+        OptimizerKind kind = Optimizers.get(optimizer);
+        List<Axis> axes = axes(vary, log);
+        for (Axis axis : axes) {
+            boolean fixedToo = axis.name().equals("lr") ? options.lr != null
+                    : axis.name().equals("noise") ? options.noise != null : options.hyperParameters().containsKey(axis.name());
+            if (fixedToo) {
+                throw new InvalidInputException(axis.name(), axis.name() + " is both fixed (--" + axis.name() + ") and swept (--vary)");
+            }
+        }
+        PlotFiles.check(out);
+        SweepResult result;
+        try (LongWork work = LongWork.start(spec.commandLine().getErr(), "sweep")) {
+            result = Sweep.run(axes, values -> {
+                RunBuilder builder = options.applyTo(RunBuilder.on(landscape), kind, false);
+                if (start != null) {
+                    builder.start(start);
+                }
+                values.forEach(builder::set);
+                return builder.spec();
+            }, work.job());
+        } catch (CancellationException e) {
+            spec.commandLine().getErr().println("cancelled");
+            return LongWork.CANCELLED;
+        }
+        if (out != null) {
+            PlotFiles.write(out, SweepPlot.of(result));
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        switch (format) {
+            case text -> text(result, stdout);
+            case csv -> csv(result, stdout);
+            case json -> stdout.println(JsonViews.MAPPER.writeValueAsString(json(result)));
+        }
+        return Main.OK;
+    }
+
+    /** "lr=0.01:0.3:30,momentum=0:0.99:34" and the --log names → axes. */
+    static List<Axis> axes(String text, List<String> logNames) {
+        List<Axis> axes = new ArrayList<>();
+        for (String part : text.split(",", -1)) {
+            Matcher m = RANGE.matcher(part.strip());
+            if (!m.matches()) {
+                throw new InvalidInputException("vary",
+                        "--vary expects NAME=FROM:TO:COUNT[,NAME=FROM:TO:COUNT], e.g. lr=0.01:0.3:30, got '" + part.strip() + "'");
+            }
+            String name = m.group(1);
+            double from = number(name, m.group(2));
+            double to = number(name, m.group(3));
+            int count;
+            try {
+                count = Integer.parseInt(m.group(4).strip());
+            } catch (NumberFormatException e) {
+                throw new InvalidInputException("vary", name + " count must be a whole number, got '" + m.group(4).strip() + "'");
+            }
+            axes.add(new Axis(name, from, to, count, logNames.contains(name)));
+        }
+        if (axes.size() > 2) {
+            throw new InvalidInputException("vary", "a sweep varies one or two hyper-parameters, got " + axes.size());
+        }
+        for (String name : logNames) {
+            if (axes.stream().noneMatch(a -> a.name().equals(name))) {
+                throw new InvalidInputException("log", "--log " + name + " names no swept parameter");
+            }
+        }
+        return axes;
+    }
+
+    private static double number(String name, String text) {
+        try {
+            return Double.parseDouble(text.strip());
+        } catch (NumberFormatException e) {
+            throw new InvalidInputException("vary", name + " range: '" + text.strip() + "' is not a number");
+        }
+    }
+
+    private static String result(Outcome o) {
+        return switch (o.stop().code()) {
+            case "converged" -> Integer.toString(o.steps());
+            case "diverged" -> "div";
+            default -> "-";
+        };
+    }
+
+    static void text(SweepResult r, PrintWriter out) {
+        RunSpec first = r.spec(0, 0);
+        Vec2 s = first.start();
+        out.printf(Locale.ROOT, "sweep of %s on %s from %s, at most %d steps, tol %s%n", first.optimizerName(),
+                first.landscape().name(), Numbers.point(s.x(), s.y()), first.maxSteps(), Numbers.brief(first.tolerance()));
+        out.println("steps to converge; div = diverged, - = did not converge");
+        Axis a = r.axes().getFirst();
+        boolean theory = MomentumRegime.predict(first).isPresent();
+        if (r.axes().size() == 1) {
+            out.printf(Locale.ROOT, "%12s  %8s  %-11s%s  %s%n", a.name(), "steps", "stop", theory ? "  theory     " : "", "loss");
+            for (int i = 0; i < r.columns(); i++) {
+                Outcome o = r.outcome(i, 0);
+                out.printf(Locale.ROOT, "%12s  %8s  %-11s%s  %s%n", Numbers.brief(a.value(i)), result(o), o.stop().code(),
+                        theory ? String.format(Locale.ROOT, "  %-11s", MomentumRegime.predict(r.spec(i, 0)).orElseThrow().code()) : "",
+                        Numbers.brief(o.loss()));
+            }
+            return;
+        }
+        Axis b = r.axes().get(1);
+        table(r, out, a, b, (i, j) -> result(r.outcome(i, j)));
+        if (theory) {
+            out.println();
+            out.println("theory (iteration-matrix eigenvalues): m = monotone, o = oscillating, d = divergent");
+            table(r, out, a, b, (i, j) -> MomentumRegime.predict(r.spec(i, j)).orElseThrow().code().substring(0, 1));
+        }
+    }
+
+    private interface CellText {
+        String at(int i, int j);
+    }
+
+    private static void table(SweepResult r, PrintWriter out, Axis a, Axis b, CellText cell) {
+        int width = 1;
+        for (int i = 0; i < r.columns(); i++) {
+            width = Math.max(width, heading(a.value(i)).length());
+            for (int j = 0; j < r.rows(); j++) {
+                width = Math.max(width, cell.at(i, j).length());
+            }
+        }
+        String column = " %" + width + "s";
+        out.printf(Locale.ROOT, "%10s \\ %s%n", b.name(), a.name());
+        StringBuilder header = new StringBuilder(String.format(Locale.ROOT, "%10s ", ""));
+        for (int i = 0; i < r.columns(); i++) {
+            header.append(String.format(Locale.ROOT, column, heading(a.value(i))));
+        }
+        out.println(header);
+        for (int j = r.rows() - 1; j >= 0; j--) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%10s ", heading(b.value(j))));
+            for (int i = 0; i < r.columns(); i++) {
+                row.append(String.format(Locale.ROOT, column, cell.at(i, j)));
+            }
+            out.println(row);
+        }
+    }
+
+    /** Four significant digits: enough to tell sweep values apart, short enough for a table column. */
+    private static String heading(double v) {
+        String s = String.format(Locale.ROOT, "%.4g", v);
+        if (s.contains("e")) {
+            return Numbers.brief(Double.parseDouble(s));
+        }
+        return s.contains(".") ? s.replaceAll("0+$", "").replaceAll("\\.$", "") : s;
+    }
+
+    static void csv(SweepResult r, PrintWriter out) {
+        boolean theory = MomentumRegime.predict(r.spec(0, 0)).isPresent();
+        StringBuilder header = new StringBuilder();
+        r.axes().forEach(a -> header.append(a.name()).append(','));
+        out.println(header + "stop,steps,x,y,loss" + (theory ? ",regime" : ""));
+        for (int j = 0; j < r.rows(); j++) {
+            for (int i = 0; i < r.columns(); i++) {
+                Outcome o = r.outcome(i, j);
+                StringBuilder row = new StringBuilder(Numbers.exact(r.axes().getFirst().value(i))).append(',');
+                if (r.axes().size() == 2) {
+                    row.append(Numbers.exact(r.axes().get(1).value(j))).append(',');
+                }
+                row.append(o.stop().code()).append(',').append(o.steps()).append(',').append(Numbers.exact(o.x())).append(',')
+                        .append(Numbers.exact(o.y())).append(',').append(Numbers.exact(o.loss()));
+                if (theory) {
+                    row.append(',').append(MomentumRegime.predict(r.spec(i, j)).orElseThrow().code());
+                }
+                out.println(row);
+            }
+        }
+    }
+
+    static com.fasterxml.jackson.databind.node.ObjectNode json(SweepResult r) {
+        var root = JsonViews.object();
+        var settings = JsonViews.spec(r.spec(0, 0));
+        for (Axis a : r.axes()) {
+            settings.remove(a.name());
+            ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("hyperParameters")).remove(a.name());
+        }
+        root.set("spec", settings);
+        var axes = root.putArray("axes");
+        for (Axis a : r.axes()) {
+            var node = axes.addObject();
+            node.put("name", a.name());
+            node.put("from", a.from());
+            node.put("to", a.to());
+            node.put("count", a.count());
+            node.put("log", a.log());
+        }
+        var cells = root.putArray("cells");
+        for (int j = 0; j < r.rows(); j++) {
+            for (int i = 0; i < r.columns(); i++) {
+                Outcome o = r.outcome(i, j);
+                var cell = cells.addObject();
+                JsonViews.put(cell, r.axes().getFirst().name(), r.axes().getFirst().value(i));
+                if (r.axes().size() == 2) {
+                    JsonViews.put(cell, r.axes().get(1).name(), r.axes().get(1).value(j));
+                }
+                cell.put("stop", o.stop().code());
+                cell.put("steps", o.steps());
+                JsonViews.put(cell, "x", o.x());
+                JsonViews.put(cell, "y", o.y());
+                JsonViews.put(cell, "loss", o.loss());
+                Optional<MomentumRegime> regime = MomentumRegime.predict(r.spec(i, j));
+                regime.ifPresent(g -> cell.put("regime", g.code()));
+            }
+        }
+        return root;
+    }
+}

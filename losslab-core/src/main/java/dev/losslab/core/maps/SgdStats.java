@@ -1,0 +1,68 @@
+package dev.losslab.core.maps;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.run.RunSpec;
+import java.util.stream.IntStream;
+
+/**
+ * How often gradient noise carries a run into each basin: at each noise level σ, R runs of the same
+ * spec from the same start with seeds s, s + 1, …, s + R − 1, each labelled by the basin it ends in.
+ *
+ * <p>A noisy run rarely stops exactly at a minimum: it jitters around one until its steps run out.
+ * So its basin is decided after the noise: from its last point, the same optimizer and lr run again
+ * without noise (fresh state, same step budget), and that clean run's end is labelled by
+ * {@link BasinRule} (the known minimum within 1e-2 of the window span, diverged, or unconverged).
+ * A noisy run that diverged counts as diverged. With σ = 0 no random numbers are drawn, so every
+ * seed gives the batch run's basin.
+ */
+public final class SgdStats {
+
+    /** Most runs per noise level. */
+    public static final int MAX_RUNS = 100_000;
+
+    private SgdStats() {}
+
+    /**
+     * @param spec  the run (optimizer, lr, start, steps, first seed); its noise is replaced by each level
+     * @param noise the noise levels σ (≥ 0)
+     * @param runs  R, the seeds per level
+     */
+    public static SgdStatsResult run(RunSpec spec, Axis noise, int runs, Job job) {
+        if (runs < 1 || runs > MAX_RUNS) {
+            throw InvalidInputException.outOfRange("runs", "in [1, " + MAX_RUNS + "]", runs);
+        }
+        for (double sigma : noise.values()) {
+            if (!(sigma >= 0)) {
+                throw InvalidInputException.outOfRange("noise", ">= 0", sigma);
+            }
+        }
+        long total = (long) noise.count() * runs;
+        Budget.checkWork(2 * total, spec.maxSteps());
+        BasinRule rule = new BasinRule(spec.landscape());
+        RunSpec clean = withNoise(spec, 0, spec.seed());
+        byte[] labels = new byte[(int) total];
+        job.begin(total);
+        IntStream.range(0, (int) total).parallel().forEach(c -> {
+            if (c % 64 == 0) {
+                job.check();
+            }
+            double sigma = noise.value(c / runs);
+            Outcome noisy = Descent.from(withNoise(spec, sigma, spec.seed() + c % runs), spec.start().x(), spec.start().y());
+            labels[c] = noisy.diverged() ? BasinMap.DIVERGED : rule.label(Descent.from(clean, noisy.x(), noisy.y()));
+            job.unitDone();
+        });
+        job.check();
+        int minima = spec.landscape().knownMinima().size();
+        int[][] counts = new int[noise.count()][minima + 2];
+        for (int c = 0; c < total; c++) {
+            byte label = labels[c];
+            counts[c / runs][label >= 0 ? label : minima + (label == BasinMap.DIVERGED ? 0 : 1)]++;
+        }
+        return new SgdStatsResult(noise, runs, spec.landscape().knownMinima(), counts);
+    }
+
+    private static RunSpec withNoise(RunSpec s, double sigma, long seed) {
+        return new RunSpec(s.landscape(), s.optimizerName(), s.optimizer(), s.learningRate(), s.schedule(), sigma, seed,
+                s.start(), s.maxSteps(), s.tolerance());
+    }
+}

@@ -1,0 +1,47 @@
+package dev.losslab.core.maps;
+
+import dev.losslab.core.surface.Minimum;
+import java.util.List;
+
+/**
+ * The basins noisy runs ended in, per noise level.
+ *
+ * @param noise  the noise levels σ
+ * @param runs   runs (seeds) per level
+ * @param minima the landscape's known minima, in order
+ * @param counts per level: the runs that ended at each minimum, then diverged, then unconverged
+ *               (length minima + 2); kept private to this record's accessors
+ */
+public record SgdStatsResult(Axis noise, int runs, List<Minimum> minima, int[][] counts) {
+
+    public SgdStatsResult {
+        minima = List.copyOf(minima);
+        int[][] copy = new int[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            copy[i] = counts[i].clone();
+        }
+        counts = copy;
+    }
+
+    @Override
+    public int[][] counts() {
+        int[][] copy = new int[counts.length][];
+        for (int i = 0; i < counts.length; i++) {
+            copy[i] = counts[i].clone();
+        }
+        return copy;
+    }
+
+    /** The share of runs at noise level {@code level} that ended at minimum {@code m}. */
+    public double share(int level, int m) {
+        return counts[level][m] / (double) runs;
+    }
+
+    public double divergedShare(int level) {
+        return counts[level][minima.size()] / (double) runs;
+    }
+
+    public double unconvergedShare(int level) {
+        return counts[level][minima.size() + 1] / (double) runs;
+    }
+}

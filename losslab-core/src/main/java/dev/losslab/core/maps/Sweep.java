@@ -1,0 +1,69 @@
+package dev.losslab.core.maps;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.run.RunSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * A hyper-parameter sweep: one run per point of a 1-D or 2-D grid of settings, each from the same
+ * start, each kept as its {@link Outcome} (stop reason, steps, where it ended).
+ *
+ * <p>The caller says how a setting becomes a run ({@code specFor}: the varied values by name →
+ * a validated {@link RunSpec}); every spec is built before any run starts, so a bad value fails at
+ * once, naming the parameter. Runs follow {@code Runner}'s rules exactly and are spread over all
+ * cores.
+ */
+public final class Sweep {
+
+    /** Most runs in one sweep. */
+    public static final int MAX_RUNS = 1 << 20;
+
+    private Sweep() {}
+
+    /**
+     * Runs the sweep.
+     *
+     * @param axes    one or two axes; the first varies fastest in {@link SweepResult}'s cell order
+     * @param specFor the run for the values {name → value} of one cell
+     */
+    public static SweepResult run(List<Axis> axes, Function<Map<String, Double>, RunSpec> specFor, Job job) {
+        if (axes.isEmpty() || axes.size() > 2) {
+            throw new InvalidInputException("vary", "a sweep varies one or two hyper-parameters, got " + axes.size());
+        }
+        if (axes.size() == 2 && axes.get(0).name().equals(axes.get(1).name())) {
+            throw new InvalidInputException("vary", "the two swept hyper-parameters must differ, got " + axes.get(0).name() + " twice");
+        }
+        long cells = axes.stream().mapToLong(Axis::count).reduce(1, (a, b) -> a * b);
+        if (cells > MAX_RUNS) {
+            throw InvalidInputException.outOfRange("vary", "at most " + MAX_RUNS + " runs in all", cells);
+        }
+        List<RunSpec> specs = new ArrayList<>((int) cells);
+        int maxSteps = 0;
+        for (int c = 0; c < cells; c++) {
+            Map<String, Double> values = new LinkedHashMap<>();
+            values.put(axes.get(0).name(), axes.get(0).value(c % axes.get(0).count()));
+            if (axes.size() == 2) {
+                values.put(axes.get(1).name(), axes.get(1).value(c / axes.get(0).count()));
+            }
+            RunSpec spec = specFor.apply(values);
+            maxSteps = Math.max(maxSteps, spec.maxSteps());
+            specs.add(spec);
+        }
+        Budget.checkWork(cells, maxSteps);
+        Outcome[] outcomes = new Outcome[(int) cells];
+        job.begin(cells);
+        IntStream.range(0, (int) cells).parallel().forEach(c -> {
+            job.check();
+            RunSpec spec = specs.get(c);
+            outcomes[c] = Descent.from(spec, spec.start().x(), spec.start().y());
+            job.unitDone();
+        });
+        job.check();
+        return new SweepResult(axes, specs, List.of(outcomes));
+    }
+}
