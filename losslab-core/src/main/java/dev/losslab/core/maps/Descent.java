@@ -30,7 +30,7 @@ final class Descent {
         double[] noisy = new double[2];
 
         double loss = surface.valueAndGradient(theta[0], theta[1], grad);
-        StopReason stop = Descent.check(theta[0], theta[1], loss, grad[0], grad[1]);
+        StopReason stop = Runner.stopAt(theta[0], theta[1], loss, grad[0], grad[1]);
         int k = 0;
         for (; stop == null; k++) {
             if (test.converged(grad[0], grad[1])) {
@@ -53,32 +53,12 @@ final class Descent {
                 break;
             }
             loss = surface.valueAndGradient(theta[0], theta[1], grad);
-            stop = Descent.check(theta[0], theta[1], loss, grad[0], grad[1]);
+            stop = Runner.stopAt(theta[0], theta[1], loss, grad[0], grad[1]);
             if (stop != null) {
                 k++;
                 break;
             }
         }
         return new Outcome(stop, k, theta[0], theta[1], loss);
-    }
-
-    /** Runner's per-point check, in Runner's order: the reason to stop at this point, or null. */
-    static StopReason check(double x, double y, double loss, double gx, double gy) {
-        if (!Double.isFinite(x) || !Double.isFinite(y)) {
-            return new StopReason.Diverged("a coordinate is no longer a finite number");
-        }
-        if (Math.abs(x) > Runner.COORDINATE_LIMIT || Math.abs(y) > Runner.COORDINATE_LIMIT) {
-            return new StopReason.Diverged("a coordinate went beyond 1e6");
-        }
-        if (Double.isNaN(loss)) {
-            return new StopReason.LeftDomain();
-        }
-        if (!(Math.abs(loss) <= Runner.LOSS_LIMIT)) {
-            return new StopReason.Diverged("|loss| went beyond 1e12");
-        }
-        if (!Double.isFinite(gx) || !Double.isFinite(gy)) {
-            return new StopReason.Diverged("the gradient is no longer finite");
-        }
-        return null;
     }
 }

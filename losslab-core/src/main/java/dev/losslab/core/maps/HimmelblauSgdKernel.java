@@ -192,7 +192,7 @@ final class HimmelblauSgdKernel implements Basins.Rows {
 
         /** A start whose point check failed after {@code taken} updates: label it by Runner's reason. */
         private void stopped(int cell, double x, double y, double f, double gx, double gy, int taken) {
-            labels[cell] = rule.label(Descent.check(x, y, f, gx, gy), x, y);
+            labels[cell] = rule.label(Runner.stopAt(x, y, f, gx, gy), x, y);
             steps[cell] = taken;
         }
     }

@@ -40,7 +40,7 @@ public final class Runner {
 
         double loss = surface.valueAndGradient(theta[0], theta[1], grad);
         points.add(theta[0], theta[1], loss, grad[0], grad[1], spec.learningRate());
-        StopReason stop = checkPoint(theta, loss, grad);
+        StopReason stop = stopAt(theta[0], theta[1], loss, grad[0], grad[1]);
 
         for (int k = 0; stop == null; k++) {
             double gradNorm = Math.hypot(grad[0], grad[1]);
@@ -65,19 +65,22 @@ public final class Runner {
             }
             loss = surface.valueAndGradient(theta[0], theta[1], grad);
             points.add(theta[0], theta[1], loss, grad[0], grad[1], lr);
-            stop = checkPoint(theta, loss, grad);
+            stop = stopAt(theta[0], theta[1], loss, grad[0], grad[1]);
         }
         var reached = spec.landscape().minimumReachedFrom(
                 new Vec2(points.last().x(), points.last().y()));
         return new Run(spec, points, stop, reached);
     }
 
-    /** The reason to stop at this point, or null to go on. */
-    private static StopReason checkPoint(double[] theta, double loss, double[] grad) {
-        if (!Double.isFinite(theta[0]) || !Double.isFinite(theta[1])) {
+    /**
+     * The reason to stop at a point just reached, or null to go on: the one divergence rule, shared
+     * with the basin maps' fast paths so that they stop exactly where a run would.
+     */
+    public static StopReason stopAt(double x, double y, double loss, double gradX, double gradY) {
+        if (!Double.isFinite(x) || !Double.isFinite(y)) {
             return new StopReason.Diverged("a coordinate is no longer a finite number");
         }
-        if (Math.abs(theta[0]) > COORDINATE_LIMIT || Math.abs(theta[1]) > COORDINATE_LIMIT) {
+        if (Math.abs(x) > COORDINATE_LIMIT || Math.abs(y) > COORDINATE_LIMIT) {
             return new StopReason.Diverged("a coordinate went beyond 1e6");
         }
         if (Double.isNaN(loss)) {
@@ -86,7 +89,7 @@ public final class Runner {
         if (!(Math.abs(loss) <= LOSS_LIMIT)) {
             return new StopReason.Diverged("|loss| went beyond 1e12");
         }
-        if (!Double.isFinite(grad[0]) || !Double.isFinite(grad[1])) {
+        if (!Double.isFinite(gradX) || !Double.isFinite(gradY)) {
             return new StopReason.Diverged("the gradient is no longer finite");
         }
         return null;
