@@ -1,5 +1,6 @@
 package dev.losslab.app.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.RunCsv;
 import dev.losslab.app.output.RunText;
@@ -53,7 +54,15 @@ final class RunCommand implements Callable<Integer> {
         switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
             case text -> RunText.write(run, out);
             case csv -> RunCsv.write(run, out);
-            case json -> out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.run(run)));
+            case json -> {
+                // Streamed: a million-step run never sits in memory as JSON text or nodes.
+                try (var g = JsonViews.MAPPER.getFactory().createGenerator(out)) {
+                    g.useDefaultPrettyPrinter();
+                    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    JsonViews.writeRun(g, run);
+                }
+                out.println();
+            }
         }
         return Main.OK;
     }

@@ -1,10 +1,12 @@
 package dev.losslab.app.output;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.run.Run;
@@ -15,6 +17,8 @@ import dev.losslab.core.surface.Minimum;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
 import dev.losslab.core.surface.Window;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
 import java.util.Locale;
 
@@ -108,33 +112,60 @@ public final class JsonViews {
         return node;
     }
 
-    /** A run: {@code stop}, {@code minimumReached}, the spec, and every point. */
-    public static ObjectNode run(Run run) {
-        ObjectNode node = object();
-        ObjectNode stop = node.putObject("stop");
-        stop.put("reason", run.stopReason().code());
-        stop.put("step", run.steps());
-        stop.put("explanation", run.stopReason().explanation());
+    /**
+     * A run: {@code stop}, {@code minimumReached}, the spec, and every point, written as it goes:
+     * a 100,000-step run never exists as a tree of nodes (the web API streams several per answer).
+     */
+    public static void writeRun(JsonGenerator g, Run run) throws IOException {
+        g.writeStartObject();
+        g.writeObjectFieldStart("stop");
+        g.writeStringField("reason", run.stopReason().code());
+        g.writeNumberField("step", run.steps());
+        g.writeStringField("explanation", run.stopReason().explanation());
+        g.writeEndObject();
+        g.writeFieldName("minimumReached");
         if (run.minimumReached().isPresent()) {
-            node.set("minimumReached", minimum(run.minimumReached().get()));
+            g.writeTree(minimum(run.minimumReached().get()));
         } else {
-            node.putNull("minimumReached");
+            g.writeNull();
         }
-        node.set("spec", spec(run.spec()));
-        ArrayNode points = node.putArray("points");
+        g.writeFieldName("spec");
+        g.writeTree(spec(run.spec()));
+        g.writeArrayFieldStart("points");
         Trajectory t = run.trajectory();
         for (int i = 0; i < t.size(); i++) {
             Trajectory.Point p = t.point(i);
-            ObjectNode o = points.addObject();
-            o.put("step", p.step());
-            put(o, "x", p.x());
-            put(o, "y", p.y());
-            put(o, "loss", p.loss());
-            put(o, "gradX", p.gradientX());
-            put(o, "gradY", p.gradientY());
-            put(o, "lr", p.lr());
+            g.writeStartObject();
+            g.writeNumberField("step", p.step());
+            number(g, "x", p.x());
+            number(g, "y", p.y());
+            number(g, "loss", p.loss());
+            number(g, "gradX", p.gradientX());
+            number(g, "gradY", p.gradientY());
+            number(g, "lr", p.lr());
+            g.writeEndObject();
         }
-        return node;
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    /** {@link #writeRun} as a tree, for callers that assemble a larger document. */
+    public static ObjectNode run(Run run) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            writeRun(buffer, run);
+            return (ObjectNode) MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes v under name, or null when v is NaN or infinite. */
+    private static void number(JsonGenerator g, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumberField(name, v);
+        } else {
+            g.writeNullField(name);
+        }
     }
 
     /**

@@ -53,7 +53,7 @@ final class RaceEndpoint implements Endpoint {
             json.writeStringField("surface", surface);
             json.writeArrayFieldStart("runs");
             for (Run run : runs) {
-                json.writeTree(JsonViews.run(run));
+                JsonViews.writeRun(json, run);
             }
             json.writeEndArray();
             json.writeEndObject();
