@@ -45,7 +45,7 @@ public final class Landscapes {
      *                               its column and a caret
      */
     public static Landscape resolve(String nameOrFormula) {
-        Optional<Landscape> entry = Catalog.find(nameOrFormula);
+        Optional<Landscape> entry = Catalog.find(nameOrFormula.strip());
         if (entry.isPresent()) {
             return entry.get();
         }

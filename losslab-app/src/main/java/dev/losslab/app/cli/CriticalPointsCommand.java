@@ -30,7 +30,7 @@ final class CriticalPointsCommand implements Callable<Integer> {
             description = "where to look (default: the surface's window)")
     Window window;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
+    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
     OutputFormat format = OutputFormat.text;
 
     @Override

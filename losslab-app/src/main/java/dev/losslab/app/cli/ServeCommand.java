@@ -44,7 +44,11 @@ final class ServeCommand implements Callable<Integer> {
         try {
             server = WebServer.start(host, port);
         } catch (BindException e) {
-            err.println("error: port " + port + " is in use; try --port " + (port == 65535 ? 8081 : port + 1));
+            // The same exception says "address already in use" and "not an address of this machine".
+            boolean inUse = e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("in use");
+            err.println(inUse
+                    ? "error: port " + port + " is in use; try --port " + (port == 65535 ? 8081 : port + 1)
+                    : "error: cannot listen on " + host + ":" + port + ": " + e.getMessage());
             return Main.FAILURE;
         } catch (IOException | RuntimeException e) {
             err.println("error: cannot listen on " + host + ":" + port + ": " + e.getMessage());

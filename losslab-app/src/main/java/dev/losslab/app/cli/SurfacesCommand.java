@@ -21,7 +21,7 @@ final class SurfacesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
+    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
     OutputFormat format = OutputFormat.text;
 
     @Override

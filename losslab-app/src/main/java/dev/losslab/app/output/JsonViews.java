@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.optim.Param;
+import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Trajectory;
@@ -101,9 +104,17 @@ public final class JsonViews {
         node.put("surface", spec.landscape().name());
         node.put("optimizer", spec.optimizerName());
         node.put("lr", spec.learningRate());
-        node.set("hyperParameters", hyperParameters(spec.optimizer()));
+        ObjectNode hyper = node.putObject("hyperParameters");
+        for (Param p : Optimizers.get(spec.optimizerName()).params()) {
+            double v = spec.hyperParameters().real(p.name());
+            if (p.flag()) {
+                hyper.put(p.name(), v != 0);
+            } else {
+                put(hyper, p.name(), v);
+            }
+        }
         node.put("schedule", spec.schedule().name());
-        node.set("scheduleParameters", hyperParameters(spec.schedule()));
+        node.set("scheduleParameters", scheduleParameters(spec.schedule()));
         node.put("noise", spec.noise());
         node.put("seed", spec.seed());
         node.set("start", point(spec.start()));
@@ -215,10 +226,10 @@ public final class JsonViews {
     }
 
     /**
-     * A record's components as {name: value}, with Java names turned into the CLI's
-     * ({@code weightDecay} → {@code weight-decay}); booleans stay booleans.
+     * A schedule's parameters as {name: value}: its record components with Java names turned into
+     * the CLI's ({@code stepSize} → {@code step-size}, as the Schedules registry names them).
      */
-    static ObjectNode hyperParameters(Object settings) {
+    static ObjectNode scheduleParameters(Schedule settings) {
         ObjectNode node = object();
         RecordComponent[] components = settings.getClass().getRecordComponents();
         if (components == null) {

@@ -26,7 +26,7 @@ public final class Numbers {
             return "0";
         }
         double a = Math.abs(v);
-        if (a >= 1e-4 && a < 1e7) {
+        if (a >= 1e-4 && a < 999999.5) { // %.6g turns scientific from 999999.5 on
             String s = String.format(java.util.Locale.ROOT, "%.6g", v);
             if (s.contains(".") && !s.contains("e")) {
                 s = s.replaceAll("0+$", "").replaceAll("\\.$", "");

@@ -43,6 +43,13 @@ final class ApiException extends RuntimeException {
         return new ApiException(415, null, message, null, null);
     }
 
+    /** 503: the request computed longer than the server allows one request to. */
+    static ApiException tooLong(long millis) {
+        return new ApiException(503, null, "this request needed more than " + millis / 1000.0
+                + " s of computing and was stopped; ask for fewer steps or racers, a smaller grid, or a simpler formula",
+                null, null);
+    }
+
     static ApiException notFound(String message) {
         return new ApiException(404, null, message, null, null);
     }

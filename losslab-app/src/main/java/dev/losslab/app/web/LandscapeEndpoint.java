@@ -63,10 +63,10 @@ final class LandscapeEndpoint implements Endpoint {
 
         ColorScale scale = picture.scale();
         json.writeObjectFieldStart("scale");
-        json.writeNumberField("min", scale.min());
-        json.writeNumberField("max", scale.max());
+        number(json, "min", scale.min());
+        number(json, "max", scale.max());
         json.writeBooleanField("log", scale.log());
-        json.writeNumberField("offset", scale.offset());
+        number(json, "offset", scale.offset());
         json.writeEndObject();
 
         json.writeFieldName("shades");
@@ -77,7 +77,7 @@ final class LandscapeEndpoint implements Endpoint {
         json.writeArrayFieldStart("contours");
         for (ContourLine line : picture.contours()) {
             json.writeStartObject();
-            json.writeNumberField("level", line.level());
+            number(json, "level", line.level());
             json.writeNumberField("shade", line.shade());
             json.writeArrayFieldStart("paths");
             for (double[] path : line.paths()) {
@@ -100,7 +100,7 @@ final class LandscapeEndpoint implements Endpoint {
         for (Tick tick : picture.ticks()) {
             json.writeStartObject();
             json.writeNumberField("shade", tick.shade());
-            json.writeNumberField("value", tick.value());
+            number(json, "value", tick.value());
             json.writeEndObject();
         }
         json.writeEndArray();
@@ -124,5 +124,14 @@ final class LandscapeEndpoint implements Endpoint {
         double largest = Math.max(Math.max(Math.abs(w.xMin()), Math.abs(w.xMax())),
                 Math.max(Math.abs(w.yMin()), Math.abs(w.yMax())));
         return Math.ulp((float) largest) < 1e-4 * Math.min(w.width(), w.height());
+    }
+
+    /** JSON has no NaN or Infinity: such a value is written as null. */
+    private static void number(JsonGenerator json, String name, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            json.writeNumberField(name, v);
+        } else {
+            json.writeNullField(name);
+        }
     }
 }

@@ -9,7 +9,12 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends each request to its endpoint and writes the reply; the one place that talks HTTP. API paths
@@ -64,7 +69,7 @@ final class Router implements HttpHandler {
                         // in memory at once; the body was read before, so a slow sender holds no permit.
                         work.acquire();
                         gated = true;
-                        yield endpoint.handle(request);
+                        yield computeWithin(limits.maxComputeMillis(), endpoint, request);
                     }
                     case Routed.Static(String method, String path) -> staticFiles.serve(method, path);
                 };
@@ -82,6 +87,43 @@ final class Router implements HttpHandler {
             // The client went away mid-answer, or the reply could not be written: nothing left to tell it.
             log.println("losslab serve: could not answer " + exchange.getRequestMethod() + " "
                     + exchange.getRequestURI().getRawPath() + ": " + broken);
+        }
+    }
+
+    /** Interrupts request threads that compute too long; runs and searches check the flag. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "losslab-request-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Answers the request, interrupting this thread if it computes longer than {@code millis}: the
+     * core's runs and critical-point search then stop with a {@link CancellationException}, which
+     * becomes a 503 naming the limit.
+     */
+    private static Reply computeWithin(long millis, Endpoint endpoint, Request request) throws Exception {
+        Thread self = Thread.currentThread();
+        // The lock makes "interrupt" and "done" exclusive: once the answer is computed no late alarm
+        // can interrupt this thread while it writes (an interrupted virtual thread loses its socket).
+        var done = new boolean[1];
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            synchronized (done) {
+                if (!done[0]) {
+                    self.interrupt();
+                }
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+        try {
+            return endpoint.handle(request);
+        } catch (CancellationException timedOut) {
+            throw ApiException.tooLong(millis);
+        } finally {
+            synchronized (done) {
+                done[0] = true;
+            }
+            alarm.cancel(false);
+            Thread.interrupted(); // clear a flag the alarm set, so the answer can be written
         }
     }
 

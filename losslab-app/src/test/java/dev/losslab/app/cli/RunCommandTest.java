@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.losslab.core.run.RunBuilder;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RunCommandTest {
@@ -43,6 +45,19 @@ class RunCommandTest {
         assertThat(root.at("/points/0/x").asDouble()).isEqualTo(3.0);
         assertThat(root.at("/points/1/loss").asDouble()).isEqualTo(0.0);
         assertThat(root.at("/minimumReached/x").asDouble()).isEqualTo(0.0);
+    }
+
+    @Test
+    void jsonHyperParametersUseTheRegistryNamesSoARunCanBeAskedForAgain() throws Exception {
+        Cli cli = Cli.run("run", "--surface", "bowl", "--optimizer", "adam", "--beta1", "0.8", "--steps", "3",
+                "--format", "json");
+        JsonNode hyper = JSON.readTree(cli.out()).at("/spec/hyperParameters");
+        List<String> names = new ArrayList<>();
+        hyper.fieldNames().forEachRemaining(names::add);
+        assertThat(names).containsExactly("beta1", "beta2", "eps", "amsgrad", "weight-decay",
+                "no-bias-correction");
+        assertThat(hyper.get("beta1").asDouble()).isEqualTo(0.8);
+        assertThat(hyper.get("no-bias-correction").asBoolean()).isFalse();
     }
 
     @Test

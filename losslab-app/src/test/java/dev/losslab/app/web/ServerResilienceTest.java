@@ -55,6 +55,33 @@ class ServerResilienceTest {
     }
 
     @Test
+    void aRequestThatComputesTooLongIsStoppedWithA503() throws Exception {
+        Limits oneMillisecond = new Limits(100_000, 8, 400, 64 * 1024, 16 * 1024, 2, 1);
+        var spec = dev.losslab.core.run.RunBuilder.on("rosenbrock").steps(1_000_000).tolerance(0).spec();
+        Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), oneMillisecond,
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true)
+                .get("/api/slow", request -> {
+                    dev.losslab.core.run.Runner.run(spec); // a million recorded steps: far more than 1 ms
+                    return Reply.json(dev.losslab.app.output.JsonViews.object().put("finished", true));
+                })
+                .get("/api/ok", request -> Reply.json(dev.losslab.app.output.JsonViews.object().put("ok", true)));
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/", router);
+        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
+        server.start();
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+            var slow = client.send(HttpRequest.newBuilder(URI.create(base + "/api/slow")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(slow.statusCode()).isEqualTo(503);
+            assertThat(slow.body()).contains("needed more than 0.001 s of computing and was stopped");
+            var ok = client.send(HttpRequest.newBuilder(URI.create(base + "/api/ok")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(ok.body()).isEqualTo("{\"ok\":true}");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void manyConcurrentRacesAllGetTheirAnswer() throws Exception {
         try (TestServer lab = TestServer.start()) {
             List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();

@@ -59,4 +59,17 @@ class TypedFormulaApiTest {
         assertThat(error.get("error").asText()).startsWith("surface: expected ')' after '(1 - x' at column 7")
                 .contains("\n  (1 - x\n        ^");
     }
+
+    @Test
+    void aFormulaWhoseRangeOverflowsIs400NotInfinity() {
+        var response = lab.get("/api/landscape?grid=11&surface=" + encoded("x*3e307"));
+        JsonNode error = BadInputApiTest.assertError(response, 400, null, "surface");
+        assertThat(error.get("error").asText()).contains("too wide a range to colour; choose a smaller window");
+    }
+
+    @Test
+    void aCatalogNameWithStraySpacesIsStillTheCatalogEntry() {
+        JsonNode surface = TestServer.json(lab.get("/api/surface?surface=" + encoded(" bowl ")));
+        assertThat(surface.get("name").asText()).isEqualTo("bowl");
+    }
 }

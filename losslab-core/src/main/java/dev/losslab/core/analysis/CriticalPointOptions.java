@@ -12,8 +12,9 @@ import dev.losslab.core.InvalidInputException;
  *                          missed when seeds are sparser than about one and a half per spacing
  *                          between neighbours (Rastrigin's 441 need G ≥ 28)
  * @param maxIterations     damped-Newton iterations per seed before it is given up; in [1, 1000]
- * @param gradientTolerance a point is critical when ‖∇f‖ ≤ gradientTolerance · G, with G the largest
- *                          ‖∇f‖ over the seeds (the gradient scale of f in the window); in (0, 1e-3]
+ * @param gradientTolerance a point is critical when ‖∇f‖ ≤ gradientTolerance · G, with G the median
+ *                          ‖∇f‖ over the seeds (the largest when the median is 0): the gradient scale
+ *                          of f in the window; in (0, 1e-3]
  * @param mergeFraction     two points closer than mergeFraction · window span are the same point;
  *                          in [1e-12, 0.01]
  */

@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.stream.IntStream;
 
 /**
@@ -100,8 +101,14 @@ public final class CriticalPoints {
 
         double tolerance = options.gradientTolerance() * gradientScale;
         NewtonOnGradient newton = new NewtonOnGradient(surface, window, options.maxIterations(), tolerance);
+        // The seeds run on the common pool; the caller's interrupt flag is what stops them (a server
+        // bounding a request's time interrupts the thread that asked).
+        Thread caller = Thread.currentThread();
         List<NewtonOnGradient.Root> roots = IntStream.range(0, g * g).parallel()
                 .mapToObj(i -> {
+                    if (caller.isInterrupted()) {
+                        throw new CancellationException("the critical-point search was interrupted");
+                    }
                     Vec2 seed = seed(window, g, i);
                     return newton.solve(i, seed.x(), seed.y());
                 })

@@ -1,5 +1,6 @@
 package dev.losslab.core.field;
 
+import dev.losslab.core.InvalidInputException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -85,8 +86,9 @@ public record ColorScale(double min, double max, boolean log, double offset) {
             return linear(min, max);
         }
         if (range == Double.POSITIVE_INFINITY) {
-            // Two finite doubles whose difference overflows: only a log scale can show them.
-            return logarithmic(min, max, Double.MAX_VALUE * MIN_OFFSET_FRACTION);
+            // Two finite doubles whose difference overflows: no scale in doubles spans them.
+            throw new InvalidInputException("surface", "f runs from " + min + " to " + max
+                    + " over this window, too wide a range to colour; choose a smaller window");
         }
         double[] sorted = sortedSample(values, finite);
         if (!(quantile(sorted, DECIDING_QUANTILE) - min < LOG_WHEN_MEDIAN_BELOW * range)) {

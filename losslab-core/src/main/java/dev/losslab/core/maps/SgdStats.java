@@ -62,7 +62,7 @@ public final class SgdStats {
     }
 
     private static RunSpec withNoise(RunSpec s, double sigma, long seed) {
-        return new RunSpec(s.landscape(), s.optimizerName(), s.optimizer(), s.learningRate(), s.schedule(), sigma, seed,
+        return new RunSpec(s.landscape(), s.optimizerName(), s.optimizer(), s.hyperParameters(), s.learningRate(), s.schedule(), sigma, seed,
                 s.start(), s.maxSteps(), s.tolerance());
     }
 }

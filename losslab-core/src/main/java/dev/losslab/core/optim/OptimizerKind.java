@@ -57,6 +57,14 @@ public record OptimizerKind(
      * {@link InvalidInputException} that names it.
      */
     public Optimizer configure(Map<String, Double> given) {
+        return build(settings(given));
+    }
+
+    /**
+     * The values the user gave (by param name; flags as 0 or 1), validated, with every other
+     * hyper-parameter at its default: what a run records so it can be reproduced.
+     */
+    public Settings settings(Map<String, Double> given) {
         Map<String, Double> values = new HashMap<>();
         for (Param p : params) {
             values.put(p.name(), p.defaultValue());
@@ -69,7 +77,12 @@ public record OptimizerKind(
             }
             values.put(p.name(), p.range().check(p.name(), v));
         }
-        return factory.apply(new Settings(values));
+        return new Settings(values);
+    }
+
+    /** The optimizer for settings made by {@link #settings}. */
+    public Optimizer build(Settings settings) {
+        return factory.apply(settings);
     }
 
     private Param param(String paramName) {

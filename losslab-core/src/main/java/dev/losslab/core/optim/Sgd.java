@@ -29,7 +29,7 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
         Range.atLeast(0).check("dampening", dampening);
         Range.atLeast(0).check("weight-decay", weightDecay);
         if (nesterov && !(momentum > 0 && dampening == 0)) {
-            throw new InvalidInputException("momentum",
+            throw new InvalidInputException(momentum > 0 ? "dampening" : "momentum",
                     "nesterov needs momentum > 0 and dampening = 0, got momentum=" + momentum + ", dampening=" + dampening);
         }
     }

@@ -5,6 +5,7 @@ import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Schedules;
+import dev.losslab.core.optim.Settings;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
 import java.util.LinkedHashMap;
@@ -116,10 +117,12 @@ public final class RunBuilder {
     }
 
     public RunSpec spec() {
+        Settings settings = kind.settings(hyperParameters);
         return new RunSpec(
                 landscape,
                 kind.name(),
-                kind.configure(hyperParameters),
+                kind.build(settings),
+                settings,
                 learningRate != null ? learningRate : kind.defaultLearningRate(landscape),
                 schedule != null ? schedule : Schedules.create(scheduleName, scheduleParameters, maxSteps),
                 noise != null ? noise : kind.defaultNoise(),

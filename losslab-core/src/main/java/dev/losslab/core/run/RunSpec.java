@@ -4,6 +4,7 @@ import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.Optimizer;
 import dev.losslab.core.optim.Range;
 import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.optim.Settings;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
 import java.util.Objects;
@@ -15,6 +16,8 @@ import java.util.Objects;
  * @param landscape     where to run
  * @param optimizerName the optimizer's registry name, for labels
  * @param optimizer     the update rule with its hyper-parameters
+ * @param hyperParameters those hyper-parameters by their registry (CLI) names, defaults filled in:
+ *                      what JSON shows so that a run can be asked for again
  * @param learningRate  the base learning rate (> 0)
  * @param schedule      how the learning rate changes with the step
  * @param noise         standard deviation of the Gaussian noise added to each gradient coordinate (≥ 0)
@@ -27,6 +30,7 @@ public record RunSpec(
         Landscape landscape,
         String optimizerName,
         Optimizer optimizer,
+        Settings hyperParameters,
         double learningRate,
         Schedule schedule,
         double noise,
@@ -44,17 +48,12 @@ public record RunSpec(
     public RunSpec {
         Objects.requireNonNull(landscape, "landscape");
         Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(hyperParameters, "hyperParameters");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(start, "start");
         Range.above(0).check("lr", learningRate);
-        if (!Double.isFinite(learningRate)) {
-            throw InvalidInputException.outOfRange("lr", "finite", learningRate);
-        }
         Range.atLeast(0).check("noise", noise);
         Range.atLeast(0).check("tol", tolerance);
-        if (!Double.isFinite(noise) || !Double.isFinite(tolerance)) {
-            throw new InvalidInputException("noise", "noise and tol must be finite");
-        }
         if (!start.isFinite()) {
             throw new InvalidInputException("start", "start must be two finite numbers, got " + start.x() + "," + start.y());
         }

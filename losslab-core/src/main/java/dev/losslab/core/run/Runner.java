@@ -4,6 +4,7 @@ import dev.losslab.core.optim.Stepper;
 import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Vec2;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 
 /**
  * Runs an optimizer from a start until it converges, diverges, cannot step, or uses up its steps.
@@ -23,6 +24,12 @@ public final class Runner {
     public static final double LOSS_LIMIT = 1e12;
     /** |x| or |y| beyond this counts as diverged. */
     public static final double COORDINATE_LIMIT = 1e6;
+
+    /**
+     * A run looks at its thread's interrupt flag every 4096 steps (a cheap read) and stops with a
+     * {@link CancellationException} when it is set: how a server bounds the time one request takes.
+     */
+    private static final int INTERRUPT_CHECK_MASK = 4095;
 
     private Runner() {}
 
@@ -51,6 +58,9 @@ public final class Runner {
             if (k == spec.maxSteps()) {
                 stop = new StopReason.MaxSteps(spec.maxSteps());
                 break;
+            }
+            if ((k & INTERRUPT_CHECK_MASK) == 0 && Thread.currentThread().isInterrupted()) {
+                throw new CancellationException("the run was interrupted after " + k + " steps");
             }
             double lr = spec.schedule().learningRate(spec.learningRate(), k);
             double[] seen = grad;

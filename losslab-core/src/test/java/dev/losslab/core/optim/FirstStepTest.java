@@ -141,7 +141,7 @@ class FirstStepTest {
             return true;
         };
         var spec = RunBuilder.on(BOWL).steps(3).tolerance(0).spec();
-        var withSpy = new dev.losslab.core.run.RunSpec(spec.landscape(), "spy", spy, spec.learningRate(),
+        var withSpy = new dev.losslab.core.run.RunSpec(spec.landscape(), "spy", spy, spec.hyperParameters(), spec.learningRate(),
                 spec.schedule(), 0, 1, spec.start(), 3, 0);
         dev.losslab.core.run.Runner.run(withSpy);
         assertThat(seen).containsExactly(1, 2, 3);
