@@ -65,3 +65,31 @@ export async function race(body) {
   }
   return read(response);
 }
+
+/** GD on f = h·x²/2: the factor 1 − lr·h and its regime (monotone, oscillating, orbit, divergent…). */
+export function stepFactor(h, lr) {
+  return get('/api/step-factor', { h: String(h), lr: String(lr) });
+}
+
+/** Adam's first step from a point, with and without bias correction, and their ratio. */
+export function adamFirstStep(name, x, y, params = {}) {
+  const q = { surface: name, at: `${x},${y}` };
+  for (const [k, v] of Object.entries(params)) q[k] = String(v);
+  return get('/api/adam-first-step', q);
+}
+
+/** The same race as race(body), as the CLI's CSV or JSON text (for a download). */
+export async function raceExport(body, format) {
+  const response = await fetch(`/api/race?format=${format}`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) return read(response);
+  return response.text();
+}
+
+/** Where noisy SGD runs end, per noise level (FROM:TO:COUNT). */
+export function sgdStats(name, start, noise, runs) {
+  return get('/api/sgd-stats', { surface: name, start: `${start[0]},${start[1]}`, noise, runs: String(runs) });
+}

@@ -14,6 +14,7 @@ import { Inspector } from './inspector.js';
 import { RacerPanel } from './racerPanel.js';
 import { renderFormulas } from './formulas.js';
 import { lessonsFor } from './lessons.js';
+import * as exporter from './exporter.js';
 
 const DEFAULT_RACE = ['gd', 'momentum', 'adam'];
 const DEFAULT_STEPS = 1000;
@@ -85,6 +86,7 @@ const playback = new Playback((tracks, done) => {
 
 function save() {
   urlState.write(state);
+  $('full-lab').href = `/${location.search}`;
 }
 
 function setStart(x, y) {
@@ -260,6 +262,10 @@ function showError(e, surface) {
 
 // ---- the race ----------------------------------------------------------------------------------
 
+function raceBody() {
+  return { surface: state.surface, start: state.start, steps: state.steps ?? DEFAULT_STEPS, racers: panel.racers() };
+}
+
 async function ensureRace() {
   if (playback.loaded) return true;
   if (state.optimizers.length === 0) {
@@ -267,12 +273,7 @@ async function ensureRace() {
     return false;
   }
   const token = ++raceToken;
-  const body = {
-    surface: state.surface,
-    start: state.start,
-    steps: state.steps ?? DEFAULT_STEPS,
-    racers: panel.racers(),
-  };
+  const body = raceBody();
   $('run').setAttribute('aria-busy', 'true');
   try {
     const result = await api.race(body);
@@ -340,6 +341,7 @@ function reset() {
 // ---- controls ----------------------------------------------------------------------------------
 
 function wire() {
+  exporter.wire({ body: raceBody, name: () => state.surface, canvases: () => [$('base'), $('map')], error: $('race-error') });
   $('run').addEventListener('click', run);
   $('pause').addEventListener('click', () => { playback.pause(); syncButtons(); });
   $('step').addEventListener('click', step);

@@ -72,6 +72,10 @@ final class QueryParams {
         return this;
     }
 
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     String required(String name) {
         String value = values.get(name);
         if (value == null || value.isBlank()) {
@@ -101,6 +105,18 @@ final class QueryParams {
             throw InvalidInputException.outOfRange(name, "in [" + min + ", " + max + "]", value);
         }
         return (int) value;
+    }
+
+    /** A plain decimal number, or {@code defaultValue} when absent (NaN: required). */
+    double number(String name, double defaultValue) {
+        String text = values.get(name);
+        if (text == null) {
+            if (Double.isNaN(defaultValue)) {
+                throw ApiException.badRequest(name, name + " is required");
+            }
+            return defaultValue;
+        }
+        return numbers(name, text, 1, "a number")[0];
     }
 
     /** {@code x0,x1,y0,y1}, if given. */

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.output.RunCsv;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Runner;
@@ -15,9 +16,12 @@ import java.util.List;
 /**
  * {@code POST /api/race}: validates the whole race first (so a bad racer fails before any runs),
  * runs each racer, then streams {@code {"surface", "runs": [JsonViews.run …]}} one run at a time,
- * so even eight 100,000-step runs never sit in memory as one JSON text.
+ * so even eight 100,000-step runs never sit in memory as one JSON text. {@code ?format=csv} answers
+ * the CLI's race CSV instead (the page's export).
  */
 final class RaceEndpoint implements Endpoint {
+
+    static final String CSV = "text/csv; charset=utf-8";
 
     private final Limits limits;
 
@@ -27,7 +31,11 @@ final class RaceEndpoint implements Endpoint {
 
     @Override
     public Reply handle(Request request) throws Exception {
-        request.query().allowOnly();
+        QueryParams query = request.query().allowOnly("format");
+        String format = query.has("format") ? query.required("format") : "json";
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ApiException.badRequest("format", "format must be json or csv, got '" + format + "'");
+        }
         byte[] body = request.body();
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest(null, "the request body is empty; expected a race as JSON (see docs/API.md)");
@@ -48,6 +56,14 @@ final class RaceEndpoint implements Endpoint {
             runs.add(Runner.run(spec));
         }
         String surface = specs.getFirst().landscape().name();
+        if (format.equals("csv")) {
+            // The CLI's `race --format csv`, byte for byte: the page's "download CSV" is this.
+            var text = new java.io.StringWriter();
+            try (var out = new java.io.PrintWriter(text)) {
+                RunCsv.writeRace(runs, out);
+            }
+            return new Reply.Bytes(200, CSV, text.toString().getBytes(StandardCharsets.UTF_8), Reply.NO_STORE);
+        }
         return new Reply.JsonStream(json -> {
             json.writeStartObject();
             json.writeStringField("surface", surface);

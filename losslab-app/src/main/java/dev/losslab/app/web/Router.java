@@ -212,7 +212,7 @@ final class Router implements HttpHandler {
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         var headers = exchange.getResponseHeaders();
-        SecurityHeaders.apply(headers);
+        SecurityHeaders.apply(headers, exchange.getRequestURI().getRawPath());
         boolean head = exchange.getRequestMethod().equals("HEAD");
         switch (reply) {
             case Reply.Json(int status, var body) -> {

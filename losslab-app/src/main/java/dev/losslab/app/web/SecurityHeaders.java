@@ -9,13 +9,20 @@ import com.sun.net.httpserver.Headers;
  */
 final class SecurityHeaders {
 
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
-            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'self'";
+    private static final String POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data: blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors ";
+
+    static final String CONTENT_SECURITY_POLICY = POLICY + "'self'";
+
+    /** /embed is made to be put in an iframe on any site; everything else only in our own pages. */
+    static final String EMBED_CONTENT_SECURITY_POLICY = POLICY + "*";
+
+    static final String EMBED_PATH = "/embed";
 
     private SecurityHeaders() {}
 
-    static void apply(Headers headers) {
-        headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    static void apply(Headers headers, String path) {
+        headers.set("Content-Security-Policy", EMBED_PATH.equals(path) ? EMBED_CONTENT_SECURITY_POLICY : CONTENT_SECURITY_POLICY);
         headers.set("X-Content-Type-Options", "nosniff");
         headers.set("Referrer-Policy", "no-referrer");
     }

@@ -25,6 +25,12 @@ import java.util.regex.Pattern;
 final class StaticFiles {
 
     static final String INDEX = "index.html";
+
+    /**
+     * Pages with a name of their own: {@code /tour} is the guided tour; {@code /embed} is the lab's own
+     * page, which shows only the landscape and its controls when loaded under that path.
+     */
+    private static final Map<String, String> PAGES = Map.of("/tour", "tour.html", "/embed", INDEX);
     static final String PREFIX = "/static/";
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
@@ -91,6 +97,9 @@ final class StaticFiles {
     private Optional<String> resourceName(String path) {
         if (path.equals("/") || path.equals("/" + INDEX)) {
             return Optional.of(root + INDEX);
+        }
+        if (PAGES.containsKey(path)) {
+            return Optional.of(root + PAGES.get(path));
         }
         if (!path.startsWith(PREFIX)) {
             return Optional.empty();

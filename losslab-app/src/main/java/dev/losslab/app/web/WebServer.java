@@ -54,7 +54,10 @@ public final class WebServer implements AutoCloseable {
                 .get("/api/landscape", landscapes)
                 .post("/api/race", new RaceEndpoint(limits))
                 .get("/api/analyze", new AnalyzeEndpoint())
-                .get("/api/critical-points", new CriticalPointsEndpoint());
+                .get("/api/critical-points", new CriticalPointsEndpoint())
+                .get("/api/step-factor", new StepFactorEndpoint())
+                .get("/api/adam-first-step", new AdamFirstStepEndpoint())
+                .get("/api/sgd-stats", new SgdStatsEndpoint());
         server.createContext("/", router);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);

@@ -1,0 +1,179 @@
+// A small live landscape for the tour: the lab's own LandscapeView (colour map, contours, minima,
+// trails and balls) with its own races and a legend of live losses. Each racer is its own
+// /api/race request, so one panel may race the same optimizer twice with different settings
+// (Adam with and without bias correction, SGD with and without a schedule).
+
+import * as api from './api.js';
+import { LandscapeView } from './landscapeView.js';
+import { Playback, Track } from './playback.js';
+import { num, point } from './format.js';
+import * as urlState from './urlState.js';
+
+const GRID = 120;
+const pictures = new Map(); // surface → Promise<landscape>, shared by every panel on the page
+
+export function landscapeOf(surface) {
+  let p = pictures.get(surface);
+  if (!p) {
+    p = api.landscape(surface, GRID);
+    p.catch(() => pictures.delete(surface));
+    pictures.set(surface, p);
+  }
+  return p;
+}
+
+/**
+ * @typedef {object} Racer
+ * @property {string} optimizer
+ * @property {string} label      what the legend calls it
+ * @property {string} color
+ * @property {object} [params]   as /api/race takes them
+ * @property {object} [schedule]
+ */
+
+export class MapPanel {
+  /**
+   * @param {HTMLElement} host   gets the canvases and the legend
+   * @param {object} o
+   * @param {string} o.id        a short name for test ids (loss-ID-k)
+   * @param {(x: number, y: number) => void} [o.onPick]
+   */
+  constructor(host, o) {
+    this.id = o.id;
+    const wrap = document.createElement('div');
+    wrap.className = 'map tour-map';
+    const base = document.createElement('canvas');
+    base.setAttribute('aria-hidden', 'true');
+    const overlay = document.createElement('canvas');
+    overlay.setAttribute('data-testid', `canvas-${o.id}`);
+    overlay.setAttribute('role', 'img');
+    overlay.tabIndex = 0;
+    overlay.setAttribute('aria-label', o.onPick ? 'Loss landscape: click or tap to move the start' : 'Loss landscape');
+    wrap.append(base, overlay);
+    this.legend = document.createElement('ul');
+    this.legend.className = 'tour-legend';
+    host.append(wrap, this.legend);
+    this.view = new LandscapeView({
+      wrap, base, overlay,
+      onPick: (x, y) => (o.onPick ? o.onPick(x, y) : null),
+      onHover: () => {},
+      onNudge: () => {},
+      onLayout: () => {},
+    });
+    this.playback = new Playback((tracks) => {
+      this.view.redraw();
+      this.showLosses(tracks);
+    });
+    this.playback.stepsPerSecond = 150;
+    this.token = 0;
+    this.surface = null;
+    this.racers = [];
+    this.tracks = [];
+  }
+
+  async setSurface(surface) {
+    if (surface === this.surface) return;
+    const land = await landscapeOf(surface);
+    this.surface = surface;
+    this.view.setLandscape(land);
+  }
+
+  setStart(start) {
+    this.view.scene.start = start;
+    this.view.redraw();
+  }
+
+  /** Draws the Hessian's eigen-directions of an /api/analyze answer (null: none). */
+  inspect(analysis) {
+    this.view.scene.inspect = analysis;
+    this.view.redraw();
+  }
+
+  /**
+   * Races `racers` from `start` and animates them; resolves with the runs (in racer order), or
+   * null when a newer race replaced this one.
+   */
+  async race(surface, start, steps, racers) {
+    const token = ++this.token;
+    await this.setSurface(surface);
+    this.setStart(start);
+    const runs = await Promise.all(racers.map((r) => api.race({
+      surface, start, steps,
+      racers: [{ optimizer: r.optimizer, ...(r.params ? { params: r.params } : {}), ...(r.schedule ? { schedule: r.schedule } : {}) }],
+    }).then((answer) => answer.runs[0])));
+    if (token !== this.token) return null;
+    this.racers = racers;
+    this.tracks = runs.map((run, k) => new Track(racers[k].label, racers[k].color, run));
+    this.view.scene.racers = this.tracks;
+    this.buildLegend();
+    this.playback.load(this.tracks);
+    this.playback.play();
+    return runs;
+  }
+
+  /** Jumps to the end of the race at once (no animation). */
+  finish() {
+    this.playback.pause();
+    this.playback.cursor = this.playback.length;
+    this.playback.apply();
+  }
+
+  buildLegend() {
+    this.legend.replaceChildren();
+    this.tracks.forEach((t, k) => {
+      const li = document.createElement('li');
+      li.style.setProperty('--racer', t.color);
+      const sw = document.createElement('span');
+      sw.className = 'swatch';
+      const name = document.createElement('span');
+      name.className = 'name';
+      name.textContent = t.name;
+      const loss = document.createElement('span');
+      loss.className = 'loss';
+      loss.setAttribute('data-testid', `loss-${this.id}-${k}`);
+      const end = document.createElement('span');
+      end.className = 'end';
+      li.append(sw, name, loss, end);
+      this.legend.append(li);
+    });
+  }
+
+  showLosses(tracks) {
+    const items = this.legend.children;
+    tracks.forEach((t, k) => {
+      const li = items[k];
+      if (!li) return;
+      const v = t.loss[t.shown];
+      li.children[2].textContent = `loss ${num(v)}`;
+      li.children[2].setAttribute('data-value', String(v));
+      const done = t.shown >= t.last;
+      li.children[3].textContent = done ? endText(t) : `step ${t.steps[t.shown]}`;
+    });
+  }
+}
+
+/** "converged after 1 step at (0, 0)", "diverged after 37 steps", … (all from the run's stop). */
+export function endText(t) {
+  const s = t.run.stop;
+  const n = s.step === 1 ? '1 step' : `${s.step} steps`;
+  const where = Number.isNaN(t.xs[t.last]) ? '' : ` at ${point(t.xs[t.last], t.ys[t.last], 3)}`;
+  return `${s.reason} after ${n}${s.reason === 'diverged' ? '' : where}`;
+}
+
+/** A link into the full lab that sets it up like a panel. */
+export function labLink(surface, start, steps, racers) {
+  const optimizers = [];
+  const settings = {};
+  for (const r of racers) {
+    if (optimizers.includes(r.optimizer)) continue; // the lab races each optimizer once
+    optimizers.push(r.optimizer);
+    const s = {};
+    for (const [k, v] of Object.entries(r.params ?? {})) s[k] = String(v);
+    if (r.schedule) {
+      s.schedule = r.schedule.name;
+      for (const [k, v] of Object.entries(r.schedule.params ?? {})) s[k] = String(v);
+    }
+    if (Object.keys(s).length) settings[r.optimizer] = s;
+  }
+  return `/?${urlState.format({ surface, start, optimizers, steps, settings })}`;
+}

@@ -1,0 +1,261 @@
+// The tour's nine experiments (tour.html holds their words): each wires its controls to a live
+// panel and a readout. Every number shown comes from the API; this file only chooses what to ask.
+
+import * as api from './api.js';
+import { MapPanel, endText, labLink } from './mapPanel.js';
+import { drawIterates } from './iteratePlot.js';
+import { racerColor } from './racerColors.js';
+import { num, point } from './format.js';
+
+const q = (el, sel) => el.querySelector(sel);
+const control = (el, name) => q(el, `[data-control="${name}"]`);
+const racer = (optimizer, label, params, extra = {}) => ({ optimizer, label, color: racerColor(optimizer), params, ...extra });
+
+/** Calls `fn` on input, at most one request in flight: the last value wins. */
+function onInput(input, fn) {
+  let busy = false, again = false;
+  const go = async () => {
+    if (busy) { again = true; return; }
+    busy = true;
+    try { await fn(); } catch (e) { console.warn(e); } finally { busy = false; }
+    if (again) { again = false; go(); }
+  };
+  input.addEventListener('input', go);
+  input.addEventListener('change', go);
+  return go;
+}
+
+function say(el, n, text) {
+  q(el, `[data-testid="readout-${n}"]`).textContent = text;
+}
+
+function link(el, n, surface, start, steps, racers) {
+  q(el, `[data-testid="open-lab-${n}"]`).href = labLink(surface, start, steps, racers);
+}
+
+/** slider 0..100 → lr × 2^((v − 50)/25): a quarter to four times the surface's GD default. */
+const scaled = (v, lr0) => Number((lr0 * 2 ** ((Number(v) - 50) / 25)).toPrecision(3));
+
+// 1 · explorer: GD, a surface, a start, an lr; the readout compares lr with 2/λmax at the start
+async function explorer(el) {
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '1', onPick: (x, y) => { start = [x, y]; go(); } });
+  let surface = null, start = null, info = null;
+  const go = onInput(control(el, 'lr'), async () => {
+    const name = control(el, 'surface').value;
+    if (name !== surface) { info = await api.surface(name); surface = name; start = [info.defaultStart.x, info.defaultStart.y]; }
+    const lr = scaled(control(el, 'lr').value, info.defaults.gd.lr);
+    const racers = [racer('gd', `gradient descent, lr ${lr}`, { lr })];
+    const [runs, a] = await Promise.all([panel.race(surface, start, 300, racers), api.analyze(surface, start[0], start[1])]);
+    if (!runs) return;
+    panel.finish();
+    const limit = a.maxStableLearningRate;
+    const verdict = runs[0].stop.reason === 'diverged' ? 'divergent: every step overshoots more than the last'
+      : limit !== null && lr > limit ? 'overshooting: lr is past 2/λmax at the start' : 'descending';
+    say(el, 1, `lr ${lr} · 2/λmax at the start ${limit === null ? '— (no upward curvature)' : num(limit)} · ${verdict} · ${runs[0].stop.reason} after ${runs[0].stop.step} steps`);
+    link(el, 1, surface, start, 300, racers);
+  });
+  control(el, 'surface').addEventListener('change', go);
+  await go();
+}
+
+// 2 · 1-D stability: four regimes side by side, a slider with the factor 1 − lr·h live; then the bowl
+const H = 4;
+const PARABOLA = '2*x^2'; // h·x²/2 with h = 4
+async function oneRun(surface, start, steps, r) {
+  const answer = await api.race({ surface, start, steps, racers: [{ optimizer: r.optimizer, params: r.params }] });
+  return answer.runs[0];
+}
+async function stability(el) {
+  const regimes = q(el, '[data-testid="regimes"]');
+  for (const lr of [0.1, 0.4, 0.5, 0.55]) {
+    const box = document.createElement('figure');
+    box.className = 'regime';
+    const fig = document.createElement('div');
+    const canvas = document.createElement('canvas');
+    fig.append(canvas);
+    const cap = document.createElement('figcaption');
+    box.append(fig, cap);
+    regimes.append(box);
+    const [f, run] = await Promise.all([api.stepFactor(H, lr), oneRun(PARABOLA, [1, 0], 12, racer('gd', '', { lr }))]);
+    cap.innerHTML = '';
+    const b = document.createElement('strong');
+    b.textContent = f.regime;
+    cap.append(b, ` lr ${lr} · factor ${num(f.factor)}`);
+    box.dataset.regime = f.regime;
+    drawIterates(canvas, run, racerColor('gd'), 2.2, 110);
+  }
+  const canvas = q(el, '[data-testid="iterates"]');
+  const go = onInput(control(el, 'lr'), async () => {
+    const lr = Number(control(el, 'lr').value);
+    const [f, run] = await Promise.all([api.stepFactor(H, lr), oneRun(PARABOLA, [1, 0], 20, racer('gd', '', { lr }))]);
+    drawIterates(canvas, run, racerColor('gd'), 2.2, 150);
+    say(el, 2, `lr ${lr} · factor 1 − lr·h = ${num(f.factor)} · ${f.regime} (1/h = ${num(f.monotoneBelow)}, 2/h = ${num(f.stableBelow)})`);
+    q(el, '[data-testid="readout-2"]').dataset.regime = f.regime;
+    link(el, 2, PARABOLA, [1, 0], 20, [racer('gd', '', { lr })]);
+  });
+  await go();
+
+  const bowl = new MapPanel(q(el, '[data-figure="bowl"]'), { id: '2b' });
+  const start = [-3.5, 2.5];
+  const goBowl = onInput(control(el, 'bowl-lr'), async () => {
+    const lr = Number(control(el, 'bowl-lr').value);
+    const racers = [racer('gd', `gradient descent, lr ${lr}`, { lr })];
+    const [runs, a, fx, fy] = await Promise.all([bowl.race('bowl', start, 200, racers), api.analyze('bowl', 0, 0),
+      api.stepFactor(1, lr), api.stepFactor(10, lr)]);
+    if (!runs) return;
+    say(el, '2b', `along x (λ = ${num(a.eigenvalues[1])}): factor ${num(fx.factor)}, ${fx.regime} · along y (λ = ${num(a.eigenvalues[0])}): factor ${num(fy.factor)}, ${fy.regime} · 2/λmax = ${num(a.maxStableLearningRate)} · condition number ${num(a.conditionNumber)} · ${runs[0].stop.reason} after ${runs[0].stop.step} steps`);
+    link(el, '2b', 'bowl', start, 200, racers);
+  });
+  await goBowl();
+}
+
+// 3 · the race: GD, momentum and Newton on the same start
+async function race(el) {
+  let surface = null, start = null;
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '3', onPick: (x, y) => { start = [x, y]; go(); } });
+  const go = onInput(control(el, 'surface'), async () => {
+    const name = control(el, 'surface').value;
+    if (name !== surface) { const info = await api.surface(name); surface = name; start = [info.defaultStart.x, info.defaultStart.y]; }
+    const racers = [racer('gd', 'gradient descent'), racer('momentum', 'momentum'), racer('newton', 'Newton')];
+    const runs = await panel.race(surface, start, 1000, racers);
+    if (!runs) return;
+    say(el, 3, runs.map((r, k) => `${racers[k].label}: ${r.stop.reason} after ${r.stop.step === 1 ? '1 step' : `${r.stop.step} steps`}`).join(' · '));
+    link(el, 3, surface, start, 1000, racers);
+  });
+  await go();
+}
+
+// 4 · the ravine: four racers, the momentum β slider
+async function ravine(el) {
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '4' });
+  const go = onInput(control(el, 'beta'), async () => {
+    const beta = Number(control(el, 'beta').value);
+    const racers = [racer('gd', 'gradient descent'), racer('momentum', `momentum, β ${beta}`, { momentum: beta }),
+      racer('rmsprop', 'RMSProp'), racer('adam', 'Adam')];
+    const start = [-1.5, 2];
+    const runs = await panel.race('ravine', start, 1000, racers);
+    if (!runs) return;
+    say(el, 4, runs.map((r, k) => `${racers[k].optimizer}: loss ${num(r.points[r.points.length - 1].loss)} after ${r.stop.step} steps`).join(' · '));
+    link(el, 4, 'ravine', start, 1000, racers);
+  });
+  await go();
+}
+
+// 5 · the saddle: the Hessian at (0.05, 0.05), GD on and off the axis, saddle-free Newton
+async function saddle(el) {
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '5' });
+  const a = await api.analyze('saddle', 0.05, 0.05);
+  const facts = q(el, '[data-testid="saddle-facts"]');
+  for (const [k, v] of [['at', point(a.at.x, a.at.y)], ['λ₁', num(a.eigenvalues[0])], ['λ₂', num(a.eigenvalues[1])],
+    ['trace', num(a.trace)], ['det', num(a.determinant)], ['kind', a.kind]]) {
+    const d = document.createElement('div');
+    const dt = document.createElement('dt'); dt.textContent = k;
+    const dd = document.createElement('dd'); dd.textContent = v; dd.dataset.field = k;
+    d.append(dt, dd);
+    facts.append(d);
+  }
+  panel.inspect(a);
+  const go = onInput(control(el, 'offset'), async () => {
+    const dy = Number(control(el, 'offset').value);
+    const start = [1.5, dy];
+    const racers = [racer('gd', 'gradient descent, lr 0.1', { lr: 0.1 }), racer('saddle-free-newton', 'saddle-free Newton')];
+    const runs = await panel.race('saddle', start, 300, racers);
+    if (!runs) return;
+    const gd = runs[0];
+    const last = gd.points[gd.points.length - 1];
+    const verdict = last.y === 0 ? `stuck on the saddle at ${point(last.x, last.y, 3)}: no y-gradient to push it off`
+      : 'slid away along y, the eigenvector that curves down';
+    say(el, 5, `start ${point(start[0], start[1])} · gradient descent: ${gd.stop.reason} after ${gd.stop.step} steps, ${verdict}`);
+    link(el, 5, 'saddle', start, 300, racers);
+  });
+  await go();
+}
+
+// 6 · Adam's first step with and without bias correction
+async function adam(el) {
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '6' });
+  const start = [-3.5, 2.5];
+  const go = onInput(control(el, 'beta2'), async () => {
+    const beta2 = Number(control(el, 'beta2').value);
+    const racers = [racer('adam', 'Adam (bias-corrected)', { beta2 }),
+      { ...racer('adam', 'Adam without the correction', { beta2, 'no-bias-correction': true }), color: racerColor('adamw') }];
+    const [runs, s] = await Promise.all([panel.race('bowl', start, 150, racers), api.adamFirstStep('bowl', start[0], start[1], { beta2 })]);
+    if (!runs) return;
+    const readout = q(el, '[data-testid="readout-6"]');
+    readout.textContent = `lr ${num(s.learningRate)} · first step with the correction: ${point(s.withCorrection.dx, s.withCorrection.dy)}, length ${num(s.withCorrection.length)}`
+      + ` · without: ${point(s.withoutCorrection.dx, s.withoutCorrection.dy)}, length ${num(s.withoutCorrection.length)}`
+      + ` · ratio ${num(s.ratio, 3)} = (1 − β₁)/√(1 − β₂) = ${num(s.predictedRatio, 3)}`;
+    readout.dataset.ratio = num(s.ratio, 3);
+    link(el, 6, 'bowl', start, 150, racers);
+  });
+  await go();
+}
+
+// 7 · SGD noise on Himmelblau from (0, 0), and the share of runs ending in each basin
+async function noise(el) {
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '7' });
+  const start = [0, 0];
+  const go = onInput(control(el, 'noise'), async () => {
+    const sigma = Number(control(el, 'noise').value);
+    const racers = [racer('gd', 'batch GD (exact gradient)'), racer('sgd', `SGD, noise σ ${sigma}`, { noise: sigma, seed: 7 })];
+    const runs = await panel.race('himmelblau', start, 1000, racers);
+    if (!runs) return;
+    const end = (r) => { const p = r.points[r.points.length - 1]; return point(p.x, p.y, 3); };
+    say(el, 7, `start loss ${num(runs[0].points[0].loss)} · batch GD ends at ${end(runs[0])} · SGD ends at ${end(runs[1])}`);
+    q(el, '[data-testid="readout-7"]').dataset.gd = end(runs[0]);
+    q(el, '[data-testid="readout-7"]').dataset.sgd = end(runs[1]);
+    link(el, 7, 'himmelblau', start, 1000, racers);
+  });
+  await go();
+  const stats = await api.sgdStats('himmelblau', start, '0:30:4', 60);
+  const table = document.createElement('table');
+  const head = table.createTHead().insertRow();
+  for (const t of ['noise σ', ...stats.minima.map((m) => point(m.x, m.y, 3)), 'diverged']) {
+    const th = document.createElement('th'); th.textContent = t; head.append(th);
+  }
+  const body = table.createTBody();
+  for (const level of stats.levels) {
+    const row = body.insertRow();
+    row.insertCell().textContent = num(level.noise);
+    for (const s of [...level.shares, level.diverged]) row.insertCell().textContent = `${Math.round(100 * s)} %`;
+  }
+  const cap = table.createCaption();
+  cap.textContent = `where ${stats.runs} SGD runs from (0, 0) end, per noise level (${stats.steps} steps each)`;
+  q(el, '[data-testid="basin-shares"]').append(table);
+}
+
+// 8 · a constant lr against a Robbins–Monro decay, same noise
+async function schedules(el) {
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '8' });
+  const start = [-3.5, 2.5];
+  const go = onInput(control(el, 'noise'), async () => {
+    const sigma = Number(control(el, 'noise').value);
+    const params = { noise: sigma, seed: 3, lr: 0.05 };
+    const racers = [racer('sgd', 'constant lr 0.05', params),
+      { ...racer('sgd', 'lr 0.05 / (1 + t/50)', params, { schedule: { name: 'inverse-time', params: { tau: 50 } } }), color: racerColor('nesterov') }];
+    const runs = await panel.race('bowl', start, 600, racers);
+    if (!runs) return;
+    say(el, 8, runs.map((r, k) => `${racers[k].label}: final loss ${num(r.points[r.points.length - 1].loss)}`).join(' · '));
+    link(el, 8, 'bowl', start, 600, racers);
+  });
+  await go();
+}
+
+// 9 · bumpy: small traps at a low lr
+async function bumpy(el) {
+  const panel = new MapPanel(q(el, '.tour-figure'), { id: '9' });
+  const info = await api.surface('bumpy');
+  const start = [info.defaultStart.x, info.defaultStart.y];
+  const go = onInput(control(el, 'lr'), async () => {
+    const v = control(el, 'lr').value;
+    const racers = ['gd', 'momentum', 'adam'].map((o) => { const lr = scaled(v, info.defaults[o].lr); return racer(o, `${o}, lr ${lr}`, { lr }); });
+    const runs = await panel.race('bumpy', start, 1000, racers);
+    if (!runs) return;
+    say(el, 9, runs.map((r, k) => `${racers[k].optimizer}: ${r.minimumReached ? 'reached the middle' : `stopped at ${point(r.points[r.points.length - 1].x, r.points[r.points.length - 1].y, 3)}`}`).join(' · '));
+    link(el, 9, 'bumpy', start, 1000, racers);
+  });
+  await go();
+}
+
+export const SECTIONS = { 1: explorer, 2: stability, 3: race, 4: ravine, 5: saddle, 6: adam, 7: noise, 8: schedules, 9: bumpy };
+export { endText };

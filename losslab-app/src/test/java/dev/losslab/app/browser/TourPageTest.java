@@ -1,0 +1,166 @@
+package dev.losslab.app.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The guided tour (/tour, issue 6) in a real browser: each of the nine sections renders its live
+ * panel, answers its control with numbers from the API, and links into the lab. Fails on any
+ * console error. Screenshots of every section at desktop and phone width go to target/screenshots.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TourPageTest {
+
+    private static final LocatorAssertions.HasAttributeOptions READY =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
+
+    private LabBrowser lab;
+
+    @BeforeAll
+    void start() throws IOException {
+        lab = new LabBrowser();
+        Files.createDirectories(LabBrowser.SCREENSHOTS);
+    }
+
+    @AfterAll
+    void stop() {
+        lab.close();
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertThat(lab.problems).as("console and page errors").isEmpty();
+    }
+
+    private static Locator section(Page page, int n) {
+        Locator s = page.locator("#s" + n);
+        s.scrollIntoViewIfNeeded();
+        assertThat(s).hasAttribute("data-ready", "true", READY);
+        return s;
+    }
+
+    private static Locator readout(Page page, String n) {
+        return page.getByTestId("readout-" + n);
+    }
+
+    @Test
+    void everySectionDrawsItsPanelAndLinksIntoTheLab() {
+        for (boolean phone : new boolean[] {false, true}) {
+            Page page = phone ? lab.open("/tour", 390, 844, true) : lab.open("/tour", 1440, 900, false);
+            for (int n = 1; n <= 9; n++) {
+                Locator s = section(page, n);
+                assertThat(s.locator("canvas").first()).isVisible();
+                assertThat(readout(page, String.valueOf(n))).not().isEmpty();
+                assertThat(page.getByTestId("open-lab-" + n)).hasAttribute("href", Pattern.compile("^/\\?surface=.+&start=.+&optimizers=.+"));
+                // let the race animations reach their end before the picture is taken
+                s.locator(".tour-legend li .end").first().filter(new Locator.FilterOptions().setHasText(Pattern.compile("after")))
+                        .waitFor(new Locator.WaitForOptions().setTimeout(20_000));
+                s.screenshot(new Locator.ScreenshotOptions().setPath(
+                        LabBrowser.SCREENSHOTS.resolve("tour-" + (phone ? "phone" : "desktop") + "-section-" + n + ".png")));
+            }
+            assertThat(page.locator(".regime")).hasCount(4);
+            assertThat(page.locator(".regime[data-regime]")).hasCount(4);
+            assertThat(page.locator(".regime").nth(3)).containsText("divergent");
+        }
+    }
+
+    @Test
+    void theLearningRatePastTwoOverHIsDivergent() {
+        Page page = lab.open("/tour#s2", 1440, 900, false);
+        Locator s = section(page, 2);
+        Locator lr = s.locator("[data-control=lr]");
+        lr.fill("0.2");
+        assertThat(readout(page, "2")).containsText("monotone");
+        assertThat(readout(page, "2")).containsText("factor 1 − lr·h = 0.2");
+        lr.fill("0.4");
+        assertThat(readout(page, "2")).containsText("oscillating");
+        lr.fill("0.5");
+        assertThat(readout(page, "2")).containsText("orbit");
+        lr.fill("0.55");
+        assertThat(readout(page, "2")).containsText("divergent");
+        assertThat(readout(page, "2")).containsText("factor 1 − lr·h = -1.2");
+        // the bowl: the steep direction (λ = 10) sets the limit 2/10
+        assertThat(readout(page, "2b")).containsText("2/λmax = 0.2");
+        assertThat(readout(page, "2b")).containsText("condition number 10");
+        s.locator("[data-control=bowl-lr]").fill("0.21");
+        assertThat(readout(page, "2b")).containsText("diverged");
+    }
+
+    @Test
+    void theExplorerSaysWhenGradientDescentDiverges() {
+        Page page = lab.open("/tour", 1440, 900, false);
+        Locator s = section(page, 1);
+        assertThat(readout(page, "1")).containsText("converged");
+        s.locator("[data-control=lr]").fill("100");
+        assertThat(readout(page, "1")).containsText("divergent");
+    }
+
+    @Test
+    void newtonFinishesTheBowlInOneStep() {
+        Page page = lab.open("/tour", 1440, 900, false);
+        section(page, 3);
+        assertThat(readout(page, "3")).containsText("Newton: converged after 1 step");
+    }
+
+    @Test
+    void theSaddleReadsTwoMinusTwoAndGradientDescentStaysOnTheAxis() {
+        Page page = lab.open("/tour", 1440, 900, false);
+        Locator s = section(page, 5);
+        Locator facts = page.getByTestId("saddle-facts");
+        assertThat(facts.locator("[data-field='λ₁']")).hasText("2");
+        assertThat(facts.locator("[data-field='λ₂']")).hasText("-2");
+        assertThat(facts.locator("[data-field=trace]")).hasText("0");
+        assertThat(facts.locator("[data-field=det]")).hasText("-4");
+        assertThat(facts.locator("[data-field=kind]")).hasText("saddle");
+        assertThat(readout(page, "5")).containsText("slid away");
+        s.locator("[data-control=offset]").fill("0");
+        assertThat(readout(page, "5")).containsText("stuck on the saddle");
+    }
+
+    @Test
+    void adamsUncorrectedFirstStepIsThreePointOneSixTimesLonger() {
+        Page page = lab.open("/tour", 1440, 900, false);
+        Locator s = section(page, 6);
+        assertThat(readout(page, "6")).hasAttribute("data-ratio", "3.16");
+        assertThat(readout(page, "6")).containsText("= (1 − β₁)/√(1 − β₂) = 3.16");
+        s.locator("[data-control=beta2]").selectOption("0.99");
+        assertThat(readout(page, "6")).hasAttribute("data-ratio", "1");
+    }
+
+    @Test
+    void noiseMakesSgdLeaveGradientDescentsPath() {
+        Page page = lab.open("/tour", 1440, 900, false);
+        Locator s = section(page, 7);
+        assertThat(readout(page, "7")).containsText("start loss 170");
+        Locator noise = s.locator("[data-control=noise]");
+        noise.fill("0");
+        assertThat(readout(page, "7")).containsText("SGD, noise σ 0".isEmpty() ? "" : "SGD ends");
+        assertThat(s.getByText("SGD, noise σ 0")).isVisible();
+        assertThat(readout(page, "7").getAttribute("data-sgd")).isEqualTo(readout(page, "7").getAttribute("data-gd"));
+        noise.fill("20");
+        assertThat(s.getByText("SGD, noise σ 20")).isVisible();
+        assertThat(readout(page, "7").getAttribute("data-sgd")).isNotEqualTo(readout(page, "7").getAttribute("data-gd"));
+        assertThat(page.getByTestId("basin-shares").locator("tbody tr")).hasCount(4);
+    }
+
+    @Test
+    void theLabLinksToTheTour() {
+        Page page = lab.open("/?surface=himmelblau&start=0,0&optimizers=gd,momentum,adam", 1440, 900, false);
+        page.getByTestId("tour-link").click();
+        assertThat(page).hasURL(Pattern.compile("/tour$"));
+        assertThat(page.locator("h1")).containsText("tour");
+        section(page, 1);
+    }
+}
