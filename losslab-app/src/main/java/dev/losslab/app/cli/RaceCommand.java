@@ -13,7 +13,9 @@ import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
+import dev.losslab.app.plot.TrajectoryPlot;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -58,11 +60,16 @@ final class RaceCommand implements Callable<Integer> {
             description = "tune each racer's learning rate first, then race at the best (only lr can be tuned)")
     String tune;
 
+    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg",
+            description = "also draw the picture: the surface's colour map and contours, the minima and the path(s)")
+    Path outFile;
+
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws Exception {
+        PlotFiles.check(outFile);
         Landscape landscape = surface.landscape();
         var names = new LinkedHashSet<>(optimizers);
         if (names.size() > MAX_RACERS) {
@@ -87,6 +94,9 @@ final class RaceCommand implements Callable<Integer> {
                 builder.learningRate(tuned.learningRate());
             }
             runs.add(builder.run());
+        }
+        if (outFile != null) {
+            PlotFiles.write(outFile, TrajectoryPlot.of(landscape, runs));
         }
         PrintWriter out = spec.commandLine().getOut();
         switch (OutputFormat.orDefault(format, OutputFormat.csv)) {

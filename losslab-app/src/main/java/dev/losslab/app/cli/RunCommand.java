@@ -8,7 +8,10 @@ import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.surface.Vec2;
+import dev.losslab.app.plot.TrajectoryPlot;
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -39,17 +42,25 @@ final class RunCommand implements Callable<Integer> {
             description = "output format (default: text at a terminal, csv otherwise)")
     OutputFormat format;
 
+    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg",
+            description = "also draw the picture: the surface's colour map and contours, the minima and the path(s)")
+    Path outFile;
+
     @Mixin
     RunOptions options;
 
     @Override
     public Integer call() throws Exception {
+        PlotFiles.check(outFile);
         RunBuilder builder = RunBuilder.on(surface.landscape());
         options.applyTo(builder, Optimizers.get(optimizer), false);
         if (start != null) {
             builder.start(start);
         }
         Run run = builder.run();
+        if (outFile != null) {
+            PlotFiles.write(outFile, TrajectoryPlot.of(run.spec().landscape(), List.of(run)));
+        }
         PrintWriter out = spec.commandLine().getOut();
         switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
             case text -> RunText.write(run, out);

@@ -1,6 +1,7 @@
 package dev.losslab.app.plot;
 
 import java.awt.Color;
+import java.util.Map;
 
 /** The colours of LossLab's plots, in one place. */
 final class Palette {
@@ -15,12 +16,34 @@ final class Palette {
     static final Color INK = new Color(0x222222);
     static final Color FAINT_INK = new Color(0x666666);
     static final Color CONTOUR = new Color(0, 0, 0, 95);
+    /** Contours over the dark-to-light colour map: light lines, as on the web page. */
+    static final Color CONTOUR_ON_MAP = new Color(255, 255, 255, 110);
     static final Color MARKER = Color.WHITE;
 
-    /** Viridis at 0, 0.25, 0.5, 0.75, 1: a perceptually even ramp from dark blue to yellow. */
-    private static final int[] RAMP = {0x440154, 0x3b528b, 0x21918c, 0x5ec962, 0xfde725};
+    /** Viridis at 0, 0.125, …, 1: a perceptually even ramp from dark blue to yellow. */
+    private static final int[] RAMP = {0x440154, 0x46327e, 0x365c8d, 0x277f8e, 0x1fa187, 0x4ac16d, 0xa0da39, 0xfde725};
+
+    /**
+     * One colour per optimizer, the same as the web page's (web/js/racerColors.js; a test keeps the
+     * two equal): Okabe & Ito's palette, with the Newton methods in black and grey.
+     */
+    static final Map<String, Color> OPTIMIZERS = Map.of(
+            "gd", new Color(0xE69F00),
+            "sgd", new Color(0xD55E00),
+            "momentum", new Color(0x56B4E9),
+            "nesterov", new Color(0x0072B2),
+            "rmsprop", new Color(0x009E73),
+            "adagrad", new Color(0xF0E442),
+            "adam", new Color(0xCC79A7),
+            "adamw", new Color(0x882255),
+            "newton", new Color(0x000000),
+            "saddle-free-newton", new Color(0x8C8C8C));
 
     private Palette() {}
+
+    static Color optimizer(String name, int index) {
+        return OPTIMIZERS.getOrDefault(name, category(index));
+    }
 
     static Color category(int index) {
         return CATEGORIES[index % CATEGORIES.length];
