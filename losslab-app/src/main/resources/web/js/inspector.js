@@ -29,6 +29,7 @@ export class Inspector {
     this.start = null;
     this.hover = null;
     this.cache = new Map();
+    this.failed = new Set(); // keys whose analysis the server refused (f undefined there)
     this.wanted = null;     // [x, y] to show
     this.inFlight = false;
     this.lastSent = 0;
@@ -71,10 +72,14 @@ export class Inspector {
     this.pump();
   }
 
-  /** The next point to fetch: the start first (others depend on it), then the one to show. */
+  /**
+   * The next point to fetch: the start first (others depend on it), then the one to show. A point
+   * whose analysis failed (f undefined there) is not asked for again, so it cannot block the rest.
+   */
   next() {
-    if (this.start && !this.cache.has(this.key(this.start))) return this.start;
-    if (this.wanted && !this.cache.has(this.key(this.wanted))) return this.wanted;
+    const pending = (p) => p && !this.cache.has(this.key(p)) && !this.failed.has(this.key(p));
+    if (pending(this.start)) return this.start;
+    if (pending(this.wanted)) return this.wanted;
     return null;
   }
 
@@ -104,8 +109,11 @@ export class Inspector {
     if (this.surface !== surface) { this.pump(); return; }
     const isWanted = this.wanted && this.key(this.wanted) === key;
     if (failure) {
+      this.failed.add(key);
+      if (this.failed.size > CACHE_MAX) this.failed.delete(this.failed.values().next().value);
       if (isWanted) this.showError(failure.message);
-      return; // no retry loop: the next move of the pointer or the start asks again
+      this.pump(); // the failed point is skipped from now on; go on with the one the pointer wants
+      return;
     }
     if (isWanted) this.show(p, this.cache.get(key));
     if (this.start && this.key(this.start) === key) this.onStartKnown?.();

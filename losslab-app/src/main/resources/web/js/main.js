@@ -39,6 +39,7 @@ const view = new LandscapeView({
   onPick: (x, y) => setStart(x, y),
   onHover: (p) => inspector.setHover(p),
   onNudge: (dx, dy) => {
+    if (!surfaceInfo || !state.start) return; // no surface yet: nothing to move
     const w = surfaceInfo.window;
     setStart(state.start[0] + dx * (w[1] - w[0]), state.start[1] + dy * (w[3] - w[2]));
   },

@@ -12,10 +12,15 @@
  * @property {Object<string, Object<string, string>>} settings  per optimizer: param → text as typed
  */
 
+/** Optimizer and parameter names as the registry spells them: "adam", "weight-decay", "t-max". */
+const NAME = /^[a-z][a-z0-9-]*$/;
+
 /** @returns {LabState} */
 export function parse(search) {
   const q = new URLSearchParams(search);
-  const state = { surface: null, start: null, optimizers: null, steps: null, settings: {} };
+  // Settings come from the address bar, so from anyone who sends a link: prototype-less maps and
+  // name-shaped keys only, so "__proto__.x=…" can never reach Object.prototype.
+  const state = { surface: null, start: null, optimizers: null, steps: null, settings: Object.create(null) };
   const surface = q.get('surface');
   if (surface && surface.trim()) state.surface = surface.trim();
   const start = q.get('start');
@@ -32,8 +37,8 @@ export function parse(search) {
     if (dot <= 0) continue;
     const name = key.slice(0, dot);
     const param = key.slice(dot + 1);
-    if (!param) continue;
-    (state.settings[name] ??= {})[param] = value;
+    if (!NAME.test(name) || !NAME.test(param)) continue;
+    (state.settings[name] ??= Object.create(null))[param] = value;
   }
   return state;
 }

@@ -217,6 +217,15 @@ class LabPageTest {
     }
 
     @Test
+    void aLinkCannotReachObjectPrototype() {
+        // "__proto__.method=PUT" would otherwise turn every fetch into a PUT (and break the page).
+        Page page = desktop("/?surface=himmelblau&start=0,0&optimizers=gd&__proto__.method=PUT&constructor.x=1");
+        assertThat(id(page, "loss-gd")).hasText("170");
+        Object polluted = page.evaluate("() => ({}).method !== undefined");
+        org.assertj.core.api.Assertions.assertThat(polluted).isEqualTo(false);
+    }
+
+    @Test
     void aTypedFormulaBecomesTheLandscape() {
         Page page = desktop("/?surface=bowl&optimizers=gd");
         assertThat(id(page, "loss-gd")).not().hasText("");
