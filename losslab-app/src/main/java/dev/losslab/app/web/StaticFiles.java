@@ -25,6 +25,8 @@ import java.util.regex.Pattern;
 final class StaticFiles {
 
     static final String INDEX = "index.html";
+    /** The basin-map page, the one other page at the top level. */
+    static final String MAPS = "maps.html";
     static final String PREFIX = "/static/";
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(
@@ -91,6 +93,9 @@ final class StaticFiles {
     private Optional<String> resourceName(String path) {
         if (path.equals("/") || path.equals("/" + INDEX)) {
             return Optional.of(root + INDEX);
+        }
+        if (path.equals("/" + MAPS)) {
+            return Optional.of(root + MAPS);
         }
         if (!path.startsWith(PREFIX)) {
             return Optional.empty();

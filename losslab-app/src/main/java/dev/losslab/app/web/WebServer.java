@@ -54,7 +54,8 @@ public final class WebServer implements AutoCloseable {
                 .get("/api/landscape", landscapes)
                 .post("/api/race", new RaceEndpoint(limits))
                 .get("/api/analyze", new AnalyzeEndpoint())
-                .get("/api/critical-points", new CriticalPointsEndpoint());
+                .get("/api/critical-points", new CriticalPointsEndpoint())
+                .get("/api/basins", new BasinsEndpoint());
         server.createContext("/", router);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
