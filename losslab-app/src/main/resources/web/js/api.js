@@ -65,3 +65,8 @@ export async function race(body) {
   }
   return read(response);
 }
+
+/** GET /api/basins: params by their API names (surface, optimizer, grid, steps, lr, …). */
+export function basins(params) {
+  return get('/api/basins', params);
+}
