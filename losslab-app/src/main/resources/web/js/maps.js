@@ -173,6 +173,10 @@ async function compute() {
     ui.stage.classList.remove('stale');
     ui.status.textContent = `Done: ${(map.grid * map.grid).toLocaleString('en')} runs in ${((performance.now() - t0) / 1000).toFixed(1)} s.`;
     draw();
+    // On a phone the controls sit above the map: bring the answer into view.
+    if (ui.stage.getBoundingClientRect().top < 0 || ui.stage.getBoundingClientRect().top > innerHeight * 0.6) {
+      ui.stage.scrollIntoView({ block: 'start' });
+    }
   } catch (e) {
     if (id !== computing) return;
     ui.status.textContent = '';
