@@ -93,3 +93,8 @@ export async function raceExport(body, format) {
 export function sgdStats(name, start, noise, runs) {
   return get('/api/sgd-stats', { surface: name, start: `${start[0]},${start[1]}`, noise, runs: String(runs) });
 }
+
+/** GET /api/basins: params by their API names (surface, optimizer, grid, steps, lr, …). */
+export function basins(params) {
+  return get('/api/basins', params);
+}

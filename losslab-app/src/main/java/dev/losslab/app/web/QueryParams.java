@@ -119,6 +119,33 @@ final class QueryParams {
         return numbers(name, text, 1, "a number")[0];
     }
 
+    /** The names given, in query order. */
+    java.util.Set<String> names() {
+        return values.keySet();
+    }
+
+    /** A finite plain decimal, if given. */
+    java.util.OptionalDouble number(String name) {
+        String text = values.get(name);
+        if (text == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        return java.util.OptionalDouble.of(numbers(name, text, 1, "a number (e.g. 0.01)")[0]);
+    }
+
+    /** A whole number (any long), if given. */
+    java.util.OptionalLong whole(String name) {
+        String text = values.get(name);
+        if (text == null) {
+            return java.util.OptionalLong.empty();
+        }
+        try {
+            return java.util.OptionalLong.of(Long.parseLong(text.strip()));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(name, name + " must be a whole number, got '" + text + "'");
+        }
+    }
+
     /** {@code x0,x1,y0,y1}, if given. */
     Optional<Window> window(String name) {
         String text = values.get(name);

@@ -57,7 +57,8 @@ public final class WebServer implements AutoCloseable {
                 .get("/api/critical-points", new CriticalPointsEndpoint())
                 .get("/api/step-factor", new StepFactorEndpoint())
                 .get("/api/adam-first-step", new AdamFirstStepEndpoint())
-                .get("/api/sgd-stats", new SgdStatsEndpoint());
+                .get("/api/sgd-stats", new SgdStatsEndpoint())
+                .get("/api/basins", new BasinsEndpoint());
         server.createContext("/", router);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);

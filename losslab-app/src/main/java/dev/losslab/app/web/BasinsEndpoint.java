@@ -1,0 +1,98 @@
+package dev.losslab.app.web;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.maps.BasinMap;
+import dev.losslab.core.maps.Basins;
+import dev.losslab.core.maps.Grid;
+import dev.losslab.core.maps.Job;
+import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Window;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code GET /api/basins?surface=S&optimizer=NAME&grid=G&steps=N[&window=…][&lr=…&noise=…&seed=…&PARAM=…]}:
+ * the optimizer run from every point of a G×G grid ({@link Basins} in the core), each start
+ * labelled by the known minimum it ends at (docs/API.md).
+ *
+ * <p>The web bounds are tighter than the CLI's {@link dev.losslab.core.maps.Budget}: a page waits
+ * for the answer, so G ≤ {@value #MAX_GRID}, steps ≤ {@value #MAX_STEPS} and G²·steps ≤
+ * {@value #MAX_WORK}, a second or two on the generic path. The work runs on the request thread (and
+ * the common pool); {@link Job} sees the thread's interrupt, so the router's compute deadline stops it.
+ */
+final class BasinsEndpoint implements Endpoint {
+
+    static final int MAX_GRID = 200;
+    static final int DEFAULT_GRID = 100;
+    static final int MAX_STEPS = 5_000;
+    static final int DEFAULT_STEPS = 1_000;
+    static final long MAX_WORK = 50_000_000L;
+
+    /** The names besides an optimizer's own hyper-parameters that the endpoint takes. */
+    private static final List<String> FIXED = List.of("surface", "optimizer", "grid", "steps", "window", "lr", "noise", "seed");
+
+    @Override
+    public Reply handle(Request request) {
+        QueryParams query = request.query();
+        OptimizerKind kind = Optimizers.get(query.required("optimizer"));
+        List<String> allowed = new ArrayList<>(FIXED);
+        kind.params().forEach(p -> allowed.add(p.name()));
+        query.allowOnly(allowed.toArray(String[]::new));
+
+        Landscape landscape = query.surface();
+        int grid = query.integer("grid", DEFAULT_GRID, 2, MAX_GRID);
+        int steps = query.integer("steps", DEFAULT_STEPS, 0, MAX_STEPS);
+        if ((long) grid * grid * Math.max(steps, 1) > MAX_WORK) {
+            throw new InvalidInputException("steps", "grid² × steps must be at most " + MAX_WORK + " (5e7), got "
+                    + grid + "² × " + steps + " = " + (long) grid * grid * steps + "; use a smaller grid or fewer steps");
+        }
+        Window window = query.window("window").orElse(landscape.window());
+
+        RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(steps);
+        for (String name : query.names()) {
+            if (name.equals("seed")) {
+                builder.seed(query.whole(name).orElseThrow());
+            } else if (!FIXED.contains(name) || name.equals("lr") || name.equals("noise")) {
+                builder.set(name, query.number(name).orElseThrow());
+            }
+        }
+        RunSpec spec = builder.spec();
+        BasinMap map = Basins.map(spec, Grid.square(window, grid), Job.untracked());
+        return Reply.json(json(map, spec, window, grid));
+    }
+
+    static ObjectNode json(BasinMap map, RunSpec spec, Window window, int grid) {
+        ObjectNode root = JsonViews.object();
+        root.put("surface", spec.landscape().name());
+        root.put("optimizer", spec.optimizerName());
+        root.set("window", JsonViews.window(window));
+        root.put("grid", grid);
+        ObjectNode settings = JsonViews.spec(spec);
+        settings.remove("start");
+        root.set("spec", settings);
+        ArrayNode labels = root.putArray("labels");
+        for (int j = 0; j < grid; j++) {
+            for (int i = 0; i < grid; i++) {
+                labels.add(map.label(i, j));
+            }
+        }
+        ArrayNode minima = root.putArray("minima");
+        ArrayNode shares = root.putArray("shares");
+        for (int m = 0; m < map.minima().size(); m++) {
+            minima.add(JsonViews.minimum(map.minima().get(m)));
+            ObjectNode share = JsonViews.point(map.minima().get(m).at());
+            JsonViews.put(share, "share", map.share(m));
+            shares.add(share);
+        }
+        JsonViews.put(root, "diverged", map.divergedShare());
+        JsonViews.put(root, "unconverged", map.unconvergedShare());
+        return root;
+    }
+}
