@@ -7,7 +7,6 @@ import dev.losslab.core.maps.BasinMap;
 import dev.losslab.core.maps.Basins;
 import dev.losslab.core.maps.Budget;
 import dev.losslab.core.maps.Grid;
-import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Landscape;
@@ -36,9 +35,8 @@ final class BasinsCommand implements Callable<Integer> {
     @Mixin
     SurfaceOption surface;
 
-    @Option(names = "--optimizer", required = true, paramLabel = "NAME",
-            description = "gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton")
-    String optimizer;
+    @Mixin
+    OptimizerOption optimizer;
 
     @Option(names = "--grid", paramLabel = "G", defaultValue = "256",
             description = "points per side, 2 to " + Budget.MAX_GRID + " (default: ${DEFAULT-VALUE})")
@@ -69,7 +67,7 @@ final class BasinsCommand implements Callable<Integer> {
         }
         PlotFiles.check(out);
         Budget.checkGrid(grid);
-        RunSpec run = options.applyTo(RunBuilder.on(landscape), Optimizers.get(optimizer), false).spec();
+        RunSpec run = options.applyTo(RunBuilder.on(landscape), optimizer.kind(), false).spec();
         Grid starts = Grid.square(window != null ? window : landscape.window(), grid);
         BasinMap map;
         long t0 = System.nanoTime();

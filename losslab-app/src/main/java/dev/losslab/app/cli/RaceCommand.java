@@ -12,7 +12,6 @@ import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.surface.Landscape;
-import dev.losslab.core.surface.Vec2;
 import dev.losslab.app.plot.TrajectoryPlot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -48,9 +47,8 @@ final class RaceCommand implements Callable<Integer> {
             description = "the racers, e.g. gd,momentum,newton")
     List<String> optimizers;
 
-    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
-            description = "starting point (default: the surface's)")
-    Vec2 start;
+    @Mixin
+    StartOption start;
 
     @Option(names = "--format", paramLabel = "text|csv|json",
             description = "output format (default: text at a terminal, csv otherwise)")
@@ -138,9 +136,7 @@ final class RaceCommand implements Callable<Integer> {
 
     private RunBuilder racer(Landscape landscape, OptimizerKind kind) {
         RunBuilder builder = options.applyTo(RunBuilder.on(landscape), kind, true);
-        if (start != null) {
-            builder.start(start);
-        }
+        start.applyTo(builder);
         return builder;
     }
 }

@@ -4,10 +4,8 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.RunCsv;
 import dev.losslab.app.output.RunText;
-import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
-import dev.losslab.core.surface.Vec2;
 import dev.losslab.app.plot.TrajectoryPlot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -30,13 +28,11 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     SurfaceOption surface;
 
-    @Option(names = "--optimizer", required = true, paramLabel = "NAME",
-            description = "gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton")
-    String optimizer;
+    @Mixin
+    OptimizerOption optimizer;
 
-    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
-            description = "starting point (default: the surface's)")
-    Vec2 start;
+    @Mixin
+    StartOption start;
 
     @Option(names = "--format", paramLabel = "text|csv|json",
             description = "output format (default: text at a terminal, csv otherwise)")
@@ -53,10 +49,8 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PlotFiles.check(outFile);
         RunBuilder builder = RunBuilder.on(surface.landscape());
-        options.applyTo(builder, Optimizers.get(optimizer), false);
-        if (start != null) {
-            builder.start(start);
-        }
+        options.applyTo(builder, optimizer.kind(), false);
+        start.applyTo(builder);
         Run run = builder.run();
         if (outFile != null) {
             PlotFiles.write(outFile, TrajectoryPlot.of(run.spec().landscape(), List.of(run)));

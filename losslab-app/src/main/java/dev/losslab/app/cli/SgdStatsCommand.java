@@ -35,9 +35,8 @@ final class SgdStatsCommand implements Callable<Integer> {
     @Mixin
     SurfaceOption surface;
 
-    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
-            description = "starting point (default: the surface's)")
-    Vec2 start;
+    @Mixin
+    StartOption start;
 
     @Option(names = "--noise", required = true, paramLabel = "A:B:N",
             description = "N noise levels σ from A to B, both included, e.g. 0:40:5")
@@ -77,9 +76,7 @@ final class SgdStatsCommand implements Callable<Integer> {
         if (lr != null) {
             builder.learningRate(lr);
         }
-        if (start != null) {
-            builder.start(start);
-        }
+        start.applyTo(builder);
         RunSpec run = builder.spec();
         SgdStatsResult stats;
         try (LongWork work = LongWork.start(spec.commandLine().getErr(), "sgd-stats")) {

@@ -10,7 +10,6 @@ import dev.losslab.core.maps.Outcome;
 import dev.losslab.core.maps.Sweep;
 import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.optim.OptimizerKind;
-import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Landscape;
@@ -45,13 +44,11 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     SurfaceOption surface;
 
-    @Option(names = "--optimizer", required = true, paramLabel = "NAME",
-            description = "gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton")
-    String optimizer;
+    @Mixin
+    OptimizerOption optimizer;
 
-    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
-            description = "starting point (default: the surface's)")
-    Vec2 start;
+    @Mixin
+    StartOption start;
 
     @Option(names = "--vary", required = true, paramLabel = "P=A:B:N[,Q=C:D:M]",
             description = "what to sweep: N values of P from A to B (and M of Q), e.g. lr=0.01:0.3:30,momentum=0:0.99:34")
@@ -73,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Landscape landscape = surface.landscape();
-        OptimizerKind kind = Optimizers.get(optimizer);
+        OptimizerKind kind = optimizer.kind();
         List<Axis> axes = axes(vary, log);
         for (Axis axis : axes) {
             boolean fixedToo = axis.name().equals("lr") ? options.lr != null
@@ -87,9 +84,7 @@ final class SweepCommand implements Callable<Integer> {
         try (LongWork work = LongWork.start(spec.commandLine().getErr(), "sweep")) {
             result = Sweep.run(axes, values -> {
                 RunBuilder builder = options.applyTo(RunBuilder.on(landscape), kind, false);
-                if (start != null) {
-                    builder.start(start);
-                }
+                start.applyTo(builder);
                 values.forEach(builder::set);
                 return builder.spec();
             }, work.job());
