@@ -15,6 +15,7 @@ import { RacerPanel } from './racerPanel.js';
 import { renderFormulas } from './formulas.js';
 import { lessonsFor } from './lessons.js';
 import * as exporter from './exporter.js';
+import { StepMode } from './stepMode.js';
 
 const DEFAULT_RACE = ['gd', 'momentum', 'adam'];
 const DEFAULT_STEPS = 1000;
@@ -37,7 +38,7 @@ const view = new LandscapeView({
   base: $('base'),
   overlay: $('map'),
   onPick: (x, y) => setStart(x, y),
-  onHover: (p) => inspector.setHover(p),
+  onHover: (p) => { inspector.setHover(p); stepMode.hover(p); },
   onNudge: (dx, dy) => {
     if (!surfaceInfo || !state.start) return; // no surface yet: nothing to move
     const w = surfaceInfo.window;
@@ -46,6 +47,7 @@ const view = new LandscapeView({
   onLayout: (frame, widCss) => colorbar.layout(frame.leftCss, frame.widCss, widCss),
 });
 
+const stepMode = new StepMode({ view, wrap: $('map-wrap') });
 const colorbar = new Colorbar($('colorbar'));
 const chart = new LossChart($('chart'), $('chart-wrap'));
 new ResizeObserver(() => requestAnimationFrame(() => chart.resize())).observe($('chart-wrap'));
@@ -79,6 +81,7 @@ const playback = new Playback((tracks, done) => {
   view.redraw();
   chart.draw();
   panel.showFrame(tracks);
+  stepMode.frame();
   if (done) finished(tracks);
   syncButtons();
 });
@@ -115,6 +118,7 @@ function showStartInputs() {
 function invalidateRace() {
   raceToken++;
   playback.clear();
+  stepMode.clear();
   view.scene.racers = [];
   view.redraw();
   chart.setTracks([]);
@@ -267,7 +271,7 @@ function raceBody() {
   return { surface: state.surface, start: state.start, steps: state.steps ?? DEFAULT_STEPS, racers: panel.racers() };
 }
 
-async function ensureRace() {
+async function ensureRace(withInternals = false) {
   if (playback.loaded) return true;
   if (state.optimizers.length === 0) {
     $('race-error').textContent = 'Tick at least one optimizer to race.';
@@ -275,6 +279,7 @@ async function ensureRace() {
   }
   const token = ++raceToken;
   const body = raceBody();
+  if (withInternals && stepMode.allows(body.steps)) body.internals = true;
   $('run').setAttribute('aria-busy', 'true');
   try {
     const result = await api.race(body);
@@ -283,6 +288,7 @@ async function ensureRace() {
     view.scene.racers = tracks;
     chart.setTracks(tracks);
     $('race-error').textContent = '';
+    stepMode.setHoverTracks(tracks);
     playback.load(tracks);
     return true;
   } catch (e) {
@@ -323,6 +329,7 @@ function syncButtons() {
 }
 
 async function run() {
+  stepMode.disable();
   if (await ensureRace()) {
     playback.play();
     syncButtons();
@@ -330,7 +337,11 @@ async function run() {
 }
 
 async function step() {
-  if (await ensureRace()) playback.step();
+  if (await ensureRace(true)) {
+    const tracks = playback.tracks;
+    await stepMode.enable(tracks, raceBody());
+    if (playback.tracks === tracks) playback.step();
+  }
   syncButtons();
 }
 
@@ -433,6 +444,7 @@ async function boot() {
     select.append(o);
   }
   panel.setCatalog(catalog);
+  stepMode.setLimits(catalog.limits);
 
   const fromUrl = urlState.parse(location.search);
   const known = new Set(catalog.optimizers.map((o) => o.name));

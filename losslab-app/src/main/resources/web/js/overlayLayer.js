@@ -22,6 +22,7 @@ export function drawOverlay(canvas, frame, scene) {
   for (const r of scene.racers) drawTrail(ctx, frame, r);
   if (scene.start) drawStart(ctx, frame, scene.start, scene.focused);
   for (const r of scene.racers) drawBall(ctx, frame, r);
+  if (scene.extra) scene.extra(ctx, frame); // step mode's arrows (stepMode.js), above the balls
   ctx.restore();
 }
 

@@ -12,6 +12,7 @@ import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
 import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.run.Internals;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Trajectory;
@@ -23,6 +24,7 @@ import dev.losslab.core.surface.Window;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.reflect.RecordComponent;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -126,6 +128,8 @@ public final class JsonViews {
     /**
      * A run: {@code stop}, {@code minimumReached}, the spec, and every point, written as it goes:
      * a 100,000-step run never exists as a tree of nodes (the web API streams several per answer).
+     * When the run recorded internals, each point after the start also has {@code internals}:
+     * {@code {name: [x, y]}} in the order the optimizer reports them.
      */
     public static void writeRun(JsonGenerator g, Run run) throws IOException {
         g.writeStartObject();
@@ -144,6 +148,8 @@ public final class JsonViews {
         g.writeTree(spec(run.spec()));
         g.writeArrayFieldStart("points");
         Trajectory t = run.trajectory();
+        Internals internals = t.internals();
+        List<String> names = internals == null ? List.of() : internals.names();
         for (int i = 0; i < t.size(); i++) {
             Trajectory.Point p = t.point(i);
             g.writeStartObject();
@@ -154,6 +160,16 @@ public final class JsonViews {
             number(g, "gradX", p.gradientX());
             number(g, "gradY", p.gradientY());
             number(g, "lr", p.lr());
+            if (internals != null && internals.has(i)) {
+                g.writeObjectFieldStart("internals");
+                for (String name : names) {
+                    g.writeArrayFieldStart(name);
+                    element(g, internals.x(name, i));
+                    element(g, internals.y(name, i));
+                    g.writeEndArray();
+                }
+                g.writeEndObject();
+            }
             g.writeEndObject();
         }
         g.writeEndArray();
@@ -167,6 +183,14 @@ public final class JsonViews {
             return (ObjectNode) MAPPER.readTree(buffer.asParser());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void element(JsonGenerator g, double v) throws IOException {
+        if (Double.isFinite(v)) {
+            g.writeNumber(v);
+        } else {
+            g.writeNull();
         }
     }
 

@@ -52,6 +52,7 @@ final class CatalogEndpoint implements Endpoint {
         }
         ObjectNode bounds = root.putObject("limits");
         bounds.put("maxSteps", limits.maxSteps());
+        bounds.put("maxInternalsSteps", RaceRequest.MAX_INTERNALS_STEPS);
         bounds.put("maxRacers", limits.maxRacers());
         bounds.put("maxGrid", limits.maxGrid());
         bounds.put("maxBodyBytes", limits.maxBodyBytes());

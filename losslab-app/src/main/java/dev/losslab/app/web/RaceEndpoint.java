@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.RunCsv;
+import dev.losslab.core.run.Recording;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Runner;
@@ -53,7 +54,7 @@ final class RaceEndpoint implements Endpoint {
         List<RunSpec> specs = race.specs(limits);
         List<Run> runs = new ArrayList<>(specs.size());
         for (RunSpec spec : specs) {
-            runs.add(Runner.run(spec));
+            runs.add(Runner.run(spec, race.wantsInternals() ? Recording.INTERNALS : Recording.POINTS));
         }
         String surface = specs.getFirst().landscape().name();
         if (format.equals("csv")) {

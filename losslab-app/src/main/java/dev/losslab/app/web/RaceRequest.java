@@ -25,8 +25,17 @@ import java.util.Set;
  * @param steps   0 to {@link Limits#maxSteps()}, or null for {@value RunSpec#DEFAULT_STEPS}
  * @param tol     the convergence tolerance, or null for {@value RunSpec#DEFAULT_TOLERANCE}
  * @param racers  1 to {@link Limits#maxRacers()} racers with distinct optimizers
+ * @param internals true to add each optimizer's internals to every point after the start (the lab's
+ *                  step mode); only for races of at most {@value #MAX_INTERNALS_STEPS} steps
  */
-record RaceRequest(String surface, double[] start, Integer steps, Double tol, List<Racer> racers) {
+record RaceRequest(String surface, double[] start, Integer steps, Double tol, List<Racer> racers, Boolean internals) {
+
+    /** The most steps a race may ask internals for: they multiply the points' size several times. */
+    static final int MAX_INTERNALS_STEPS = 5000;
+
+    boolean wantsInternals() {
+        return Boolean.TRUE.equals(internals);
+    }
 
     /**
      * @param optimizer a registry name (required)
@@ -55,6 +64,10 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
         int maxSteps = steps == null ? RunSpec.DEFAULT_STEPS : steps;
         if (maxSteps < 0 || maxSteps > limits.maxSteps()) {
             throw InvalidInputException.outOfRange("steps", "in [0, " + limits.maxSteps() + "]", maxSteps);
+        }
+        if (wantsInternals() && maxSteps > MAX_INTERNALS_STEPS) {
+            throw ApiException.badRequest("internals", "internals are only sent for races of at most "
+                    + MAX_INTERNALS_STEPS + " steps, got steps=" + maxSteps);
         }
         if (start != null && start.length != 2) {
             throw ApiException.badRequest("start", "start must be [x, y], two numbers; got " + start.length);

@@ -84,6 +84,18 @@ final class LabBrowser implements AutoCloseable {
         return r.body();
     }
 
+    /** POST a JSON body to an API path directly, for the expected values. */
+    String post(String path, String json) throws IOException, InterruptedException {
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path)))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException(path + " answered " + r.statusCode() + ": " + r.body());
+        }
+        return r.body();
+    }
+
     @Override
     public void close() {
         if (context != null) {

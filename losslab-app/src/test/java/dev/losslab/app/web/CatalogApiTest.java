@@ -79,7 +79,7 @@ class CatalogApiTest {
         assertThat(names(step.get("params"))).containsExactly("step-size", "gamma");
         assertThat(find(step.get("params"), "gamma").get("default").asDouble()).isEqualTo(0.1);
         assertThat(catalog.get("limits").toString())
-                .isEqualTo("{\"maxSteps\":100000,\"maxRacers\":8,\"maxGrid\":400,\"maxBodyBytes\":65536}");
+                .isEqualTo("{\"maxSteps\":100000,\"maxInternalsSteps\":5000,\"maxRacers\":8,\"maxGrid\":400,\"maxBodyBytes\":65536}");
     }
 
     @Test

@@ -106,4 +106,32 @@ class RaceApiTest {
         assertThat(response.body()).doesNotContain("NaN", "Infinity");
         assertThat(TestServer.json(response).get("runs").get(0).get("stop").get("reason").asText()).isEqualTo("diverged");
     }
+
+    @Test
+    void internalsWhenAskedOnEveryPointAfterTheStart() {
+        JsonNode race = race("""
+                {"surface": "bowl", "start": [-3.5, 2.5], "steps": 20, "internals": true,
+                 "racers": [{"optimizer": "momentum"}, {"optimizer": "adam"}]}""");
+        JsonNode momentum = race.get("runs").get(0).get("points");
+        assertThat(momentum.get(0).has("internals")).isFalse();
+        // the buffer starts as the first gradient ∇f(−3.5, 2.5) = (−3.5, 25), whatever lr is
+        assertThat(momentum.get(1).get("internals").toString()).isEqualTo("{\"buffer\":[-3.5,25.0]}");
+        JsonNode adam = race.get("runs").get(1).get("points").get(1).get("internals");
+        assertThat(adam.fieldNames()).toIterable().containsExactly("m", "mHat", "vHatSqrt");
+        assertThat(adam.get("mHat").get(0).asDouble()).isCloseTo(-3.5, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(adam.get("vHatSqrt").get(1).asDouble()).isCloseTo(25, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(race("""
+                {"surface": "bowl", "steps": 5, "racers": [{"optimizer": "momentum"}]}""")
+                .get("runs").get(0).get("points").get(1).has("internals")).isFalse();
+    }
+
+    @Test
+    void internalsAreRefusedForLongRaces() {
+        var response = lab.post("/api/race", """
+                {"surface": "bowl", "steps": 5001, "internals": true, "racers": [{"optimizer": "adam"}]}""");
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode error = TestServer.json(response);
+        assertThat(error.get("field").asText()).isEqualTo("internals");
+        assertThat(error.get("error").asText()).isEqualTo("internals are only sent for races of at most 5000 steps, got steps=5001");
+    }
 }

@@ -15,6 +15,8 @@ import dev.losslab.core.surface.Surface;
  * The first update is lr·g/(|g| + ε) ≈ lr·sign(g) per coordinate; every later one is smaller,
  * since s only grows.
  *
+ * Step mode ({@link Stepper#describe}): {@code sumSqrt} = √s per axis.
+ *
  * @param lrDecay     η ≥ 0, default 0
  * @param eps         ε ≥ 0, default 1e-10
  * @param weightDecay λ ≥ 0, default 0
@@ -49,6 +51,11 @@ public record Adagrad(double lrDecay, double eps, double weightDecay) implements
             theta[0] += -clr * (gx / (Math.sqrt(sumX) + eps));
             theta[1] += -clr * (gy / (Math.sqrt(sumY) + eps));
             return true;
+        }
+
+        @Override
+        public void describe(InternalsSink sink) {
+            sink.vector("sumSqrt", Math.sqrt(sumX), Math.sqrt(sumY));
         }
     }
 }

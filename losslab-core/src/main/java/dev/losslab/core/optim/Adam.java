@@ -24,6 +24,10 @@ import dev.losslab.core.surface.Surface;
  * <p>Newer torch (2.x) updates m with {@code lerp} (m + (1 − β₁)·(g − m)) instead of β₁·m +
  * (1 − β₁)·g; the two agree to rounding (an ulp per step), and this class keeps 1.13's form.
  *
+ * <p>Step mode ({@link Stepper#describe}): {@code m} = m (torch's {@code exp_avg}); {@code mHat} =
+ * m/(1 − β₁ᵗ); {@code vHatSqrt} = √v̂/√(1 − β₂ᵗ) per axis, the denominator before ε. Without bias
+ * correction mHat = m and vHatSqrt = √v̂.
+ *
  * @param beta1                 β₁ ∈ [0, 1), default 0.9
  * @param beta2                 β₂ ∈ [0, 1), default 0.999
  * @param eps                   ε ≥ 0, default 1e-8
@@ -58,9 +62,11 @@ public record Adam(
         private double expAvgX, expAvgY;
         private double expAvgSqX, expAvgSqY;
         private double maxExpAvgSqX, maxExpAvgSqY;
+        private long lastStep;
 
         @Override
         public boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface) {
+            lastStep = step;
             double gx = gradient[0];
             double gy = gradient[1];
             if (decoupledWeightDecay) {
@@ -102,6 +108,20 @@ public record Adam(
             theta[0] += -stepSize * (expAvgX / denomX);
             theta[1] += -stepSize * (expAvgY / denomY);
             return true;
+        }
+
+        @Override
+        public void describe(InternalsSink sink) {
+            double vx = amsgrad ? maxExpAvgSqX : expAvgSqX;
+            double vy = amsgrad ? maxExpAvgSqY : expAvgSqY;
+            double biasCorrection1 = 1, biasCorrection2Sqrt = 1;
+            if (biasCorrection && lastStep > 0) {
+                biasCorrection1 = 1 - Math.pow(beta1, lastStep);
+                biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, lastStep));
+            }
+            sink.vector("m", expAvgX, expAvgY);
+            sink.vector("mHat", expAvgX / biasCorrection1, expAvgY / biasCorrection1);
+            sink.vector("vHatSqrt", Math.sqrt(vx) / biasCorrection2Sqrt, Math.sqrt(vy) / biasCorrection2Sqrt);
         }
     }
 }

@@ -19,6 +19,10 @@ import dev.losslab.core.surface.Vec2;
  * When H (or |H|) is singular, by {@link Sym2#solve}'s test, the step is undefined and
  * {@link Stepper#step} returns false.
  *
+ * <p>Step mode ({@link Stepper#describe}), for the last step taken: {@code newtonStep} = H⁻¹∇f
+ * (with |H| when saddle-free: the step before lr); {@code eigenvalues} = (λ₁, λ₂) of ∇²f itself,
+ * descending; {@code eigenvector1}, {@code eigenvector2} their unit eigenvectors.
+ *
  * @param saddleFree use |H| instead of H
  */
 public record Newton(boolean saddleFree) implements Optimizer {
@@ -30,9 +34,13 @@ public record Newton(boolean saddleFree) implements Optimizer {
 
     /** Stateless between steps; allocates a few small records per step (Newton is not a hot path). */
     private final class State implements Stepper {
+        private Sym2 lastHessian;
+        private double directionX, directionY;
+
         @Override
         public boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface) {
             Sym2 hessian = surface.hessian(theta[0], theta[1]);
+            lastHessian = hessian;
             if (saddleFree) {
                 hessian = hessian.absolute();
             }
@@ -40,9 +48,23 @@ public record Newton(boolean saddleFree) implements Optimizer {
             if (direction == null) {
                 return false;
             }
-            theta[0] -= lr * direction.x();
-            theta[1] -= lr * direction.y();
+            directionX = direction.x();
+            directionY = direction.y();
+            theta[0] -= lr * directionX;
+            theta[1] -= lr * directionY;
             return true;
+        }
+
+        @Override
+        public void describe(InternalsSink sink) {
+            if (lastHessian == null) {
+                return;
+            }
+            sink.vector("newtonStep", directionX, directionY);
+            Sym2.Eigen eigen = lastHessian.eigen();
+            sink.vector("eigenvalues", eigen.first(), eigen.second());
+            sink.vector("eigenvector1", eigen.firstVector().x(), eigen.firstVector().y());
+            sink.vector("eigenvector2", eigen.secondVector().x(), eigen.secondVector().y());
         }
     }
 }

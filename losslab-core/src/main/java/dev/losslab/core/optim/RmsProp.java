@@ -18,6 +18,9 @@ import dev.losslab.core.surface.Surface;
  * 10·lr per coordinate at α = 0.99. Newer torch (2.x) updates the centered average a with
  * {@code lerp}; it agrees with 1.13's α·a + (1 − α)·g to rounding.
  *
+ * Step mode ({@link Stepper#describe}): {@code squareAvgSqrt} = √v per axis, and {@code buffer}
+ * = b when μ > 0.
+ *
  * @param alpha       smoothing constant α ∈ [0, 1], default 0.99
  * @param eps         ε ≥ 0, default 1e-8
  * @param weightDecay λ ≥ 0, default 0
@@ -76,6 +79,14 @@ public record RmsProp(double alpha, double eps, double weightDecay, double momen
                 theta[1] += -lr * (gy / avgY);
             }
             return true;
+        }
+
+        @Override
+        public void describe(InternalsSink sink) {
+            sink.vector("squareAvgSqrt", Math.sqrt(squareAvgX), Math.sqrt(squareAvgY));
+            if (momentum > 0) {
+                sink.vector("buffer", bufX, bufY);
+            }
         }
     }
 }

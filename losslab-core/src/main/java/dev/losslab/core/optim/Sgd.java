@@ -17,6 +17,8 @@ import dev.losslab.core.surface.Surface;
  *   θ ← θ − lr·g
  * </pre>
  *
+ * Step mode ({@link Stepper#describe}): {@code buffer} = b, when μ ≠ 0.
+ *
  * @param momentum    μ ≥ 0 (PyTorch default 0)
  * @param dampening   τ ≥ 0 (default 0)
  * @param nesterov    Nesterov momentum; needs μ > 0 and τ = 0, as PyTorch requires
@@ -72,6 +74,13 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
             theta[0] -= lr * gx;
             theta[1] -= lr * gy;
             return true;
+        }
+
+        @Override
+        public void describe(InternalsSink sink) {
+            if (momentum != 0) {
+                sink.vector("buffer", bufX, bufY);
+            }
         }
     }
 }

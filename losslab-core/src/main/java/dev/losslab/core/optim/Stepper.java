@@ -21,4 +21,12 @@ public interface Stepper {
      *         (Newton's methods at a singular Hessian), which ends the run
      */
     boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface);
+
+    /**
+     * Reports the state the last {@link #step} left behind, as named 2-vectors, for a person to look
+     * at. Called only when a caller asks for internals (never in a plain run, so it costs the hot
+     * loop nothing); before the first step it reports values of an empty state. Each optimizer's
+     * Javadoc names what it reports; the default reports nothing.
+     */
+    default void describe(InternalsSink sink) {}
 }

@@ -33,6 +33,7 @@ public final class RunBuilder {
     private Map<String, Double> scheduleParameters = Map.of();
     private int maxSteps = RunSpec.DEFAULT_STEPS;
     private double tolerance = RunSpec.DEFAULT_TOLERANCE;
+    private Recording recording = Recording.POINTS;
 
     private RunBuilder(Landscape landscape) {
         this.landscape = landscape;
@@ -116,6 +117,12 @@ public final class RunBuilder {
         return this;
     }
 
+    /** What {@link #run()} keeps besides the points (default: {@link Recording#POINTS}). */
+    public RunBuilder recording(Recording recording) {
+        this.recording = java.util.Objects.requireNonNull(recording, "recording");
+        return this;
+    }
+
     public RunSpec spec() {
         Settings settings = kind.settings(hyperParameters);
         return new RunSpec(
@@ -133,6 +140,6 @@ public final class RunBuilder {
     }
 
     public Run run() {
-        return Runner.run(spec());
+        return Runner.run(spec(), recording);
     }
 }

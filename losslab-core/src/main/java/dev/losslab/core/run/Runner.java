@@ -34,6 +34,14 @@ public final class Runner {
     private Runner() {}
 
     public static Run run(RunSpec spec) {
+        return run(spec, Recording.POINTS);
+    }
+
+    /**
+     * A run that also keeps what {@code recording} asks for: with {@link Recording#INTERNALS}, the
+     * trajectory's {@link Trajectory#internals()} holds the optimizer's state after each step.
+     */
+    public static Run run(RunSpec spec, Recording recording) {
         Surface surface = spec.landscape().surface();
         Stepper stepper = spec.optimizer().newStepper();
         SplittableRandom random = new SplittableRandom(spec.seed());
@@ -44,6 +52,11 @@ public final class Runner {
         double[] grad = new double[2];
         double[] noisy = new double[2];
         Trajectory points = new Trajectory(spec.maxSteps() + 1);
+        Internals internals = null;
+        if (recording == Recording.INTERNALS) {
+            internals = new Internals();
+            points.recordInternals(internals);
+        }
 
         double loss = surface.valueAndGradient(theta[0], theta[1], grad);
         points.add(theta[0], theta[1], loss, grad[0], grad[1], spec.learningRate());
@@ -72,6 +85,10 @@ public final class Runner {
             if (!stepper.step(theta, seen, lr, k + 1L, surface)) {
                 stop = new StopReason.SingularHessian();
                 break;
+            }
+            if (internals != null) {
+                internals.at(k + 1);
+                stepper.describe(internals);
             }
             loss = surface.valueAndGradient(theta[0], theta[1], grad);
             points.add(theta[0], theta[1], loss, grad[0], grad[1], lr);

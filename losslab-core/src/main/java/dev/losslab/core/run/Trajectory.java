@@ -10,6 +10,7 @@ public final class Trajectory {
 
     private double[] x, y, loss, gradX, gradY, lr;
     private int size;
+    private Internals internals;
 
     public Trajectory(int expectedPoints) {
         int capacity = Math.max(16, Math.min(expectedPoints, 1 << 16));
@@ -39,6 +40,15 @@ public final class Trajectory {
         gradY[size] = gy;
         lr[size] = pLr;
         size++;
+    }
+
+    /** The optimizer's internals per point, or null when the run did not record them ({@link Recording}). */
+    public Internals internals() {
+        return internals;
+    }
+
+    void recordInternals(Internals internals) {
+        this.internals = internals;
     }
 
     /** Number of points: steps taken + 1 (the start is step 0). */

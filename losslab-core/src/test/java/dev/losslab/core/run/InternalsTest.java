@@ -1,0 +1,81 @@
+package dev.losslab.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Step mode's internals, against the first two steps worked by hand on the bowl f = x²/2 + 5y²
+ * (∇f = (x, 10y)) from (−3.5, 2.5); and the default run records none.
+ */
+class InternalsTest {
+
+    private static final Offset<Double> TIGHT = within(1e-9);
+
+    private static Run run(String optimizer, double lr, Recording recording) {
+        return RunBuilder.on(RunnerTheoryTest.BOWL).optimizer(optimizer).learningRate(lr).start(-3.5, 2.5).steps(5)
+                .recording(recording).run();
+    }
+
+    @Test
+    void momentumBufferStartsAsTheFirstGradientThenAccumulates() {
+        Internals in = run("momentum", 0.01, Recording.INTERNALS).trajectory().internals();
+        assertThat(in.names()).containsExactly("buffer");
+        assertThat(in.has(0)).isFalse();
+        // b₁ = g₀ = (−3.5, 25); θ₁ = θ₀ − 0.01·b₁ = (−3.465, 2.25); g₁ = (−3.465, 22.5)
+        assertThat(in.x("buffer", 1)).isCloseTo(-3.5, TIGHT);
+        assertThat(in.y("buffer", 1)).isCloseTo(25, TIGHT);
+        // b₂ = 0.9·b₁ + g₁ = (−3.15 − 3.465, 22.5 + 22.5)
+        assertThat(in.x("buffer", 2)).isCloseTo(-6.615, TIGHT);
+        assertThat(in.y("buffer", 2)).isCloseTo(45, TIGHT);
+    }
+
+    @Test
+    void adamMomentsAndBiasCorrectedRootOfV() {
+        Trajectory t = run("adam", 0.1, Recording.INTERNALS).trajectory();
+        Internals in = t.internals();
+        assertThat(in.names()).containsExactly("m", "mHat", "vHatSqrt");
+        // step 1: m₁ = 0.1·g₀, m̂₁ = g₀, √v̂₁ = √(0.001·g₀²/0.001) = |g₀|
+        assertThat(in.x("m", 1)).isCloseTo(-0.35, TIGHT);
+        assertThat(in.y("m", 1)).isCloseTo(2.5, TIGHT);
+        assertThat(in.x("mHat", 1)).isCloseTo(-3.5, TIGHT);
+        assertThat(in.y("mHat", 1)).isCloseTo(25, TIGHT);
+        assertThat(in.x("vHatSqrt", 1)).isCloseTo(3.5, TIGHT);
+        assertThat(in.y("vHatSqrt", 1)).isCloseTo(25, TIGHT);
+        // θ₁ ≈ θ₀ − 0.1·sign(g₀) = (−3.4, 2.4), so g₁ = (−3.4, 24)
+        assertThat(t.x(1)).isCloseTo(-3.4, TIGHT);
+        assertThat(t.y(1)).isCloseTo(2.4, TIGHT);
+        double mx = 0.9 * -0.35 + 0.1 * -3.4, my = 0.9 * 2.5 + 0.1 * 24;    // (−0.655, 4.65)
+        double vx = 0.999 * 0.001 * 3.5 * 3.5 + 0.001 * 3.4 * 3.4;
+        double vy = 0.999 * 0.001 * 25 * 25 + 0.001 * 24 * 24;
+        double bc1 = 1 - 0.9 * 0.9, bc2 = 1 - 0.999 * 0.999;
+        assertThat(in.x("m", 2)).isCloseTo(-0.655, TIGHT).isCloseTo(mx, TIGHT);
+        assertThat(in.y("m", 2)).isCloseTo(4.65, TIGHT).isCloseTo(my, TIGHT);
+        assertThat(in.x("mHat", 2)).isCloseTo(mx / bc1, TIGHT);
+        assertThat(in.y("mHat", 2)).isCloseTo(my / bc1, TIGHT);
+        assertThat(in.x("vHatSqrt", 2)).isCloseTo(Math.sqrt(vx / bc2), TIGHT);
+        assertThat(in.y("vHatSqrt", 2)).isCloseTo(Math.sqrt(vy / bc2), TIGHT);
+    }
+
+    @Test
+    void newtonReportsItsStepAndTheHessiansEigenDirections() {
+        Internals in = run("newton", 1, Recording.INTERNALS).trajectory().internals();
+        // H = diag(1, 10): H⁻¹g₀ = (−3.5, 2.5), the whole way to the minimum
+        assertThat(in.x("newtonStep", 1)).isCloseTo(-3.5, TIGHT);
+        assertThat(in.y("newtonStep", 1)).isCloseTo(2.5, TIGHT);
+        assertThat(in.x("eigenvalues", 1)).isCloseTo(10, TIGHT);
+        assertThat(in.y("eigenvalues", 1)).isCloseTo(1, TIGHT);
+        assertThat(Math.abs(in.y("eigenvector1", 1))).isCloseTo(1, TIGHT);
+        assertThat(Math.abs(in.x("eigenvector2", 1))).isCloseTo(1, TIGHT);
+    }
+
+    @Test
+    void theDefaultRunRecordsNone() {
+        assertThat(run("adam", 0.1, Recording.POINTS).trajectory().internals()).isNull();
+        assertThat(RunBuilder.on(RunnerTheoryTest.BOWL).optimizer("adam").run().trajectory().internals()).isNull();
+        assertThat(Runner.run(RunBuilder.on(RunnerTheoryTest.BOWL).optimizer("momentum").spec())
+                .trajectory().internals()).isNull();
+    }
+}
