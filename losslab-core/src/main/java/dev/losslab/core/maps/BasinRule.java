@@ -16,6 +16,8 @@ final class BasinRule {
     private final double[] minX;
     private final double[] minY;
     private final double reach;
+    /** reach² widened by a rounding margin: a squared distance above it is out of reach for sure. */
+    private final double surelyOutSquared;
 
     BasinRule(Landscape landscape) {
         List<Minimum> minima = landscape.knownMinima();
@@ -25,6 +27,8 @@ final class BasinRule {
         minX = minima.stream().mapToDouble(m -> m.at().x()).toArray();
         minY = minima.stream().mapToDouble(m -> m.at().y()).toArray();
         reach = Basins.REACH_FRACTION * landscape.window().span();
+        // Below 1e-150 the square could underflow and wrongly rule a minimum out: always use hypot.
+        surelyOutSquared = reach >= 1e-150 ? reach * reach * (1 + 1e-12) : Double.POSITIVE_INFINITY;
     }
 
     byte label(Outcome outcome) {
@@ -40,7 +44,13 @@ final class BasinRule {
         byte best = BasinMap.UNCONVERGED;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int m = 0; m < minX.length; m++) {
-            double d = Math.hypot(x - minX[m], y - minY[m]);
+            double dx = x - minX[m];
+            double dy = y - minY[m];
+            // The square rules out far minima cheaply; hypot decides the near ones exactly as before.
+            if (dx * dx + dy * dy > surelyOutSquared) {
+                continue;
+            }
+            double d = Math.hypot(dx, dy);
             if (d <= reach && d < bestDistance) {
                 best = (byte) m;
                 bestDistance = d;
