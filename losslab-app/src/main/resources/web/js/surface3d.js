@@ -301,7 +301,7 @@ export class Surface3d {
     if (!this.renderer) return;
     const [dx, dy, dz] = this.orbit.direction();
     const d = this.fitDistance * this.orbit.distance;
-    const target = new THREE.Vector3(0, HEIGHT * 0.32, 0);
+    const target = new THREE.Vector3(0, HEIGHT * 0.15, 0);
     this.camera.position.set(target.x + dx * d, target.y + dy * d, target.z + dz * d);
     this.camera.lookAt(target);
     this.renderer.render(this.scene, this.camera);

@@ -227,6 +227,25 @@ class View3dPageTest {
 
     }
 
+    @Test
+    void withoutWebGLThePanelSaysSoAndTheMapStays() {
+        Page page = lab.open("/", 1440, 900, false);
+        // A browser that cannot draw WebGL, from before the page's own scripts run.
+        page.addInitScript("""
+                const getContext = HTMLCanvasElement.prototype.getContext;
+                HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
+                  return type === 'webgl2' || type === 'webgl' ? null : getContext.call(this, type, ...rest);
+                };""");
+        page.navigate(lab.url(HIMMELBLAU + "&view=3d"));
+        Locator panel = id(page, "view3d");
+        assertThat(panel).hasAttribute("data-state", "unavailable");
+        assertThat(panel).containsText("cannot draw WebGL");
+        assertThat(panel.locator("canvas")).hasCount(0);
+        assertThat(id(page, "canvas")).isVisible(); // the map stays, with the race
+        assertThat(id(page, "loss-gd")).hasText("170");
+        raceToTheEnd(page);
+    }
+
     /** How many pixels are within a few units of an sRGB colour. */
     private static int pixelsOf(BufferedImage image, int[] rgb) {
         int n = 0;
