@@ -16,11 +16,13 @@ import { renderFormulas } from './formulas.js';
 import { lessonsFor } from './lessons.js';
 import * as exporter from './exporter.js';
 import { StepMode } from './stepMode.js';
+import { View3dToggle } from './view3dToggle.js';
 
 const DEFAULT_RACE = ['gd', 'momentum', 'adam'];
 const DEFAULT_STEPS = 1000;
 const SPEEDS = [1, 3, 10, 30, 60, 120, 250, 500, 1000]; // steps per second; the slider's index
 const GRID = 160; // the API's default: smooth once scaled up bilinearly, and a third less JSON than 200
+const COLORBAR_INSET = 40; // under the 3-D view the colour bar spans the canvas less this on each side
 
 const $ = (id) => document.getElementById(id);
 
@@ -31,7 +33,7 @@ let raceToken = 0;
 const cache = new Map(); // surface → Promise<{info, land}>
 
 /** @type {import('./urlState.js').LabState} */
-const state = { surface: null, start: null, optimizers: [], steps: null, settings: {} };
+const state = { surface: null, start: null, optimizers: [], steps: null, view: null, settings: {} };
 
 const view = new LandscapeView({
   wrap: $('map-wrap'),
@@ -48,6 +50,17 @@ const view = new LandscapeView({
 });
 
 const stepMode = new StepMode({ view, wrap: $('map-wrap') });
+// The 3-D view shows what the map shows: every change below is pushed to both.
+const view3d = new View3dToggle({
+  button: $('view3d-toggle'),
+  panel: $('view3d'),
+  host: $('view3d-host'),
+  message: $('view3d-message'),
+  mapWrap: $('map-wrap'),
+  onChange: (on) => { state.view = on ? '3d' : null; save(); },
+  onMapShown: () => view.layout(true),
+  onResize: (widCss) => colorbar.layout(COLORBAR_INSET, widCss - 2 * COLORBAR_INSET, widCss),
+});
 const colorbar = new Colorbar($('colorbar'));
 const chart = new LossChart($('chart'), $('chart-wrap'));
 new ResizeObserver(() => requestAnimationFrame(() => chart.resize())).observe($('chart-wrap'));
@@ -79,6 +92,7 @@ const panel = new RacerPanel({
 
 const playback = new Playback((tracks, done) => {
   view.redraw();
+  view3d.frame();
   chart.draw();
   panel.showFrame(tracks);
   stepMode.frame();
@@ -102,6 +116,7 @@ function setStart(x, y) {
   showStartInputs();
   view.scene.start = start;
   view.redraw();
+  view3d.setStart(start);
   invalidateRace();
   inspector.setStart(start);
   inspector.onStartKnown();
@@ -121,6 +136,7 @@ function invalidateRace() {
   stepMode.clear();
   view.scene.racers = [];
   view.redraw();
+  view3d.setTracks([]);
   chart.setTracks([]);
   chart.draw();
   $('race-error').textContent = '';
@@ -147,12 +163,14 @@ async function loadSurface(name, { start = null, fresh = false } = {}) {
   showStartInputs();
 
   view.setLandscape(entry.land);
+  view3d.setLandscape(entry.land);
   colorbar.setData(entry.land);
   colorbar.draw();
   $('scale-kind').textContent = entry.land.scale && entry.land.scale.log ? '(log scale)' : '';
   showSurfaceText(entry.info);
 
   view.scene.start = state.start;
+  view3d.setStart(state.start);
   view.scene.inspect = null;
   inspector.setSurface(name);
   panel.render(state);
@@ -286,6 +304,7 @@ async function ensureRace(withInternals = false) {
     if (token !== raceToken) return false;
     const tracks = result.runs.map((run, i) => new Track(body.racers[i].optimizer, racerColor(body.racers[i].optimizer), run));
     view.scene.racers = tracks;
+    view3d.setTracks(tracks);
     chart.setTracks(tracks);
     $('race-error').textContent = '';
     stepMode.setHoverTracks(tracks);
@@ -420,9 +439,9 @@ function wire() {
     }
   });
 
-  // Space runs or pauses when the map or nothing has the focus (controls keep their own Space).
+  // Space runs or pauses when a view or nothing has the focus (controls keep their own Space).
   document.addEventListener('keydown', (ev) => {
-    if (ev.key !== ' ' || (ev.target !== document.body && ev.target !== $('map'))) return;
+    if (ev.key !== ' ' || (ev.target !== document.body && ev.target !== $('map') && !view3d.owns(ev.target))) return;
     ev.preventDefault();
     if (playback.playing) { playback.pause(); syncButtons(); } else run();
   });
@@ -451,7 +470,9 @@ async function boot() {
   state.optimizers = (fromUrl.optimizers ?? DEFAULT_RACE).filter((n) => known.has(n));
   state.settings = fromUrl.settings;
   state.steps = fromUrl.steps;
+  state.view = fromUrl.view;
   $('steps').value = String(state.steps ?? DEFAULT_STEPS);
+  if (state.view === '3d') view3d.set(true);
   const surface = fromUrl.surface ?? catalog.surfaces[0].name;
   try {
     await loadSurface(surface, { start: fromUrl.start });

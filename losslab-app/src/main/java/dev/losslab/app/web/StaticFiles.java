@@ -9,9 +9,11 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
@@ -21,6 +23,10 @@ import java.util.regex.Pattern;
  * {@code losslab-app/src/main/resources/web/X}). Only regular files with a known extension are
  * served, each with its content type; no directory is ever listed and no path may climb out of the
  * root. Files are read once and kept: a jar does not change while it runs.
+ *
+ * <p>Vendored libraries come from their webjars on the classpath rather than copies in {@code web/}:
+ * {@code /static/vendor/three/X} is {@code X} in the three.js webjar (whichever version the pom
+ * names), under the same rules. Nothing is fetched from a CDN, so the page's CSP stays {@code 'self'}.
  */
 final class StaticFiles {
 
@@ -48,14 +54,45 @@ final class StaticFiles {
     /** A path segment we serve: letters, digits, '.', '_', '-'; never starting with a dot. */
     private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
 
+    /** Webjars served under /static/vendor/NAME/, by NAME: their Maven group (all npm webjars so far). */
+    private static final Map<String, String> WEBJARS = Map.of("three", "org.webjars.npm");
+    static final String VENDOR = "vendor/";
+
     private final String root;
     private final ClassLoader loader;
     private final Map<String, byte[]> cache = new ConcurrentHashMap<>();
+    /** Webjar name → its resource folder, e.g. "three" → "META-INF/resources/webjars/three/0.181.1/". */
+    private final Map<String, String> webjarRoots;
 
     /** @param root the resource folder, e.g. {@code "web/"} */
     StaticFiles(String root, ClassLoader loader) {
         this.root = root.endsWith("/") ? root : root + "/";
         this.loader = loader;
+        var found = new HashMap<String, String>();
+        WEBJARS.forEach((name, group) -> webjarRoot(name, group).ifPresent(folder -> found.put(name, folder)));
+        this.webjarRoots = Map.copyOf(found);
+    }
+
+    /**
+     * Where a webjar keeps its files: {@code META-INF/resources/webjars/NAME/VERSION/}, with the
+     * version read from the jar's own pom.properties so the pom alone decides it. Empty when the
+     * webjar is not on the classpath (its paths are then 404s).
+     */
+    private Optional<String> webjarRoot(String name, String group) {
+        URL url = loader.getResource("META-INF/maven/" + group + "/" + name + "/pom.properties");
+        if (url == null) {
+            return Optional.empty();
+        }
+        var properties = new Properties();
+        try (InputStream in = url.openStream()) {
+            properties.load(in);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        String version = properties.getProperty("version", "");
+        return SEGMENT.matcher(version).matches()
+                ? Optional.of("META-INF/resources/webjars/" + name + "/" + version + "/")
+                : Optional.empty();
     }
 
     /**
@@ -116,6 +153,15 @@ final class StaticFiles {
         }
         if (!CONTENT_TYPES.containsKey(extension(relative))) {
             return Optional.empty();
+        }
+        if (relative.startsWith(VENDOR)) {
+            // segments were checked above, so the rest cannot climb out of the webjar's folder
+            String rest = relative.substring(VENDOR.length());
+            int slash = rest.indexOf('/');
+            String folder = slash > 0 ? webjarRoots.get(rest.substring(0, slash)) : null;
+            if (folder != null) {
+                return Optional.of(folder + rest.substring(slash + 1));
+            }
         }
         return Optional.of(root + relative);
     }

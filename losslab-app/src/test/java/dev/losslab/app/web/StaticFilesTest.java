@@ -42,7 +42,10 @@ class StaticFilesTest {
             "/static/app.js                 | text/javascript; charset=utf-8 | export const answer = 42;",
             "/static/style.css              | text/css; charset=utf-8        | body { margin: 0; }",
             "/static/img/dot.svg            | image/svg+xml                  | <svg",
-            "/static/sub.d/inner.css        | text/css; charset=utf-8        | inside a folder"})
+            "/static/sub.d/inner.css        | text/css; charset=utf-8        | inside a folder",
+            // three.js from its webjar: the ES module build and the core it imports
+            "/static/vendor/three/build/three.module.js | text/javascript; charset=utf-8 | ./three.core.js",
+            "/static/vendor/three/build/three.core.js   | text/javascript; charset=utf-8 | const REVISION ="})
     void servesFilesWithTheirContentType(String path, String contentType, String content) {
         HttpResponse<String> response = lab.get(path);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -76,6 +79,28 @@ class StaticFilesTest {
         assertThat(response.statusCode()).as(path).isIn(400, 404);
         assertThat(response.body()).doesNotContain("must never be served");
         assertSecurityHeaders(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/static/vendor/three/../../../../../webtest-secret.css",
+            "/static/vendor/three/%2e%2e/%2e%2e/%2e%2e/%2e%2e/%2e%2e/webtest-secret.css",
+            "/static/vendor/three/build/..%2f..%2f..%2f..%2f..%2f..%2fwebtest-secret.css",
+            "/static/vendor/three/build%2f..%2f..%2f..%2f..%2f..%2f..%2fwebtest-secret.css",
+            "/static/vendor/three/..%5c..%5c..%5c..%5c..%5cwebtest-secret.css",
+            "/static/vendor/%2e%2e/%2e%2e/webtest-secret.css"})
+    void vendorPathsCannotClimbOutOfTheWebjar(String path) {
+        HttpResponse<String> response = lab.get(path);
+        assertThat(response.statusCode()).as(path).isEqualTo(400);
+        assertThat(response.body()).doesNotContain("must never be served");
+        assertSecurityHeaders(response);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/static/vendor/three/", "/static/vendor/three/build", "/static/vendor/three/build/",
+            "/static/vendor/three/build/three.cjs", "/static/vendor/three/build/.three.module.js",
+            "/static/vendor/three/0.181.1/build/three.module.js", "/static/vendor/nothing/three.module.js"})
+    void vendorFoldersOddNamesAndUnknownLibrariesAre404s(String path) {
+        BadInputApiTest.assertError(lab.get(path), 404, null, null);
     }
 
     @Test
