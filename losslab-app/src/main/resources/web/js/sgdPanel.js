@@ -237,7 +237,7 @@ export class SgdPanel {
         seg.title = `σ = ${num(level.noise)}: ${(100 * p.share).toFixed(1)} % of the runs — ${p.label}`;
         // Name the basin (as numbered on the map) and the share inside the segment where they fit.
         const mark = p.kind === 'minimum' ? p.mark : '';
-        if (p.share >= 0.14) seg.textContent = mark ? `${mark} · ${Math.round(100 * p.share)} %` : `${Math.round(100 * p.share)} %`;
+        if (p.share >= 0.2) seg.textContent = mark ? `${mark} · ${Math.round(100 * p.share)} %` : `${Math.round(100 * p.share)} %`;
         else if (p.share >= 0.04) seg.textContent = mark;
         bar.append(seg);
       }
@@ -247,7 +247,7 @@ export class SgdPanel {
     ui.chart.replaceChildren(...rows);
     const first = stats.levels[0], last = stats.levels[stats.levels.length - 1];
     ui.summary.textContent = stats.levels.length === 1 ? `${SgdPanel.sentence(stats, first)}.`
-      : `${SgdPanel.sentence(stats, first)}; ${SgdPanel.sentence(stats, last)}.`;
+      : `${SgdPanel.sentence(stats, first)}; w${SgdPanel.sentence(stats, last).slice(1)}.`;
     this.renderLegend(stats);
     this.view.minima = stats.minima;
     this.drawMap();
