@@ -98,3 +98,40 @@ export function sgdStats(name, start, noise, runs) {
 export function basins(params) {
   return get('/api/basins', params);
 }
+
+/**
+ * POST /api/jobs: starts long map work in the background ({kind: 'basins'|'sweep'|'sgd-stats', …the
+ * GET parameters}); resolves with {id, state, progress}. A 429 (too many jobs) is an ApiError.
+ */
+export async function startJob(body) {
+  let response;
+  try {
+    response = await fetch('/api/jobs', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+      body: JSON.stringify(body),
+    });
+  } catch (e) {
+    throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
+  }
+  return read(response);
+}
+
+/** GET /api/jobs/ID: {state, progress, seconds, result when done, reason/message when cancelled, …}. */
+export function job(id) {
+  return get(`/api/jobs/${encodeURIComponent(id)}`);
+}
+
+/**
+ * DELETE /api/jobs/ID: cancels a running job (it reads as cancelled once it has stopped). With
+ * keepalive the request outlives the page (used when the page is left mid-job).
+ */
+export async function cancelJob(id, { keepalive = false } = {}) {
+  let response;
+  try {
+    response = await fetch(`/api/jobs/${encodeURIComponent(id)}`, { method: 'DELETE', keepalive, headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
+  }
+  return read(response);
+}

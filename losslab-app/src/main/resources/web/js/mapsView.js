@@ -42,6 +42,7 @@ export class BasinView {
     this.grid = 0;
     this.labels = null;
     this.minima = [];
+    this.start = null;   // {x, y}: a start to mark (the SGD tab's), or null
   }
 
   /** Takes a /api/basins answer; nothing is drawn until draw(). */
@@ -117,8 +118,21 @@ export class BasinView {
     }
     ctx.stroke();
     this.drawMinima(ctx, frame);
+    if (this.start) this.drawStart(ctx, frame);
     ctx.restore();
     this.landscape.drawAxes(ctx, frame);
+  }
+
+  /** The start: a black dot in a white ring, as the lab draws it. */
+  drawStart(ctx, frame) {
+    const x = frame.xPx(this.start.x), y = frame.yPx(this.start.y);
+    ctx.beginPath();
+    ctx.arc(x, y, 6, 0, 2 * Math.PI);
+    ctx.fillStyle = '#111111';
+    ctx.fill();
+    ctx.lineWidth = 2.5;
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke();
   }
 
   /** Numbered circles: label k's minimum is "k + 1" in the legend too. */

@@ -2,7 +2,7 @@ package dev.losslab.app.cli;
 
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
-import dev.losslab.core.InvalidInputException;
+import dev.losslab.app.output.Ranges;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.SgdStats;
 import dev.losslab.core.maps.SgdStatsResult;
@@ -95,16 +95,7 @@ final class SgdStatsCommand implements Callable<Integer> {
     }
 
     static Axis levels(String text) {
-        String[] parts = text.split(":", -1);
-        if (parts.length != 3) {
-            throw new InvalidInputException("noise", "--noise expects FROM:TO:COUNT, e.g. 0:40:5, got '" + text + "'");
-        }
-        try {
-            return Axis.linear("noise", Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()),
-                    Integer.parseInt(parts[2].strip()));
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("noise", "--noise expects FROM:TO:COUNT with numbers, got '" + text + "'");
-        }
+        return Ranges.levels(text, "--noise", Axis.MAX_COUNT);
     }
 
     private static List<String> columns(SgdStatsResult stats) {

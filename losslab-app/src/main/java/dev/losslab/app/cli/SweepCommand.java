@@ -2,6 +2,7 @@ package dev.losslab.app.cli;
 
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
+import dev.losslab.app.output.Ranges;
 import dev.losslab.app.plot.SweepPlot;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.maps.Axis;
@@ -16,14 +17,10 @@ import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,8 +32,6 @@ import picocli.CommandLine.Spec;
                 "Each value range includes both ends. On a quadratic (bowl, saddle) with gd or momentum it also shows",
                 "the regime theory predicts: monotone, oscillating or divergent."})
 final class SweepCommand implements Callable<Integer> {
-
-    private static final Pattern RANGE = Pattern.compile("([a-z][a-z0-9-]*)=([^:,]+):([^:,]+):([^:,]+)");
 
     @Spec
     CommandSpec spec;
@@ -99,48 +94,14 @@ final class SweepCommand implements Callable<Integer> {
         switch (format) {
             case text -> text(result, stdout);
             case csv -> csv(result, stdout);
-            case json -> stdout.println(JsonViews.MAPPER.writeValueAsString(json(result)));
+            case json -> stdout.println(JsonViews.MAPPER.writeValueAsString(JsonViews.sweep(result)));
         }
         return Main.OK;
     }
 
     /** "lr=0.01:0.3:30,momentum=0:0.99:34" and the --log names → axes. */
     static List<Axis> axes(String text, List<String> logNames) {
-        List<Axis> axes = new ArrayList<>();
-        for (String part : text.split(",", -1)) {
-            Matcher m = RANGE.matcher(part.strip());
-            if (!m.matches()) {
-                throw new InvalidInputException("vary",
-                        "--vary expects NAME=FROM:TO:COUNT[,NAME=FROM:TO:COUNT], e.g. lr=0.01:0.3:30, got '" + part.strip() + "'");
-            }
-            String name = m.group(1);
-            double from = number(name, m.group(2));
-            double to = number(name, m.group(3));
-            int count;
-            try {
-                count = Integer.parseInt(m.group(4).strip());
-            } catch (NumberFormatException e) {
-                throw new InvalidInputException("vary", name + " count must be a whole number, got '" + m.group(4).strip() + "'");
-            }
-            axes.add(new Axis(name, from, to, count, logNames.contains(name)));
-        }
-        if (axes.size() > 2) {
-            throw new InvalidInputException("vary", "a sweep varies one or two hyper-parameters, got " + axes.size());
-        }
-        for (String name : logNames) {
-            if (axes.stream().noneMatch(a -> a.name().equals(name))) {
-                throw new InvalidInputException("log", "--log " + name + " names no swept parameter");
-            }
-        }
-        return axes;
-    }
-
-    private static double number(String name, String text) {
-        try {
-            return Double.parseDouble(text.strip());
-        } catch (NumberFormatException e) {
-            throw new InvalidInputException("vary", name + " range: '" + text.strip() + "' is not a number");
-        }
+        return Ranges.axes(text, logNames, "--vary", "--log");
     }
 
     private static String result(Outcome o) {
@@ -235,43 +196,5 @@ final class SweepCommand implements Callable<Integer> {
                 out.println(row);
             }
         }
-    }
-
-    static com.fasterxml.jackson.databind.node.ObjectNode json(SweepResult r) {
-        var root = JsonViews.object();
-        var settings = JsonViews.spec(r.spec(0, 0));
-        for (Axis a : r.axes()) {
-            settings.remove(a.name());
-            ((com.fasterxml.jackson.databind.node.ObjectNode) settings.get("hyperParameters")).remove(a.name());
-        }
-        root.set("spec", settings);
-        var axes = root.putArray("axes");
-        for (Axis a : r.axes()) {
-            var node = axes.addObject();
-            node.put("name", a.name());
-            node.put("from", a.from());
-            node.put("to", a.to());
-            node.put("count", a.count());
-            node.put("log", a.log());
-        }
-        var cells = root.putArray("cells");
-        for (int j = 0; j < r.rows(); j++) {
-            for (int i = 0; i < r.columns(); i++) {
-                Outcome o = r.outcome(i, j);
-                var cell = cells.addObject();
-                JsonViews.put(cell, r.axes().getFirst().name(), r.axes().getFirst().value(i));
-                if (r.axes().size() == 2) {
-                    JsonViews.put(cell, r.axes().get(1).name(), r.axes().get(1).value(j));
-                }
-                cell.put("stop", o.stop().code());
-                cell.put("steps", o.steps());
-                JsonViews.put(cell, "x", o.x());
-                JsonViews.put(cell, "y", o.y());
-                JsonViews.put(cell, "loss", o.loss());
-                Optional<MomentumRegime> regime = MomentumRegime.predict(r.spec(i, j));
-                regime.ifPresent(g -> cell.put("regime", g.code()));
-            }
-        }
-        return root;
     }
 }

@@ -9,6 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
+import dev.losslab.core.maps.Axis;
+import dev.losslab.core.maps.MomentumRegime;
+import dev.losslab.core.maps.Outcome;
+import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
 import dev.losslab.core.optim.Schedule;
@@ -277,5 +281,48 @@ public final class JsonViews {
 
     private static String kebab(String camel) {
         return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * A sweep (the CLI's {@code sweep --format json} and {@code GET /api/sweep}): {@code spec} without
+     * the swept settings, {@code axes} and one cell per run, first axis fastest, each with its swept
+     * values, stop, steps and end point, and the regime theory predicts when it applies
+     * ({@link MomentumRegime#predict}).
+     */
+    public static ObjectNode sweep(SweepResult r) {
+        ObjectNode root = object();
+        ObjectNode settings = spec(r.spec(0, 0));
+        for (Axis a : r.axes()) {
+            settings.remove(a.name());
+            ((ObjectNode) settings.get("hyperParameters")).remove(a.name());
+        }
+        root.set("spec", settings);
+        ArrayNode axes = root.putArray("axes");
+        for (Axis a : r.axes()) {
+            ObjectNode node = axes.addObject();
+            node.put("name", a.name());
+            put(node, "from", a.from());
+            put(node, "to", a.to());
+            node.put("count", a.count());
+            node.put("log", a.log());
+        }
+        ArrayNode cells = root.putArray("cells");
+        for (int j = 0; j < r.rows(); j++) {
+            for (int i = 0; i < r.columns(); i++) {
+                Outcome o = r.outcome(i, j);
+                ObjectNode cell = cells.addObject();
+                put(cell, r.axes().getFirst().name(), r.axes().getFirst().value(i));
+                if (r.axes().size() == 2) {
+                    put(cell, r.axes().get(1).name(), r.axes().get(1).value(j));
+                }
+                cell.put("stop", o.stop().code());
+                cell.put("steps", o.steps());
+                put(cell, "x", o.x());
+                put(cell, "y", o.y());
+                put(cell, "loss", o.loss());
+                MomentumRegime.predict(r.spec(i, j)).ifPresent(g -> cell.put("regime", g.code()));
+            }
+        }
+        return root;
     }
 }

@@ -50,6 +50,25 @@ final class ApiException extends RuntimeException {
                 null, null);
     }
 
+    /** 429: as many jobs as the server runs at once are running already. */
+    static ApiException tooManyJobs(int maxRunning) {
+        return new ApiException(429, null, maxRunning + (maxRunning == 1 ? " job is" : " jobs are")
+                + " already running, the most at once (each uses every core); wait for one to finish, or cancel one"
+                + " with DELETE /api/jobs/ID", null, null);
+    }
+
+    /** 404 for a job id the server does not have (never had, or no longer keeps). */
+    static ApiException noSuchJob(String id, JobLimits limits) {
+        String shown = id.length() <= 40 ? id : id.substring(0, 37) + "…";
+        return new ApiException(404, "id", "no job '" + shown + "'; finished jobs are kept for "
+                + limits.keepMillis() / 1000 + " s (at most " + limits.maxKept() + " of them)", null, null);
+    }
+
+    /** 503: the server cannot take the request now (it is shutting down). */
+    static ApiException unavailable(String message) {
+        return new ApiException(503, null, message, null, null);
+    }
+
     static ApiException notFound(String message) {
         return new ApiException(404, null, message, null, null);
     }

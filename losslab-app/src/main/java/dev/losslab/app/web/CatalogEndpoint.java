@@ -20,10 +20,12 @@ import java.util.Locale;
 final class CatalogEndpoint implements Endpoint {
 
     private final Limits limits;
+    private final JobLimits jobLimits;
     private volatile byte[] rendered;
 
-    CatalogEndpoint(Limits limits) {
+    CatalogEndpoint(Limits limits, JobLimits jobLimits) {
         this.limits = limits;
+        this.jobLimits = jobLimits;
     }
 
     @Override
@@ -31,13 +33,13 @@ final class CatalogEndpoint implements Endpoint {
         request.query().allowOnly();
         byte[] body = rendered;
         if (body == null) {
-            body = ApiJson.WRITER.writeValueAsBytes(catalog(limits));
+            body = ApiJson.WRITER.writeValueAsBytes(catalog(limits, jobLimits));
             rendered = body;
         }
         return Reply.jsonBytes(body);
     }
 
-    static ObjectNode catalog(Limits limits) {
+    static ObjectNode catalog(Limits limits, JobLimits jobLimits) {
         ObjectNode root = JsonViews.object();
         ArrayNode surfaces = root.putArray("surfaces");
         Catalog.all().forEach(l -> surfaces.add(JsonViews.landscape(l)));
@@ -56,6 +58,23 @@ final class CatalogEndpoint implements Endpoint {
         bounds.put("maxRacers", limits.maxRacers());
         bounds.put("maxGrid", limits.maxGrid());
         bounds.put("maxBodyBytes", limits.maxBodyBytes());
+        // The maps page checks its fields against these before it asks (the API checks again).
+        ObjectNode basins = bounds.putObject("basins");
+        basins.put("maxGrid", BasinsWork.MAX_GRID);
+        basins.put("maxSteps", BasinsWork.MAX_STEPS);
+        basins.put("maxWork", BasinsWork.MAX_WORK);
+        ObjectNode sweep = bounds.putObject("sweep");
+        sweep.put("maxCount", SweepWork.MAX_COUNT);
+        sweep.put("maxSteps", SweepWork.MAX_STEPS);
+        sweep.put("maxWork", BasinsWork.MAX_WORK);
+        ObjectNode sgd = bounds.putObject("sgdStats");
+        sgd.put("maxLevels", SgdStatsWork.MAX_LEVELS);
+        sgd.put("maxRuns", SgdStatsWork.MAX_RUNS);
+        sgd.put("maxSteps", SgdStatsWork.MAX_STEPS);
+        ObjectNode jobs = bounds.putObject("jobs");
+        jobs.put("maxRunning", jobLimits.maxRunning());
+        jobs.put("maxSeconds", jobLimits.maxMillis() / 1000.0);
+        jobs.put("keepSeconds", jobLimits.keepMillis() / 1000.0);
         return root;
     }
 

@@ -50,6 +50,45 @@ final class QueryParams {
         return new QueryParams(values);
     }
 
+    /**
+     * The fields of a JSON object as if they were query parameters, so a POST body is read by the
+     * same parser and rules as a GET query: a string as it is, a number as its text, true/false as
+     * "true"/"false" (flags take them), and a list of numbers or strings joined by commas
+     * ({@code "start": [1, 2]} is {@code start=1,2}). Anything else is a 400 naming the field.
+     *
+     * @param skip a field the caller reads itself (e.g. {@code kind})
+     */
+    static QueryParams fromJson(com.fasterxml.jackson.databind.JsonNode body, String skip) {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (var field : body.properties()) {
+            if (!field.getKey().equals(skip)) {
+                values.put(field.getKey(), text(field.getKey(), field.getValue()));
+            }
+        }
+        return new QueryParams(values);
+    }
+
+    private static String text(String name, com.fasterxml.jackson.databind.JsonNode value) {
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        if (value.isNumber() || value.isBoolean()) {
+            return value.asText();
+        }
+        if (value.isArray() && !value.isEmpty()) {
+            List<String> parts = new java.util.ArrayList<>();
+            for (var item : value) {
+                if (!(item.isNumber() || item.isTextual())) {
+                    throw ApiException.badRequest(name, name + " must list numbers or names, got " + item);
+                }
+                parts.add(item.asText());
+            }
+            return String.join(",", parts);
+        }
+        throw ApiException.badRequest(name, name + " must be a number, a string, true/false or a list of numbers, got "
+                + (value.isNull() ? "null" : value.isArray() ? "an empty list" : "an object"));
+    }
+
     private static String decode(String text) {
         try {
             return URLDecoder.decode(text, StandardCharsets.UTF_8);
@@ -131,6 +170,19 @@ final class QueryParams {
             return java.util.OptionalDouble.empty();
         }
         return java.util.OptionalDouble.of(numbers(name, text, 1, "a number (e.g. 0.01)")[0]);
+    }
+
+    /** A flag's value, if given: true or 1, false or 0 (as the core's 1/0). */
+    java.util.OptionalDouble flag(String name) {
+        String text = values.get(name);
+        if (text == null) {
+            return java.util.OptionalDouble.empty();
+        }
+        return switch (text.strip()) {
+            case "1", "true" -> java.util.OptionalDouble.of(1);
+            case "0", "false" -> java.util.OptionalDouble.of(0);
+            default -> throw ApiException.badRequest(name, name + " must be true, false, 1 or 0, got '" + text + "'");
+        };
     }
 
     /** A whole number (any long), if given. */

@@ -18,13 +18,16 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends each request to its endpoint and writes the reply; the one place that talks HTTP. API paths
- * are matched exactly ({@code /api/race}); everything else is a static file or a 404. Whatever
+ * are matched exactly ({@code /api/race}) or, for a resource by id, by prefix ({@code /api/jobs/ID});
+ * everything else is a static file or a 404. Whatever
  * happens inside, the client gets a JSON answer with the shared headers and the server keeps
  * serving: bad input is a 4xx, a bug is a 500 whose details go to stderr only.
  */
 final class Router implements HttpHandler {
 
     private final Map<String, Map<String, Endpoint>> api = new LinkedHashMap<>();
+    /** Paths under a prefix ({@code /api/jobs/} + an id): the endpoint reads the rest of the path. */
+    private final Map<String, Map<String, Endpoint>> apiUnder = new LinkedHashMap<>();
     private final StaticFiles staticFiles;
     private final Limits limits;
     private final Semaphore work;
@@ -51,9 +54,35 @@ final class Router implements HttpHandler {
         return route("POST", path, endpoint);
     }
 
+    Router delete(String path, Endpoint endpoint) {
+        return route("DELETE", path, endpoint);
+    }
+
+    /**
+     * Routes {@code method} on every path that starts with {@code prefix} (ending in '/') and has
+     * more after it, e.g. {@code /api/jobs/} for {@code /api/jobs/ID}.
+     */
+    Router under(String method, String prefix, Endpoint endpoint) {
+        if (!prefix.endsWith("/")) {
+            throw new IllegalArgumentException("a route prefix ends with '/': " + prefix);
+        }
+        apiUnder.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(method, endpoint);
+        return this;
+    }
+
     private Router route(String method, String path, Endpoint endpoint) {
         api.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, endpoint);
         return this;
+    }
+
+    /** The endpoints by method of the prefix route that {@code path} is under, or null. */
+    private Map<String, Endpoint> under(String path) {
+        for (var route : apiUnder.entrySet()) {
+            if (path.startsWith(route.getKey()) && path.length() > route.getKey().length()) {
+                return route.getValue();
+            }
+        }
+        return null;
     }
 
     @Override
@@ -146,6 +175,9 @@ final class Router implements HttpHandler {
         String path = StaticFiles.decodePath(uri.getRawPath());
         String method = exchange.getRequestMethod();
         Map<String, Endpoint> byMethod = api.get(path);
+        if (byMethod == null) {
+            byMethod = under(path);
+        }
         if (byMethod == null) {
             if (path.startsWith("/api/") || path.equals("/api")) {
                 throw ApiException.notFound("no API endpoint " + path + "; see docs/API.md");

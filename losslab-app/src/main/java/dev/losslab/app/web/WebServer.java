@@ -23,11 +23,14 @@ public final class WebServer implements AutoCloseable {
     private final ExecutorService executor;
     /** Kept for tests, which look at its cache. */
     final LandscapeEndpoint landscapes;
+    /** Kept for tests, which check that cancelled jobs stop. */
+    final Jobs jobs;
 
-    private WebServer(HttpServer server, ExecutorService executor, LandscapeEndpoint landscapes) {
+    private WebServer(HttpServer server, ExecutorService executor, LandscapeEndpoint landscapes, Jobs jobs) {
         this.server = server;
         this.executor = executor;
         this.landscapes = landscapes;
+        this.jobs = jobs;
     }
 
     /**
@@ -40,6 +43,11 @@ public final class WebServer implements AutoCloseable {
     }
 
     static WebServer start(String host, int port, Limits limits, StaticFiles files, PrintStream log) throws IOException {
+        return start(host, port, limits, JobLimits.DEFAULT, files, log);
+    }
+
+    static WebServer start(String host, int port, Limits limits, JobLimits jobLimits, StaticFiles files, PrintStream log)
+            throws IOException {
         // Without TCP_NODELAY the last small packet of an answer waits for the client's delayed ACK:
         // 40 ms added to a 1 ms answer. Read once, when the JDK's server first loads.
         if (System.getProperty(NODELAY) == null) {
@@ -48,8 +56,10 @@ public final class WebServer implements AutoCloseable {
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         LandscapeEndpoint landscapes = new LandscapeEndpoint(limits);
         boolean loopbackOnly = new InetSocketAddress(host, port).getAddress().isLoopbackAddress();
+        Jobs jobs = new Jobs(jobLimits, log);
+        JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs);
         Router router = new Router(files, limits, log, loopbackOnly)
-                .get("/api/catalog", new CatalogEndpoint(limits))
+                .get("/api/catalog", new CatalogEndpoint(limits, jobLimits))
                 .get("/api/surface", new SurfaceEndpoint())
                 .get("/api/landscape", landscapes)
                 .post("/api/race", new RaceEndpoint(limits))
@@ -57,13 +67,17 @@ public final class WebServer implements AutoCloseable {
                 .get("/api/critical-points", new CriticalPointsEndpoint())
                 .get("/api/step-factor", new StepFactorEndpoint())
                 .get("/api/adam-first-step", new AdamFirstStepEndpoint())
-                .get("/api/sgd-stats", new SgdStatsEndpoint())
-                .get("/api/basins", new BasinsEndpoint());
+                .get("/api/sgd-stats", new MapEndpoint(SgdStatsWork::parse))
+                .get("/api/basins", new MapEndpoint(BasinsWork::parse))
+                .get("/api/sweep", new MapEndpoint(SweepWork::parse))
+                .post(JobsEndpoint.PATH, jobsEndpoint::create)
+                .under("GET", JobsEndpoint.PREFIX, jobsEndpoint::show)
+                .under("DELETE", JobsEndpoint.PREFIX, jobsEndpoint::cancel);
         server.createContext("/", router);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.start();
-        return new WebServer(server, executor, landscapes);
+        return new WebServer(server, executor, landscapes, jobs);
     }
 
     /** The port actually bound (the chosen one when started with port 0). */
@@ -84,6 +98,7 @@ public final class WebServer implements AutoCloseable {
     /** Stops accepting requests, gives running ones a moment to finish, and stops. */
     @Override
     public void close() {
+        jobs.close();
         server.stop(1);
         executor.shutdownNow();
     }

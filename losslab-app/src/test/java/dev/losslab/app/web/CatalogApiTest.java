@@ -79,7 +79,11 @@ class CatalogApiTest {
         assertThat(names(step.get("params"))).containsExactly("step-size", "gamma");
         assertThat(find(step.get("params"), "gamma").get("default").asDouble()).isEqualTo(0.1);
         assertThat(catalog.get("limits").toString())
-                .isEqualTo("{\"maxSteps\":100000,\"maxInternalsSteps\":5000,\"maxRacers\":8,\"maxGrid\":400,\"maxBodyBytes\":65536}");
+                .isEqualTo("{\"maxSteps\":100000,\"maxInternalsSteps\":5000,\"maxRacers\":8,\"maxGrid\":400,\"maxBodyBytes\":65536,"
+                        + "\"basins\":{\"maxGrid\":200,\"maxSteps\":5000,\"maxWork\":50000000},"
+                        + "\"sweep\":{\"maxCount\":100,\"maxSteps\":5000,\"maxWork\":50000000},"
+                        + "\"sgdStats\":{\"maxLevels\":8,\"maxRuns\":200,\"maxSteps\":2000},"
+                        + "\"jobs\":{\"maxRunning\":2,\"maxSeconds\":60.0,\"keepSeconds\":300.0}}");
     }
 
     @Test

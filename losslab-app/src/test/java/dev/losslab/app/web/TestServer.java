@@ -22,9 +22,9 @@ final class TestServer implements AutoCloseable {
     final HttpClient client = HttpClient.newHttpClient();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private TestServer(Limits limits) {
+    private TestServer(Limits limits, JobLimits jobLimits) {
         try {
-            server = WebServer.start("127.0.0.1", 0, limits,
+            server = WebServer.start("127.0.0.1", 0, limits, jobLimits,
                     new StaticFiles("webtest/", TestServer.class.getClassLoader()),
                     new PrintStream(log, true, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -33,11 +33,15 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start() {
-        return new TestServer(Limits.DEFAULT);
+        return new TestServer(Limits.DEFAULT, JobLimits.DEFAULT);
     }
 
     static TestServer start(Limits limits) {
-        return new TestServer(limits);
+        return new TestServer(limits, JobLimits.DEFAULT);
+    }
+
+    static TestServer start(JobLimits jobLimits) {
+        return new TestServer(Limits.DEFAULT, jobLimits);
     }
 
     URI uri(String pathAndQuery) {
@@ -52,6 +56,10 @@ final class TestServer implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+    }
+
+    HttpResponse<String> delete(String pathAndQuery) {
+        return send(HttpRequest.newBuilder(uri(pathAndQuery)).DELETE().build());
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -26,12 +27,21 @@ public final class Sweep {
     private Sweep() {}
 
     /**
-     * Runs the sweep.
+     * Runs the sweep: {@link #plan} then {@link Plan#run}.
      *
      * @param axes    one or two axes; the first varies fastest in {@link SweepResult}'s cell order
      * @param specFor the run for the values {name → value} of one cell
      */
     public static SweepResult run(List<Axis> axes, Function<Map<String, Double>, RunSpec> specFor, Job job) {
+        return plan(axes, specFor).run(job);
+    }
+
+    /**
+     * Builds and checks every cell's run without running any: a bad value or too much work fails
+     * here, naming the parameter, so a caller that runs the sweep later (a web job) can refuse it at
+     * once instead of failing in the background.
+     */
+    public static Plan plan(List<Axis> axes, Function<Map<String, Double>, RunSpec> specFor) {
         if (axes.isEmpty() || axes.size() > 2) {
             throw new InvalidInputException("vary", "a sweep varies one or two hyper-parameters, got " + axes.size());
         }
@@ -55,15 +65,41 @@ public final class Sweep {
             specs.add(spec);
         }
         Budget.checkWork(cells, maxSteps);
-        Outcome[] outcomes = new Outcome[(int) cells];
-        job.begin(cells);
-        IntStream.range(0, (int) cells).parallel().forEach(c -> {
+        return new Plan(axes, specs);
+    }
+
+    /**
+     * A checked sweep, ready to run: the axes and every cell's run, in {@link SweepResult}'s order.
+     * Running it twice gives the same result.
+     */
+    public record Plan(List<Axis> axes, List<RunSpec> specs) {
+
+        public Plan {
+            axes = List.copyOf(axes);
+            specs = List.copyOf(specs);
+        }
+
+        /** The number of runs. */
+        public int cells() {
+            return specs.size();
+        }
+
+        /**
+         * Runs every cell, spread over all cores.
+         *
+         * @throws CancellationException when the job is cancelled or the calling thread interrupted
+         */
+        public SweepResult run(Job job) {
+            Outcome[] outcomes = new Outcome[specs.size()];
+            job.begin(specs.size());
+            IntStream.range(0, specs.size()).parallel().forEach(c -> {
+                job.check();
+                RunSpec spec = specs.get(c);
+                outcomes[c] = Descent.from(spec, spec.start().x(), spec.start().y());
+                job.unitDone();
+            });
             job.check();
-            RunSpec spec = specs.get(c);
-            outcomes[c] = Descent.from(spec, spec.start().x(), spec.start().y());
-            job.unitDone();
-        });
-        job.check();
-        return new SweepResult(axes, specs, List.of(outcomes));
+            return new SweepResult(axes, specs, List.of(outcomes));
+        }
     }
 }

@@ -64,4 +64,17 @@ class SweepTest {
         assertThatThrownBy(() -> Sweep.run(List.of(), on("bowl", "gd"), Job.untracked()))
                 .hasMessage("a sweep varies one or two hyper-parameters, got 0");
     }
+
+    @Test
+    void aPlanIsCheckedWhenMadeAndRunsLikeRun() {
+        assertThatThrownBy(() -> Sweep.plan(List.of(Axis.linear("lr", -0.1, 0.1, 3)), on("bowl", "gd")))
+                .isInstanceOf(InvalidInputException.class).hasMessage("lr must be > 0, got -0.1");
+        List<Axis> axes = List.of(Axis.linear("lr", 0.05, 0.25, 5));
+        Sweep.Plan plan = Sweep.plan(axes, on("bowl", "gd"));
+        assertThat(plan.cells()).isEqualTo(5);
+        SweepResult direct = Sweep.run(axes, on("bowl", "gd"), Job.untracked());
+        SweepResult planned = plan.run(Job.untracked());
+        assertThat(planned.outcomes()).isEqualTo(direct.outcomes());
+        assertThat(plan.run(Job.untracked()).outcomes()).isEqualTo(direct.outcomes());
+    }
 }

@@ -3,42 +3,65 @@ package dev.losslab.app.web;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
-import dev.losslab.core.InvalidInputException;
+import dev.losslab.app.output.Ranges;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.Job;
 import dev.losslab.core.maps.SgdStats;
 import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Minimum;
 
 /**
- * {@code GET /api/sgd-stats?surface=S&start=x,y&noise=FROM:TO:COUNT[&runs=R][&steps=N][&lr=]}: the share
- * of noisy SGD runs ending in each known minimum's basin at each noise level ({@link SgdStats}, the
- * CLI's {@code sgd-stats}), kept small enough to answer in a moment: at most {@value #MAX_LEVELS}
- * levels, {@value #MAX_RUNS} runs per level and {@value #MAX_STEPS} steps per run.
+ * SGD statistics ({@code GET /api/sgd-stats}, job kind {@code sgd-stats}):
+ * {@code surface=S&noise=FROM:TO:COUNT[&start=x,y][&runs=R][&steps=N][&lr=]}, the share of noisy
+ * SGD runs ending in each known minimum's basin at each noise level ({@link SgdStats}, the CLI's
+ * {@code sgd-stats}), kept small enough to answer in a moment: at most {@value #MAX_LEVELS} levels,
+ * {@value #MAX_RUNS} runs per level and {@value #MAX_STEPS} steps per run.
+ *
+ * @param spec   the run (sgd, lr, start, steps); its noise is replaced by each level
+ * @param levels the noise levels σ
+ * @param runs   seeds per level
  */
-final class SgdStatsEndpoint implements Endpoint {
+record SgdStatsWork(RunSpec spec, Axis levels, int runs) implements MapWork {
 
     static final int MAX_LEVELS = 8;
     static final int MAX_RUNS = 200;
+    static final int DEFAULT_RUNS = 50;
     static final int MAX_STEPS = 2000;
+    static final int DEFAULT_STEPS = 500;
 
-    @Override
-    public Reply handle(Request request) {
-        QueryParams query = request.query().allowOnly("surface", "start", "noise", "runs", "steps", "lr");
+    static SgdStatsWork parse(QueryParams query) {
+        query.allowOnly("surface", "start", "noise", "runs", "steps", "lr");
         var landscape = query.surface();
-        int runs = query.integer("runs", 50, 1, MAX_RUNS);
-        int steps = query.integer("steps", 500, 1, MAX_STEPS);
-        Axis levels = levels(query.required("noise"));
+        int runs = query.integer("runs", DEFAULT_RUNS, 1, MAX_RUNS);
+        int steps = query.integer("steps", DEFAULT_STEPS, 1, MAX_STEPS);
+        Axis levels = Ranges.levels(query.required("noise"), "noise", MAX_LEVELS);
         RunBuilder builder = RunBuilder.on(landscape).optimizer("sgd").steps(steps).noise(0)
                 .start(query.has("start") ? query.point("start") : landscape.defaultStart());
         if (query.has("lr")) {
             builder.learningRate(query.number("lr", Double.NaN));
         }
-        SgdStatsResult stats = SgdStats.run(builder.spec(), levels, runs, Job.untracked());
+        RunSpec spec = builder.spec();
+        for (double sigma : levels.values()) {
+            if (!(sigma >= 0)) {
+                throw dev.losslab.core.InvalidInputException.outOfRange("noise", ">= 0", sigma);
+            }
+        }
+        return new SgdStatsWork(spec, levels, runs);
+    }
+
+    @Override
+    public String kind() {
+        return "sgd-stats";
+    }
+
+    @Override
+    public ObjectNode compute(Job job) {
+        SgdStatsResult stats = SgdStats.run(spec, levels, runs, job);
         ObjectNode node = JsonViews.object();
         node.put("runs", runs);
-        node.put("steps", steps);
+        node.put("steps", spec.maxSteps());
         ArrayNode minima = node.putArray("minima");
         for (Minimum m : stats.minima()) {
             ObjectNode p = minima.addObject();
@@ -56,22 +79,6 @@ final class SgdStatsEndpoint implements Endpoint {
             JsonViews.put(row, "diverged", stats.divergedShare(level));
             JsonViews.put(row, "unconverged", stats.unconvergedShare(level));
         }
-        return Reply.json(node);
-    }
-
-    private static Axis levels(String text) {
-        String[] parts = text.split(":", -1);
-        try {
-            if (parts.length == 3) {
-                int count = Integer.parseInt(parts[2].strip());
-                if (count < 1 || count > MAX_LEVELS) {
-                    throw InvalidInputException.outOfRange("noise", "a COUNT in [1, " + MAX_LEVELS + "]", count);
-                }
-                return Axis.linear("noise", Double.parseDouble(parts[0].strip()), Double.parseDouble(parts[1].strip()), count);
-            }
-        } catch (NumberFormatException e) {
-            // fall through to the message below
-        }
-        throw ApiException.badRequest("noise", "noise must be FROM:TO:COUNT, e.g. 0:30:4, got '" + text + "'");
+        return node;
     }
 }

@@ -14,20 +14,23 @@ import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Window;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
- * {@code GET /api/basins?surface=S&optimizer=NAME&grid=G&steps=N[&window=…][&lr=…&noise=…&seed=…&PARAM=…]}:
- * the optimizer run from every point of a G×G grid ({@link Basins} in the core), each start
- * labelled by the known minimum it ends at (docs/API.md).
+ * A basin map ({@code GET /api/basins}, job kind {@code basins}):
+ * {@code surface=S&optimizer=NAME&grid=G&steps=N[&window=…][&lr=…&noise=…&seed=…&PARAM=…]}, the
+ * optimizer run from every point of a G×G grid ({@link Basins} in the core), each start labelled by
+ * the known minimum it ends at (docs/API.md).
  *
  * <p>The web bounds are tighter than the CLI's {@link dev.losslab.core.maps.Budget}: a page waits
  * for the answer, so G ≤ {@value #MAX_GRID}, steps ≤ {@value #MAX_STEPS} and G²·steps ≤
- * {@value #MAX_WORK}, a second or two on the generic path. The work runs on the request thread (and
- * the common pool); {@link Job} sees the thread's interrupt, so the router's compute deadline stops it.
+ * {@value #MAX_WORK}, a second or two on the generic path.
+ *
+ * @param spec   the run from each start (its own start ignored)
+ * @param window where the starts lie
+ * @param grid   starts per side
  */
-final class BasinsEndpoint implements Endpoint {
+record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
 
     static final int MAX_GRID = 200;
     static final int DEFAULT_GRID = 100;
@@ -35,16 +38,12 @@ final class BasinsEndpoint implements Endpoint {
     static final int DEFAULT_STEPS = 1_000;
     static final long MAX_WORK = 50_000_000L;
 
-    /** The names besides an optimizer's own hyper-parameters that the endpoint takes. */
-    private static final List<String> FIXED = List.of("surface", "optimizer", "grid", "steps", "window", "lr", "noise", "seed");
+    /** The parameters besides the run's settings ({@link RunParams}). */
+    private static final List<String> FIXED = List.of("surface", "optimizer", "grid", "steps", "window");
 
-    @Override
-    public Reply handle(Request request) {
-        QueryParams query = request.query();
+    static BasinsWork parse(QueryParams query) {
         OptimizerKind kind = Optimizers.get(query.required("optimizer"));
-        List<String> allowed = new ArrayList<>(FIXED);
-        kind.params().forEach(p -> allowed.add(p.name()));
-        query.allowOnly(allowed.toArray(String[]::new));
+        query.allowOnly(RunParams.allowed(FIXED, kind));
 
         Landscape landscape = query.surface();
         int grid = query.integer("grid", DEFAULT_GRID, 2, MAX_GRID);
@@ -54,21 +53,21 @@ final class BasinsEndpoint implements Endpoint {
                     + grid + "² × " + steps + " = " + (long) grid * grid * steps + "; use a smaller grid or fewer steps");
         }
         Window window = query.window("window").orElse(landscape.window());
-
         RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(steps);
-        for (String name : query.names()) {
-            if (name.equals("seed")) {
-                builder.seed(query.whole(name).orElseThrow());
-            } else if (!FIXED.contains(name) || name.equals("lr") || name.equals("noise")) {
-                builder.set(name, query.number(name).orElseThrow());
-            }
-        }
-        RunSpec spec = builder.spec();
-        BasinMap map = Basins.map(spec, Grid.square(window, grid), Job.untracked());
-        return Reply.json(json(map, spec, window, grid));
+        return new BasinsWork(RunParams.apply(query, kind, builder).spec(), window, grid);
     }
 
-    static ObjectNode json(BasinMap map, RunSpec spec, Window window, int grid) {
+    @Override
+    public String kind() {
+        return "basins";
+    }
+
+    @Override
+    public ObjectNode compute(Job job) {
+        return json(Basins.map(spec, Grid.square(window, grid), job));
+    }
+
+    private ObjectNode json(BasinMap map) {
         ObjectNode root = JsonViews.object();
         root.put("surface", spec.landscape().name());
         root.put("optimizer", spec.optimizerName());

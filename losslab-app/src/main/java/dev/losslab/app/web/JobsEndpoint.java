@@ -1,0 +1,104 @@
+package dev.losslab.app.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.output.JsonViews;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Long map work in the background, with progress and cancel (docs/API.md, "Jobs"):
+ * <ul>
+ *   <li>{@code POST /api/jobs} with {@code {"kind": "basins"|"sweep"|"sgd-stats", …}}, the other
+ *       fields being the kind's GET parameters: checked at once (400 naming the field), then started
+ *       (202 with the job's id), or refused when too many run (429);</li>
+ *   <li>{@code GET /api/jobs/ID}: its state and progress, and its answer once done;</li>
+ *   <li>{@code DELETE /api/jobs/ID}: cancels it while it runs, forgets it once it has ended.</li>
+ * </ul>
+ */
+final class JobsEndpoint {
+
+    static final String PATH = "/api/jobs";
+    static final String PREFIX = PATH + "/";
+
+    private final Jobs jobs;
+
+    JobsEndpoint(Jobs jobs) {
+        this.jobs = jobs;
+    }
+
+    /** POST /api/jobs. */
+    Reply create(Request request) throws IOException {
+        request.query().allowOnly();
+        if (new String(request.body(), StandardCharsets.UTF_8).isBlank()) {
+            throw ApiException.badRequest(null, "the request body is empty; expected {\"kind\": \"basins\", …} (see docs/API.md)");
+        }
+        JsonNode body = ApiJson.READER.readTree(request.body());
+        if (!body.isObject()) {
+            throw ApiException.badRequest(null, "the request body must be a JSON object such as {\"kind\": \"basins\", "
+                    + "\"surface\": \"himmelblau\", \"optimizer\": \"gd\"}");
+        }
+        JsonNode kind = body.get("kind");
+        if (kind == null || !kind.isTextual() || kind.asText().isBlank()) {
+            throw ApiException.badRequest("kind", "kind is required: one of " + String.join(", ", MapWork.KINDS));
+        }
+        MapWork work = MapWork.parse(kind.asText().strip(), QueryParams.fromJson(body, "kind"));
+        return new Reply.Json(202, status(jobs.submit(work)));
+    }
+
+    /** GET /api/jobs/ID. */
+    Reply show(Request request) throws IOException {
+        request.query().allowOnly();
+        Jobs.Entry job = jobs.get(id(request));
+        ObjectNode status = status(job);
+        if (!status.get("state").asText().equals(Jobs.State.DONE.code())) {
+            return Reply.json(status);
+        }
+        byte[] result = job.result(); // set before the state turned done
+        // The answer was serialised once, when the job ended: splice it in rather than parse it again.
+        byte[] head = ApiJson.WRITER.writeValueAsBytes(status);
+        var out = new ByteArrayOutputStream(head.length + result.length + 16);
+        out.write(head, 0, head.length - 1); // all but the closing brace
+        out.write(",\"result\":".getBytes(StandardCharsets.UTF_8));
+        out.write(result);
+        out.write('}');
+        return Reply.jsonBytes(out.toByteArray());
+    }
+
+    /** DELETE /api/jobs/ID. */
+    Reply cancel(Request request) {
+        request.query().allowOnly();
+        return Reply.json(status(jobs.cancel(id(request))));
+    }
+
+    private static String id(Request request) {
+        return request.path().substring(PREFIX.length());
+    }
+
+    /** {id, kind, state, progress, seconds} and, by state, cancelling, reason and message, or error. */
+    private ObjectNode status(Jobs.Entry job) {
+        ObjectNode node = JsonViews.object();
+        node.put("id", job.id);
+        node.put("kind", job.kind);
+        Jobs.State state = job.state();
+        node.put("state", state.code());
+        JsonViews.put(node, "progress", job.progress());
+        JsonViews.put(node, "seconds", Math.round(job.seconds() * 1000) / 1000.0);
+        Jobs.Stop stop = job.stop();
+        switch (state) {
+            case RUNNING -> {
+                if (stop != null) {
+                    node.put("cancelling", true);
+                }
+            }
+            case CANCELLED -> {
+                node.put("reason", stop.code);
+                node.put("message", stop.message(jobs.limits()));
+            }
+            case FAILED -> node.set("error", job.problem().toJson());
+            case DONE -> { }
+        }
+        return node;
+    }
+}

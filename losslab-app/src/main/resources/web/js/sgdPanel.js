@@ -1,0 +1,325 @@
+// The SGD-statistics tab of the maps page: SGD from one start, many times at each noise level σ;
+// Compute runs an sgd-stats job (POST /api/jobs, kind "sgd-stats") and draws, per level, a bar
+// split by the share of runs that ended in each basin, in the basins' colours (numbered as on the
+// small map beside it, which marks the minima and the start). All numbers come from the API.
+
+import * as api from './api.js';
+import { LandscapeLayer } from './landscapeLayer.js';
+import { Frame, sizeCanvas } from './plotFrame.js';
+import { num, point } from './format.js';
+import { BasinView, basinColor, isDark } from './mapsView.js';
+import { JobProgress, JobCancelled } from './jobProgress.js';
+import * as fieldErrors from './fieldErrors.js';
+
+const DEFAULTS = { surface: 'himmelblau', noise: '0:40:5', runs: 100, steps: 500 };
+const CONTOUR_GRID = 120;
+const MARGIN = { left: 34, right: 8, top: 8, bottom: 30 };
+
+const $ = (id) => document.getElementById(id);
+
+export class SgdPanel {
+  /**
+   * @param {object} catalog  /api/catalog
+   * @param {object} initial  this tab's URL state (mapsState: sgd)
+   * @param {() => void} changed called whenever this tab's URL state changes
+   */
+  constructor(catalog, initial, changed) {
+    this.catalog = catalog;
+    this.bounds = catalog.limits.sgdStats;
+    this.initial = initial;
+    this.changed = changed;
+    this.started = false;
+    this.stats = null;
+    this.ui = {
+      form: $('sgd-form'), surface: $('sgd-surface'), startX: $('sgd-start-x'), startY: $('sgd-start-y'),
+      noiseFrom: $('sgd-noise-from'), noiseTo: $('sgd-noise-to'), noiseCount: $('sgd-noise-count'),
+      runs: $('sgd-runs'), steps: $('sgd-steps'), lr: $('sgd-lr'), compute: $('sgd-compute'),
+      status: $('sgd-status'), error: $('sgd-error'), stage: document.querySelector('#panel-sgd .maps-stage'),
+      chart: $('sgd-chart'), chartHint: $('sgd-chart-hint'), summary: $('sgd-summary'), lrDefault: $('sgd-lr-default'), mapBox: $('sgd-map-box'), canvas: $('sgd-map'),
+      legend: $('sgd-legend'),
+    };
+    this.job = new JobProgress({ box: $('sgd-job'), bar: $('sgd-progress'), text: $('sgd-progress-text'), cancel: $('sgd-cancel') });
+    this.landscape = new LandscapeLayer();
+    this.view = new BasinView(this.landscape);
+    this.frame = new Frame();
+    this.ui.compute.disabled = true; // until start() has built the controls
+  }
+
+  async start() {
+    const { ui, catalog, initial } = this;
+    for (const s of catalog.surfaces) ui.surface.add(new Option(s.title, s.name));
+    const names = catalog.surfaces.map((s) => s.name);
+    if (initial.surface && !names.includes(initial.surface)) ui.surface.add(new Option(`f(x, y) = ${initial.surface}`, initial.surface));
+    ui.surface.value = initial.surface || DEFAULTS.surface;
+    const noise = (initial.noise || DEFAULTS.noise).split(':');
+    [ui.noiseFrom.value, ui.noiseTo.value, ui.noiseCount.value] = noise.length === 3 ? noise : DEFAULTS.noise.split(':');
+    ui.runs.value = initial.runs ?? String(DEFAULTS.runs);
+    ui.steps.value = initial.steps ?? String(DEFAULTS.steps);
+    ui.lr.value = initial.lr ?? '';
+    ui.runs.max = String(this.bounds.maxRuns);
+    ui.steps.max = String(this.bounds.maxSteps);
+    ui.noiseCount.max = String(this.bounds.maxLevels);
+    const start = (initial.start || '').split(',');
+    if (start.length === 2) [ui.startX.value, ui.startY.value] = start.map((v) => v.trim());
+    else this.defaultStart();
+    try {
+      await this.loadSurface();
+    } catch (e) {
+      ui.error.textContent = e.message;
+    }
+    this.wire();
+    this.started = true;
+    this.changed();
+    ui.compute.disabled = false;
+  }
+
+  defaultStart() {
+    const s = this.catalog.surfaces.find((x) => x.name === this.ui.surface.value);
+    const p = s ? s.defaultStart : { x: 0, y: 0 };
+    this.ui.startX.value = String(p.x);
+    this.ui.startY.value = String(p.y);
+  }
+
+  /** The small map's contours and minima, and the surface's default lr as the lr field's hint. */
+  async loadSurface() {
+    const name = this.ui.surface.value;
+    const [surface, land] = await Promise.all([api.surface(name), api.landscape(name, CONTOUR_GRID)]);
+    if (name !== this.ui.surface.value) return;
+    this.landscape.setData(land);
+    this.frame.setWindow(land.window);
+    this.view.minima = [];
+    this.stats = null;
+    this.ui.chart.replaceChildren();
+    this.ui.summary.textContent = '';
+    this.ui.legend.replaceChildren();
+    this.ui.chartHint.hidden = false;
+    const lr = surface.defaults && surface.defaults.sgd ? surface.defaults.sgd.lr : null;
+    this.ui.lr.placeholder = lr === null ? 'default' : num(lr);
+    this.ui.lrDefault.textContent = lr === null ? '(learning rate)' : `(default ${num(lr)})`;
+    this.markStart();
+  }
+
+  markStart() {
+    const x = Number(this.ui.startX.value), y = Number(this.ui.startY.value);
+    this.view.start = Number.isFinite(x) && Number.isFinite(y) && this.ui.startX.value.trim() !== '' ? { x, y } : null;
+    this.drawMap();
+  }
+
+  /** This tab's part of the URL state. */
+  state() {
+    if (!this.started) return this.initial;
+    const { ui } = this;
+    return {
+      surface: ui.surface.value, start: `${ui.startX.value.trim()},${ui.startY.value.trim()}`,
+      noise: `${ui.noiseFrom.value.trim()}:${ui.noiseTo.value.trim()}:${ui.noiseCount.value.trim()}`,
+      runs: ui.runs.value.trim(), lr: ui.lr.value.trim() || null, steps: ui.steps.value.trim(),
+    };
+  }
+
+  /** The page's own checks, each message next to its field; the body for the API, or null. */
+  check() {
+    const { ui, bounds } = this;
+    fieldErrors.clear(ui.form);
+    let ok = true;
+    const fail = (input, message) => {
+      if (ok) input.focus();
+      fieldErrors.show(input, message);
+      ok = false;
+    };
+    const number = (input, what, test = () => true, rule = '') => {
+      const text = input.value.trim();
+      const v = Number(text);
+      if (text === '' || !Number.isFinite(v)) fail(input, `${what} must be a number`);
+      else if (!test(v)) fail(input, `${what} must be ${rule}`);
+      return v;
+    };
+    const whole = (input, lo, hi, what) => {
+      const text = input.value.trim();
+      const v = Number(text);
+      if (text === '' || !Number.isInteger(v) || v < lo || v > hi) fail(input, `${what} must be a whole number from ${lo} to ${hi.toLocaleString('en')}`);
+      return v;
+    };
+    const x = number(ui.startX, 'x'), y = number(ui.startY, 'y');
+    const from = number(ui.noiseFrom, 'σ from', (v) => v >= 0, '≥ 0');
+    const to = number(ui.noiseTo, 'σ to', (v) => v >= 0, '≥ 0');
+    const levels = whole(ui.noiseCount, 1, bounds.maxLevels, 'Levels');
+    if (ok && levels === 1 && from !== to) fail(ui.noiseCount, 'with 1 level, “from” and “to” must be equal');
+    const runs = whole(ui.runs, 1, bounds.maxRuns, 'Runs');
+    const steps = whole(ui.steps, 1, bounds.maxSteps, 'Steps');
+    const body = { kind: 'sgd-stats', surface: ui.surface.value, start: [x, y], noise: `${from}:${to}:${levels}`, runs, steps };
+    if (ui.lr.value.trim() !== '') body.lr = number(ui.lr, 'lr', (v) => v > 0, '> 0');
+    return ok ? body : null;
+  }
+
+  inputFor(field) {
+    const { ui } = this;
+    return { surface: ui.surface, start: ui.startX, noise: ui.noiseFrom, runs: ui.runs, steps: ui.steps, lr: ui.lr }[field] || null;
+  }
+
+  setBusy(busy) {
+    const { ui } = this;
+    ui.compute.disabled = busy;
+    ui.compute.setAttribute('aria-busy', String(busy));
+    ui.compute.textContent = busy ? 'Computing…' : 'Compute';
+    ui.status.classList.toggle('busy', busy);
+  }
+
+  async compute() {
+    const { ui } = this;
+    ui.error.textContent = '';
+    const body = this.check();
+    if (!body) {
+      ui.status.textContent = '';
+      return;
+    }
+    this.setBusy(true);
+    ui.status.textContent = 'Running SGD at each noise level…';
+    try {
+      this.show(await this.job.run(body));
+      const n = this.stats.runs * this.stats.levels.length;
+      ui.status.textContent = `Done: ${n.toLocaleString('en')} runs (${this.stats.runs} per level).`;
+    } catch (e) {
+      if (e instanceof JobCancelled) {
+        ui.status.textContent = e.reason === 'request' ? 'Cancelled: the runs were not finished.' : `Cancelled: ${e.message}.`;
+      } else {
+        ui.status.textContent = '';
+        fieldErrors.showApiError(ui.form, e, (f) => this.inputFor(f), ui.error);
+      }
+    } finally {
+      this.setBusy(false);
+    }
+  }
+
+  /** The parts of one level's bar: [{kind, index, color, label, share}], in legend order. */
+  static parts(stats, level) {
+    const parts = stats.minima.map((m, k) => ({
+      kind: 'minimum', index: k, color: basinColor(k), label: `minimum ${k + 1}`, mark: String(k + 1), share: level.shares[k],
+    }));
+    parts.push({ kind: 'unconverged', index: -2, color: basinColor(-2), label: 'did not converge', mark: '', share: level.unconverged });
+    parts.push({ kind: 'diverged', index: -1, color: basinColor(-1), label: 'diverged', mark: '', share: level.diverged });
+    return parts;
+  }
+
+  /** "With σ = 30: 53 % end at minimum 1, 40 % at minimum 4, 7 % at minimum 2" (largest first). */
+  static sentence(stats, level) {
+    const parts = SgdPanel.parts(stats, level).filter((p) => p.share >= 0.005).sort((a, b) => b.share - a.share);
+    const shares = parts.map((p, k) => `${Math.round(100 * p.share)} %${k === 0 ? ' end' : ''} ${p.kind === 'minimum' ? `at ${p.label}` : p.label}`);
+    return `With σ = ${num(level.noise)}: ${shares.join(', ')}`;
+  }
+
+  show(stats) {
+    const { ui } = this;
+    this.stats = stats;
+    ui.chartHint.hidden = true;
+    ui.stage.classList.remove('stale');
+    const rows = stats.levels.map((level) => {
+      const row = document.createElement('div');
+      row.className = 'sgd-row';
+      row.setAttribute('role', 'listitem');
+      row.dataset.noise = String(level.noise);
+      row.dataset.testid = 'sgd-level';
+      const label = document.createElement('span');
+      label.className = 'sgd-noise';
+      label.textContent = `σ = ${num(level.noise)}`;
+      const bar = document.createElement('div');
+      bar.className = 'sgd-bar';
+      const parts = SgdPanel.parts(stats, level).filter((p) => p.share > 0);
+      bar.setAttribute('aria-label', `σ = ${num(level.noise)}: `
+        + parts.map((p) => `${(100 * p.share).toFixed(1)} % ${p.label}`).join(', '));
+      for (const p of parts) {
+        const seg = document.createElement('span');
+        seg.className = isDark(p.color) ? 'sgd-seg dark' : 'sgd-seg';
+        seg.dataset.kind = p.kind;
+        seg.dataset.index = String(p.index);
+        seg.dataset.share = String(100 * p.share);
+        seg.style.setProperty('--basin', p.color);
+        seg.style.setProperty('flex-basis', `${100 * p.share}%`);
+        seg.title = `σ = ${num(level.noise)}: ${(100 * p.share).toFixed(1)} % of the runs — ${p.label}`;
+        // Name the basin (as numbered on the map) and the share inside the segment where they fit.
+        const mark = p.kind === 'minimum' ? p.mark : '';
+        if (p.share >= 0.2) seg.textContent = mark ? `${mark} · ${Math.round(100 * p.share)} %` : `${Math.round(100 * p.share)} %`;
+        else if (p.share >= 0.04) seg.textContent = mark;
+        bar.append(seg);
+      }
+      row.append(label, bar);
+      return row;
+    });
+    ui.chart.replaceChildren(...rows);
+    const first = stats.levels[0], last = stats.levels[stats.levels.length - 1];
+    ui.summary.textContent = stats.levels.length === 1 ? `${SgdPanel.sentence(stats, first)}.`
+      : `${SgdPanel.sentence(stats, first)}; w${SgdPanel.sentence(stats, last).slice(1)}.`;
+    this.renderLegend(stats);
+    this.view.minima = stats.minima;
+    this.drawMap();
+  }
+
+  renderLegend(stats) {
+    const items = SgdPanel.parts(stats, stats.levels[0]).map((p) => {
+      const li = document.createElement('li');
+      li.dataset.kind = p.kind;
+      li.style.setProperty('--basin', p.color);
+      const swatch = document.createElement('span');
+      swatch.className = isDark(p.color) ? 'swatch-box dark' : 'swatch-box';
+      swatch.textContent = p.mark;
+      swatch.setAttribute('aria-hidden', 'true');
+      const what = document.createElement('span');
+      what.className = 'what';
+      if (p.kind === 'minimum') {
+        const m = stats.minima[p.index];
+        what.textContent = `Minimum ${p.index + 1} at ${point(m.x, m.y, 3)}`;
+      } else {
+        what.textContent = p.kind === 'diverged' ? 'Diverged (blew up)' : 'Did not converge (steps ran out)';
+      }
+      li.append(swatch, what);
+      return li;
+    });
+    this.ui.legend.replaceChildren(...items);
+  }
+
+  drawMap() {
+    const { ui } = this;
+    const widCss = Math.min(ui.mapBox.clientWidth, 420);
+    if (widCss <= 0 || !this.landscape.image) return;
+    const plot = widCss - MARGIN.left - MARGIN.right;
+    const w = this.frame;
+    const height = Math.round(plot * Math.min(1.2, (w.y1 - w.y0) / (w.x1 - w.x0)));
+    sizeCanvas(ui.canvas, widCss, height + MARGIN.top + MARGIN.bottom);
+    this.frame.setPlot(MARGIN.left, MARGIN.top, plot, height);
+    this.view.draw(ui.canvas, this.frame);
+  }
+
+  shown() {
+    this.drawMap();
+  }
+
+  markStale() {
+    if (!this.stats) return;
+    this.ui.stage.classList.add('stale');
+    this.ui.status.textContent = 'Settings changed: press Compute to update the chart.';
+  }
+
+  wire() {
+    const { ui } = this;
+    ui.surface.addEventListener('change', async () => {
+      this.defaultStart();
+      fieldErrors.clear(ui.form);
+      ui.error.textContent = '';
+      try {
+        await this.loadSurface();
+      } catch (e) {
+        ui.error.textContent = e.message;
+      }
+      this.changed();
+    });
+    ui.form.addEventListener('input', (e) => {
+      if (e.target === ui.startX || e.target === ui.startY) this.markStart();
+      this.markStale();
+      this.changed();
+    });
+    ui.form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      if (!this.job.busy) this.compute();
+    });
+    new ResizeObserver(() => this.drawMap()).observe(ui.mapBox);
+  }
+}
