@@ -58,7 +58,11 @@ public final class Main implements Callable<Integer> {
         int code = execute(args, out, err);
         out.flush();
         err.flush();
-        System.exit(code);
+        System.out.flush();
+        System.err.flush();
+        // halt, not exit: everything is written and no command leaves a shutdown hook to run, while
+        // System.exit first starts the JDK's logging to report the exit (~10 ms of a 150 ms command).
+        Runtime.getRuntime().halt(code);
     }
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
