@@ -82,6 +82,7 @@ export class LossChart {
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillText('Press Run to plot each racer’s loss', M.left + pw / 2, M.top + ph / 2);
+      this.canvas.dataset.points = '0';
       return;
     }
     this.drawGrid(ctx, xPx, yPx, pw, ph);
@@ -90,7 +91,9 @@ export class LossChart {
     ctx.rect(M.left, M.top - 2, pw, ph + 4);
     ctx.clip();
     ctx.lineJoin = 'round';
+    let points = 0;
     for (const t of this.tracks) {
+      for (let i = 0; i <= t.shown; i++) if (!Number.isNaN(t.loss[i])) points++;
       for (let pass = t.name === 'adagrad' ? 0 : 1; pass < 2; pass++) {
         ctx.strokeStyle = pass === 0 ? 'rgba(60,60,60,0.8)' : t.color;
         ctx.lineWidth = pass === 0 ? 3.5 : 2;
@@ -107,6 +110,8 @@ export class LossChart {
       }
     }
     ctx.restore();
+    // how many (step, loss) points the curves pass through, for tests and tools
+    this.canvas.dataset.points = String(points);
   }
 
   drawGrid(ctx, xPx, yPx, pw, ph) {

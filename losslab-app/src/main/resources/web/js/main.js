@@ -365,6 +365,7 @@ async function step() {
 }
 
 function reset() {
+  stepMode.disable(); // back to the start as after Run: Step turns step mode on again
   if (playback.loaded) playback.rewind();
   syncButtons();
 }

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,6 +29,27 @@ class StepModePageTest {
 
     private static final String BOWL = "/?surface=bowl&start=-3.5,2.5&optimizers=momentum,adam";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern STOPPED = Pattern.compile("converged|diverged|max-steps|singular-hessian|left-domain");
+    private static final LocatorAssertions.HasAttributeOptions RACE_WAIT =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
+    /**
+     * How much of the loss chart's width the racers' curves cover, as a person sees it: the span
+     * between the leftmost and rightmost saturated pixel (the racer colours; the axes, grid and
+     * labels are grey), over the canvas' width.
+     */
+    private static final String CURVE_WIDTH = """
+            (c) => {
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              let lo = Infinity, hi = -Infinity;
+              for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++) {
+                const k = (y * c.width + x) * 4;
+                if (d[k + 3] > 128 && Math.max(d[k], d[k + 1], d[k + 2]) - Math.min(d[k], d[k + 1], d[k + 2]) > 60) {
+                  if (x < lo) lo = x;
+                  if (x > hi) hi = x;
+                }
+              }
+              return hi >= lo ? (hi - lo + 1) / c.width : 0;
+            }""";
 
     private LabBrowser lab;
 
@@ -95,5 +118,49 @@ class StepModePageTest {
             }
         }
         page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("desktop-bowl-step-mode.png")));
+    }
+
+    @Test
+    void resetLeavesStepModeAndRunPlaysAsUsual() {
+        Page page = lab.open(BOWL, 1440, 900, false);
+        Locator canvas = page.getByTestId("canvas");
+        Locator legend = page.getByTestId("step-legend");
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        assertThat(canvas).hasAttribute("data-step-arrows", "0");
+        for (int k = 1; k <= 2; k++) {
+            page.getByTestId("step").click();
+            assertThat(page.getByTestId("step-readout-momentum")).containsText("step " + k);
+        }
+        assertThat(canvas).not().hasAttribute("data-step-arrows", "0");
+
+        page.getByTestId("reset").click();
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        assertThat(legend).isHidden();
+        assertThat(page.getByTestId("step-readout-momentum")).isHidden();
+        assertThat(page.getByTestId("step-readout-adam")).isHidden();
+        assertThat(canvas).hasAttribute("data-step-arrows", "0");
+        assertThat(page.getByTestId("loss-chart")).hasAttribute("data-points", "2");
+
+        // Run plays the whole race, without step mode
+        page.locator("#speed").fill("8");
+        page.getByTestId("run").click();
+        for (String name : List.of("momentum", "adam")) {
+            assertThat(page.getByTestId("status-" + name)).hasAttribute("data-reason", STOPPED, RACE_WAIT);
+        }
+        assertThat(legend).isHidden();
+        assertThat(canvas).hasAttribute("data-step-arrows", "0");
+        assertThat(curveWidth(page.getByTestId("loss-chart"))).as("the whole race fills the chart").isGreaterThan(0.8);
+
+        // and after another Reset, Step starts step mode again from the first step
+        page.getByTestId("reset").click();
+        assertThat(legend).isHidden();
+        page.getByTestId("step").click();
+        assertThat(page.getByTestId("step-readout-momentum")).containsText("step 1");
+        assertThat(legend).isVisible();
+        assertThat(canvas).not().hasAttribute("data-step-arrows", "0");
+    }
+
+    private static double curveWidth(Locator chart) {
+        return ((Number) chart.evaluate(CURVE_WIDTH)).doubleValue();
     }
 }
