@@ -93,6 +93,7 @@ const panel = new RacerPanel({
 const playback = new Playback((tracks, done) => {
   view.redraw();
   view3d.frame();
+  chart.follow = stepMode.active;
   chart.draw();
   panel.showFrame(tracks);
   stepMode.frame();

@@ -121,6 +121,28 @@ class StepModePageTest {
     }
 
     @Test
+    void theLossChartShowsEveryStepTakenSoFar() {
+        Page page = lab.open(BOWL, 1440, 900, false);
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        for (int k = 1; k <= 2; k++) {
+            page.getByTestId("step").click();
+            assertThat(page.getByTestId("step-readout-momentum")).containsText("step " + k);
+        }
+        Locator chart = page.getByTestId("loss-chart");
+        // steps 0, 1 and 2 of both racers
+        assertThat(chart).hasAttribute("data-points", "6");
+        assertThat(curveWidth(chart)).as("share of the chart's width the two steps' curves cover").isGreaterThan(0.25);
+
+        for (int k = 3; k <= 6; k++) {
+            page.getByTestId("step").click();
+            assertThat(page.getByTestId("step-readout-momentum")).containsText("step " + k);
+        }
+        assertThat(chart).hasAttribute("data-points", "14");
+        assertThat(curveWidth(chart)).as("share of the chart's width the six steps' curves cover").isGreaterThan(0.25);
+        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("desktop-bowl-step-mode-chart.png")));
+    }
+
+    @Test
     void resetLeavesStepModeAndRunPlaysAsUsual() {
         Page page = lab.open(BOWL, 1440, 900, false);
         Locator canvas = page.getByTestId("canvas");
