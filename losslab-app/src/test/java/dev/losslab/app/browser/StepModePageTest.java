@@ -128,7 +128,7 @@ class StepModePageTest {
             page.getByTestId("step").click();
             assertThat(page.getByTestId("step-readout-momentum")).containsText("step " + k);
         }
-        Locator chart = page.getByTestId("loss-chart");
+        Locator chart = page.getByTestId("chart");
         // steps 0, 1 and 2 of both racers
         assertThat(chart).hasAttribute("data-points", "6");
         assertThat(curveWidth(chart)).as("share of the chart's width the two steps' curves cover").isGreaterThan(0.25);
@@ -161,7 +161,7 @@ class StepModePageTest {
         assertThat(page.getByTestId("step-readout-momentum")).isHidden();
         assertThat(page.getByTestId("step-readout-adam")).isHidden();
         assertThat(canvas).hasAttribute("data-step-arrows", "0");
-        assertThat(page.getByTestId("loss-chart")).hasAttribute("data-points", "2");
+        assertThat(page.getByTestId("chart")).hasAttribute("data-points", "2");
 
         // Run plays the whole race, without step mode
         page.locator("#speed").fill("8");
@@ -171,7 +171,7 @@ class StepModePageTest {
         }
         assertThat(legend).isHidden();
         assertThat(canvas).hasAttribute("data-step-arrows", "0");
-        assertThat(curveWidth(page.getByTestId("loss-chart"))).as("the whole race fills the chart").isGreaterThan(0.8);
+        assertThat(curveWidth(page.getByTestId("chart"))).as("the whole race fills the chart").isGreaterThan(0.8);
 
         // and after another Reset, Step starts step mode again from the first step
         page.getByTestId("reset").click();
