@@ -1,13 +1,17 @@
 // Loss against step for every racer, on a log scale: the curves' slopes are convergence rates,
 // and a run that gains nine digits shows it. When some loss is zero or negative (the saddle falls
 // forever) the axis becomes a signed log, sign(f)·log10(1 + |f|/c), so nothing has to be hidden.
-// Axes are fixed per race from the whole runs, so they do not jump while the balls roll.
+// Axes are fixed per race from the whole runs, so they do not jump while the balls roll; only
+// while the person steps (step mode, `follow`) does the step axis end just past the steps taken,
+// so that each step has room and is marked with a dot.
 
 import { sizeCanvas, cssContext } from './plotFrame.js';
 import { num } from './format.js';
 
 const M = { left: 52, right: 12, top: 12, bottom: 30 };
 const FLOOR = 1e-16; // exact zeros (Newton on a quadratic) sit on the axis' floor
+const FOLLOW_MIN = 5;  // while stepping, the step axis spans at least this many steps
+const DOT_GAP_PX = 6;  // steps at least this far apart get a dot each
 
 export class LossChart {
   constructor(canvas, container) {
@@ -18,6 +22,8 @@ export class LossChart {
     this.heiCss = 0;
     this.signed = false;
     this.lo = 0; this.hi = 1; this.steps = 1; this.c = 1;
+    /** Step mode: the step axis follows the steps shown instead of spanning the whole race. */
+    this.follow = false;
   }
 
   resize() {
@@ -30,6 +36,7 @@ export class LossChart {
   /** A new race (or none): fixes the axes from the complete runs. */
   setTracks(tracks) {
     this.tracks = tracks;
+    this.follow = false;
     let min = Infinity, max = -Infinity, steps = 1, minPos = Infinity;
     for (const t of tracks) {
       if (t.last > steps) steps = t.last;
@@ -58,6 +65,20 @@ export class LossChart {
     }
   }
 
+  /**
+   * The step at the axis' right end: the whole race's, or while following, the next 1, 2 or 5
+   * × 10ᵏ at or past the latest step shown (at least FOLLOW_MIN): from step 2 on, the latest step
+   * sits 40 % or more of the way across.
+   */
+  stepSpan() {
+    if (!this.follow) return this.steps;
+    let at = FOLLOW_MIN;
+    for (const t of this.tracks) if (t.steps[t.shown] > at) at = t.steps[t.shown];
+    const mag = Math.pow(10, Math.floor(Math.log10(at)));
+    const nice = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= at);
+    return Math.min(this.steps, nice);
+  }
+
   /** Loss → the chart's vertical coordinate (log10 units). */
   ty(v) {
     if (this.signed) return Math.sign(v) * Math.log10(1 + Math.abs(v) / this.c);
@@ -69,7 +90,8 @@ export class LossChart {
     const w = this.widCss, h = this.heiCss;
     ctx.clearRect(0, 0, w, h);
     const pw = w - M.left - M.right, ph = h - M.top - M.bottom;
-    const xPx = (s) => M.left + (s / this.steps) * pw;
+    const span = this.stepSpan();
+    const xPx = (s) => M.left + (s / span) * pw;
     const yPx = (t) => M.top + (1 - (t - this.lo) / (this.hi - this.lo)) * ph;
 
     if (this.tracks.length === 0) {
@@ -82,15 +104,18 @@ export class LossChart {
       ctx.textAlign = 'center';
       ctx.textBaseline = 'middle';
       ctx.fillText('Press Run to plot each racer’s loss', M.left + pw / 2, M.top + ph / 2);
+      this.canvas.dataset.points = '0';
       return;
     }
-    this.drawGrid(ctx, xPx, yPx, pw, ph);
+    this.drawGrid(ctx, xPx, yPx, pw, ph, span);
     ctx.save();
     ctx.beginPath();
     ctx.rect(M.left, M.top - 2, pw, ph + 4);
     ctx.clip();
     ctx.lineJoin = 'round';
+    let points = 0;
     for (const t of this.tracks) {
+      for (let i = 0; i <= t.shown; i++) if (!Number.isNaN(t.loss[i])) points++;
       for (let pass = t.name === 'adagrad' ? 0 : 1; pass < 2; pass++) {
         ctx.strokeStyle = pass === 0 ? 'rgba(60,60,60,0.8)' : t.color;
         ctx.lineWidth = pass === 0 ? 3.5 : 2;
@@ -105,11 +130,29 @@ export class LossChart {
         }
         ctx.stroke();
       }
+      if (pw / span >= DOT_GAP_PX) this.drawDots(ctx, t, xPx, yPx);
     }
     ctx.restore();
+    // how many (step, loss) points the curves pass through, for tests and tools
+    this.canvas.dataset.points = String(points);
   }
 
-  drawGrid(ctx, xPx, yPx, pw, ph) {
+  /** A dot on each point of a track up to the shown one (the steps are far enough apart). */
+  drawDots(ctx, t, xPx, yPx) {
+    ctx.fillStyle = t.color;
+    ctx.strokeStyle = 'rgba(60,60,60,0.8)';
+    ctx.lineWidth = 1;
+    for (let i = 0; i <= t.shown; i++) {
+      const v = t.loss[i];
+      if (Number.isNaN(v)) continue;
+      ctx.beginPath();
+      ctx.arc(xPx(t.steps[i]), Math.max(-1e4, Math.min(1e4, yPx(this.ty(v)))), 3, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }
+
+  drawGrid(ctx, xPx, yPx, pw, ph, span) {
     ctx.font = '11px system-ui, sans-serif';
     ctx.fillStyle = '#4b5563';
     ctx.strokeStyle = '#e5e7eb';
@@ -126,10 +169,10 @@ export class LossChart {
     // horizontal: steps
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    const raw = this.steps / Math.max(2, Math.round(pw / 90));
+    const raw = span / Math.max(2, Math.round(pw / 90));
     const mag = Math.pow(10, Math.floor(Math.log10(Math.max(1, raw))));
     const stride = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || mag * 10;
-    for (let s = 0; s <= this.steps; s += stride) ctx.fillText(String(s), xPx(s), M.top + ph + 6);
+    for (let s = 0; s <= span; s += stride) ctx.fillText(String(s), xPx(s), M.top + ph + 6);
     ctx.strokeStyle = '#9ca3af';
     ctx.strokeRect(M.left - 0.5, M.top - 0.5, pw + 1, ph + 1);
     ctx.textAlign = 'right';

@@ -93,6 +93,7 @@ const panel = new RacerPanel({
 const playback = new Playback((tracks, done) => {
   view.redraw();
   view3d.frame();
+  chart.follow = stepMode.active;
   chart.draw();
   panel.showFrame(tracks);
   stepMode.frame();
@@ -365,6 +366,7 @@ async function step() {
 }
 
 function reset() {
+  stepMode.disable(); // back to the start as after Run: Step turns step mode on again
   if (playback.loaded) playback.rewind();
   syncButtons();
 }

@@ -47,19 +47,22 @@ export function vectorAt(track, i, key) {
   return v && v[0] !== null && v[1] !== null ? v : null;
 }
 
+/** Draws every racer's step; returns how many vectors it drew (for tests and tools). */
 export function drawStepArrows(ctx, frame, tracks, span) {
   ctx.save();
   ctx.font = '600 12px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
-  for (const t of tracks) drawRacer(ctx, frame, t, span);
+  let drawn = 0;
+  for (const t of tracks) drawn += drawRacer(ctx, frame, t, span);
   ctx.restore();
+  return drawn;
 }
 
 function drawRacer(ctx, frame, t, span) {
   const i = t.shown;
   const from = i < 1 ? 0 : i - 1;
   const ox = t.xs[from], oy = t.ys[from];
-  if (Number.isNaN(ox) || Number.isNaN(oy)) return;
+  if (Number.isNaN(ox) || Number.isNaN(oy)) return 0;
   const px = frame.xPx(ox), py = frame.yPx(oy);
   const pxPerWorld = frame.xPx(1) - frame.xPx(0);
 
@@ -73,9 +76,11 @@ function drawRacer(ctx, frame, t, span) {
   }
   const gradPx = big > 0 ? GRADIENT_SPAN * span * pxPerWorld / big : 0;
 
+  let drawn = 0;
   for (const a of ARROWS) {
     const v = vectorAt(t, i, a.key);
     if (!v) continue;
+    drawn++;
     if (a.kind === 'box') {
       const hw = Math.abs(v[0]) * gradPx, hh = Math.abs(v[1]) * gradPx;
       ctx.setLineDash([4, 3]);
@@ -96,6 +101,7 @@ function drawRacer(ctx, frame, t, span) {
   ctx.beginPath();
   ctx.arc(px, py, 4, 0, 2 * Math.PI);
   stroke2(ctx, '#ffffff', 1.5, () => ctx.stroke());
+  return drawn;
 }
 
 // Two segments along the Hessian's eigenvectors, longer for the stronger curvature; dashed where

@@ -41,10 +41,13 @@ export class StepMode {
     wrap.addEventListener('pointerleave', () => { this.tip.hidden = true; });
 
     view.scene.extra = (ctx, frame) => {
+      let drawn = 0;
       if (this.active && this.tracks.length && view.window) {
         const w = view.window;
-        drawStepArrows(ctx, frame, this.tracks, Math.max(w[1] - w[0], w[3] - w[2]));
+        drawn = drawStepArrows(ctx, frame, this.tracks, Math.max(w[1] - w[0], w[3] - w[2]));
       }
+      // how many step vectors the map shows, for tests and tools
+      view.overlay.dataset.stepArrows = String(drawn);
     };
   }
 
@@ -77,11 +80,12 @@ export class StepMode {
     return true;
   }
 
-  /** Back to plain playback (Run, or a changed race). */
+  /** Back to plain playback (Run, Reset, or a changed race): no arrows, legend or tooltip. */
   disable() {
     this.active = false;
     this.tracks = [];
     this.legend.hidden = true;
+    this.tip.hidden = true;
     this.shownKey = '';
     this.view.redraw();
   }
@@ -90,7 +94,6 @@ export class StepMode {
   clear(tracks = []) {
     this.disable();
     this.hoverTracks = tracks;
-    this.tip.hidden = true;
   }
 
   /** The tracks hovering reads (any loaded race, step mode or not). */

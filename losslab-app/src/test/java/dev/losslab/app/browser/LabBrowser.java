@@ -52,7 +52,10 @@ final class LabBrowser implements AutoCloseable {
         return server.url() + pathAndQuery.replaceFirst("^/", "");
     }
 
-    /** A new page at the given viewport, navigated to pathAndQuery and waiting for the lab to boot. */
+    /**
+     * A new page at the given viewport, navigated to pathAndQuery on the lab's server (or to an
+     * absolute http:// URL, another site's page) and waiting for it to load.
+     */
     Page open(String pathAndQuery, int width, int height, boolean touch) {
         if (context != null) {
             context.close();
@@ -70,7 +73,7 @@ final class LabBrowser implements AutoCloseable {
             }
         });
         page.onPageError(e -> problems.add("page error: " + e));
-        page.navigate(url(pathAndQuery));
+        page.navigate(pathAndQuery.startsWith("http://") ? pathAndQuery : url(pathAndQuery));
         return page;
     }
 

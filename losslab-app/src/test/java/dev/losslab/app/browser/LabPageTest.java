@@ -5,23 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.options.BoundingBox;
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The lab page in a real browser, through its testability contract (docs/API.md and issue 5):
@@ -29,42 +21,8 @@ import org.junit.jupiter.api.TestInstance;
  * console error or uncaught page error. Waits are Playwright's auto-waiting assertions on visible
  * state, never sleeps.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LabPageTest {
+class LabPageTest extends BrowserTest {
 
-    private static final String HIMMELBLAU_RACE = "/?surface=himmelblau&start=0,0&optimizers=gd,momentum,adam";
-    private static final List<String> RACERS = List.of("gd", "momentum", "adam");
-    private static final Pattern STOPPED = Pattern.compile("converged|diverged|max-steps|singular-hessian|left-domain");
-    private static final ObjectMapper JSON = new ObjectMapper();
-    /** Generous: the slowest racer needs a few seconds at the default speed. */
-    private static final LocatorAssertions.HasAttributeOptions RACE_WAIT =
-            new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
-
-    private LabBrowser lab;
-
-    @BeforeAll
-    void start() throws IOException {
-        lab = new LabBrowser();
-        Files.createDirectories(LabBrowser.SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stop() {
-        lab.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(lab.problems).as("console and page errors").isEmpty();
-    }
-
-    private Page desktop(String query) {
-        return lab.open(query, 1440, 900, false);
-    }
-
-    private static Locator id(Page page, String testid) {
-        return page.getByTestId(testid);
-    }
 
     private static double value(Locator readout) {
         return Double.parseDouble(readout.getAttribute("data-value"));
@@ -130,9 +88,7 @@ class LabPageTest {
         Page page = desktop(HIMMELBLAU_RACE);
         assertThat(id(page, "loss-gd")).hasText("170");
         id(page, "run").click();
-        for (String name : RACERS) {
-            assertThat(id(page, "status-" + name)).hasAttribute("data-reason", STOPPED, RACE_WAIT);
-        }
+        awaitEveryRacerStopped(page, RACERS);
         JsonNode minima = JSON.readTree(lab.get("/api/surface?surface=himmelblau")).get("knownMinima");
         for (String name : RACERS) {
             assertThat(value(id(page, "loss-" + name))).as(name + "'s final loss").isLessThan(1e-3);
@@ -147,7 +103,7 @@ class LabPageTest {
             assertThat(nearest).as(name + " ends at a minimum").isLessThan(1e-2);
             assertThat(id(page, "status-" + name)).containsText("minimum");
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("desktop-himmelblau-race.png")));
+        screenshot(page, "desktop-himmelblau-race.png");
 
         id(page, "reset").click();
         for (String name : RACERS) {
@@ -210,10 +166,7 @@ class LabPageTest {
         // the lab carries on with the surface it had
         assertThat(page).hasURL(Pattern.compile("surface=bowl"));
         assertThat(id(page, "canvas")).isVisible();
-        // Chromium itself logs every HTTP error status as "Failed to load resource"; that one
-        // network line for the rejected formula is expected, anything else (a script error) is not.
-        lab.problems.removeIf(p -> p.startsWith("console error: Failed to load resource: the server responded with a status of 400")
-                && p.contains("/api/surface?surface=x%5E%5E2"));
+        allowFailedLoad(400, "/api/surface?surface=x%5E%5E2");
     }
 
     @Test
@@ -239,35 +192,27 @@ class LabPageTest {
 
     @Test
     void atPhoneWidthNothingScrollsSidewaysAndATapSetsTheStart() {
-        Page page = lab.open(HIMMELBLAU_RACE, 390, 844, true);
+        Page page = phone(HIMMELBLAU_RACE);
         assertThat(id(page, "loss-gd")).hasText("170");
-        Object scroll = page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
-        assertThat(scroll).as("no horizontal scroll at 390 px").isEqualTo(true);
+        assertNoHorizontalScroll(page);
         Locator canvas = id(page, "canvas");
         canvas.scrollIntoViewIfNeeded();
         BoundingBox box = canvas.boundingBox();
         canvas.tap(new Locator.TapOptions().setPosition(box.width * 0.3, box.height * 0.7));
         assertThat(page).hasURL(Pattern.compile("start=-[0-9.]+,-[0-9.]+"));
         assertThat(id(page, "loss-gd")).not().hasText("170");
-        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("phone-himmelblau.png")).setFullPage(true));
+        screenshot(page, "phone-himmelblau.png", true);
     }
 
     @Test
     void screenshotsOfTheRavineRaceAtDesktopAndPhoneWidth() {
-        for (int[] size : new int[][] {{1440, 900}, {390, 844}}) {
-            boolean phone = size[0] < 500;
-            Page page = lab.open("/?surface=ravine&optimizers=gd,momentum,adam", size[0], size[1], phone);
+        for (boolean onPhone : new boolean[] {false, true}) {
+            String ravine = "/?surface=ravine&optimizers=gd,momentum,adam";
+            Page page = onPhone ? phone(ravine) : desktop(ravine);
             assertThat(id(page, "loss-gd")).not().hasText("");
-            page.locator("#speed").fill("8");
-            id(page, "run").click();
-            for (String name : RACERS) {
-                assertThat(id(page, "status-" + name)).hasAttribute("data-reason", STOPPED, RACE_WAIT);
-            }
-            page.screenshot(new Page.ScreenshotOptions()
-                    .setPath(LabBrowser.SCREENSHOTS.resolve((phone ? "phone" : "desktop") + "-ravine-race.png"))
-                    .setFullPage(phone));
-            Object fits = page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
-            assertThat(fits).isEqualTo(true);
+            raceToTheEnd(page, RACERS);
+            screenshot(page, (onPhone ? "phone" : "desktop") + "-ravine-race.png", onPhone);
+            assertNoHorizontalScroll(page);
         }
     }
 }

@@ -5,33 +5,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The maps page's long work in a real browser: Compute shows a progress bar that reaches done,
  * Cancel stops a long map on the server and says so, the Sweep tab finds GD's divergence on the bowl
  * exactly past lr = 2/h beside theory's regimes, the SGD tab's bars each add up to 100 %, and the
  * fields say what is wrong next to them. Screenshots at desktop and phone sizes go to
- * {@link LabBrowser#SCREENSHOTS}. Fails on any console or page error.
+ * {@link LabBrowser#SCREENSHOTS}. Fails on any console or page error ({@link BrowserTest}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class MapsJobsPageTest {
+class MapsJobsPageTest extends BrowserTest {
 
     /** A typed surface costly enough (forty sines) that a 100² map of 5,000 steps runs far longer than the test. */
     private static final String SLOW_SURFACE = "x^2+y^2+1e-9*("
@@ -40,34 +32,6 @@ class MapsJobsPageTest {
     private static final LocatorAssertions.HasCountOptions WAIT = new LocatorAssertions.HasCountOptions().setTimeout(60_000);
     private static final LocatorAssertions.ContainsTextOptions WAIT_TEXT =
             new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private LabBrowser lab;
-
-    @BeforeAll
-    void start() throws IOException {
-        lab = new LabBrowser();
-        Files.createDirectories(LabBrowser.SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stop() {
-        lab.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(lab.problems).as("console and page errors").isEmpty();
-    }
-
-    private static void screenshot(Page page, String name) {
-        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve(name)).setFullPage(true));
-    }
-
-    private static void fitsWithoutHorizontalScroll(Page page) {
-        Object fits = page.evaluate("() => document.scrollingElement.scrollWidth <= window.innerWidth");
-        assertThat(fits).as("no horizontal scroll at " + page.viewportSize().width + " px").isEqualTo(true);
-    }
 
     /** Records every value the progress bar shows, from now on. */
     private static void recordProgress(Page page, String testId) {
@@ -77,7 +41,7 @@ class MapsJobsPageTest {
 
     @Test
     void computeShowsAProgressBarThatFillsUpAndReachesDone() {
-        Page page = lab.open("/maps.html?surface=himmelblau&optimizer=gd&grid=80", 1440, 900, false);
+        Page page = desktop("/maps.html?surface=himmelblau&optimizer=gd&grid=80");
         Locator compute = page.getByTestId("compute");
         assertThat(compute).isEnabled();
         Locator bar = page.getByTestId("progress");
@@ -98,13 +62,13 @@ class MapsJobsPageTest {
             assertThat(seen.get(k).doubleValue()).as("progress never goes back: %s", seen).isGreaterThanOrEqualTo(seen.get(k - 1).doubleValue());
         }
         assertThat(seen.getLast().doubleValue()).isEqualTo(1.0);
-        screenshot(page, "maps-desktop-basins-progress-done.png");
+        screenshot(page, "maps-desktop-basins-progress-done.png", true);
     }
 
     @Test
     void cancelStopsALongMapOnTheServerAndTheStatusSaysCancelled() throws Exception {
         String query = "surface=" + URLEncoder.encode(SLOW_SURFACE, StandardCharsets.UTF_8) + "&optimizer=gd&grid=100&steps=5000&lr=1e-7";
-        Page page = lab.open("/maps.html?" + query, 1440, 900, false);
+        Page page = desktop("/maps.html?" + query);
         Locator compute = page.getByTestId("compute");
         assertThat(compute).isEnabled();
         Response created = page.waitForResponse(r -> r.url().endsWith("/api/jobs") && r.request().method().equals("POST"), compute::click);
@@ -112,7 +76,7 @@ class MapsJobsPageTest {
         // Mid-way: wait until some rows are done, then cancel.
         page.waitForFunction("() => document.querySelector('[data-testid=progress]').value > 0", null,
                 new Page.WaitForFunctionOptions().setTimeout(60_000));
-        screenshot(page, "maps-desktop-basins-running.png");
+        screenshot(page, "maps-desktop-basins-running.png", true);
         Locator cancel = page.getByTestId("cancel");
         assertThat(cancel).isVisible();
         cancel.click();
@@ -126,12 +90,12 @@ class MapsJobsPageTest {
         JsonNode job = JSON.readTree(lab.get("/api/jobs/" + id));
         assertThat(job.get("state").asText()).as("the server stopped the work").isEqualTo("cancelled");
         assertThat(job.get("reason").asText()).isEqualTo("request");
-        screenshot(page, "maps-desktop-basins-cancelled.png");
+        screenshot(page, "maps-desktop-basins-cancelled.png", true);
     }
 
     @Test
     void theSweepTabFindsGradientDescentsDivergenceOnTheBowlExactlyPastTwoOverH() {
-        Page page = lab.open("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=gd&sweep.lr=0.01:0.25:25", 1440, 900, false);
+        Page page = desktop("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=gd&sweep.lr=0.01:0.25:25");
         assertThat(page.getByTestId("panel-sweep")).isVisible();
         assertThat(page.getByTestId("panel-basins")).isHidden();
         Locator compute = page.getByTestId("sweep-compute");
@@ -166,7 +130,7 @@ class MapsJobsPageTest {
         var box = map.boundingBox();
         map.hover(new Locator.HoverOptions().setPosition(box.width - 20, 30));
         assertThat(page.getByTestId("sweep-readout")).containsText("lr 0.25: diverged after");
-        screenshot(page, "maps-desktop-sweep-bowl-gd.png");
+        screenshot(page, "maps-desktop-sweep-bowl-gd.png", true);
 
         page.getByTestId("sweep-table-details").locator("summary").click();
         assertThat(page.getByTestId("sweep-table")).isVisible();
@@ -175,8 +139,8 @@ class MapsJobsPageTest {
 
     @Test
     void aTwoDimensionalSweepDrawsTheMomentumRegimesBesideTheMeasuredMap() {
-        Page page = lab.open("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=momentum&sweep.lr=0.01:0.5:25"
-                + "&sweep.momentum=0:0.95:20", 1440, 900, false);
+        Page page = desktop("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=momentum&sweep.lr=0.01:0.5:25"
+                + "&sweep.momentum=0:0.95:20");
         Locator compute = page.getByTestId("sweep-compute");
         assertThat(compute).isEnabled();
         assertThat(page.getByTestId("sweep-vary-momentum")).isChecked();
@@ -196,12 +160,12 @@ class MapsJobsPageTest {
         var measured = page.getByTestId("sweep-map").boundingBox();
         var theory = page.getByTestId("theory-map").boundingBox();
         assertThat(theory.x).as("theory beside the measured map").isGreaterThan(measured.x + measured.width - 1);
-        screenshot(page, "maps-desktop-sweep-bowl-momentum.png");
+        screenshot(page, "maps-desktop-sweep-bowl-momentum.png", true);
     }
 
     @Test
     void theSgdTabsBarsEachAddUpToAHundredPercent() {
-        Page page = lab.open("/maps.html?tab=sgd&sgd.surface=himmelblau&sgd.start=0,0&sgd.noise=0:30:4&sgd.runs=40", 1440, 900, false);
+        Page page = desktop("/maps.html?tab=sgd&sgd.surface=himmelblau&sgd.start=0,0&sgd.noise=0:30:4&sgd.runs=40");
         Locator compute = page.getByTestId("sgd-compute");
         assertThat(compute).isEnabled();
         compute.click();
@@ -222,32 +186,32 @@ class MapsJobsPageTest {
         assertThat(calm.locator(".sgd-seg")).hasAttribute("data-share", "100");
         assertThat(page.getByTestId("sgd-legend").locator("li[data-kind=minimum]")).hasCount(4);
         assertThat(page.getByTestId("sgd-summary")).containsText("With σ = 0: 100 % end at minimum 1;");
-        screenshot(page, "maps-desktop-sgd-himmelblau.png");
+        screenshot(page, "maps-desktop-sgd-himmelblau.png", true);
     }
 
     @Test
     void everyTabFitsAPhone() {
-        Page page = lab.open("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=gd&sweep.lr=0.01:0.25:25", 390, 844, true);
+        Page page = phone("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=gd&sweep.lr=0.01:0.25:25");
         page.getByTestId("sweep-compute").click();
         assertThat(page.getByTestId("sweep-table").locator("tbody tr")).hasCount(25, WAIT);
-        fitsWithoutHorizontalScroll(page);
-        screenshot(page, "maps-phone-sweep-bowl-gd.png");
+        assertNoHorizontalScroll(page);
+        screenshot(page, "maps-phone-sweep-bowl-gd.png", true);
 
         page.getByTestId("tab-sgd").click();
         page.getByTestId("sgd-compute").click();
         assertThat(page.getByTestId("sgd-chart").getByTestId("sgd-level")).hasCount(5, WAIT);
-        fitsWithoutHorizontalScroll(page);
-        screenshot(page, "maps-phone-sgd-himmelblau.png");
+        assertNoHorizontalScroll(page);
+        screenshot(page, "maps-phone-sgd-himmelblau.png", true);
 
         page.getByTestId("tab-basins").click();
         assertThat(page.getByTestId("compute")).isVisible();
-        fitsWithoutHorizontalScroll(page);
+        assertNoHorizontalScroll(page);
         assertThat(page.url()).as("the Basins tab is the page's default").doesNotContain("tab=");
     }
 
     @Test
     void fieldsSayWhatIsWrongNextToThem() {
-        Page page = lab.open("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=gd", 1440, 900, false);
+        Page page = desktop("/maps.html?tab=sweep&sweep.surface=bowl&sweep.optimizer=gd");
         Locator count = page.getByTestId("sweep-lr-count");
         assertThat(page.getByTestId("sweep-compute")).isEnabled();
         count.fill("500");
@@ -255,7 +219,7 @@ class MapsJobsPageTest {
         assertThat(count).hasAttribute("aria-invalid", "true");
         assertThat(page.getByTestId("sweep-lr-count-message")).hasText("The number of values must be a whole number from 1 to 100");
         assertThat(page.getByTestId("sweep-progress")).isHidden();
-        screenshot(page, "maps-desktop-sweep-field-error.png");
+        screenshot(page, "maps-desktop-sweep-field-error.png", true);
 
         // The API's own 400 lands next to its field too: here an lr the core refuses.
         page.getByTestId("tab-basins").click();
@@ -266,8 +230,7 @@ class MapsJobsPageTest {
         assertThat(page.getByTestId("param-lr-message")).hasText("lr must be > 0, got -1");
         assertThat(lr).hasAttribute("aria-invalid", "true");
         assertThat(page.getByTestId("progress")).isHidden();
-        screenshot(page, "maps-desktop-basins-field-error.png");
-        // Chromium logs the 400 this test asked for; anything else still fails the test.
-        lab.problems.removeIf(p -> p.contains("status of 400") && p.contains("/api/jobs"));
+        screenshot(page, "maps-desktop-basins-field-error.png", true);
+        allowFailedLoad(400, "/api/jobs");
     }
 }

@@ -5,55 +5,43 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Step mode (issue 6) in a real browser: pressing Step shows the legend of the arrows drawn at
  * each ball and a readout whose update θ₂ − θ₁ is the API's, and hovering the ball's trail point
- * shows the same numbers. Fails on any console or page error, like {@link LabPageTest}.
+ * shows the same numbers. Fails on any console or page error ({@link BrowserTest}).
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class StepModePageTest {
+class StepModePageTest extends BrowserTest {
 
     private static final String BOWL = "/?surface=bowl&start=-3.5,2.5&optimizers=momentum,adam";
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private LabBrowser lab;
-
-    @BeforeAll
-    void start() throws IOException {
-        lab = new LabBrowser();
-        Files.createDirectories(LabBrowser.SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stop() {
-        lab.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(lab.problems).as("console and page errors").isEmpty();
-    }
+    /**
+     * How much of the loss chart's width the racers' curves cover, as a person sees it: the span
+     * between the leftmost and rightmost saturated pixel (the racer colours; the axes, grid and
+     * labels are grey), over the canvas' width.
+     */
+    private static final String CURVE_WIDTH = """
+            (c) => {
+              const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+              let lo = Infinity, hi = -Infinity;
+              for (let y = 0; y < c.height; y++) for (let x = 0; x < c.width; x++) {
+                const k = (y * c.width + x) * 4;
+                if (d[k + 3] > 128 && Math.max(d[k], d[k + 1], d[k + 2]) - Math.min(d[k], d[k + 1], d[k + 2]) > 60) {
+                  if (x < lo) lo = x;
+                  if (x > hi) hi = x;
+                }
+              }
+              return hi >= lo ? (hi - lo + 1) / c.width : 0;
+            }""";
 
     @Test
     void twoStepsShowTheArrowsLegendAndTheAPIsUpdate() throws Exception {
-        Page page = lab.open(BOWL, 1440, 900, false);
+        Page page = desktop(BOWL);
         assertThat(page.getByTestId("loss-momentum")).containsText("37.3"); // f(−3.5, 2.5) = 37.375: loaded
-        page.getByTestId("step").click();
-        assertThat(page.getByTestId("step-readout-momentum")).containsText("step 1");
-        page.getByTestId("step").click();
-        assertThat(page.getByTestId("step-readout-momentum")).containsText("step 2");
+        pressStep(page, 1, 2);
         assertThat(page.getByTestId("step-readout-adam")).containsText("step 2");
 
         Locator legend = page.getByTestId("step-legend");
@@ -94,6 +82,70 @@ class StepModePageTest {
                 assertThat(Double.parseDouble(tip.getAttribute("data-dy"))).isCloseTo(dy, within(1e-12));
             }
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("desktop-bowl-step-mode.png")));
+        screenshot(page, "desktop-bowl-step-mode.png");
+    }
+
+    @Test
+    void theLossChartShowsEveryStepTakenSoFar() {
+        Page page = desktop(BOWL);
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        pressStep(page, 1, 2);
+        Locator chart = page.getByTestId("chart");
+        // steps 0, 1 and 2 of both racers
+        assertThat(chart).hasAttribute("data-points", "6");
+        assertThat(curveWidth(chart)).as("share of the chart's width the two steps' curves cover").isGreaterThan(0.25);
+
+        pressStep(page, 3, 6);
+        assertThat(chart).hasAttribute("data-points", "14");
+        assertThat(curveWidth(chart)).as("share of the chart's width the six steps' curves cover").isGreaterThan(0.25);
+        screenshot(page, "desktop-bowl-step-mode-chart.png");
+    }
+
+    @Test
+    void resetLeavesStepModeAndRunPlaysAsUsual() {
+        Page page = desktop(BOWL);
+        Locator canvas = page.getByTestId("canvas");
+        Locator legend = page.getByTestId("step-legend");
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        assertThat(canvas).hasAttribute("data-step-arrows", "0");
+        pressStep(page, 1, 2);
+        assertThat(canvas).not().hasAttribute("data-step-arrows", "0");
+
+        page.getByTestId("reset").click();
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        assertThat(legend).isHidden();
+        assertThat(page.getByTestId("step-readout-momentum")).isHidden();
+        assertThat(page.getByTestId("step-readout-adam")).isHidden();
+        assertThat(canvas).hasAttribute("data-step-arrows", "0");
+        assertThat(page.getByTestId("chart")).hasAttribute("data-points", "2");
+
+        // Run plays the whole race, without step mode
+        raceToTheEnd(page, List.of("momentum", "adam"));
+        assertThat(legend).isHidden();
+        assertThat(canvas).hasAttribute("data-step-arrows", "0");
+        assertThat(curveWidth(page.getByTestId("chart"))).as("the whole race fills the chart").isGreaterThan(0.8);
+
+        // and after another Reset, Step starts step mode again from the first step
+        page.getByTestId("reset").click();
+        assertThat(legend).isHidden();
+        pressStep(page, 1, 1);
+        assertThat(legend).isVisible();
+        assertThat(canvas).not().hasAttribute("data-step-arrows", "0");
+    }
+
+    /**
+     * Presses Step once for each of the steps first..last, each time waiting for momentum's
+     * readout to reach it: a press while the race is still being fetched would start that fetch
+     * again rather than add a step.
+     */
+    private static void pressStep(Page page, int first, int last) {
+        for (int k = first; k <= last; k++) {
+            page.getByTestId("step").click();
+            assertThat(page.getByTestId("step-readout-momentum")).containsText("step " + k);
+        }
+    }
+
+    private static double curveWidth(Locator chart) {
+        return ((Number) chart.evaluate(CURVE_WIDTH)).doubleValue();
     }
 }

@@ -6,43 +6,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The guided tour (/tour, issue 6) in a real browser: each of the nine sections renders its live
  * panel, answers its control with numbers from the API, and links into the lab. Fails on any
  * console error. Screenshots of every section at desktop and phone width go to target/screenshots.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TourPageTest {
+class TourPageTest extends BrowserTest {
 
     private static final LocatorAssertions.HasAttributeOptions READY =
             new LocatorAssertions.HasAttributeOptions().setTimeout(20_000);
-
-    private LabBrowser lab;
-
-    @BeforeAll
-    void start() throws IOException {
-        lab = new LabBrowser();
-        Files.createDirectories(LabBrowser.SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stop() {
-        lab.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(lab.problems).as("console and page errors").isEmpty();
-    }
 
     private static Locator section(Page page, int n) {
         Locator s = page.locator("#s" + n);
@@ -57,8 +32,8 @@ class TourPageTest {
 
     @Test
     void everySectionDrawsItsPanelAndLinksIntoTheLab() {
-        for (boolean phone : new boolean[] {false, true}) {
-            Page page = phone ? lab.open("/tour", 390, 844, true) : lab.open("/tour", 1440, 900, false);
+        for (boolean onPhone : new boolean[] {false, true}) {
+            Page page = onPhone ? phone("/tour") : desktop("/tour");
             for (int n = 1; n <= 9; n++) {
                 Locator s = section(page, n);
                 assertThat(s.locator("canvas").first()).isVisible();
@@ -67,8 +42,7 @@ class TourPageTest {
                 // let the race animations reach their end before the picture is taken
                 s.locator(".tour-legend li .end").first().filter(new Locator.FilterOptions().setHasText(Pattern.compile("after")))
                         .waitFor(new Locator.WaitForOptions().setTimeout(20_000));
-                s.screenshot(new Locator.ScreenshotOptions().setPath(
-                        LabBrowser.SCREENSHOTS.resolve("tour-" + (phone ? "phone" : "desktop") + "-section-" + n + ".png")));
+                screenshot(s, "tour-" + (onPhone ? "phone" : "desktop") + "-section-" + n + ".png");
             }
             assertThat(page.locator(".regime")).hasCount(4);
             assertThat(page.locator(".regime[data-regime]")).hasCount(4);
@@ -78,7 +52,7 @@ class TourPageTest {
 
     @Test
     void theLearningRatePastTwoOverHIsDivergent() {
-        Page page = lab.open("/tour#s2", 1440, 900, false);
+        Page page = desktop("/tour#s2");
         Locator s = section(page, 2);
         Locator lr = s.locator("[data-control=lr]");
         lr.fill("0.2");
@@ -100,7 +74,7 @@ class TourPageTest {
 
     @Test
     void theExplorerSaysWhenGradientDescentDiverges() {
-        Page page = lab.open("/tour", 1440, 900, false);
+        Page page = desktop("/tour");
         Locator s = section(page, 1);
         assertThat(readout(page, "1")).containsText("converged");
         s.locator("[data-control=lr]").fill("100");
@@ -109,14 +83,14 @@ class TourPageTest {
 
     @Test
     void newtonFinishesTheBowlInOneStep() {
-        Page page = lab.open("/tour", 1440, 900, false);
+        Page page = desktop("/tour");
         section(page, 3);
         assertThat(readout(page, "3")).containsText("Newton: converged after 1 step");
     }
 
     @Test
     void theSaddleReadsTwoMinusTwoAndGradientDescentStaysOnTheAxis() {
-        Page page = lab.open("/tour", 1440, 900, false);
+        Page page = desktop("/tour");
         Locator s = section(page, 5);
         Locator facts = page.getByTestId("saddle-facts");
         assertThat(facts.locator("[data-field='λ₁']")).hasText("2");
@@ -131,7 +105,7 @@ class TourPageTest {
 
     @Test
     void adamsUncorrectedFirstStepIsThreePointOneSixTimesLonger() {
-        Page page = lab.open("/tour", 1440, 900, false);
+        Page page = desktop("/tour");
         Locator s = section(page, 6);
         assertThat(readout(page, "6")).hasAttribute("data-ratio", "3.16");
         assertThat(readout(page, "6")).containsText("= (1 − β₁)/√(1 − β₂) = 3.16");
@@ -141,7 +115,7 @@ class TourPageTest {
 
     @Test
     void noiseMakesSgdLeaveGradientDescentsPath() {
-        Page page = lab.open("/tour", 1440, 900, false);
+        Page page = desktop("/tour");
         Locator s = section(page, 7);
         assertThat(readout(page, "7")).containsText("start loss 170");
         Locator noise = s.locator("[data-control=noise]");
@@ -157,7 +131,7 @@ class TourPageTest {
 
     @Test
     void theLabLinksToTheTour() {
-        Page page = lab.open("/?surface=himmelblau&start=0,0&optimizers=gd,momentum,adam", 1440, 900, false);
+        Page page = desktop(HIMMELBLAU_RACE);
         page.getByTestId("tour-link").click();
         assertThat(page).hasURL(Pattern.compile("/tour$"));
         assertThat(page.locator("h1")).containsText("tour");

@@ -5,21 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * The 3-D view in a real browser (headless Chromium draws WebGL with SwiftShader): the toggle
@@ -27,17 +21,11 @@ import org.junit.jupiter.api.TestInstance;
  * at the same playback step as the racers' cards, the mouse and fingers turn and zoom it, the URL
  * reopens it, and switching surfaces frees what the old one used. Fails on any console or page error.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class View3dPageTest {
+class View3dPageTest extends BrowserTest {
 
-    private static final String HIMMELBLAU = "/?surface=himmelblau&start=0,0&optimizers=gd,momentum,adam";
-    private static final List<String> RACERS = List.of("gd", "momentum", "adam");
     /** racerColors.js: the tubes are unlit, so these exact colours reach the screen. */
     private static final Map<String, int[]> COLOURS = Map.of(
             "gd", new int[] {0xE6, 0x9F, 0x00}, "momentum", new int[] {0x56, 0xB4, 0xE9}, "adam", new int[] {0xCC, 0x79, 0xA7});
-    private static final Pattern STOPPED = Pattern.compile("converged|diverged|max-steps|singular-hessian|left-domain");
-    private static final LocatorAssertions.HasAttributeOptions RACE_WAIT =
-            new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
     private static final String HAS_WEBGL = """
             () => {
               const canvas = document.querySelector('[data-testid=view3d] canvas');
@@ -48,37 +36,6 @@ class View3dPageTest {
               if (gl.isContextLost()) return 'context lost';
               return gl.drawingBufferWidth > 0 && gl.drawingBufferHeight > 0 ? 'webgl2' : 'empty drawing buffer';
             }""";
-    private static final String FITS = "() => document.scrollingElement.scrollWidth <= window.innerWidth";
-
-    private LabBrowser lab;
-
-    @BeforeAll
-    void start() throws IOException {
-        lab = new LabBrowser();
-        Files.createDirectories(LabBrowser.SCREENSHOTS);
-    }
-
-    @AfterAll
-    void stop() {
-        lab.close();
-    }
-
-    @AfterEach
-    void noConsoleErrors() {
-        assertThat(lab.problems).as("console and page errors").isEmpty();
-    }
-
-    private static Locator id(Page page, String testid) {
-        return page.getByTestId(testid);
-    }
-
-    private static void raceToTheEnd(Page page) {
-        page.locator("#speed").fill("8");
-        id(page, "run").click();
-        for (String name : RACERS) {
-            assertThat(id(page, "status-" + name)).hasAttribute("data-reason", STOPPED, RACE_WAIT);
-        }
-    }
 
     /** The step each racer's card shows, in race order, as the 3-D panel's data-shown lists them. */
     private static String cardSteps(Page page) {
@@ -91,7 +48,7 @@ class View3dPageTest {
 
     @Test
     void theToggleShowsTheRaceOnAWebGLSurfaceAndTheUrlReopensIt() throws IOException {
-        Page page = lab.open(HIMMELBLAU, 1440, 900, false);
+        Page page = desktop(HIMMELBLAU_RACE);
         assertThat(id(page, "loss-gd")).hasText("170");
         Locator toggle = id(page, "view3d-toggle");
         Locator panel = id(page, "view3d");
@@ -125,7 +82,7 @@ class View3dPageTest {
         assertThat(paused).isNotEqualTo("0,0,0");
         assertThat(panel).hasAttribute("data-shown", paused);
 
-        raceToTheEnd(page);
+        raceToTheEnd(page, RACERS);
         assertThat(panel).hasAttribute("data-shown", cardSteps(page));
         assertThat(cardSteps(page)).isNotEqualTo(paused);
 
@@ -135,7 +92,7 @@ class View3dPageTest {
             // gd's 77 steps partly lie under Adam's path to the same minimum: a few dozen pixels
             assertThat(pixelsOf(picture, COLOURS.get(name))).as(name + "'s path in the 3-D view").isGreaterThan(15);
         }
-        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("desktop-himmelblau-3d.png")));
+        screenshot(page, "desktop-himmelblau-3d.png");
 
         // A reload (or a shared link) reopens the 3-D view.
         page.reload();
@@ -156,7 +113,7 @@ class View3dPageTest {
 
     @Test
     void theMouseTurnsAndZoomsAndSwitchingSurfacesFreesTheOldOne() {
-        Page page = lab.open(HIMMELBLAU + "&view=3d", 1440, 900, false);
+        Page page = desktop(HIMMELBLAU_RACE + "&view=3d");
         Locator panel = id(page, "view3d");
         assertThat(panel).hasAttribute("data-surface", "himmelblau");
         // the default view: 55° to 65° above the horizon, so no hill hides a ball
@@ -195,20 +152,20 @@ class View3dPageTest {
 
     @Test
     void atPhoneWidthItFitsAndTwoFingersZoom() throws IOException {
-        Page page = lab.open("/?surface=rosenbrock&optimizers=gd,momentum,adam&view=3d", 390, 844, true);
+        Page page = phone("/?surface=rosenbrock&optimizers=gd,momentum,adam&view=3d");
         Locator panel = id(page, "view3d");
         assertThat(panel).hasAttribute("data-state", "ready");
         assertThat(panel).hasAttribute("data-surface", "rosenbrock");
         assertThat(page.evaluate(HAS_WEBGL)).isEqualTo("webgl2");
-        raceToTheEnd(page);
+        raceToTheEnd(page, RACERS);
         assertThat(panel).hasAttribute("data-paths", "3");
         assertThat(panel).hasAttribute("data-shown", cardSteps(page));
-        assertThat(page.evaluate(FITS)).as("no horizontal scroll at 390 px").isEqualTo(true);
+        assertNoHorizontalScroll(page);
         assertThat(panel.locator("canvas").boundingBox().width).isLessThanOrEqualTo(390);
 
         // the phone's screen with the race controls and the 3-D view on it
         id(page, "run").evaluate("b => b.scrollIntoView({ block: 'start' })");
-        page.screenshot(new Page.ScreenshotOptions().setPath(LabBrowser.SCREENSHOTS.resolve("phone-rosenbrock-3d.png")));
+        screenshot(page, "phone-rosenbrock-3d.png");
 
         // a pinch, as two touch pointers moving apart: the camera comes closer
         page.evaluate("""
@@ -229,21 +186,21 @@ class View3dPageTest {
 
     @Test
     void withoutWebGLThePanelSaysSoAndTheMapStays() {
-        Page page = lab.open("/", 1440, 900, false);
+        Page page = desktop("/");
         // A browser that cannot draw WebGL, from before the page's own scripts run.
         page.addInitScript("""
                 const getContext = HTMLCanvasElement.prototype.getContext;
                 HTMLCanvasElement.prototype.getContext = function (type, ...rest) {
                   return type === 'webgl2' || type === 'webgl' ? null : getContext.call(this, type, ...rest);
                 };""");
-        page.navigate(lab.url(HIMMELBLAU + "&view=3d"));
+        page.navigate(lab.url(HIMMELBLAU_RACE + "&view=3d"));
         Locator panel = id(page, "view3d");
         assertThat(panel).hasAttribute("data-state", "unavailable");
         assertThat(panel).containsText("cannot draw WebGL");
         assertThat(panel.locator("canvas")).hasCount(0);
         assertThat(id(page, "canvas")).isVisible(); // the map stays, with the race
         assertThat(id(page, "loss-gd")).hasText("170");
-        raceToTheEnd(page);
+        raceToTheEnd(page, RACERS);
     }
 
     /** How many pixels are within a few units of an sRGB colour. */
