@@ -30,6 +30,8 @@ let catalog = null;
 let surfaceInfo = null;
 let surfaceToken = 0;
 let raceToken = 0;
+/** The race being fetched: { token, internals, answer } while a request is out, else null. */
+let raceInFlight = null;
 const cache = new Map(); // surface → Promise<{info, land}>
 
 /** @type {import('./urlState.js').LabState} */
@@ -290,8 +292,15 @@ function raceBody() {
   return { surface: state.surface, start: state.start, steps: state.steps ?? DEFAULT_STEPS, racers: panel.racers() };
 }
 
+/**
+ * Loads the race for the current settings unless it is loaded. A click while it loads (Step pressed
+ * twice quickly) waits for the same answer instead of starting over, so every click counts.
+ */
 async function ensureRace(withInternals = false) {
   if (playback.loaded) return true;
+  if (raceInFlight && raceInFlight.token === raceToken && (raceInFlight.internals || !withInternals)) {
+    return raceInFlight.answer;
+  }
   if (state.optimizers.length === 0) {
     $('race-error').textContent = 'Tick at least one optimizer to race.';
     return false;
@@ -299,6 +308,16 @@ async function ensureRace(withInternals = false) {
   const token = ++raceToken;
   const body = raceBody();
   if (withInternals && stepMode.allows(body.steps)) body.internals = true;
+  const answer = loadRace(token, body);
+  raceInFlight = { token, internals: body.internals === true, answer };
+  try {
+    return await answer;
+  } finally {
+    if (raceInFlight?.token === token) raceInFlight = null;
+  }
+}
+
+async function loadRace(token, body) {
   $('run').setAttribute('aria-busy', 'true');
   try {
     const result = await api.race(body);

@@ -133,10 +133,20 @@ class StepModePageTest extends BrowserTest {
         assertThat(canvas).not().hasAttribute("data-step-arrows", "0");
     }
 
+    @Test
+    void quickClicksWhileTheRaceLoadsEachTakeAStep() {
+        Page page = desktop(BOWL);
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        // Three clicks in one go, before the race's answer can arrive (Playwright's own clicks would
+        // wait for each other): each one counts.
+        page.getByTestId("step").evaluate("b => { b.click(); b.click(); b.click(); }");
+        assertThat(page.getByTestId("step-readout-momentum")).containsText("step 3");
+        assertThat(page.getByTestId("step-momentum")).hasText("3");
+    }
+
     /**
      * Presses Step once for each of the steps first..last, each time waiting for momentum's
-     * readout to reach it: a press while the race is still being fetched would start that fetch
-     * again rather than add a step.
+     * readout to reach it, so each assertion reads the step it expects.
      */
     private static void pressStep(Page page, int first, int last) {
         for (int k = first; k <= last; k++) {
