@@ -132,6 +132,7 @@ export class Surface3d {
     for (const m of land.minima || []) this.surfaceGroup.add(minimumMarker(m, this.box));
     this.scene.add(this.surfaceGroup);
     this.panel.dataset.surface = land.surface;
+    this.surfaceName = land.surface;
     this.panel.dataset.scale = land.scale && land.scale.log ? 'log' : 'linear';
     this.panel.dataset.minima = String((land.minima || []).length);
     this.setStart(this.start);
@@ -308,6 +309,8 @@ export class Surface3d {
     const o = this.orbit;
     this.panel.dataset.camera = `${Math.round(o.azimuth / DEG)},${Math.round(o.elevation / DEG)},${o.distance.toFixed(2)}`;
     const memory = this.renderer.info.memory;
+    // Which surface this frame shows: the counts below belong to it (set-up happens a frame earlier).
+    this.panel.dataset.drawn = this.surfaceName ?? '';
     this.panel.dataset.geometries = String(memory.geometries);
     this.panel.dataset.textures = String(memory.textures);
   }

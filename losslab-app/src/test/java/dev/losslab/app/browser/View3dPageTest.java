@@ -76,7 +76,7 @@ class View3dPageTest extends BrowserTest {
         page.locator("#speed").fill("3"); // 30 steps per second
         id(page, "run").click();
         assertThat(panel).hasAttribute("data-paths", "3");
-        page.waitForTimeout(600);
+        assertThat(id(page, "step-" + RACERS.get(0))).not().hasText("0"); // rolling
         id(page, "pause").click();
         String paused = cardSteps(page);
         assertThat(paused).isNotEqualTo("0,0,0");
@@ -115,7 +115,7 @@ class View3dPageTest extends BrowserTest {
     void theMouseTurnsAndZoomsAndSwitchingSurfacesFreesTheOldOne() {
         Page page = desktop(HIMMELBLAU_RACE + "&view=3d");
         Locator panel = id(page, "view3d");
-        assertThat(panel).hasAttribute("data-surface", "himmelblau");
+        assertThat(panel).hasAttribute("data-drawn", "himmelblau");
         // the default view: 55° to 65° above the horizon, so no hill hides a ball
         assertThat(panel).hasAttribute("data-camera", Pattern.compile("-?\\d+,\\d+,1\\.00"));
         String home = panel.getAttribute("data-camera");
@@ -145,7 +145,7 @@ class View3dPageTest extends BrowserTest {
         assertThat(panel).hasAttribute("data-surface", "rosenbrock");
         assertThat(panel).hasAttribute("data-minima", "1");
         page.locator("#surface-select").selectOption("himmelblau");
-        assertThat(panel).hasAttribute("data-surface", "himmelblau");
+        assertThat(panel).hasAttribute("data-drawn", "himmelblau");
         assertThat(panel).hasAttribute("data-geometries", baseline);
         assertThat(page).hasURL(Pattern.compile("surface=himmelblau.*view=3d"));
     }
