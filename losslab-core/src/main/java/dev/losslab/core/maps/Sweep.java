@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * A hyper-parameter sweep: one run per point of a 1-D or 2-D grid of settings, each from the same
@@ -91,14 +90,10 @@ public final class Sweep {
          */
         public SweepResult run(Job job) {
             Outcome[] outcomes = new Outcome[specs.size()];
-            job.begin(specs.size());
-            IntStream.range(0, specs.size()).parallel().forEach(c -> {
-                job.check();
+            job.forEachUnit(specs.size(), c -> {
                 RunSpec spec = specs.get(c);
                 outcomes[c] = Descent.from(spec, spec.start().x(), spec.start().y());
-                job.unitDone();
             });
-            job.check();
             return new SweepResult(axes, specs, List.of(outcomes));
         }
     }
