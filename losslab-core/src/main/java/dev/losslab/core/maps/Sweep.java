@@ -69,13 +69,27 @@ public final class Sweep {
 
     /**
      * A checked sweep, ready to run: the axes and every cell's run, in {@link SweepResult}'s order.
-     * Running it twice gives the same result.
+     * Only {@link Sweep#plan} makes one, so every plan has passed its checks. Running it twice gives
+     * the same result.
      */
-    public record Plan(List<Axis> axes, List<RunSpec> specs) {
+    public static final class Plan {
 
-        public Plan {
-            axes = List.copyOf(axes);
-            specs = List.copyOf(specs);
+        private final List<Axis> axes;
+        private final List<RunSpec> specs;
+
+        private Plan(List<Axis> axes, List<RunSpec> specs) {
+            this.axes = List.copyOf(axes);
+            this.specs = List.copyOf(specs);
+        }
+
+        /** The swept axes, the first varying fastest. */
+        public List<Axis> axes() {
+            return axes;
+        }
+
+        /** Every cell's run, in {@link SweepResult}'s order. */
+        public List<RunSpec> specs() {
+            return specs;
         }
 
         /** The number of runs. */
