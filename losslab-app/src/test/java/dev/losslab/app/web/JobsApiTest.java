@@ -238,10 +238,14 @@ class JobsApiTest {
             {"kind": "sweep", "surface": "bowl", "optimizer": "gd", "vary": "lr=-1:0.2:3"}          | lr
             {"kind": "sweep", "surface": "bowl", "optimizer": "gd", "vary": "lr=0.1:0.2:3", "lr": 0.1} | lr
             {"kind": "sweep", "surface": "bowl", "optimizer": "gd", "vary": "lr=0.1:0.2:3", "log": "momentum"} | log
+            {"kind": "sweep", "surface": "bowl", "optimizer": "gd", "vary": "lr=0x1p-4:0.2:3"}      | vary
+            {"kind": "sweep", "surface": "bowl", "optimizer": "gd", "vary": "lr=0.1:1d:3"}          | vary
             {"kind": "sgd-stats", "surface": "himmelblau"}                                          | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20:99"}                      | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "-5:20:3"}                      | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20:3", "runs": 100000}       | runs
+            {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:0x14p0:3"}                   | noise
+            {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20d:3"}                      | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20:3", "start": [0]}         | start
             """)
     void badInputIsA400NamingTheFieldAndStartsNothing(String body, String field) {
