@@ -16,6 +16,12 @@ sealed interface MapWork permits BasinsWork, SweepWork, SgdStatsWork {
     /** The kinds {@code POST /api/jobs} takes, by the name of their GET endpoint. */
     List<String> KINDS = List.of("basins", "sweep", "sgd-stats");
 
+    /**
+     * The most steps in all one request may ask for (grid² × steps for a basin map, runs × steps for
+     * a sweep): a second or two on the generic path, as a page waits for the answer.
+     */
+    long MAX_WORK = 50_000_000L;
+
     /** {@code basins}, {@code sweep} or {@code sgd-stats}. */
     String kind();
 
