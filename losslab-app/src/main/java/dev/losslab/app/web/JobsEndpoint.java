@@ -2,8 +2,8 @@ package dev.losslab.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.losslab.app.output.JsonViews;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -48,22 +48,16 @@ final class JobsEndpoint {
     }
 
     /** GET /api/jobs/ID. */
-    Reply show(Request request) throws IOException {
+    Reply show(Request request) {
         request.query().allowOnly();
         Jobs.Entry job = jobs.get(id(request));
         ObjectNode status = status(job);
-        if (!status.get("state").asText().equals(Jobs.State.DONE.code())) {
-            return Reply.json(status);
+        if (status.get("state").asText().equals(Jobs.State.DONE.code())) {
+            // The answer was serialised once, when the job ended: write its JSON text as it is
+            // rather than parse it again. It was set before the state turned done.
+            status.putRawValue("result", new RawValue(job.result()));
         }
-        byte[] result = job.result(); // set before the state turned done
-        // The answer was serialised once, when the job ended: splice it in rather than parse it again.
-        byte[] head = ApiJson.WRITER.writeValueAsBytes(status);
-        var out = new ByteArrayOutputStream(head.length + result.length + 16);
-        out.write(head, 0, head.length - 1); // all but the closing brace
-        out.write(",\"result\":".getBytes(StandardCharsets.UTF_8));
-        out.write(result);
-        out.write('}');
-        return Reply.jsonBytes(out.toByteArray());
+        return Reply.json(status);
     }
 
     /** DELETE /api/jobs/ID. */
@@ -96,7 +90,11 @@ final class JobsEndpoint {
                 node.put("reason", stop.code);
                 node.put("message", stop.message(jobs.limits()));
             }
-            case FAILED -> node.set("error", job.problem().toJson());
+            case FAILED -> {
+                ObjectNode error = job.problem().toJson();
+                error.put("status", job.problem().status());
+                node.set("error", error);
+            }
             case DONE -> { }
         }
         return node;

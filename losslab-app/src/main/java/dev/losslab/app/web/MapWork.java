@@ -11,7 +11,7 @@ import java.util.List;
  * request thread within the compute deadline) and {@code POST /api/jobs} (computed in the
  * background, with progress and cancel), so both accept, refuse and answer alike.
  */
-sealed interface MapWork permits BasinsWork, SweepWork, SgdStatsWork {
+sealed interface MapWork extends JobWork permits BasinsWork, SweepWork, SgdStatsWork {
 
     /** The kinds {@code POST /api/jobs} takes, by the name of their GET endpoint. */
     List<String> KINDS = List.of("basins", "sweep", "sgd-stats");
@@ -23,6 +23,7 @@ sealed interface MapWork permits BasinsWork, SweepWork, SgdStatsWork {
     long MAX_WORK = 50_000_000L;
 
     /** {@code basins}, {@code sweep} or {@code sgd-stats}. */
+    @Override
     String kind();
 
     /**
@@ -31,6 +32,7 @@ sealed interface MapWork permits BasinsWork, SweepWork, SgdStatsWork {
      *
      * @throws java.util.concurrent.CancellationException when the job is cancelled or the thread interrupted
      */
+    @Override
     ObjectNode compute(Job job);
 
     /**

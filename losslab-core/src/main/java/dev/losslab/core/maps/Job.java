@@ -77,14 +77,17 @@ public final class Job {
     }
 
     /**
-     * Runs units 0 … count − 1 spread over all cores (the fork-join pool of parallel streams), each
-     * after a {@link #check()} and counted done after it; {@link #begin} comes first. Returns only
-     * once no unit is running any more, also when one failed or the job was cancelled: the units
-     * not yet started are skipped, those under way end (at their own checks, if any), and then the
-     * first failure, or the {@link CancellationException}, is thrown. So once this has thrown,
-     * nothing of the work runs any more and its progress no longer moves.
+     * Runs long work as units 0 … count − 1 spread over all cores (the fork-join pool of parallel
+     * streams), reporting progress as they end. Each unit starts only while the job is not
+     * cancelled. Returns only once no unit is running any more, also when one failed or the job was
+     * cancelled: the units not yet started are skipped, those under way end (at their own checks of
+     * {@link #isCancelled()}, if any), and then the first failure, or a
+     * {@link CancellationException}, is thrown. So once this has thrown, nothing of the work runs
+     * any more and its progress no longer moves.
+     *
+     * @throws CancellationException when the job is cancelled or the calling thread interrupted
      */
-    void forEachUnit(int count, IntConsumer unit) {
+    public void forEachUnit(int count, IntConsumer unit) {
         begin(count);
         AtomicReference<Throwable> stopped = new AtomicReference<>();
         // No unit throws out of the stream: a parallel forEach that throws returns at once while
