@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  *       fields being the kind's GET parameters: checked at once (400 naming the field), then started
  *       (202 with the job's id), or refused when too many run (429);</li>
  *   <li>{@code GET /api/jobs/ID}: its state and progress, and its answer once done;</li>
- *   <li>{@code DELETE /api/jobs/ID}: cancels it while it runs, forgets it once it has ended.</li>
+ *   <li>{@code DELETE /api/jobs/ID}: cancels it while it runs, forgets it once it has ended (answering
+ *       its last state, and its answer if done).</li>
  * </ul>
  */
 final class JobsEndpoint {
@@ -50,20 +51,27 @@ final class JobsEndpoint {
     /** GET /api/jobs/ID. */
     Reply show(Request request) {
         request.query().allowOnly();
-        Jobs.Entry job = jobs.get(id(request));
+        return Reply.json(answer(jobs.get(id(request))));
+    }
+
+    /**
+     * DELETE /api/jobs/ID. A job that has just ended is forgotten, so its answer is the last word
+     * on it: its result too when done (a page that pressed Cancel as the job finished reads it here).
+     */
+    Reply cancel(Request request) {
+        request.query().allowOnly();
+        return Reply.json(answer(jobs.cancel(id(request))));
+    }
+
+    /** The job's status and, once done, its result. */
+    private ObjectNode answer(Jobs.Entry job) {
         ObjectNode status = status(job);
         if (status.get("state").asText().equals(Jobs.State.DONE.code())) {
             // The answer was serialised once, when the job ended: write its JSON text as it is
             // rather than parse it again. It was set before the state turned done.
             status.putRawValue("result", new RawValue(job.result()));
         }
-        return Reply.json(status);
-    }
-
-    /** DELETE /api/jobs/ID. */
-    Reply cancel(Request request) {
-        request.query().allowOnly();
-        return Reply.json(status(jobs.cancel(id(request))));
+        return status;
     }
 
     private static String id(Request request) {

@@ -185,6 +185,12 @@ class JobsTest {
         assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
         assertThat(done.get("result")).isEqualTo(JsonViews.object().put("units", 4));
         assertThat(jobs.running()).isZero();
+        // A DELETE that comes just after the end forgets the job, and its answer is the last word:
+        // the result too.
+        JsonNode forgotten = answer(jobs, job.id, true);
+        assertThat(forgotten.get("state").asText()).isEqualTo("done");
+        assertThat(forgotten.get("result")).isEqualTo(done.get("result"));
+        assertThatThrownBy(() -> jobs.get(job.id)).isInstanceOf(ApiException.class);
     }
 
     @Test
