@@ -128,6 +128,13 @@ class JobsTest {
         return work;
     }
 
+    /** Work whose units, once the job is cancelled, end at once. */
+    private SteeredWork stopping(int units) {
+        SteeredWork work = work(units);
+        work.letGo();
+        return work;
+    }
+
     /** The answer of GET /api/jobs/ID (or DELETE with {@code delete}), as a client reads it. */
     private static JsonNode answer(Jobs jobs, String id, boolean delete) {
         JobsEndpoint endpoint = new JobsEndpoint(jobs);
@@ -232,9 +239,7 @@ class JobsTest {
     @Test
     void aJobPastItsTimeLimitIsCancelledAndSaysWhy() {
         Jobs jobs = jobs(new JobLimits(2, 16, 50, 300_000));
-        SteeredWork work = work(4);
-        work.letGo();
-        Jobs.Entry job = jobs.submit(work);
+        Jobs.Entry job = jobs.submit(stopping(4));
         waitForEnd(job);
         JsonNode status = answer(jobs, job.id, false);
         assertThat(status.get("state").asText()).isEqualTo("cancelled");
@@ -261,9 +266,7 @@ class JobsTest {
     @Test
     void atMostMaxRunningJobsRunAndAFreedSlotTakesANewOne() {
         Jobs jobs = jobs(new JobLimits(2, 16, 60_000, 300_000));
-        SteeredWork first = work(2);
-        first.letGo();
-        Jobs.Entry one = jobs.submit(first);
+        Jobs.Entry one = jobs.submit(stopping(2));
         jobs.submit(work(2));
         assertThatThrownBy(() -> jobs.submit(work(2)))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(429))
@@ -335,9 +338,7 @@ class JobsTest {
     @Test
     void closingCancelsEveryJobAndWaitsForItsWorkToStop() {
         Jobs jobs = jobs(JobLimits.DEFAULT);
-        SteeredWork work = work(4);
-        work.letGo();
-        Jobs.Entry job = jobs.submit(work);
+        Jobs.Entry job = jobs.submit(stopping(4));
         jobs.close();
         assertThat(job.state()).as("ended by the time close returns").isEqualTo(Jobs.State.CANCELLED);
         assertThat(job.stop()).isEqualTo(Jobs.Stop.SHUTDOWN);
@@ -345,37 +346,32 @@ class JobsTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.status()).isEqualTo(503));
     }
 
-    @Test
-    void aFailedJobSaysWhatWentWrongWithItsStatus() {
-        Jobs jobs = jobs(JobLimits.DEFAULT);
-        Jobs.Entry bad = jobs.submit(new JobWork() {
+    /** Work of kind {@code kind} that throws {@code thrown}. */
+    private static JobWork failing(String kind, RuntimeException thrown) {
+        return new JobWork() {
             @Override
             public String kind() {
-                return "broken";
+                return kind;
             }
 
             @Override
             public ObjectNode compute(Job job) {
-                throw new dev.losslab.core.InvalidInputException("steps", "steps must be at most 5, got 6");
+                throw thrown;
             }
-        });
+        };
+    }
+
+    @Test
+    void aFailedJobSaysWhatWentWrongWithItsStatus() {
+        Jobs jobs = jobs(JobLimits.DEFAULT);
+        Jobs.Entry bad = jobs.submit(failing("broken", new dev.losslab.core.InvalidInputException("steps", "steps must be at most 5, got 6")));
         waitForEnd(bad);
         JsonNode error = answer(jobs, bad.id, false).get("error");
         assertThat(error.get("error").asText()).isEqualTo("steps must be at most 5, got 6");
         assertThat(error.get("field").asText()).isEqualTo("steps");
         assertThat(error.get("status").asInt()).isEqualTo(400);
 
-        Jobs.Entry bug = jobs.submit(new JobWork() {
-            @Override
-            public String kind() {
-                return "buggy";
-            }
-
-            @Override
-            public ObjectNode compute(Job job) {
-                throw new IllegalStateException("a bug");
-            }
-        });
+        Jobs.Entry bug = jobs.submit(failing("buggy", new IllegalStateException("a bug")));
         waitForEnd(bug);
         JsonNode failed = answer(jobs, bug.id, false);
         assertThat(failed.get("state").asText()).isEqualTo("failed");
