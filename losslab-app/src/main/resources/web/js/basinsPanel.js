@@ -11,7 +11,8 @@ import { point } from './format.js';
 import * as labUrl from './urlState.js';
 import { BasinView } from './mapsView.js';
 import { renderLegend } from './mapsLegend.js';
-import { JobProgress, JobCancelled } from './jobProgress.js';
+import { JobProgress } from './jobProgress.js';
+import { JobRunner, FormChecks, fillSurfaces } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
 
 const DEFAULT_GRID = 100;
@@ -37,8 +38,13 @@ let bounds = null;       // catalog.limits.basins: maxGrid, maxSteps, maxWork
 let defaults = {};       // /api/surface's defaults: optimizer → { lr, noise }
 let overrides = {};      // param → text the user typed (or the URL gave), differing from the default
 let map = null;          // the last basins answer shown
+let mapBody = null;      // the job body it was computed with (the form may have changed since)
 let onChange = () => {}; // tells the page the URL state changed
 let started = false;
+const runner = new JobRunner({
+  job, ui, inputFor, hasResult: () => map !== null,
+  texts: { working: 'Computing the map…', unfinished: 'the map was not finished', stale: 'Settings changed: press Compute to update the map.' },
+});
 
 function optimizerKind(name) {
   return catalog.optimizers.find((o) => o.name === name);
@@ -141,42 +147,24 @@ function updateWorkHint() {
 
 /** The page's own checks, with a message next to each bad field; true when all is well. */
 function check() {
-  fieldErrors.clear(ui.form);
-  let ok = true;
-  const whole = (input, lo, hi, what) => {
-    const text = input.value.trim();
-    const v = Number(text);
-    if (text === '' || !Number.isInteger(v) || v < lo || v > hi) {
-      fieldErrors.show(input, `${what} must be a whole number from ${lo} to ${hi.toLocaleString('en')}`);
-      ok = false;
-    }
-    return v;
-  };
-  const g = whole(ui.grid, 2, bounds.maxGrid, 'Grid');
-  const s = whole(ui.steps, 0, bounds.maxSteps, 'Steps');
-  if (ok && g * g * Math.max(1, s) > bounds.maxWork) {
-    fieldErrors.show(ui.steps, `grid² × steps is ${(g * g * Math.max(1, s)).toLocaleString('en')}; at most `
+  const checks = new FormChecks(ui.form);
+  const g = checks.whole(ui.grid, 2, bounds.maxGrid, 'Grid');
+  const s = checks.whole(ui.steps, 0, bounds.maxSteps, 'Steps');
+  if (checks.ok && g * g * Math.max(1, s) > bounds.maxWork) {
+    checks.fail(ui.steps, `grid² × steps is ${(g * g * Math.max(1, s)).toLocaleString('en')}; at most `
       + `${bounds.maxWork.toLocaleString('en')}: use a smaller grid or fewer steps`);
-    ok = false;
   }
-  return ok;
-}
-
-function setBusy(busy) {
-  ui.compute.disabled = busy;
-  ui.compute.setAttribute('aria-busy', String(busy));
-  ui.compute.textContent = busy ? 'Computing…' : 'Compute';
-  ui.status.classList.toggle('busy', busy);
+  return checks.ok;
 }
 
 function inputFor(field) {
   return ui.form.querySelector(`[name="${CSS.escape(field)}"]`);
 }
 
-function markStale() {
-  if (!map) return;
-  ui.stage.classList.add('stale');
-  ui.status.textContent = 'Settings changed: press Compute to update the map.';
+/** The job the form asks for now. */
+function jobBody() {
+  const s = state();
+  return { kind: 'basins', surface: s.surface, optimizer: s.optimizer, grid: s.grid, steps: s.steps, ...allParams() };
 }
 
 async function compute() {
@@ -186,32 +174,20 @@ async function compute() {
     ui.status.textContent = '';
     return;
   }
-  setBusy(true);
-  ui.status.textContent = 'Computing the map…';
-  try {
-    const s = state();
-    const answer = await job.run({ kind: 'basins', surface: s.surface, optimizer: s.optimizer, grid: s.grid, steps: s.steps, ...allParams() });
+  const body = jobBody();
+  await runner.run(body, (answer) => {
     map = answer;
+    mapBody = body;
     view.setMap(map);
     renderLegend(ui.legend, map);
     ui.legendHint.textContent = `${map.grid}×${map.grid} starts, ${map.optimizer}, lr ${map.spec.lr}, ${map.spec.maxSteps} steps each.`;
-    ui.stage.classList.remove('stale');
-    ui.status.textContent = `Done: ${(map.grid * map.grid).toLocaleString('en')} runs.`;
     draw();
     // On a phone the controls sit above the map: bring the answer into view.
     if (ui.stage.getBoundingClientRect().top < 0 || ui.stage.getBoundingClientRect().top > innerHeight * 0.6) {
       ui.stage.scrollIntoView({ block: 'start' });
     }
-  } catch (e) {
-    if (e instanceof JobCancelled) {
-      ui.status.textContent = e.reason === 'request' ? 'Cancelled: the map was not finished.' : `Cancelled: ${e.message}.`;
-    } else {
-      ui.status.textContent = '';
-      fieldErrors.showApiError(ui.form, e, inputFor, ui.error);
-    }
-  } finally {
-    setBusy(false);
-  }
+    return `Done: ${(map.grid * map.grid).toLocaleString('en')} runs.`;
+  });
 }
 
 function layout() {
@@ -229,10 +205,12 @@ function draw() {
 
 async function loadSurface(name) {
   const [surface, land] = await Promise.all([api.surface(name), api.landscape(name, CONTOUR_GRID)]);
+  if (name !== ui.surface.value) return; // another surface was picked meanwhile: its load draws
   defaults = surface.defaults || {};
   landscape.setData(land);
   frame.setWindow(land.window);
   map = null;
+  mapBody = null;
   view.clearMap();
   ui.legend.replaceChildren();
   ui.legendHint.textContent = 'Press Compute to colour the map.';
@@ -255,10 +233,10 @@ function startAt(xPx, yPx) {
 function labLink(start) {
   const span = frame.x1 - frame.x0;
   const round = (v) => Number(v.toFixed(Math.max(0, Math.ceil(-Math.log10(span / 1000)))));
-  const name = ui.optimizer.value;
+  // The map shown was computed with its own settings, which the form may no longer hold.
+  const { kind, grid, surface, optimizer, steps, ...params } = mapBody || jobBody();
   return `/?${labUrl.format({
-    surface: ui.surface.value, start: [round(start.x), round(start.y)], optimizers: [name],
-    steps: wholeOr(ui.steps.value, DEFAULT_STEPS), settings: { [name]: allParams() },
+    surface, start: [round(start.x), round(start.y)], optimizers: [optimizer], steps, settings: { [optimizer]: params },
   })}`;
 }
 
@@ -280,19 +258,24 @@ function wire() {
     overrides = {};
     ui.error.textContent = '';
     fieldErrors.clear(ui.form);
-    await loadSurface(ui.surface.value);
+    runner.surfaceChanged();
+    try {
+      await loadSurface(ui.surface.value);
+    } catch (e) {
+      ui.error.textContent = e.message;
+    }
     readControls();
   });
   ui.optimizer.addEventListener('change', () => {
     overrides = {};
     buildParams();
     readControls();
-    markStale();
+    runner.changed();
   });
   ui.form.addEventListener('input', (e) => {
     if (e.target === ui.surface || e.target === ui.optimizer) return;
     readControls();
-    markStale();
+    runner.changed();
   });
   ui.form.addEventListener('submit', (e) => {
     e.preventDefault();
@@ -323,11 +306,8 @@ export async function start(cat, initial, changed) {
   ui.compute.disabled = true;
   ui.grid.max = String(bounds.maxGrid);
   ui.steps.max = String(bounds.maxSteps);
-  for (const s of catalog.surfaces) ui.surface.add(new Option(s.title, s.name));
+  fillSurfaces(ui.surface, catalog, initial.surface, 'himmelblau');
   for (const o of catalog.optimizers) ui.optimizer.add(new Option(o.title, o.name));
-  const names = catalog.surfaces.map((s) => s.name);
-  if (initial.surface && !names.includes(initial.surface)) ui.surface.add(new Option(`f(x, y) = ${initial.surface}`, initial.surface));
-  ui.surface.value = initial.surface || (names.includes('himmelblau') ? 'himmelblau' : names[0]);
   const optimizers = catalog.optimizers.map((o) => o.name);
   ui.optimizer.value = optimizers.includes(initial.optimizer) ? initial.optimizer : 'gd';
   ui.grid.value = String(Math.min(bounds.maxGrid, Math.max(2, initial.grid ?? DEFAULT_GRID)));

@@ -37,6 +37,7 @@ export class JobProgress {
     this.id = null;
     this.starting = false;
     this.cancelAsked = false;
+    this.cancelAnswer = null; // the DELETE's answer (a Promise), once sent
     ui.cancel.addEventListener('click', () => this.cancel());
   }
 
@@ -51,6 +52,7 @@ export class JobProgress {
    */
   async run(body) {
     this.cancelAsked = false;
+    this.cancelAnswer = null;
     this.starting = true;
     this.ui.box.dataset.state = 'running';
     this.show(0, true);
@@ -65,12 +67,30 @@ export class JobProgress {
     }
     this.id = created.id;
     running.add(created.id);
+    // Cancel pressed (or a surface changed) while the job was being created: stop it now.
+    if (this.cancelAsked) this.sendCancel();
     try {
       let status = created;
       while (status.state === 'running') {
         this.show(status.progress, true);
         await sleep(POLL_MS);
-        status = await api.job(created.id);
+        // Our own DELETE forgets a job that had already ended: then its answer is the last word on it.
+        const last = this.cancelAnswer && await this.cancelAnswer;
+        if (last && last.state !== 'running') {
+          status = last;
+          continue;
+        }
+        try {
+          status = await api.job(created.id);
+        } catch (e) {
+          // The server no longer answers for it (restarted: 404; unreachable; overloaded): ask it
+          // to stop in case it still runs, and stop showing a live bar with a Cancel that cannot work.
+          this.sendCancel();
+          this.show(this.ui.bar.value, false);
+          this.ui.box.dataset.state = 'lost';
+          this.ui.text.textContent = `lost at ${Math.floor(100 * this.ui.bar.value)} %`;
+          throw e;
+        }
       }
       if (status.state === 'done') {
         this.ui.box.dataset.state = 'done';
@@ -81,20 +101,29 @@ export class JobProgress {
       this.ui.box.dataset.state = status.state;
       this.ui.text.textContent = `stopped at ${Math.floor(100 * status.progress)} %`;
       if (status.state === 'cancelled') throw new JobCancelled(status.reason, status.message);
-      throw new api.ApiError(status.error ? status.error.error : 'the job failed', status.error ? status.error.field : null, 500);
+      const error = status.error || {};
+      throw new api.ApiError(error.error || 'the job failed', error.field ?? null, error.status ?? 500);
     } finally {
       running.delete(created.id);
       this.id = null;
     }
   }
 
-  /** Asks the server to stop the job; run() then rejects with JobCancelled once it has stopped. */
+  /**
+   * Asks the server to stop the job; run() then rejects with JobCancelled once it has stopped.
+   * Pressed while the job is still being created, the wish is kept and sent as soon as it has an id.
+   */
   cancel() {
-    if (!this.id || this.cancelAsked) return;
+    if (!this.busy || this.cancelAsked) return;
     this.cancelAsked = true;
     this.ui.cancel.disabled = true;
     this.ui.text.textContent = 'cancelling…';
-    api.cancelJob(this.id).catch(() => {}); // the next poll reports the outcome
+    if (this.id) this.sendCancel();
+  }
+
+  /** DELETE; the next poll reports the outcome (or, if the job had ended, the DELETE's answer). */
+  sendCancel() {
+    this.cancelAnswer = api.cancelJob(this.id).catch(() => null);
   }
 
   show(fraction, running, seconds) {

@@ -8,7 +8,8 @@ import { LandscapeLayer } from './landscapeLayer.js';
 import { Frame, sizeCanvas } from './plotFrame.js';
 import { num, point } from './format.js';
 import { BasinView, basinColor, isDark } from './mapsView.js';
-import { JobProgress, JobCancelled } from './jobProgress.js';
+import { JobProgress } from './jobProgress.js';
+import { JobRunner, FormChecks, fillSurfaces, defaultStart } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
 
 const DEFAULTS = { surface: 'himmelblau', noise: '0:40:5', runs: 100, steps: 500 };
@@ -39,6 +40,10 @@ export class SgdPanel {
       legend: $('sgd-legend'),
     };
     this.job = new JobProgress({ box: $('sgd-job'), bar: $('sgd-progress'), text: $('sgd-progress-text'), cancel: $('sgd-cancel') });
+    this.runner = new JobRunner({
+      job: this.job, ui: this.ui, inputFor: (f) => this.inputFor(f), hasResult: () => this.stats !== null,
+      texts: { working: 'Running SGD at each noise level…', unfinished: 'the runs were not finished', stale: 'Settings changed: press Compute to update the chart.' },
+    });
     this.landscape = new LandscapeLayer();
     this.view = new BasinView(this.landscape);
     this.frame = new Frame();
@@ -47,10 +52,7 @@ export class SgdPanel {
 
   async start() {
     const { ui, catalog, initial } = this;
-    for (const s of catalog.surfaces) ui.surface.add(new Option(s.title, s.name));
-    const names = catalog.surfaces.map((s) => s.name);
-    if (initial.surface && !names.includes(initial.surface)) ui.surface.add(new Option(`f(x, y) = ${initial.surface}`, initial.surface));
-    ui.surface.value = initial.surface || DEFAULTS.surface;
+    fillSurfaces(ui.surface, catalog, initial.surface, DEFAULTS.surface);
     const noise = (initial.noise || DEFAULTS.noise).split(':');
     [ui.noiseFrom.value, ui.noiseTo.value, ui.noiseCount.value] = noise.length === 3 ? noise : DEFAULTS.noise.split(':');
     ui.runs.value = initial.runs ?? String(DEFAULTS.runs);
@@ -74,10 +76,7 @@ export class SgdPanel {
   }
 
   defaultStart() {
-    const s = this.catalog.surfaces.find((x) => x.name === this.ui.surface.value);
-    const p = s ? s.defaultStart : { x: 0, y: 0 };
-    this.ui.startX.value = String(p.x);
-    this.ui.startY.value = String(p.y);
+    defaultStart(this.catalog, this.ui.surface.value, this.ui.startX, this.ui.startY);
   }
 
   /** The small map's contours and minima, and the surface's default lr as the lr field's hint. */
@@ -89,6 +88,7 @@ export class SgdPanel {
     this.frame.setWindow(land.window);
     this.view.minima = [];
     this.stats = null;
+    this.ui.stage.classList.remove('stale');
     this.ui.chart.replaceChildren();
     this.ui.summary.textContent = '';
     this.ui.legend.replaceChildren();
@@ -119,49 +119,22 @@ export class SgdPanel {
   /** The page's own checks, each message next to its field; the body for the API, or null. */
   check() {
     const { ui, bounds } = this;
-    fieldErrors.clear(ui.form);
-    let ok = true;
-    const fail = (input, message) => {
-      if (ok) input.focus();
-      fieldErrors.show(input, message);
-      ok = false;
-    };
-    const number = (input, what, test = () => true, rule = '') => {
-      const text = input.value.trim();
-      const v = Number(text);
-      if (text === '' || !Number.isFinite(v)) fail(input, `${what} must be a number`);
-      else if (!test(v)) fail(input, `${what} must be ${rule}`);
-      return v;
-    };
-    const whole = (input, lo, hi, what) => {
-      const text = input.value.trim();
-      const v = Number(text);
-      if (text === '' || !Number.isInteger(v) || v < lo || v > hi) fail(input, `${what} must be a whole number from ${lo} to ${hi.toLocaleString('en')}`);
-      return v;
-    };
-    const x = number(ui.startX, 'x'), y = number(ui.startY, 'y');
-    const from = number(ui.noiseFrom, 'σ from', (v) => v >= 0, '≥ 0');
-    const to = number(ui.noiseTo, 'σ to', (v) => v >= 0, '≥ 0');
-    const levels = whole(ui.noiseCount, 1, bounds.maxLevels, 'Levels');
-    if (ok && levels === 1 && from !== to) fail(ui.noiseCount, 'with 1 level, “from” and “to” must be equal');
-    const runs = whole(ui.runs, 1, bounds.maxRuns, 'Runs');
-    const steps = whole(ui.steps, 1, bounds.maxSteps, 'Steps');
+    const checks = new FormChecks(ui.form);
+    const x = checks.number(ui.startX, 'x'), y = checks.number(ui.startY, 'y');
+    const from = checks.number(ui.noiseFrom, 'σ from', (v) => v >= 0, '≥ 0');
+    const to = checks.number(ui.noiseTo, 'σ to', (v) => v >= 0, '≥ 0');
+    const levels = checks.whole(ui.noiseCount, 1, bounds.maxLevels, 'Levels');
+    if (checks.ok && levels === 1 && from !== to) checks.fail(ui.noiseCount, 'with 1 level, “from” and “to” must be equal');
+    const runs = checks.whole(ui.runs, 1, bounds.maxRuns, 'Runs');
+    const steps = checks.whole(ui.steps, 1, bounds.maxSteps, 'Steps');
     const body = { kind: 'sgd-stats', surface: ui.surface.value, start: [x, y], noise: `${from}:${to}:${levels}`, runs, steps };
-    if (ui.lr.value.trim() !== '') body.lr = number(ui.lr, 'lr', (v) => v > 0, '> 0');
-    return ok ? body : null;
+    if (ui.lr.value.trim() !== '') body.lr = checks.number(ui.lr, 'lr', (v) => v > 0, '> 0');
+    return checks.ok ? body : null;
   }
 
   inputFor(field) {
     const { ui } = this;
     return { surface: ui.surface, start: ui.startX, noise: ui.noiseFrom, runs: ui.runs, steps: ui.steps, lr: ui.lr }[field] || null;
-  }
-
-  setBusy(busy) {
-    const { ui } = this;
-    ui.compute.disabled = busy;
-    ui.compute.setAttribute('aria-busy', String(busy));
-    ui.compute.textContent = busy ? 'Computing…' : 'Compute';
-    ui.status.classList.toggle('busy', busy);
   }
 
   async compute() {
@@ -172,22 +145,11 @@ export class SgdPanel {
       ui.status.textContent = '';
       return;
     }
-    this.setBusy(true);
-    ui.status.textContent = 'Running SGD at each noise level…';
-    try {
-      this.show(await this.job.run(body));
-      const n = this.stats.runs * this.stats.levels.length;
-      ui.status.textContent = `Done: ${n.toLocaleString('en')} runs (${this.stats.runs} per level).`;
-    } catch (e) {
-      if (e instanceof JobCancelled) {
-        ui.status.textContent = e.reason === 'request' ? 'Cancelled: the runs were not finished.' : `Cancelled: ${e.message}.`;
-      } else {
-        ui.status.textContent = '';
-        fieldErrors.showApiError(ui.form, e, (f) => this.inputFor(f), ui.error);
-      }
-    } finally {
-      this.setBusy(false);
-    }
+    await this.runner.run(body, (stats) => {
+      this.show(stats);
+      const n = stats.runs * stats.levels.length;
+      return `Done: ${n.toLocaleString('en')} runs (${stats.runs} per level).`;
+    });
   }
 
   /** The parts of one level's bar: [{kind, index, color, label, share}], in legend order. */
@@ -211,7 +173,6 @@ export class SgdPanel {
     const { ui } = this;
     this.stats = stats;
     ui.chartHint.hidden = true;
-    ui.stage.classList.remove('stale');
     const rows = stats.levels.map((level) => {
       const row = document.createElement('div');
       row.className = 'sgd-row';
@@ -292,18 +253,13 @@ export class SgdPanel {
     this.drawMap();
   }
 
-  markStale() {
-    if (!this.stats) return;
-    this.ui.stage.classList.add('stale');
-    this.ui.status.textContent = 'Settings changed: press Compute to update the chart.';
-  }
-
   wire() {
     const { ui } = this;
     ui.surface.addEventListener('change', async () => {
       this.defaultStart();
       fieldErrors.clear(ui.form);
       ui.error.textContent = '';
+      this.runner.surfaceChanged();
       try {
         await this.loadSurface();
       } catch (e) {
@@ -312,8 +268,9 @@ export class SgdPanel {
       this.changed();
     });
     ui.form.addEventListener('input', (e) => {
+      if (e.target === ui.surface) return; // its change handler takes it
       if (e.target === ui.startX || e.target === ui.startY) this.markStart();
-      this.markStale();
+      this.runner.changed();
       this.changed();
     });
     ui.form.addEventListener('submit', (e) => {

@@ -7,7 +7,8 @@
 import { Colorbar } from './colorbar.js';
 import { num, point } from './format.js';
 import { DIVERGED_COLOR, UNCONVERGED_COLOR } from './mapsView.js';
-import { JobProgress, JobCancelled } from './jobProgress.js';
+import { JobProgress } from './jobProgress.js';
+import { JobRunner, FormChecks, fillSurfaces, defaultStart } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
 import { SweepGrid, REGIMES, stepRange, resultColor, regimeColor, colorbarData, viridisCss } from './sweepView.js';
 
@@ -53,6 +54,10 @@ export class SweepPanel {
       tableHead: $('sweep-table-head'), tableBody: $('sweep-table-body'),
     };
     this.job = new JobProgress({ box: $('sweep-job'), bar: $('sweep-progress'), text: $('sweep-progress-text'), cancel: $('sweep-cancel') });
+    this.runner = new JobRunner({
+      job: this.job, ui: this.ui, inputFor: (f) => this.inputFor(f), hasResult: () => this.sweep !== null,
+      texts: { working: 'Running the sweep…', unfinished: 'the sweep was not finished', stale: 'Settings changed: press Compute to update the sweep.' },
+    });
     this.range = null;
     this.measured = new SweepGrid(this.ui.canvas, (c) => resultColor(c, this.range), (c) => c.stop === 'diverged');
     this.theory = new SweepGrid(this.ui.theoryCanvas, regimeColor);
@@ -62,11 +67,8 @@ export class SweepPanel {
 
   async start() {
     const { ui, catalog, initial } = this;
-    for (const s of catalog.surfaces) ui.surface.add(new Option(s.title, s.name));
+    fillSurfaces(ui.surface, catalog, initial.surface, DEFAULTS.surface);
     for (const o of catalog.optimizers) ui.optimizer.add(new Option(o.title, o.name));
-    const names = catalog.surfaces.map((s) => s.name);
-    if (initial.surface && !names.includes(initial.surface)) ui.surface.add(new Option(`f(x, y) = ${initial.surface}`, initial.surface));
-    ui.surface.value = initial.surface || DEFAULTS.surface;
     ui.optimizer.value = catalog.optimizers.some((o) => o.name === initial.optimizer) ? initial.optimizer : DEFAULTS.optimizer;
     const start = (initial.start || '').split(',');
     if (start.length === 2) [ui.startX.value, ui.startY.value] = start.map((v) => v.trim());
@@ -102,10 +104,7 @@ export class SweepPanel {
 
   /** The surface's default start, from the catalog (a typed formula: the origin). */
   defaultStart() {
-    const s = this.catalog.surfaces.find((x) => x.name === this.ui.surface.value);
-    const p = s ? s.defaultStart : { x: 0, y: 0 };
-    this.ui.startX.value = String(p.x);
-    this.ui.startY.value = String(p.y);
+    defaultStart(this.catalog, this.ui.surface.value, this.ui.startX, this.ui.startY);
   }
 
   takesMomentum() {
@@ -151,38 +150,20 @@ export class SweepPanel {
   /** The page's own checks, each message next to its field; the body for the API, or null. */
   check() {
     const { ui, bounds } = this;
-    fieldErrors.clear(ui.form);
-    let ok = true;
-    const fail = (input, message) => {
-      if (ok) input.focus();
-      fieldErrors.show(input, message);
-      ok = false;
-    };
-    const number = (input, what) => {
-      const text = input.value.trim();
-      const v = Number(text);
-      if (text === '' || !Number.isFinite(v)) fail(input, `${what} must be a number`);
-      return v;
-    };
-    const whole = (input, lo, hi, what) => {
-      const text = input.value.trim();
-      const v = Number(text);
-      if (text === '' || !Number.isInteger(v) || v < lo || v > hi) fail(input, `${what} must be a whole number from ${lo} to ${hi.toLocaleString('en')}`);
-      return v;
-    };
-    const x = number(ui.startX, 'x'), y = number(ui.startY, 'y');
+    const checks = new FormChecks(ui.form);
+    const x = checks.number(ui.startX, 'x'), y = checks.number(ui.startY, 'y');
     const range = (from, to, count, what, positive) => {
-      const a = number(from, `${what} from`), b = number(to, `${what} to`);
-      const n = whole(count, 1, bounds.maxCount, 'The number of values');
-      if (ok && positive && !(a > 0 && b > 0)) fail(a > 0 ? to : from, `${what} must be > 0`);
-      if (ok && !positive && !(a >= 0 && b >= 0)) fail(a >= 0 ? to : from, `${what} must be ≥ 0`);
-      if (ok && n === 1 && a !== b) fail(count, `with 1 value, “from” and “to” must be equal`);
+      const a = checks.number(from, `${what} from`), b = checks.number(to, `${what} to`);
+      const n = checks.whole(count, 1, bounds.maxCount, 'The number of values');
+      if (checks.ok && positive && !(a > 0 && b > 0)) checks.fail(a > 0 ? to : from, `${what} must be > 0`);
+      if (checks.ok && !positive && !(a >= 0 && b >= 0)) checks.fail(a >= 0 ? to : from, `${what} must be ≥ 0`);
+      if (checks.ok && n === 1 && a !== b) checks.fail(count, `with 1 value, “from” and “to” must be equal`);
       return `${a}:${b}:${n}`;
     };
     const lr = range(ui.lrFrom, ui.lrTo, ui.lrCount, 'lr', true);
     const momentum = this.varyingMomentum() ? range(ui.mFrom, ui.mTo, ui.mCount, 'μ', false) : null;
-    const steps = whole(ui.steps, 0, bounds.maxSteps, 'Steps');
-    if (!ok) return null;
+    const steps = checks.whole(ui.steps, 0, bounds.maxSteps, 'Steps');
+    if (!checks.ok) return null;
     const body = {
       kind: 'sweep', surface: ui.surface.value, optimizer: ui.optimizer.value, start: [x, y],
       vary: `lr=${lr}${momentum ? `,momentum=${momentum}` : ''}`, steps,
@@ -199,14 +180,6 @@ export class SweepPanel {
     }[field] || null;
   }
 
-  setBusy(busy) {
-    const { ui } = this;
-    ui.compute.disabled = busy;
-    ui.compute.setAttribute('aria-busy', String(busy));
-    ui.compute.textContent = busy ? 'Computing…' : 'Compute';
-    ui.status.classList.toggle('busy', busy);
-  }
-
   async compute() {
     const { ui } = this;
     ui.error.textContent = '';
@@ -215,22 +188,11 @@ export class SweepPanel {
       ui.status.textContent = '';
       return;
     }
-    this.setBusy(true);
-    ui.status.textContent = 'Running the sweep…';
-    try {
-      this.show(await this.job.run(body));
-      const n = this.sweep.cells.length;
-      ui.status.textContent = `Done: ${n.toLocaleString('en')} run${n === 1 ? '' : 's'}.`;
-    } catch (e) {
-      if (e instanceof JobCancelled) {
-        ui.status.textContent = e.reason === 'request' ? 'Cancelled: the sweep was not finished.' : `Cancelled: ${e.message}.`;
-      } else {
-        ui.status.textContent = '';
-        fieldErrors.showApiError(ui.form, e, (f) => this.inputFor(f), ui.error);
-      }
-    } finally {
-      this.setBusy(false);
-    }
+    await this.runner.run(body, (sweep) => {
+      this.show(sweep);
+      const n = sweep.cells.length;
+      return `Done: ${n.toLocaleString('en')} run${n === 1 ? '' : 's'}.`;
+    });
   }
 
   /** Takes a sweep answer: pictures, legend, table. */
@@ -247,7 +209,6 @@ export class SweepPanel {
     ui.plots.classList.toggle('with-theory', theory);
     ui.colorbarBox.hidden = ui.colorbarCaption.hidden = !this.range;
     if (this.range) this.colorbar.setData(colorbarData(this.range));
-    ui.stage.classList.remove('stale');
     ui.theoryCaption.textContent = sweep.axes.length === 2 || sweep.spec.optimizer !== 'gd'
       ? 'Theory: how momentum behaves on this quadratic'
       : 'Theory: how gradient descent behaves on this quadratic';
@@ -350,23 +311,18 @@ export class SweepPanel {
     return `${value(a)}${b ? `, ${value(b)}` : ''}: ${result}${cell.regime ? ` · theory: ${cell.regime}` : ''}`;
   }
 
-  markStale() {
-    if (!this.sweep) return;
-    this.ui.stage.classList.add('stale');
-    this.ui.status.textContent = 'Settings changed: press Compute to update the sweep.';
-  }
-
   wire() {
     const { ui } = this;
     ui.surface.addEventListener('change', () => {
       this.defaultStart();
       fieldErrors.clear(ui.form);
+      this.runner.surfaceChanged();
     });
     ui.optimizer.addEventListener('change', () => this.syncMomentum());
     ui.varyMomentum.addEventListener('change', () => this.syncMomentum());
     ui.form.addEventListener('input', () => {
       this.updateWorkHint();
-      this.markStale();
+      this.runner.changed();
       this.changed();
     });
     ui.form.addEventListener('change', () => {

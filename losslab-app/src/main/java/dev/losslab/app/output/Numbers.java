@@ -1,9 +1,37 @@
 package dev.losslab.app.output;
 
-/** How LossLab prints numbers: exactly (round-trip) for data, briefly for people. */
+import java.util.regex.Pattern;
+
+/**
+ * How LossLab prints numbers: exactly (round-trip) for data, briefly for people; and the one rule
+ * for the numbers it reads as text (the CLI's ranges, the web API's parameters): plain decimals.
+ */
 public final class Numbers {
 
+    private static final Pattern PLAIN = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
+
     private Numbers() {}
+
+    /**
+     * True for a plain decimal number: {@code 0.01}, {@code -3}, {@code .5}, {@code 1e-4}. False for
+     * the other forms {@link Double#parseDouble} also reads: hexadecimal ({@code 0x1p-4}), with a
+     * type suffix ({@code 1d}, {@code 2f}), words ({@code NaN}, {@code Infinity}), surrounding blanks.
+     */
+    public static boolean isPlain(String text) {
+        return PLAIN.matcher(text).matches();
+    }
+
+    /**
+     * A plain decimal number's value (which may overflow to ±infinity: {@code 1e999}).
+     *
+     * @throws NumberFormatException when the text is not a plain decimal number ({@link #isPlain})
+     */
+    public static double parsePlain(String text) {
+        if (!isPlain(text)) {
+            throw new NumberFormatException("not a plain decimal number: '" + text + "'");
+        }
+        return Double.parseDouble(text);
+    }
 
     /**
      * The shortest decimal that reads back to the same double (Java's {@link Double#toString}),

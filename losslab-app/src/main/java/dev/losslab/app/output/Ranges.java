@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
 
 /**
  * The text forms of swept values, read alike by the CLI ({@code --vary lr=0.01:0.3:30}) and the web
- * API ({@code vary=lr=0.01:0.3:30}): one parser, so both accept and refuse the same things. Errors
- * name the option as the caller spells it ({@code --vary} or {@code vary}) and carry its field.
+ * API ({@code vary=lr=0.01:0.3:30}): one parser, so both accept and refuse the same things. Numbers
+ * are plain decimals ({@link Numbers#isPlain}), as everywhere in the web API. Errors name the option
+ * as the caller spells it ({@code --vary} or {@code vary}) and carry its field.
  */
 public final class Ranges {
 
@@ -36,8 +37,8 @@ public final class Ranges {
                         vary + " expects NAME=FROM:TO:COUNT[,NAME=FROM:TO:COUNT], e.g. lr=0.01:0.3:30, got '" + part.strip() + "'");
             }
             String name = m.group(1);
-            double from = number(field, name, m.group(2));
-            double to = number(field, name, m.group(3));
+            double from = number(vary, name, m.group(2));
+            double to = number(vary, name, m.group(3));
             int count;
             try {
                 count = Integer.parseInt(m.group(4).strip());
@@ -72,11 +73,12 @@ public final class Ranges {
         double to;
         int count;
         try {
-            from = Double.parseDouble(parts[0].strip());
-            to = Double.parseDouble(parts[1].strip());
+            from = Numbers.parsePlain(parts[0].strip());
+            to = Numbers.parsePlain(parts[1].strip());
             count = Integer.parseInt(parts[2].strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, noise + " expects FROM:TO:COUNT with numbers, got '" + text + "'");
+            throw new InvalidInputException(field, noise + " expects FROM:TO:COUNT with numbers such as 0:40:5 (plain decimals), got '"
+                    + text + "'");
         }
         if (count < 1 || count > maxCount) {
             throw InvalidInputException.outOfRange(field, "a COUNT in [1, " + maxCount + "]", count);
@@ -93,11 +95,12 @@ public final class Ranges {
         }
     }
 
-    private static double number(String field, String name, String text) {
+    private static double number(String vary, String name, String text) {
         try {
-            return Double.parseDouble(text.strip());
+            return Numbers.parsePlain(text.strip());
         } catch (NumberFormatException e) {
-            throw new InvalidInputException(field, name + " range: '" + text.strip() + "' is not a number");
+            throw new InvalidInputException(bare(vary), vary + " " + name + " range: '" + text.strip()
+                    + "' is not a number (plain decimals, such as 0.01 or 1e-4)");
         }
     }
 

@@ -61,7 +61,7 @@ final class ApiException extends RuntimeException {
     static ApiException noSuchJob(String id, JobLimits limits) {
         String shown = id.length() <= 40 ? id : id.substring(0, 37) + "…";
         return new ApiException(404, "id", "no job '" + shown + "'; finished jobs are kept for "
-                + limits.keepMillis() / 1000 + " s (at most " + limits.maxKept() + " of them)", null, null);
+                + JobLimits.seconds(limits.keepMillis()) + " (at most " + limits.maxKept() + " of them)", null, null);
     }
 
     /** 503: the server cannot take the request now (it is shutting down). */

@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>The web bounds are tighter than the CLI's {@link dev.losslab.core.maps.Budget}: a page waits
  * for the answer, so G ≤ {@value #MAX_GRID}, steps ≤ {@value #MAX_STEPS} and G²·steps ≤
- * {@value #MAX_WORK}, a second or two on the generic path.
+ * {@value MapWork#MAX_WORK}, a second or two on the generic path.
  *
  * @param spec   the run from each start (its own start ignored)
  * @param window where the starts lie
@@ -36,7 +36,6 @@ record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
     static final int DEFAULT_GRID = 100;
     static final int MAX_STEPS = 5_000;
     static final int DEFAULT_STEPS = 1_000;
-    static final long MAX_WORK = 50_000_000L;
 
     /** The parameters besides the run's settings ({@link RunParams}). */
     private static final List<String> FIXED = List.of("surface", "optimizer", "grid", "steps", "window");
@@ -48,8 +47,8 @@ record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
         Landscape landscape = query.surface();
         int grid = query.integer("grid", DEFAULT_GRID, 2, MAX_GRID);
         int steps = query.integer("steps", DEFAULT_STEPS, 0, MAX_STEPS);
-        if ((long) grid * grid * Math.max(steps, 1) > MAX_WORK) {
-            throw new InvalidInputException("steps", "grid² × steps must be at most " + MAX_WORK + " (5e7), got "
+        if ((long) grid * grid * Math.max(steps, 1) > MapWork.MAX_WORK) {
+            throw new InvalidInputException("steps", "grid² × steps must be at most " + MapWork.MAX_WORK + " (5e7), got "
                     + grid + "² × " + steps + " = " + (long) grid * grid * steps + "; use a smaller grid or fewer steps");
         }
         Window window = query.window("window").orElse(landscape.window());

@@ -62,11 +62,11 @@ final class CatalogEndpoint implements Endpoint {
         ObjectNode basins = bounds.putObject("basins");
         basins.put("maxGrid", BasinsWork.MAX_GRID);
         basins.put("maxSteps", BasinsWork.MAX_STEPS);
-        basins.put("maxWork", BasinsWork.MAX_WORK);
+        basins.put("maxWork", MapWork.MAX_WORK);
         ObjectNode sweep = bounds.putObject("sweep");
         sweep.put("maxCount", SweepWork.MAX_COUNT);
         sweep.put("maxSteps", SweepWork.MAX_STEPS);
-        sweep.put("maxWork", BasinsWork.MAX_WORK);
+        sweep.put("maxWork", MapWork.MAX_WORK);
         ObjectNode sgd = bounds.putObject("sgdStats");
         sgd.put("maxLevels", SgdStatsWork.MAX_LEVELS);
         sgd.put("maxRuns", SgdStatsWork.MAX_RUNS);

@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.InvalidInputException;
+import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +49,23 @@ final class ErrorMapping {
             + "(the server's log has the details)";
 
     private ErrorMapping() {}
+
+    /**
+     * The answer for {@code thrown}, as {@link #of}; a bug (5xx) is also logged as "losslab serve:
+     * internal error WHERE: the exception", with its stack trace when {@code LOSSLAB_DEBUG} is set.
+     *
+     * @param where what was being answered or computed ("on GET /api/x", "in basins job 3f9c…")
+     */
+    static Problem report(Throwable thrown, PrintStream log, String where) {
+        Problem problem = of(thrown);
+        if (problem.status() >= 500) {
+            log.println("losslab serve: internal error " + where + ": " + thrown);
+            if (System.getenv("LOSSLAB_DEBUG") != null) {
+                thrown.printStackTrace(log);
+            }
+        }
+        return problem;
+    }
 
     static Problem of(Throwable thrown) {
         return switch (thrown) {

@@ -1,5 +1,7 @@
 package dev.losslab.app.web;
 
+import dev.losslab.app.output.Numbers;
+
 /**
  * The bounds on background work ({@code /api/jobs}), so jobs cannot pile up: each one already uses
  * every core, so only a few run at once; finished ones are kept only until their page has read them.
@@ -12,6 +14,11 @@ package dev.losslab.app.web;
 record JobLimits(int maxRunning, int maxKept, long maxMillis, long keepMillis) {
 
     static final JobLimits DEFAULT = new JobLimits(2, 16, 60_000, 300_000);
+
+    /** "60 s", "0.2 s": a duration as the API's messages say it. */
+    static String seconds(long millis) {
+        return Numbers.brief(millis / 1000.0) + " s";
+    }
 
     JobLimits {
         if (maxRunning < 1 || maxKept < 1 || maxMillis < 1 || keepMillis < 1) {

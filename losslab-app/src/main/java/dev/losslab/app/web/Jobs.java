@@ -1,9 +1,9 @@
 package dev.losslab.app.web;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.core.maps.Job;
 import java.io.PrintStream;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
@@ -11,22 +11,31 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The server's background work ({@code /api/jobs}): each job computes one {@link MapWork} on its own
- * thread (the work spreads over every core), reports its progress, can be cancelled, and is kept a
- * while after it ends so its page can read the answer. Everything is bounded by {@link JobLimits}:
- * jobs running at once, their computing time, and the finished jobs kept and for how long.
+ * The server's background work ({@code /api/jobs}): each job computes one {@link JobWork} (a
+ * {@link MapWork} from the API) on its own thread (the work spreads over every core), reports its
+ * progress, can be cancelled, and is kept a while after it ends so its page can read the answer.
+ * Everything is bounded by {@link JobLimits}: jobs running at once, their computing time, and the
+ * finished jobs kept and for how long.
  *
- * <p>A job counts as running until its work has actually stopped, so a cancelled job keeps its slot
- * until its thread is done: "cancelled" always means "no longer computing".
+ * <p>A job counts as running until its work has returned, so a cancelled job keeps its slot until
+ * its thread is done with it. The maps' work returns only once none of its units runs any more
+ * ({@code Job.forEachUnit} in the core), so for them "cancelled" means "no longer computing", and
+ * the progress a cancelled job reports no longer moves.
  */
 final class Jobs implements AutoCloseable {
+
+    /** How long {@link #close()} waits, in all, for the jobs' threads to end. */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
 
     /** Where a job is. */
     enum State {
@@ -52,8 +61,8 @@ final class Jobs implements AutoCloseable {
         }
 
         String message(JobLimits limits) {
-            return message != null ? message : "stopped after " + limits.maxMillis() / 1000.0
-                    + " s, the longest one job may compute; ask for a smaller grid, fewer values, fewer runs or fewer steps";
+            return message != null ? message : "stopped after " + JobLimits.seconds(limits.maxMillis())
+                    + ", the longest one job may compute; ask for a smaller grid, fewer values, fewer runs or fewer steps";
         }
     }
 
@@ -65,12 +74,14 @@ final class Jobs implements AutoCloseable {
         private final Job job;
         private final AtomicLong progressBits;
         private final long startNanos = System.nanoTime();
+        /** The first reason given wins: the time limit and a DELETE may race. */
+        private final AtomicReference<Stop> stop = new AtomicReference<>();
         private volatile State state = State.RUNNING;
-        private volatile Stop stop;
         private volatile long endNanos;
-        private volatile byte[] result;
+        private volatile String result;
         private volatile ErrorMapping.Problem problem;
         private ScheduledFuture<?> deadline;
+        private Thread thread;
 
         private Entry(String id, String kind) {
             this.id = id;
@@ -99,11 +110,11 @@ final class Jobs implements AutoCloseable {
 
         /** Why it was (or is being) cancelled, or null. */
         Stop stop() {
-            return stop;
+            return stop.get();
         }
 
-        /** The answer as JSON bytes, once done. */
-        byte[] result() {
+        /** The answer as JSON text, once done. */
+        String result() {
             return result;
         }
 
@@ -113,18 +124,17 @@ final class Jobs implements AutoCloseable {
         }
 
         private void cancel(Stop why) {
-            if (state == State.RUNNING && stop == null) {
-                stop = why;
+            if (state == State.RUNNING && stop.compareAndSet(null, why)) {
                 job.cancel();
             }
         }
 
-        private void end(State ended, byte[] answer, ErrorMapping.Problem failure) {
+        private void end(State ended, String answer, ErrorMapping.Problem failure) {
             result = answer;
             problem = failure;
             endNanos = System.nanoTime();
-            if (ended == State.CANCELLED && stop == null) {
-                stop = Stop.REQUEST;
+            if (ended == State.CANCELLED) {
+                stop.compareAndSet(null, Stop.REQUEST);
             }
             state = ended;
         }
@@ -132,14 +142,21 @@ final class Jobs implements AutoCloseable {
 
     private final JobLimits limits;
     private final PrintStream log;
+    private final ThreadFactory threads;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final ScheduledThreadPoolExecutor timer;
     private final SecureRandom random = new SecureRandom();
     private boolean closed;
 
     Jobs(JobLimits limits, PrintStream log) {
+        this(limits, log, work -> Thread.ofPlatform().daemon(true).unstarted(work));
+    }
+
+    /** With {@code threads} making each job's thread (tests make it fail). */
+    Jobs(JobLimits limits, PrintStream log, ThreadFactory threads) {
         this.limits = limits;
         this.log = log;
+        this.threads = threads;
         this.timer = new ScheduledThreadPoolExecutor(1, runnable -> {
             Thread thread = new Thread(runnable, "losslab-job-deadlines");
             thread.setDaemon(true);
@@ -157,8 +174,9 @@ final class Jobs implements AutoCloseable {
      * Starts computing {@code work} in the background.
      *
      * @throws ApiException 429 when {@link JobLimits#maxRunning()} jobs are running already
+     * @throws IllegalStateException (a 500) when no thread could be started for it; nothing is kept
      */
-    synchronized Entry submit(MapWork work) {
+    synchronized Entry submit(JobWork work) {
         if (closed) {
             throw ApiException.unavailable("the server is shutting down");
         }
@@ -175,25 +193,27 @@ final class Jobs implements AutoCloseable {
         Entry entry = new Entry(id, work.kind());
         entries.put(id, entry);
         entry.deadline = timer.schedule(() -> entry.cancel(Stop.TIME_LIMIT), limits.maxMillis(), TimeUnit.MILLISECONDS);
-        Thread.ofPlatform().name("losslab-job-" + id).daemon(true).start(() -> compute(entry, work));
+        try {
+            Thread thread = Objects.requireNonNull(threads.newThread(() -> compute(entry, work)), "no thread made");
+            thread.setName("losslab-job-" + id);
+            thread.start();
+            entry.thread = thread;
+        } catch (RuntimeException | Error cannotStart) { // e.g. OutOfMemoryError: unable to create native thread
+            entries.remove(id);
+            entry.deadline.cancel(false);
+            throw new IllegalStateException("could not start a thread for " + work.kind() + " job " + id, cannotStart);
+        }
         return entry;
     }
 
-    private void compute(Entry entry, MapWork work) {
+    private void compute(Entry entry, JobWork work) {
         try {
-            ObjectNode answer = work.compute(entry.job);
-            entry.end(State.DONE, ApiJson.WRITER.writeValueAsBytes(answer), null);
+            String answer = ApiJson.WRITER.writeValueAsString(work.compute(entry.job));
+            entry.end(State.DONE, answer, null);
         } catch (CancellationException cancelled) {
             entry.end(State.CANCELLED, null, null);
         } catch (Throwable thrown) {
-            ErrorMapping.Problem problem = ErrorMapping.of(thrown);
-            if (problem.status() >= 500) {
-                log.println("losslab serve: internal error in " + entry.kind + " job " + entry.id + ": " + thrown);
-                if (System.getenv("LOSSLAB_DEBUG") != null) {
-                    thrown.printStackTrace(log);
-                }
-            }
-            entry.end(State.FAILED, null, problem);
+            entry.end(State.FAILED, null, ErrorMapping.report(thrown, log, "in " + entry.kind + " job " + entry.id));
         } finally {
             entry.deadline.cancel(false);
             synchronized (this) {
@@ -252,11 +272,34 @@ final class Jobs implements AutoCloseable {
         }
     }
 
-    /** Cancels every running job; new ones are refused. */
+    /**
+     * Cancels every running job and waits, up to {@link #CLOSE_WAIT} in all, for their threads to
+     * end; new jobs are refused.
+     */
     @Override
-    public synchronized void close() {
-        closed = true;
-        entries.values().forEach(e -> e.cancel(Stop.SHUTDOWN));
-        timer.shutdownNow();
+    public void close() {
+        List<Thread> computing = new ArrayList<>();
+        synchronized (this) {
+            closed = true;
+            for (Entry e : entries.values()) {
+                if (e.state() == State.RUNNING) {
+                    e.cancel(Stop.SHUTDOWN);
+                    computing.add(e.thread);
+                }
+            }
+            timer.shutdownNow();
+        }
+        // Outside the lock: an ending job takes it to purge.
+        long deadline = System.nanoTime() + CLOSE_WAIT.toNanos();
+        try {
+            for (Thread thread : computing) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0 || !thread.join(Duration.ofNanos(left))) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

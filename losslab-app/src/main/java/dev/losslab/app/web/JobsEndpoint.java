@@ -2,8 +2,8 @@ package dev.losslab.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import dev.losslab.app.output.JsonViews;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -14,7 +14,8 @@ import java.nio.charset.StandardCharsets;
  *       fields being the kind's GET parameters: checked at once (400 naming the field), then started
  *       (202 with the job's id), or refused when too many run (429);</li>
  *   <li>{@code GET /api/jobs/ID}: its state and progress, and its answer once done;</li>
- *   <li>{@code DELETE /api/jobs/ID}: cancels it while it runs, forgets it once it has ended.</li>
+ *   <li>{@code DELETE /api/jobs/ID}: cancels it while it runs, forgets it once it has ended (answering
+ *       its last state, and its answer if done).</li>
  * </ul>
  */
 final class JobsEndpoint {
@@ -48,28 +49,29 @@ final class JobsEndpoint {
     }
 
     /** GET /api/jobs/ID. */
-    Reply show(Request request) throws IOException {
+    Reply show(Request request) {
         request.query().allowOnly();
-        Jobs.Entry job = jobs.get(id(request));
-        ObjectNode status = status(job);
-        if (!status.get("state").asText().equals(Jobs.State.DONE.code())) {
-            return Reply.json(status);
-        }
-        byte[] result = job.result(); // set before the state turned done
-        // The answer was serialised once, when the job ended: splice it in rather than parse it again.
-        byte[] head = ApiJson.WRITER.writeValueAsBytes(status);
-        var out = new ByteArrayOutputStream(head.length + result.length + 16);
-        out.write(head, 0, head.length - 1); // all but the closing brace
-        out.write(",\"result\":".getBytes(StandardCharsets.UTF_8));
-        out.write(result);
-        out.write('}');
-        return Reply.jsonBytes(out.toByteArray());
+        return Reply.json(answer(jobs.get(id(request))));
     }
 
-    /** DELETE /api/jobs/ID. */
+    /**
+     * DELETE /api/jobs/ID. A job that has just ended is forgotten, so its answer is the last word
+     * on it: its result too when done (a page that pressed Cancel as the job finished reads it here).
+     */
     Reply cancel(Request request) {
         request.query().allowOnly();
-        return Reply.json(status(jobs.cancel(id(request))));
+        return Reply.json(answer(jobs.cancel(id(request))));
+    }
+
+    /** The job's status and, once done, its result. */
+    private ObjectNode answer(Jobs.Entry job) {
+        ObjectNode status = status(job);
+        if (status.get("state").asText().equals(Jobs.State.DONE.code())) {
+            // The answer was serialised once, when the job ended: write its JSON text as it is
+            // rather than parse it again. It was set before the state turned done.
+            status.putRawValue("result", new RawValue(job.result()));
+        }
+        return status;
     }
 
     private static String id(Request request) {
@@ -96,7 +98,11 @@ final class JobsEndpoint {
                 node.put("reason", stop.code);
                 node.put("message", stop.message(jobs.limits()));
             }
-            case FAILED -> node.set("error", job.problem().toJson());
+            case FAILED -> {
+                ObjectNode error = job.problem().toJson();
+                error.put("status", job.problem().status());
+                node.set("error", error);
+            }
             case DONE -> { }
         }
         return node;

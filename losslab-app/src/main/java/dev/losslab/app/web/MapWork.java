@@ -11,12 +11,19 @@ import java.util.List;
  * request thread within the compute deadline) and {@code POST /api/jobs} (computed in the
  * background, with progress and cancel), so both accept, refuse and answer alike.
  */
-sealed interface MapWork permits BasinsWork, SweepWork, SgdStatsWork {
+sealed interface MapWork extends JobWork permits BasinsWork, SweepWork, SgdStatsWork {
 
     /** The kinds {@code POST /api/jobs} takes, by the name of their GET endpoint. */
     List<String> KINDS = List.of("basins", "sweep", "sgd-stats");
 
+    /**
+     * The most steps in all one request may ask for (grid² × steps for a basin map, runs × steps for
+     * a sweep): a second or two on the generic path, as a page waits for the answer.
+     */
+    long MAX_WORK = 50_000_000L;
+
     /** {@code basins}, {@code sweep} or {@code sgd-stats}. */
+    @Override
     String kind();
 
     /**
@@ -25,6 +32,7 @@ sealed interface MapWork permits BasinsWork, SweepWork, SgdStatsWork {
      *
      * @throws java.util.concurrent.CancellationException when the job is cancelled or the thread interrupted
      */
+    @Override
     ObjectNode compute(Job job);
 
     /**

@@ -1,5 +1,6 @@
 package dev.losslab.app.web;
 
+import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.Names;
 import dev.losslab.core.surface.Landscape;
@@ -12,17 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
- * A GET request's query parameters, parsed and validated once at the edge. Every getter fails with
+ * A request's parameters, parsed and validated once at the edge: a GET request's query string, or
+ * the fields of a POST body read as such ({@link #fromJson}). Every getter fails with
  * a 400 whose message names the parameter, the rule and the value ({@code grid must be in [2, 400],
  * got 1000}); an unknown or repeated parameter is an error too, so a typo never silently falls back
  * to a default.
  */
 final class QueryParams {
-
-    private static final Pattern PLAIN_NUMBER = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final Map<String, String> values;
 
@@ -235,7 +234,7 @@ final class QueryParams {
                 throw ApiException.badRequest(name, name + ": '" + part + "' is not a finite number; expected " + expected);
             }
             // Double.parseDouble also reads "0x1p3" and "1d"; the API takes plain decimals only.
-            if (!PLAIN_NUMBER.matcher(part).matches()) {
+            if (!Numbers.isPlain(part)) {
                 throw ApiException.badRequest(name, name + ": '" + part + "' is not a number; expected " + expected);
             }
         }

@@ -228,14 +228,8 @@ final class Router implements HttpHandler {
     }
 
     private Reply failure(HttpExchange exchange, Throwable thrown) {
-        ErrorMapping.Problem problem = ErrorMapping.of(thrown);
-        if (problem.status() >= 500) {
-            log.println("losslab serve: internal error on " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI() + ": " + thrown);
-            if (System.getenv("LOSSLAB_DEBUG") != null) {
-                thrown.printStackTrace(log);
-            }
-        }
+        ErrorMapping.Problem problem = ErrorMapping.report(thrown, log,
+                "on " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
         if (problem.allow() != null) {
             exchange.getResponseHeaders().set("Allow", problem.allow());
         }

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
  * reason and step count, with the regime theory predicts on a quadratic ({@link Sweep} in the core).
  *
  * <p>Bounded like a basin map: at most {@value #MAX_COUNT} values per axis, steps ≤
- * {@value #MAX_STEPS}, runs × steps ≤ {@value BasinsWork#MAX_WORK}. Every cell's run is built and
+ * {@value #MAX_STEPS}, runs × steps ≤ {@value MapWork#MAX_WORK}. Every cell's run is built and
  * checked when the request is parsed ({@link Sweep#plan}), so a bad value is a 400 before any run.
  *
  * @param plan the checked sweep
@@ -60,8 +60,8 @@ record SweepWork(Sweep.Plan plan) implements MapWork {
             }
             runs *= axis.count();
         }
-        if (runs * Math.max(steps, 1) > BasinsWork.MAX_WORK) {
-            throw new InvalidInputException("steps", "runs × steps must be at most " + BasinsWork.MAX_WORK + " (5e7), got "
+        if (runs * Math.max(steps, 1) > MapWork.MAX_WORK) {
+            throw new InvalidInputException("steps", "runs × steps must be at most " + MapWork.MAX_WORK + " (5e7), got "
                     + runs + " × " + steps + " = " + runs * steps + "; sweep fewer values or use fewer steps");
         }
         Vec2 start = query.has("start") ? query.point("start") : landscape.defaultStart();

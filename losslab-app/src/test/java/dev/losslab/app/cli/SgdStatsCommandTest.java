@@ -46,6 +46,8 @@ class SgdStatsCommandTest {
     @CsvSource(delimiter = '|', textBlock = """
             sgd-stats --surface himmelblau --noise 0:40             | --noise expects FROM:TO:COUNT, e.g. 0:40:5, got '0:40'
             sgd-stats --surface himmelblau --noise 0:x:3            | --noise expects FROM:TO:COUNT with numbers
+            sgd-stats --surface himmelblau --noise 0:0x14p0:3       | --noise expects FROM:TO:COUNT with numbers such as 0:40:5 (plain decimals), got '0:0x14p0:3'
+            sgd-stats --surface himmelblau --noise 0:20d:3          | --noise expects FROM:TO:COUNT with numbers such as 0:40:5 (plain decimals), got '0:20d:3'
             sgd-stats --surface himmelblau --noise -1:4:3           | noise must be >= 0, got -1
             sgd-stats --surface himmelblau --noise 0:4:3 --runs 0   | runs must be in [1, 100000], got 0
             sgd-stats --surface himmelblau --noise 0:4:3 --optimizer adma | unknown optimizer 'adma': did you mean 'adam'?

@@ -71,6 +71,8 @@ class SweepCommandTest {
     @CsvSource(delimiter = '|', textBlock = """
             sweep --surface bowl --optimizer gd --vary lr=0.1:0.2                       | --vary expects NAME=FROM:TO:COUNT
             sweep --surface bowl --optimizer gd --vary lr=0.1:x:3                       | lr range: 'x' is not a number
+            sweep --surface bowl --optimizer gd --vary lr=0x1p-4:0.2:3                  | --vary lr range: '0x1p-4' is not a number (plain decimals, such as 0.01 or 1e-4)
+            sweep --surface bowl --optimizer gd --vary lr=0.1:1d:3                      | --vary lr range: '1d' is not a number
             sweep --surface bowl --optimizer gd --vary lr=0.1:0.2:3.5                   | lr count must be a whole number, got '3.5'
             sweep --surface bowl --optimizer gd --vary lr=0:0.2:3 --log lr              | a log-spaced lr needs ends > 0
             sweep --surface bowl --optimizer gd --vary lr=0.1:0.2:3 --log momentum      | --log momentum names no swept parameter

@@ -2,7 +2,6 @@ package dev.losslab.core.maps;
 
 import dev.losslab.core.run.RunSpec;
 import java.util.concurrent.CancellationException;
-import java.util.stream.IntStream;
 
 /**
  * Basins of attraction: run the optimizer of a spec from every point of a grid and label each start
@@ -63,13 +62,7 @@ public final class Basins {
         Budget.checkWork(grid.cells(), spec.maxSteps());
         byte[] labels = new byte[grid.cells()];
         int[] steps = new int[grid.cells()];
-        job.begin(grid.rows());
-        IntStream.range(0, grid.rows()).parallel().forEach(j -> {
-            job.check();
-            rows.run(j, labels, steps, job);
-            job.unitDone();
-        });
-        job.check();
+        job.forEachUnit(grid.rows(), j -> rows.run(j, labels, steps, job));
         return new BasinMap(grid, spec.landscape().knownMinima(), labels, steps);
     }
 
@@ -90,9 +83,7 @@ public final class Basins {
             double y = grid.y(j);
             int base = j * grid.columns();
             for (int i = 0; i < grid.columns(); i++) {
-                if ((i & 63) == 0) {
-                    job.check();
-                }
+                job.check();
                 Outcome o = Descent.from(spec, grid.x(i), y);
                 labels[base + i] = rule.label(o);
                 steps[base + i] = o.steps();

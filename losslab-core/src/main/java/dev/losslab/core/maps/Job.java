@@ -2,16 +2,21 @@ package dev.losslab.core.maps;
 
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * A handle on long work: it receives progress and can cancel it. Work checks the job between units
  * (a row of a basin map, one run of a sweep) and stops with a {@link CancellationException} once
  * {@link #cancel()} was called or the thread that started the work was interrupted.
  *
- * <p>Progress goes to the listener as the fraction of units done, in [0, 1], from whichever worker
- * thread finished a unit: the listener must be thread-safe and quick (a terminal progress bar
- * throttles itself).
+ * <p>Work spreads its units over the cores with {@link #forEachUnit}, which returns (or throws) only
+ * once no unit is running any more: when the work has thrown, it has stopped. Progress goes to the
+ * listener as the fraction of units done, in [0, 1], from whichever worker thread finished a unit:
+ * the listener must be thread-safe and quick (a terminal progress bar throttles itself). Once the
+ * job is cancelled, no more progress is reported.
  */
 public final class Job {
 
@@ -40,8 +45,12 @@ public final class Job {
         cancelled = true;
     }
 
+    /** True once cancelled, or once the thread that started the work was seen interrupted (it stays so). */
     public boolean isCancelled() {
-        return cancelled || (owner != null && owner.isInterrupted());
+        if (!cancelled && owner != null && owner.isInterrupted()) {
+            cancelled = true;
+        }
+        return cancelled;
     }
 
     /** Called by the work when it starts: {@code units} to do, on behalf of the current thread. */
@@ -59,8 +68,49 @@ public final class Job {
         }
     }
 
-    /** One more unit done. */
+    /** One more unit done; nothing once cancelled, so progress stays put after a cancel. */
     void unitDone() {
+        if (isCancelled()) {
+            return;
+        }
         progress.accept(Math.min(1, done.incrementAndGet() / (double) total));
+    }
+
+    /**
+     * Runs long work as units 0 … count − 1 spread over all cores (the fork-join pool of parallel
+     * streams), reporting progress as they end. Each unit starts only while the job is not
+     * cancelled. Returns only once no unit is running any more, also when one failed or the job was
+     * cancelled: the units not yet started are skipped, those under way end (at their own checks of
+     * {@link #isCancelled()}, if any), and then the first failure, or a
+     * {@link CancellationException}, is thrown. So once this has thrown, nothing of the work runs
+     * any more and its progress no longer moves.
+     *
+     * @throws CancellationException when the job is cancelled or the calling thread interrupted
+     */
+    public void forEachUnit(int count, IntConsumer unit) {
+        begin(count);
+        AtomicReference<Throwable> stopped = new AtomicReference<>();
+        // No unit throws out of the stream: a parallel forEach that throws returns at once while
+        // sibling units still run; one that does not returns only when every unit has ended.
+        IntStream.range(0, count).parallel().forEach(i -> {
+            if (stopped.get() != null) {
+                return;
+            }
+            try {
+                check();
+                unit.accept(i);
+                unitDone();
+            } catch (Throwable thrown) {
+                stopped.compareAndSet(null, thrown);
+            }
+        });
+        Throwable thrown = stopped.get();
+        switch (thrown) {
+            case null -> { }
+            case RuntimeException e -> throw e;
+            case Error e -> throw e;
+            default -> throw new IllegalStateException(thrown);
+        }
+        check();
     }
 }

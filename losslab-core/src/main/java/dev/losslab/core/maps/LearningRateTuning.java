@@ -65,15 +65,12 @@ public final class LearningRateTuning {
         List<Double> lrs = candidates(defaultLearningRate);
         List<RunSpec> specs = lrs.stream().map(specAt::apply).toList();
         Budget.checkWork(CANDIDATES, specs.stream().mapToInt(RunSpec::maxSteps).max().orElse(0));
-        job.begin(CANDIDATES);
-        List<Outcome> outcomes = IntStream.range(0, CANDIDATES).parallel().mapToObj(i -> {
-            job.check();
+        Outcome[] ran = new Outcome[CANDIDATES];
+        job.forEachUnit(CANDIDATES, i -> {
             RunSpec s = specs.get(i);
-            Outcome o = Descent.from(s, s.start().x(), s.start().y());
-            job.unitDone();
-            return o;
-        }).toList();
-        job.check();
+            ran[i] = Descent.from(s, s.start().x(), s.start().y());
+        });
+        List<Outcome> outcomes = List.of(ran);
         RunSpec any = specs.getFirst();
         boolean noMinima = any.landscape().knownMinima().isEmpty();
         Comparator<Integer> best = Comparator

@@ -2,7 +2,6 @@ package dev.losslab.core.maps;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.RunSpec;
-import java.util.stream.IntStream;
 
 /**
  * How often gradient noise carries a run into each basin: at each noise level σ, R runs of the same
@@ -41,17 +40,11 @@ public final class SgdStats {
         BasinRule rule = new BasinRule(spec.landscape());
         RunSpec clean = withNoise(spec, 0, spec.seed());
         byte[] labels = new byte[(int) total];
-        job.begin(total);
-        IntStream.range(0, (int) total).parallel().forEach(c -> {
-            if (c % 64 == 0) {
-                job.check();
-            }
+        job.forEachUnit((int) total, c -> {
             double sigma = noise.value(c / runs);
             Outcome noisy = Descent.from(withNoise(spec, sigma, spec.seed() + c % runs), spec.start().x(), spec.start().y());
             labels[c] = noisy.diverged() ? BasinMap.DIVERGED : rule.label(Descent.from(clean, noisy.x(), noisy.y()));
-            job.unitDone();
         });
-        job.check();
         int minima = spec.landscape().knownMinima().size();
         int[][] counts = new int[noise.count()][minima + 2];
         for (int c = 0; c < total; c++) {

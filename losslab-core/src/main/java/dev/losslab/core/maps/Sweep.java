@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Function;
-import java.util.stream.IntStream;
 
 /**
  * A hyper-parameter sweep: one run per point of a 1-D or 2-D grid of settings, each from the same
@@ -70,13 +69,27 @@ public final class Sweep {
 
     /**
      * A checked sweep, ready to run: the axes and every cell's run, in {@link SweepResult}'s order.
-     * Running it twice gives the same result.
+     * Only {@link Sweep#plan} makes one, so every plan has passed its checks. Running it twice gives
+     * the same result.
      */
-    public record Plan(List<Axis> axes, List<RunSpec> specs) {
+    public static final class Plan {
 
-        public Plan {
-            axes = List.copyOf(axes);
-            specs = List.copyOf(specs);
+        private final List<Axis> axes;
+        private final List<RunSpec> specs;
+
+        private Plan(List<Axis> axes, List<RunSpec> specs) {
+            this.axes = List.copyOf(axes);
+            this.specs = List.copyOf(specs);
+        }
+
+        /** The swept axes, the first varying fastest. */
+        public List<Axis> axes() {
+            return axes;
+        }
+
+        /** Every cell's run, in {@link SweepResult}'s order. */
+        public List<RunSpec> specs() {
+            return specs;
         }
 
         /** The number of runs. */
@@ -91,14 +104,10 @@ public final class Sweep {
          */
         public SweepResult run(Job job) {
             Outcome[] outcomes = new Outcome[specs.size()];
-            job.begin(specs.size());
-            IntStream.range(0, specs.size()).parallel().forEach(c -> {
-                job.check();
+            job.forEachUnit(specs.size(), c -> {
                 RunSpec spec = specs.get(c);
                 outcomes[c] = Descent.from(spec, spec.start().x(), spec.start().y());
-                job.unitDone();
             });
-            job.check();
             return new SweepResult(axes, specs, List.of(outcomes));
         }
     }

@@ -1,0 +1,132 @@
+package dev.losslab.core.maps;
+
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@link Job}: once work that runs its units through {@link Job#forEachUnit} has thrown, none of its
+ * units runs any more and its progress stays put, whatever the number of cores.
+ */
+class JobTest {
+
+    /** Far beyond what any step here needs; reached only when something is wrong. */
+    private static final long PATIENCE_SECONDS = 60;
+
+    @Test
+    void noProgressIsReportedOnceCancelled() {
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        Job job = Job.reporting(seen::add);
+        job.begin(4);
+        job.unitDone();
+        job.cancel();
+        job.unitDone();
+        job.unitDone();
+        assertThat(seen).containsExactly(0.0, 0.25);
+        assertThatThrownBy(job::check).isInstanceOf(CancellationException.class);
+    }
+
+    @Test
+    void anInterruptedOwnerCancelsTheJobForGood() {
+        Job job = Job.untracked();
+        job.begin(1);
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(job.isCancelled()).isTrue();
+        } finally {
+            Thread.interrupted();
+        }
+        assertThat(job.isCancelled()).as("still cancelled once the interrupt is cleared").isTrue();
+    }
+
+    /**
+     * One unit is still busy when a sibling stops the work with a cancel: forEachUnit must wait for
+     * it. A pool of four makes the units run side by side even on a one-core machine; the busy unit
+     * is one on another thread than the one that called forEachUnit (that one cannot return while it
+     * runs a unit itself). The busy unit stays busy until forEachUnit has returned, or for a moment at
+     * most: with the wait in place the moment always passes first, and nothing is still running when
+     * forEachUnit returns.
+     */
+    @Test
+    void forEachUnitReturnsOnlyOnceNoUnitRunsAnyMore() throws Exception {
+        Job job = Job.untracked();
+        AtomicInteger entered = new AtomicInteger();
+        AtomicInteger inside = new AtomicInteger();
+        AtomicInteger ranAfterCancel = new AtomicInteger();
+        AtomicBoolean busyTaken = new AtomicBoolean();
+        AtomicBoolean cancelTaken = new AtomicBoolean();
+        CountDownLatch busyIn = new CountDownLatch(1);
+        CountDownLatch returned = new CountDownLatch(1);
+        ForkJoinPool pool = new ForkJoinPool(4);
+        try {
+            var insideAtReturn = pool.submit(() -> {
+                Thread caller = Thread.currentThread();
+                try {
+                    job.forEachUnit(64, i -> {
+                        entered.incrementAndGet();
+                        inside.incrementAndGet();
+                        try {
+                            if (job.isCancelled()) {
+                                ranAfterCancel.incrementAndGet();
+                            }
+                            if (Thread.currentThread() != caller && busyTaken.compareAndSet(false, true)) {
+                                busyIn.countDown();
+                                returned.await(300, MILLISECONDS);
+                            } else if (busyIn.await(PATIENCE_SECONDS, SECONDS) && cancelTaken.compareAndSet(false, true)) {
+                                job.cancel();
+                                throw new CancellationException("cancelled");
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        } finally {
+                            inside.decrementAndGet();
+                        }
+                    });
+                    return -1;
+                } catch (CancellationException expected) {
+                    int left = inside.get();
+                    returned.countDown();
+                    return left;
+                }
+            });
+            assertThat(insideAtReturn.get(PATIENCE_SECONDS, SECONDS)).as("units still running when forEachUnit threw").isZero();
+            assertThat(ranAfterCancel.get()).as("units started after the cancel").isZero();
+            assertThat(entered.get()).as("the units after the cancel were skipped").isLessThan(64);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aFailingUnitIsWhatForEachUnitThrowsAndTheRestAreSkipped() {
+        Job job = Job.untracked();
+        IllegalStateException boom = new IllegalStateException("boom");
+        AtomicInteger ran = new AtomicInteger();
+        assertThatThrownBy(() -> job.forEachUnit(10_000, i -> {
+            ran.incrementAndGet();
+            throw boom;
+        })).isSameAs(boom);
+        assertThat(ran.get()).isLessThan(10_000);
+        assertThat(job.isCancelled()).as("a failure is not a cancel").isFalse();
+    }
+
+    @Test
+    void forEachUnitRunsEveryUnitOnceAndReportsEachDone() {
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        Job job = Job.reporting(seen::add);
+        int[] runs = new int[100];
+        job.forEachUnit(100, i -> runs[i]++);
+        assertThat(runs).containsOnly(1);
+        assertThat(seen).hasSize(101).contains(0.0, 1.0);
+    }
+}
