@@ -8,10 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -32,6 +36,7 @@ class MapsJobsPageTest extends BrowserTest {
     private static final LocatorAssertions.HasCountOptions WAIT = new LocatorAssertions.HasCountOptions().setTimeout(60_000);
     private static final LocatorAssertions.ContainsTextOptions WAIT_TEXT =
             new LocatorAssertions.ContainsTextOptions().setTimeout(60_000);
+    private static final LocatorAssertions.HasTextOptions WAIT_HAS_TEXT = new LocatorAssertions.HasTextOptions().setTimeout(60_000);
 
     /** Records every value the progress bar shows, from now on. */
     private static void recordProgress(Page page, String testId) {
@@ -91,6 +96,172 @@ class MapsJobsPageTest extends BrowserTest {
         assertThat(job.get("state").asText()).as("the server stopped the work").isEqualTo("cancelled");
         assertThat(job.get("reason").asText()).isEqualTo("request");
         screenshot(page, "maps-desktop-basins-cancelled.png", true);
+    }
+
+    /**
+     * The Basins tab has been built and wired. Compute is enabled in the HTML before the module runs
+     * (then a click submits the form as a plain GET and reloads the page), so isEnabled alone is not
+     * enough: the settings fields appear just before the form's listeners are added.
+     */
+    private static Locator basinsReady(Page page) {
+        assertThat(page.getByTestId("param-lr")).isVisible();
+        Locator compute = page.getByTestId("compute");
+        assertThat(compute).isEnabled();
+        return compute;
+    }
+
+    private static String slowQuery() {
+        return "surface=" + URLEncoder.encode(SLOW_SURFACE, StandardCharsets.UTF_8) + "&optimizer=gd&grid=100&steps=5000&lr=1e-7";
+    }
+
+    private static String jobIdOf(Response created) {
+        try {
+            return JSON.readTree(created.text()).get("id").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean isJobPost(Response r) {
+        return r.url().endsWith("/api/jobs") && r.request().method().equals("POST");
+    }
+
+    @Test
+    void changingTheSurfaceWhileAMapComputesCancelsItsJobAndNeverDrawsTheOldMap() throws Exception {
+        Page page = desktop("/maps.html?" + slowQuery());
+        Locator compute = basinsReady(page);
+        // Everything the legend and the status ever show, from now on.
+        page.evaluate("() => { window.legendSizes = []; window.statuses = [];"
+                + " const legend = document.querySelector('[data-testid=legend]');"
+                + " const status = document.querySelector('[data-testid=status]');"
+                + " new MutationObserver(() => window.legendSizes.push(legend.children.length)).observe(legend, {childList: true});"
+                + " new MutationObserver(() => window.statuses.push(status.textContent)).observe(status, {childList: true, characterData: true, subtree: true}); }");
+        Response created = page.waitForResponse(MapsJobsPageTest::isJobPost, compute::click);
+        String id = jobIdOf(created);
+        assertThat(JSON.readTree(lab.get("/api/jobs/" + id)).get("state").asText()).as("still computing").isEqualTo("running");
+
+        page.getByTestId("surface").selectOption("himmelblau");
+        Locator status = page.getByTestId("status");
+        assertThat(status).hasText("Cancelled: the surface changed.", WAIT_HAS_TEXT);
+        assertThat(compute).isEnabled();
+        assertThat(page.getByTestId("cancel")).isHidden();
+        assertThat(page.locator("#legend-hint")).hasText("Press Compute to colour the map.");
+        assertThat(page.getByTestId("legend").locator("li")).hasCount(0);
+        JsonNode job = JSON.readTree(lab.get("/api/jobs/" + id));
+        assertThat(job.get("state").asText()).as("the server stopped the old surface's job").isEqualTo("cancelled");
+        assertThat(job.get("reason").asText()).isEqualTo("request");
+        @SuppressWarnings("unchecked")
+        List<Number> legendSizes = (List<Number>) page.evaluate("() => window.legendSizes");
+        assertThat(legendSizes).as("the legend never listed the old surface's minima").allMatch(n -> n.intValue() == 0);
+        @SuppressWarnings("unchecked")
+        List<String> statuses = (List<String>) page.evaluate("() => window.statuses");
+        assertThat(statuses).as("no answer was ever reported").noneMatch(t -> t.startsWith("Done"));
+
+        // The new surface computes as usual afterwards.
+        page.getByTestId("grid").fill("40");
+        page.getByTestId("steps").fill("1000");
+        compute.click();
+        assertThat(page.getByTestId("legend").locator("li[data-kind=minimum]")).hasCount(4, WAIT);
+        assertThat(status).containsText("Done");
+    }
+
+    @Test
+    void aMapThatFinishesJustAsTheSurfaceChangesIsNeverDrawnOverTheNewSurface() throws Exception {
+        Page page = desktop("/maps.html?surface=himmelblau&optimizer=gd&grid=40");
+        Locator compute = basinsReady(page);
+        page.evaluate("() => { window.legendSizes = []; const legend = document.querySelector('[data-testid=legend]');"
+                + " new MutationObserver(() => window.legendSizes.push(legend.children.length)).observe(legend, {childList: true}); }");
+        // Hold the page's polls until the job is done on the server: the surface then changes too late
+        // for Cancel, and the answer (from the poll or from Cancel's DELETE) is the old surface's map.
+        AtomicBoolean holding = new AtomicBoolean(true);
+        List<Route> held = new ArrayList<>();
+        page.route("**/api/jobs/*", route -> {
+            if (holding.get() && route.request().method().equals("GET")) {
+                held.add(route);
+            } else {
+                route.resume();
+            }
+        });
+        String id = jobIdOf(page.waitForResponse(MapsJobsPageTest::isJobPost, compute::click));
+        page.waitForCondition(() -> {
+            try {
+                return JSON.readTree(lab.get("/api/jobs/" + id)).get("state").asText().equals("done");
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, new Page.WaitForConditionOptions().setTimeout(60_000));
+        page.getByTestId("surface").selectOption("bowl");
+        holding.set(false);
+        held.forEach(Route::resume);
+
+        Locator status = page.getByTestId("status");
+        assertThat(status).hasText("The surface changed while this was computing: press Compute for the new one.", WAIT_HAS_TEXT);
+        assertThat(compute).isEnabled();
+        assertThat(page.locator("#legend-hint")).hasText("Press Compute to colour the map.");
+        assertThat(page.getByTestId("legend").locator("li")).hasCount(0);
+        @SuppressWarnings("unchecked")
+        List<Number> legendSizes = (List<Number>) page.evaluate("() => window.legendSizes");
+        assertThat(legendSizes).as("Himmelblau's minima were never listed over the bowl").allMatch(n -> n.intValue() == 0);
+        assertThat(page.locator("#panel-basins .maps-stage")).not().hasClass(Pattern.compile("(^|\\s)stale(\\s|$)"));
+    }
+
+    @Test
+    void aMapFinishedAfterTheOptimizerChangedIsMarkedStaleAndLinksTheLabWithItsOwnOptimizer() {
+        Page page = desktop("/maps.html?surface=himmelblau&optimizer=gd&grid=40");
+        Locator compute = basinsReady(page);
+        Locator stage = page.locator("#panel-basins .maps-stage");
+        // Hold every poll of the job, so that the page cannot learn it is done before the optimizer changes.
+        AtomicBoolean holding = new AtomicBoolean(true);
+        List<Route> held = new ArrayList<>();
+        page.route("**/api/jobs/*", route -> {
+            if (holding.get() && route.request().method().equals("GET")) {
+                held.add(route);
+            } else {
+                route.resume();
+            }
+        });
+        page.waitForResponse(MapsJobsPageTest::isJobPost, compute::click);
+        assertThat(compute).isDisabled();
+        page.getByTestId("optimizer").selectOption("momentum");
+        assertThat(page.getByTestId("param-momentum")).isVisible();
+        assertThat(page.getByTestId("status")).hasText("Computing the map…");
+        holding.set(false);
+        held.forEach(Route::resume);
+
+        assertThat(page.getByTestId("legend").locator("li[data-kind=minimum]")).hasCount(4, WAIT);
+        assertThat(page.getByTestId("status")).hasText("Settings changed: press Compute to update the map.");
+        assertThat(stage).hasClass(Pattern.compile("(^|\\s)stale(\\s|$)"));
+        assertThat(page.locator("#legend-hint")).containsText(", gd,");
+        screenshot(page, "maps-desktop-basins-stale.png", true);
+
+        // The map is gradient descent's: so is the race it opens.
+        page.getByTestId("basin-map").click();
+        page.waitForURL(Pattern.compile("optimizers="));
+        assertThat(page.url()).contains("optimizers=gd").doesNotContain("momentum").contains("gd.lr=");
+        assertThat(id(page, "status-gd")).hasCount(1);
+        assertThat(id(page, "status-momentum")).hasCount(0);
+    }
+
+    @Test
+    void cancelPressedBeforeTheJobIsCreatedStillCancelsIt() throws Exception {
+        Page page = desktop("/maps.html?" + slowQuery());
+        Locator compute = basinsReady(page);
+        Object[] seen = new Object[1];
+        // Both clicks in one task: Cancel is pressed while the POST has not been answered.
+        Response created = page.waitForResponse(MapsJobsPageTest::isJobPost, () -> seen[0] = page.evaluate("() => {"
+                + " document.querySelector('[data-testid=compute]').click();"
+                + " document.querySelector('[data-testid=cancel]').click();"
+                + " return document.querySelector('[data-testid=progress-text]').textContent; }"));
+        assertThat(seen[0]).as("Cancel was taken before the job had an id").isEqualTo("cancelling…");
+        String id = jobIdOf(created);
+        assertThat(page.getByTestId("status")).hasText("Cancelled: the map was not finished.",
+                WAIT_HAS_TEXT);
+        assertThat(compute).isEnabled();
+        assertThat(page.getByTestId("cancel")).isHidden();
+        assertThat(page.getByTestId("legend").locator("li")).hasCount(0);
+        JsonNode job = JSON.readTree(lab.get("/api/jobs/" + id));
+        assertThat(job.get("state").asText()).as("the server stopped the work").isEqualTo("cancelled");
+        assertThat(job.get("reason").asText()).isEqualTo("request");
     }
 
     @Test
