@@ -25,15 +25,24 @@ async function read(response) {
   return body;
 }
 
-async function get(path, params) {
-  const query = new URLSearchParams(params).toString();
+/** One request: a network failure or an error answer becomes an ApiError. */
+async function send(url, init) {
   let response;
   try {
-    response = await fetch(query ? `${path}?${query}` : path, { headers: { Accept: 'application/json' } });
+    response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch (e) {
     throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
   }
   return read(response);
+}
+
+function get(path, params) {
+  const query = new URLSearchParams(params).toString();
+  return send(query ? `${path}?${query}` : path, {});
+}
+
+function post(path, body) {
+  return send(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
 }
 
 export function catalog() {
@@ -52,18 +61,8 @@ export function analyze(name, x, y) {
   return get('/api/analyze', { surface: name, at: `${x},${y}` });
 }
 
-export async function race(body) {
-  let response;
-  try {
-    response = await fetch('/api/race', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
-  }
-  return read(response);
+export function race(body) {
+  return post('/api/race', body);
 }
 
 /** GD on f = h·x²/2: the factor 1 − lr·h and its regime (monotone, oscillating, orbit, divergent…). */
@@ -103,18 +102,8 @@ export function basins(params) {
  * POST /api/jobs: starts long map work in the background ({kind: 'basins'|'sweep'|'sgd-stats', …the
  * GET parameters}); resolves with {id, state, progress}. A 429 (too many jobs) is an ApiError.
  */
-export async function startJob(body) {
-  let response;
-  try {
-    response = await fetch('/api/jobs', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-      body: JSON.stringify(body),
-    });
-  } catch (e) {
-    throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
-  }
-  return read(response);
+export function startJob(body) {
+  return post('/api/jobs', body);
 }
 
 /** GET /api/jobs/ID: {state, progress, seconds, result when done, reason/message when cancelled, …}. */
@@ -126,12 +115,6 @@ export function job(id) {
  * DELETE /api/jobs/ID: cancels a running job (it reads as cancelled once it has stopped). With
  * keepalive the request outlives the page (used when the page is left mid-job).
  */
-export async function cancelJob(id, { keepalive = false } = {}) {
-  let response;
-  try {
-    response = await fetch(`/api/jobs/${encodeURIComponent(id)}`, { method: 'DELETE', keepalive, headers: { Accept: 'application/json' } });
-  } catch (e) {
-    throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
-  }
-  return read(response);
+export function cancelJob(id, { keepalive = false } = {}) {
+  return send(`/api/jobs/${encodeURIComponent(id)}`, { method: 'DELETE', keepalive });
 }
