@@ -9,20 +9,14 @@ import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Read the local geometry at a point: value, gradient, Hessian, its eigenvalues and",
                 "eigenvectors, the kind of point the curvature makes it, and the largest stable GD lr (2/λmax)."})
-final class AnalyzeCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class AnalyzeCommand extends Subcommand {
 
     @Mixin
     SurfaceOption surface;
@@ -38,7 +32,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Landscape landscape = surface.landscape();
         PointAnalysis a = PointAnalysis.at(landscape.surface(), at);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         if (format == OutputFormat.json) {
             out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.analysis(a)));
             return Main.OK;

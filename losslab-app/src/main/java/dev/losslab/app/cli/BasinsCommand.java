@@ -15,22 +15,16 @@ import dev.losslab.core.surface.Window;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "basins", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an optimizer from every point of a G×G grid and tell which minimum each start ends at.",
                 "Grid points include both window edges (like numpy.linspace). A start belongs to a known minimum's",
                 "basin when its run ends within 1% of the window span of it; otherwise it diverged or did not converge."})
-final class BasinsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class BasinsCommand extends Subcommand {
 
     @Mixin
     SurfaceOption surface;
@@ -71,22 +65,21 @@ final class BasinsCommand implements Callable<Integer> {
         Grid starts = Grid.square(window != null ? window : landscape.window(), grid);
         BasinMap map;
         long t0 = System.nanoTime();
-        try (LongWork work = LongWork.start(spec.commandLine().getErr(), "basins")) {
+        try (LongWork work = LongWork.start(stderr, "basins")) {
             map = Basins.map(run, starts, work.job());
         } catch (CancellationException e) {
-            spec.commandLine().getErr().println("cancelled");
+            stderr.println("cancelled");
             return LongWork.CANCELLED;
         }
         long t1 = System.nanoTime();
         if (timing) {
-            spec.commandLine().getErr().printf(Locale.ROOT, "basins: %d starts in %.4f s (%s path, %d cores)%n",
+            stderr.printf(Locale.ROOT, "basins: %d starts in %.4f s (%s path, %d cores)%n",
                     starts.cells(), (t1 - t0) / 1e9, Basins.hasFastKernel(run) ? "fast" : "generic",
                     Runtime.getRuntime().availableProcessors());
         }
         if (out != null) {
             PlotFiles.write(out, BasinPlot.of(map, run));
         }
-        PrintWriter stdout = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             stdout.println(JsonViews.MAPPER.writeValueAsString(json(map, run)));
         } else {

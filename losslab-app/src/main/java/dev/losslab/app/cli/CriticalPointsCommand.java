@@ -9,19 +9,13 @@ import dev.losslab.core.surface.Window;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "critical-points", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Find and classify every point where the gradient vanishes inside a window.")
-final class CriticalPointsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class CriticalPointsCommand extends Subcommand {
 
     @Mixin
     SurfaceOption surface;
@@ -38,7 +32,7 @@ final class CriticalPointsCommand implements Callable<Integer> {
         Landscape landscape = surface.landscape();
         Window where = window != null ? window : landscape.window();
         List<CriticalPoint> points = CriticalPoints.find(landscape.surface(), where);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         if (format == OutputFormat.json) {
             var list = JsonViews.array();
             points.forEach(p -> list.add(JsonViews.criticalPoint(p)));

@@ -67,7 +67,26 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cli = new CommandLine(new Main());
+        var plain = PlainCommandLine.read(args, COMMANDS);
+        if (plain.isPresent()) {
+            try {
+                return plain.get().writingTo(out, err).call();
+            } catch (Exception e) {
+                return failed(e, err);
+            }
+        }
+        // Everything else (help, no command, any mistake): picocli reads it and says what is wrong.
+        CommandLine.IFactory factory = new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> type) throws Exception {
+                K made = CommandLine.defaultFactory().create(type);
+                if (made instanceof Subcommand command) {
+                    command.writingTo(out, err);
+                }
+                return made;
+            }
+        };
+        CommandLine cli = new CommandLine(new Main(), factory);
         String named = args.length > 0 ? args[0] : "";
         List<Class<?>> needed = COMMANDS.stream()
                 .filter(c -> c.getAnnotation(Command.class).name().equals(named) && !named.equals("help"))
@@ -83,17 +102,20 @@ public final class Main implements Callable<Integer> {
             where.getErr().println("(see ./" + where.getCommandSpec().qualifiedName(" ") + " --help)");
             return BAD_INPUT;
         });
-        cli.setExecutionExceptionHandler((e, where, parsed) -> {
-            if (e instanceof InvalidInputException bad) {
-                where.getErr().println("error: " + bad.getMessage());
-                return BAD_INPUT;
-            }
-            where.getErr().println("error: LossLab failed unexpectedly: " + e);
-            if (System.getenv("LOSSLAB_DEBUG") != null) {
-                e.printStackTrace(where.getErr());
-            }
-            return FAILURE;
-        });
+        cli.setExecutionExceptionHandler((e, where, parsed) -> failed(e, where.getErr()));
         return cli.execute(args);
+    }
+
+    /** The exit code and message for a command that threw: bad input (2) or a failure (1). */
+    private static int failed(Exception e, PrintWriter err) {
+        if (e instanceof InvalidInputException bad) {
+            err.println("error: " + bad.getMessage());
+            return BAD_INPUT;
+        }
+        err.println("error: LossLab failed unexpectedly: " + e);
+        if (System.getenv("LOSSLAB_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        return FAILURE;
     }
 }

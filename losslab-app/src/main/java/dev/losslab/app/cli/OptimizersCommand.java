@@ -8,27 +8,21 @@ import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "optimizers", mixinStandardHelpOptions = true,
         description = "List the optimizers and schedules with their update rules and PyTorch defaults.")
-final class OptimizersCommand implements Callable<Integer> {
+final class OptimizersCommand extends Subcommand {
 
     enum Format { text, json, markdown }
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--format", paramLabel = "text|json|markdown", description = "output format (default: text)")
     Format format = Format.text;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         switch (format) {
             case markdown -> out.print(OptimizerTable.markdown());
             case json -> {

@@ -19,12 +19,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run several optimizers from the same start on the same surface.",
@@ -32,13 +29,10 @@ import picocli.CommandLine.Spec;
                 "what suits its kind on that surface. With --tune lr each racer first gets its best lr on this",
                 "surface and start: 37 candidates from 1/100 to 10 times its default (12 per decade); the one that",
                 "converges at a known minimum in the fewest steps, else the lowest final loss without diverging."})
-final class RaceCommand implements Callable<Integer> {
+final class RaceCommand extends Subcommand {
 
     /** A race is for comparing a handful; more is a sweep. */
     static final int MAX_RACERS = 12;
-
-    @Spec
-    CommandSpec spec;
 
     @Mixin
     SurfaceOption surface;
@@ -96,7 +90,7 @@ final class RaceCommand implements Callable<Integer> {
         if (outFile != null) {
             PlotFiles.write(outFile, TrajectoryPlot.of(landscape, runs));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
             case text -> {
                 for (int k = 0; k < runs.size(); k++) {

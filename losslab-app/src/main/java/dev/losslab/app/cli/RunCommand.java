@@ -10,20 +10,14 @@ import dev.losslab.app.plot.TrajectoryPlot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run one optimizer from a start and print every point it visits.",
                 "CSV and JSON list each point from step 0; text shows a sample and a one-line summary."})
-final class RunCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class RunCommand extends Subcommand {
 
     @Mixin
     SurfaceOption surface;
@@ -55,7 +49,7 @@ final class RunCommand implements Callable<Integer> {
         if (outFile != null) {
             PlotFiles.write(outFile, TrajectoryPlot.of(run.spec().landscape(), List.of(run)));
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
             case text -> RunText.write(run, out);
             case csv -> RunCsv.write(run, out);

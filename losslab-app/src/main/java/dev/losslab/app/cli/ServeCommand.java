@@ -5,23 +5,17 @@ import dev.losslab.core.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Serve the web lab (the page and its API, see docs/API.md) until stopped with Ctrl+C.",
                 "`losslab` with no command does the same."})
-final class ServeCommand implements Callable<Integer> {
+final class ServeCommand extends Subcommand {
 
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HOST = "127.0.0.1";
-
-    @Spec
-    CommandSpec spec;
 
     @Option(names = "--port", paramLabel = "N", description = "port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
     int port = DEFAULT_PORT;
@@ -32,7 +26,7 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException {
-        return serve(host, port, spec.commandLine().getOut(), spec.commandLine().getErr());
+        return serve(host, port, stdout, stderr);
     }
 
     /** Serves until the JVM is told to stop; returns an exit code only when the server cannot start. */

@@ -15,22 +15,16 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "sgd-stats", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Over many seeds, the share of noisy runs that end in each basin, at each noise level.",
                 "Each run adds N(0, σ²) noise to every gradient coordinate; its basin is where a noise-free run of the",
                 "same optimizer goes from its last point (so jitter around a minimum still counts as that minimum)."})
-final class SgdStatsCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SgdStatsCommand extends Subcommand {
 
     @Mixin
     SurfaceOption surface;
@@ -79,13 +73,13 @@ final class SgdStatsCommand implements Callable<Integer> {
         start.applyTo(builder);
         RunSpec run = builder.spec();
         SgdStatsResult stats;
-        try (LongWork work = LongWork.start(spec.commandLine().getErr(), "sgd-stats")) {
+        try (LongWork work = LongWork.start(stderr, "sgd-stats")) {
             stats = SgdStats.run(run, levels, runs, work.job());
         } catch (CancellationException e) {
-            spec.commandLine().getErr().println("cancelled");
+            stderr.println("cancelled");
             return LongWork.CANCELLED;
         }
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         switch (format) {
             case text -> text(stats, run, out);
             case csv -> csv(stats, out);

@@ -7,26 +7,20 @@ import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Window;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "surfaces", mixinStandardHelpOptions = true,
         description = "List the built-in surfaces with their formulas, windows, defaults and known minima.")
-final class SurfacesCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SurfacesCommand extends Subcommand {
 
     @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
     OutputFormat format = OutputFormat.text;
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = stdout;
         if (format == OutputFormat.json) {
             var list = JsonViews.array();
             Catalog.all().forEach(l -> list.add(JsonViews.landscape(l)));

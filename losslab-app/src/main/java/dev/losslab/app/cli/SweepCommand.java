@@ -19,22 +19,16 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Steps to converge (or diverged) over a 1-D or 2-D grid of hyper-parameters, from one start.",
                 "Each value range includes both ends. On a quadratic (bowl, saddle) with gd or momentum it also shows",
                 "the regime theory predicts: monotone, oscillating or divergent."})
-final class SweepCommand implements Callable<Integer> {
-
-    @Spec
-    CommandSpec spec;
+final class SweepCommand extends Subcommand {
 
     @Mixin
     SurfaceOption surface;
@@ -76,7 +70,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         PlotFiles.check(out);
         SweepResult result;
-        try (LongWork work = LongWork.start(spec.commandLine().getErr(), "sweep")) {
+        try (LongWork work = LongWork.start(stderr, "sweep")) {
             result = Sweep.run(axes, values -> {
                 RunBuilder builder = options.applyTo(RunBuilder.on(landscape), kind, false);
                 start.applyTo(builder);
@@ -84,13 +78,12 @@ final class SweepCommand implements Callable<Integer> {
                 return builder.spec();
             }, work.job());
         } catch (CancellationException e) {
-            spec.commandLine().getErr().println("cancelled");
+            stderr.println("cancelled");
             return LongWork.CANCELLED;
         }
         if (out != null) {
             PlotFiles.write(out, SweepPlot.of(result));
         }
-        PrintWriter stdout = spec.commandLine().getOut();
         switch (format) {
             case text -> text(result, stdout);
             case csv -> csv(result, stdout);

@@ -1,0 +1,22 @@
+package dev.losslab.app.cli;
+
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+
+/**
+ * What every subcommand has besides its options: where its results ({@link #stdout}) and its
+ * messages ({@link #stderr}) go. {@link Main} sets both before {@code call()}, whichever way the
+ * command line was read (see {@link PlainCommandLine}).
+ */
+abstract class Subcommand implements Callable<Integer> {
+
+    PrintWriter stdout;
+    PrintWriter stderr;
+
+    /** Directs this command's output; returns it. */
+    final Subcommand writingTo(PrintWriter out, PrintWriter err) {
+        this.stdout = out;
+        this.stderr = err;
+        return this;
+    }
+}
