@@ -45,7 +45,9 @@ final class JobsEndpoint {
             throw ApiException.badRequest("kind", "kind is required: one of " + String.join(", ", MapWork.KINDS));
         }
         MapWork work = MapWork.parse(kind.asText().strip(), QueryParams.fromJson(body, "kind"));
-        return new Reply.Json(202, status(jobs.submit(work)));
+        // A quick job may be done before this answer is written: then the answer carries its result,
+        // as a poll would (a page that saw "done" without a result had nothing to draw).
+        return new Reply.Json(202, answer(jobs.submit(work)));
     }
 
     /** GET /api/jobs/ID. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
@@ -171,18 +172,16 @@ class MapsJobsPageTest extends BrowserTest {
         Locator compute = basinsReady(page);
         page.evaluate("() => { window.legendSizes = []; const legend = document.querySelector('[data-testid=legend]');"
                 + " new MutationObserver(() => window.legendSizes.push(legend.children.length)).observe(legend, {childList: true}); }");
-        // Hold the page's polls until the job is done on the server: the surface then changes too late
-        // for Cancel, and the answer (from the poll or from Cancel's DELETE) is the old surface's map.
-        AtomicBoolean holding = new AtomicBoolean(true);
-        List<Route> held = new ArrayList<>();
-        page.route("**/api/jobs/*", route -> {
-            if (holding.get() && route.request().method().equals("GET")) {
-                held.add(route);
-            } else {
-                route.resume();
-            }
-        });
-        String id = jobIdOf(page.waitForResponse(MapsJobsPageTest::isJobPost, compute::click));
+        // Hold the answer to the page's POST until the job is done on the server: the surface then
+        // changes too late for Cancel, and the answer (from the POST itself, a poll or Cancel's DELETE)
+        // is the old surface's map. (Holding only the polls let a job done before the POST's answer
+        // slip through.)
+        List<Route> posts = new ArrayList<>();
+        page.route("**/api/jobs", posts::add);
+        compute.click();
+        page.waitForCondition(() -> !posts.isEmpty());
+        APIResponse created = posts.getFirst().fetch();
+        String id = JSON.readTree(created.text()).get("id").asText();
         page.waitForCondition(() -> {
             try {
                 return JSON.readTree(lab.get("/api/jobs/" + id)).get("state").asText().equals("done");
@@ -191,8 +190,7 @@ class MapsJobsPageTest extends BrowserTest {
             }
         }, new Page.WaitForConditionOptions().setTimeout(60_000));
         page.getByTestId("surface").selectOption("bowl");
-        holding.set(false);
-        held.forEach(Route::resume);
+        posts.getFirst().fulfill(new Route.FulfillOptions().setResponse(created));
 
         Locator status = page.getByTestId("status");
         assertThat(status).hasText("The surface changed while this was computing: press Compute for the new one.", WAIT_HAS_TEXT);
