@@ -1,7 +1,10 @@
 package dev.losslab.app.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.reflect.Field;
 import java.lang.reflect.ParameterizedType;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,10 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 /**
  * Reads a plain, well-formed command line straight into a subcommand's annotated fields, without
@@ -21,8 +21,9 @@ import picocli.CommandLine.Option;
  *
  * <p>Why: in a fresh JVM picocli spends ~100 ms before a command runs (its model is built by
  * interpreted code reflecting over every annotation), which was a third of a one-shot
- * {@code ./losslab basins}. This reader uses the same annotations — they stay the one definition of
- * every option, its default and its help — and only reads them for the one command named.
+ * {@code ./losslab basins}. The annotations stay the one definition of every option, its default
+ * and its help: the build copies what this reader needs of them into {@link PlainOptionsTable},
+ * so that nothing here reads an annotation (or loads picocli's model) at run time.
  *
  * <p>It takes only what it can read exactly as picocli would: {@code COMMAND} followed by
  * {@code --name value} or {@code --name=value} for each option at most once, and bare
@@ -32,9 +33,6 @@ import picocli.CommandLine.Option;
  * test holds the fields it fills equal to picocli's for the same lines.
  */
 final class PlainCommandLine {
-
-    /** picocli's marker for "no defaultValue given" in {@link Option#defaultValue()}. */
-    private static final String NO_DEFAULT = "__no_default_value__";
 
     private PlainCommandLine() {}
 
@@ -46,26 +44,78 @@ final class PlainCommandLine {
         if (args.length == 0) {
             return Optional.empty();
         }
-        Class<?> type = commands.stream()
-                .filter(c -> Subcommand.class.isAssignableFrom(c) && c.getAnnotation(Command.class).name().equals(args[0]))
-                .findFirst().orElse(null);
-        if (type == null) {
-            return Optional.empty();
-        }
         try {
+            List<String[]> rows = table(args[0]);
+            if (rows.isEmpty()) {
+                return Optional.empty();
+            }
+            Class<?> type = Class.forName(rows.getFirst()[1]);
+            if (!commands.contains(type) || !Subcommand.class.isAssignableFrom(type)) {
+                return Optional.empty();
+            }
             Subcommand command = (Subcommand) type.getDeclaredConstructor().newInstance();
             Map<String, Binding> options = new HashMap<>();
-            bind(command, options);
+            for (String[] row : rows) {
+                Binding binding = Binding.of(command, row);
+                for (String name : binding.names()) {
+                    if (!name.startsWith("--") || options.put(name, binding) != null) {
+                        return Optional.empty();
+                    }
+                }
+                if (binding.defaultValue() != null) {
+                    if (binding.isFlag()) {
+                        return Optional.empty();   // picocli would parse it; no command has one
+                    }
+                    binding.set(binding.defaultValue());
+                }
+            }
             return fill(args, options) ? Optional.of(command) : Optional.empty();
-        } catch (ReflectiveOperationException | RuntimeException declined) {
-            // A value picocli would refuse, or a field this reader does not know how to set:
-            // picocli reads the line again and says what is wrong.
+        } catch (ReflectiveOperationException | IOException | RuntimeException declined) {
+            // A value picocli would refuse, a field this reader does not know how to set, or no table
+            // (classes compiled without the build's step): picocli reads the line and says what is wrong.
             return Optional.empty();
         }
     }
 
+    /** The table's rows for {@code command}; none when it is not a command or there is no table. */
+    private static List<String[]> table(String command) throws IOException {
+        List<String[]> rows = new ArrayList<>();
+        try (InputStream in = PlainCommandLine.class.getResourceAsStream(PlainOptionsTable.RESOURCE)) {
+            if (in == null) {
+                return rows;
+            }
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] row = line.split("\t", -1);
+                if (row.length == 8 && row[0].equals(command)) {
+                    rows.add(row);
+                }
+            }
+        }
+        return rows;
+    }
+
     /** One option: the field it sets on the object that holds it (the command or a mixin). */
-    private record Binding(Object owner, Field field, Option option) {
+    private record Binding(Object owner, Field field, List<String> names, boolean required, String defaultValue,
+                           String split, String converter) {
+
+        /** The binding of a table row, creating the mixin that holds the field if need be. */
+        static Binding of(Subcommand command, String[] row) throws ReflectiveOperationException {
+            Object owner = command;
+            String[] path = row[2].split("\\.");
+            for (int i = 0; i < path.length - 1; i++) {
+                Field mixin = owner.getClass().getDeclaredField(path[i]);
+                if (mixin.get(owner) == null) {
+                    mixin.set(owner, mixin.getType().getDeclaredConstructor().newInstance());
+                }
+                owner = mixin.get(owner);
+            }
+            return new Binding(owner, owner.getClass().getDeclaredField(path[path.length - 1]), List.of(row[3].split(",")),
+                    Boolean.parseBoolean(row[4]), orNull(row[5]), orNull(row[6]), orNull(row[7]));
+        }
+
+        private static String orNull(String cell) {
+            return cell.equals(PlainOptionsTable.NONE) ? null : cell;
+        }
 
         boolean isFlag() {
             return field.getType() == boolean.class || field.getType() == Boolean.class;
@@ -80,10 +130,10 @@ final class PlainCommandLine {
             if (text.isEmpty()) {
                 throw new IllegalArgumentException("empty value");
             }
-            if (option.converter().length > 0) {
-                ITypeConverter<?> converter = option.converter()[0].getDeclaredConstructor().newInstance();
+            if (converter != null) {
+                ITypeConverter<?> c = (ITypeConverter<?>) Class.forName(converter).getDeclaredConstructor().newInstance();
                 try {
-                    return converter.convert(text);
+                    return c.convert(text);
                 } catch (Exception e) {
                     throw new IllegalArgumentException(e);
                 }
@@ -107,8 +157,8 @@ final class PlainCommandLine {
                     }
                 }
                 throw new IllegalArgumentException("not a " + type.getSimpleName());
-            } else if (type == List.class && !option.split().isEmpty() && isListOfStrings(field)) {
-                List<String> parts = new ArrayList<>(List.of(text.split(option.split(), -1)));
+            } else if (type == List.class && split != null && isListOfStrings(field)) {
+                List<String> parts = new ArrayList<>(List.of(text.split(split, -1)));
                 if (parts.contains("") || text.contains("\"") || text.contains("'")) {
                     throw new IllegalArgumentException("empty or quoted part");
                 }
@@ -120,28 +170,6 @@ final class PlainCommandLine {
         private static boolean isListOfStrings(Field field) {
             return field.getGenericType() instanceof ParameterizedType p
                     && p.getActualTypeArguments()[0] == String.class;
-        }
-    }
-
-    /** Collects the options of {@code target} and of its mixins (created here), and applies defaults. */
-    private static void bind(Object target, Map<String, Binding> options) throws ReflectiveOperationException {
-        for (Field field : target.getClass().getDeclaredFields()) {
-            Option option = field.getAnnotation(Option.class);
-            if (option != null) {
-                Binding binding = new Binding(target, field, option);
-                for (String name : option.names()) {
-                    if (!name.startsWith("--") || options.put(name, binding) != null) {
-                        throw new IllegalArgumentException("not a plain option name: " + name);
-                    }
-                }
-                if (!option.defaultValue().equals(NO_DEFAULT)) {
-                    binding.set(option.defaultValue());
-                }
-            } else if (field.isAnnotationPresent(Mixin.class)) {
-                Object mixin = field.getType().getDeclaredConstructor().newInstance();
-                field.set(target, mixin);
-                bind(mixin, options);
-            }
         }
     }
 
@@ -171,7 +199,7 @@ final class PlainCommandLine {
             }
             binding.set(value);
         }
-        return options.values().stream().allMatch(b -> !b.option().required() || given.contains(b));
+        return options.values().stream().allMatch(b -> !b.required() || given.contains(b));
     }
 
     /**
