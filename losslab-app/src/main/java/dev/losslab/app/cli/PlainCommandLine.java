@@ -1,10 +1,5 @@
 package dev.losslab.app.cli;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.lang.reflect.Field;
-import java.lang.reflect.ParameterizedType;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,14 +11,15 @@ import java.util.Set;
 import picocli.CommandLine.ITypeConverter;
 
 /**
- * Reads a plain, well-formed command line straight into a subcommand's annotated fields, without
+ * Reads a plain, well-formed command line straight into a subcommand's option fields, without
  * building picocli's model of the whole program.
  *
  * <p>Why: in a fresh JVM picocli spends ~100 ms before a command runs (its model is built by
  * interpreted code reflecting over every annotation), which was a third of a one-shot
  * {@code ./losslab basins}. The annotations stay the one definition of every option, its default
- * and its help: the build copies what this reader needs of them into {@link PlainOptionsTable},
- * so that nothing here reads an annotation (or loads picocli's model) at run time.
+ * and its help: the build copies what this reader needs of them into a generated class
+ * ({@link PlainOptionsTable}), so that nothing here reads an annotation or sets a field by
+ * reflection at run time.
  *
  * <p>It takes only what it can read exactly as picocli would: {@code COMMAND} followed by
  * {@code --name value} or {@code --name=value} for each option at most once, and bare
@@ -45,20 +41,27 @@ final class PlainCommandLine {
             return Optional.empty();
         }
         try {
-            List<String[]> rows = table(args[0]);
-            if (rows.isEmpty()) {
+            PlainOptions code;
+            try {
+                code = (PlainOptions) Class.forName(PlainOptionsTable.CLASS_NAME).getDeclaredConstructor().newInstance();
+            } catch (ClassNotFoundException notBuilt) {
+                return Optional.empty();   // compiled without the build's step: picocli does it all
+            }
+            List<Binding> bindings = bindings(code, args[0]);
+            if (bindings.isEmpty()) {
                 return Optional.empty();
             }
-            Class<?> type = Class.forName(rows.getFirst()[1]);
+            Class<?> type = Class.forName(bindings.getFirst().commandClass());
             if (!commands.contains(type) || !Subcommand.class.isAssignableFrom(type)) {
                 return Optional.empty();
             }
             Subcommand command = (Subcommand) type.getDeclaredConstructor().newInstance();
-            Map<String, Binding> options = new HashMap<>();
-            for (String[] row : rows) {
-                Binding binding = Binding.of(command, row);
+            Map<String, Binding> byName = new HashMap<>();
+            for (Binding binding : bindings) {
+                // picocli creates every mixin, whether or not one of its options is given.
+                code.createMixins(binding.row(), command);
                 for (String name : binding.names()) {
-                    if (!name.startsWith("--") || options.put(name, binding) != null) {
+                    if (!name.startsWith("--") || byName.put(name, binding) != null) {
                         return Optional.empty();
                     }
                 }
@@ -66,63 +69,45 @@ final class PlainCommandLine {
                     if (binding.isFlag()) {
                         return Optional.empty();   // picocli would parse it; no command has one
                     }
-                    binding.set(binding.defaultValue());
+                    binding.set(command, binding.defaultValue());
                 }
             }
-            return fill(args, options) ? Optional.of(command) : Optional.empty();
-        } catch (ReflectiveOperationException | IOException | RuntimeException declined) {
-            // A value picocli would refuse, a field this reader does not know how to set, or no table
-            // (classes compiled without the build's step): picocli reads the line and says what is wrong.
+            return fill(command, args, byName) ? Optional.of(command) : Optional.empty();
+        } catch (ReflectiveOperationException | RuntimeException declined) {
+            // A value picocli would refuse, or one this reader does not know how to convert:
+            // picocli reads the line again and says what is wrong.
             return Optional.empty();
         }
     }
 
-    /** The table's rows for {@code command}; none when it is not a command or there is no table. */
-    private static List<String[]> table(String command) throws IOException {
-        List<String[]> rows = new ArrayList<>();
-        try (InputStream in = PlainCommandLine.class.getResourceAsStream(PlainOptionsTable.RESOURCE)) {
-            if (in == null) {
-                return rows;
-            }
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                String[] row = line.split("\t", -1);
-                if (row.length == 8 && row[0].equals(command)) {
-                    rows.add(row);
-                }
+    /** The options of {@code command}, by the generated table; none when it is not a command. */
+    private static List<Binding> bindings(PlainOptions code, String command) {
+        List<Binding> bindings = new ArrayList<>();
+        String[] lines = code.table().split("\n");
+        for (int row = 0; row < lines.length; row++) {
+            String[] cells = lines[row].split("\t", -1);
+            if (cells.length == PlainOptionsTable.COLUMNS && cells[0].equals(command)) {
+                bindings.add(new Binding(code, row, cells[1], cells[3], List.of(cells[4].split(",")),
+                        Boolean.parseBoolean(cells[5]), orNull(cells[6]), orNull(cells[7]), orNull(cells[8])));
             }
         }
-        return rows;
+        return bindings;
     }
 
-    /** One option: the field it sets on the object that holds it (the command or a mixin). */
-    private record Binding(Object owner, Field field, List<String> names, boolean required, String defaultValue,
-                           String split, String converter) {
+    private static String orNull(String cell) {
+        return cell.equals(PlainOptionsTable.NONE) ? null : cell;
+    }
 
-        /** The binding of a table row, creating the mixin that holds the field if need be. */
-        static Binding of(Subcommand command, String[] row) throws ReflectiveOperationException {
-            Object owner = command;
-            String[] path = row[2].split("\\.");
-            for (int i = 0; i < path.length - 1; i++) {
-                Field mixin = owner.getClass().getDeclaredField(path[i]);
-                if (mixin.get(owner) == null) {
-                    mixin.set(owner, mixin.getType().getDeclaredConstructor().newInstance());
-                }
-                owner = mixin.get(owner);
-            }
-            return new Binding(owner, owner.getClass().getDeclaredField(path[path.length - 1]), List.of(row[3].split(",")),
-                    Boolean.parseBoolean(row[4]), orNull(row[5]), orNull(row[6]), orNull(row[7]));
-        }
-
-        private static String orNull(String cell) {
-            return cell.equals(PlainOptionsTable.NONE) ? null : cell;
-        }
+    /** One option: line {@code row} of the table, whose field the generated code sets. */
+    private record Binding(PlainOptions code, int row, String commandClass, String type, List<String> names,
+                           boolean required, String defaultValue, String split, String converter) {
 
         boolean isFlag() {
-            return field.getType() == boolean.class || field.getType() == Boolean.class;
+            return type.equals("boolean") || type.equals("java.lang.Boolean");
         }
 
-        void set(String text) throws ReflectiveOperationException {
-            field.set(owner, isFlag() ? Boolean.TRUE : convert(text));
+        void set(Subcommand command, String text) throws ReflectiveOperationException {
+            code.set(row, command, isFlag() ? Boolean.TRUE : convert(text));
         }
 
         /** The value as picocli converts it (its built-in converters call these same methods). */
@@ -131,50 +116,45 @@ final class PlainCommandLine {
                 throw new IllegalArgumentException("empty value");
             }
             if (converter != null) {
-                ITypeConverter<?> c = (ITypeConverter<?>) Class.forName(converter).getDeclaredConstructor().newInstance();
+                var c = (ITypeConverter<?>) Class.forName(converter).getDeclaredConstructor().newInstance();
                 try {
                     return c.convert(text);
                 } catch (Exception e) {
                     throw new IllegalArgumentException(e);
                 }
             }
-            Class<?> type = field.getType();
-            if (type == String.class) {
-                return text;
-            } else if (type == int.class || type == Integer.class) {
-                return Integer.valueOf(text);
-            } else if (type == long.class || type == Long.class) {
-                return Long.valueOf(text);
-            } else if (type == double.class || type == Double.class) {
-                return Double.valueOf(text);
-            } else if (type == Path.class) {
-                return Path.of(text);
-            } else if (type.isEnum()) {
+            Object[] constants = code.enumConstants(row);
+            if (constants != null) {
                 // Main allows enum values in any case, as here.
-                for (Object constant : type.getEnumConstants()) {
+                for (Object constant : constants) {
                     if (((Enum<?>) constant).name().equalsIgnoreCase(text)) {
                         return constant;
                     }
                 }
-                throw new IllegalArgumentException("not a " + type.getSimpleName());
-            } else if (type == List.class && split != null && isListOfStrings(field)) {
-                List<String> parts = new ArrayList<>(List.of(text.split(split, -1)));
-                if (parts.contains("") || text.contains("\"") || text.contains("'")) {
-                    throw new IllegalArgumentException("empty or quoted part");
-                }
-                return parts;
+                throw new IllegalArgumentException("not one of the " + type + " values");
             }
-            throw new IllegalArgumentException("no plain reading for " + type);
-        }
-
-        private static boolean isListOfStrings(Field field) {
-            return field.getGenericType() instanceof ParameterizedType p
-                    && p.getActualTypeArguments()[0] == String.class;
+            return switch (type) {
+                case "java.lang.String" -> text;
+                case "int", "java.lang.Integer" -> Integer.valueOf(text);
+                case "long", "java.lang.Long" -> Long.valueOf(text);
+                case "double", "java.lang.Double" -> Double.valueOf(text);
+                case "java.nio.file.Path" -> Path.of(text);
+                case "java.util.List" -> {
+                    // PlainOptionsTable admits only split List<String> options.
+                    List<String> parts = new ArrayList<>(List.of(text.split(split, -1)));
+                    if (parts.contains("") || text.contains("\"") || text.contains("'")) {
+                        throw new IllegalArgumentException("empty or quoted part");
+                    }
+                    yield parts;
+                }
+                default -> throw new IllegalArgumentException("no plain reading for " + type);
+            };
         }
     }
 
     /** Sets the options given after the command's name; false when the line is not plain. */
-    private static boolean fill(String[] args, Map<String, Binding> options) throws ReflectiveOperationException {
+    private static boolean fill(Subcommand command, String[] args, Map<String, Binding> options)
+            throws ReflectiveOperationException {
         Set<Binding> given = new HashSet<>();
         for (int i = 1; i < args.length; i++) {
             String word = args[i];
@@ -197,7 +177,7 @@ final class PlainCommandLine {
             } else {
                 return false;
             }
-            binding.set(value);
+            binding.set(command, value);
         }
         return options.values().stream().allMatch(b -> !b.required() || given.contains(b));
     }

@@ -2,79 +2,226 @@ package dev.losslab.app.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.classfile.ClassFile;
+import java.lang.classfile.ClassHierarchyResolver;
+import java.lang.classfile.CodeBuilder;
+import java.lang.classfile.Label;
+import java.lang.classfile.instruction.SwitchCase;
+import java.lang.constant.ClassDesc;
+import java.lang.constant.ConstantDescs;
+import java.lang.constant.MethodTypeDesc;
 import java.lang.reflect.Field;
+import java.lang.reflect.ParameterizedType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * The options of every subcommand as plain text, read from their picocli annotations when the jar
- * is built, so that {@link PlainCommandLine} can read a command line without reading annotations
- * at run time (the first annotation a fresh JVM reads costs ~20 ms, picocli's ~35 ms in all).
+ * Generates, when the jar is built, the class {@value #CLASS_NAME} that gives {@link PlainCommandLine}
+ * every command's options ({@link PlainOptions}) without reading an annotation or setting a field
+ * by reflection at run time. Why: in a fresh JVM the first annotation read costs ~20 ms, a resource
+ * read from the jar ~17 ms, and reflective field writes ~20 ms (a method handle is spun for each
+ * field type); a generated class comes from the AOT cache and writes fields with plain
+ * {@code putfield}s.
  *
- * <p>One line per option, fields separated by tabs:
+ * <p>The table has one line per option, tab-separated:
  * <pre>
- *   command  class                           field          names    required  default  split  converter
- *   basins   dev.losslab.app.cli.BasinsCommand  grid        --grid   false     256      -      -
- *   basins   dev.losslab.app.cli.BasinsCommand  options.steps  --steps  false  1000     -      -
+ *   command  class                              field          type  names    required  default  split  converter
+ *   basins   dev.losslab.app.cli.BasinsCommand  grid           int   --grid   false     256      -      -
+ *   basins   dev.losslab.app.cli.BasinsCommand  options.steps  int   --steps  false     1000     -      -
  * </pre>
- * ({@code options.steps}: field {@code steps} of the mixin in field {@code options}.)
- * {@code -} stands for none. The build writes it to {@value #RESOURCE} (exec-maven-plugin in
- * losslab-app's pom); {@link #main} is that step.
+ * ({@code options.steps}: field {@code steps} of the mixin in field {@code options}; {@code -}: none.)
+ * Line i's field is what {@code set(i, …)} writes. {@link #main} is the build step (an
+ * exec-maven-plugin execution in losslab-app's pom).
  */
 final class PlainOptionsTable {
 
-    /** Where the table lives on the classpath. */
-    static final String RESOURCE = "/dev/losslab/app/cli/plain-options.tsv";
+    static final String CLASS_NAME = "dev.losslab.app.cli.PlainOptionsCode";
     static final String NONE = "-";
+    static final int COLUMNS = 9;
     /** picocli's marker for "no defaultValue given" in {@link Option#defaultValue()}. */
     private static final String NO_DEFAULT = "__no_default_value__";
+    /** The field types PlainCommandLine converts (besides enums and split List&lt;String&gt;). */
+    private static final Set<Class<?>> PLAIN_TYPES = Set.of(String.class, int.class, Integer.class, long.class,
+            Long.class, double.class, Double.class, boolean.class, Boolean.class, Path.class);
 
     private PlainOptionsTable() {}
 
-    /** Writes the table of {@link Main#COMMANDS} below the class-output directory {@code args[0]}. */
+    /** One option: its command, the fields from the command down to the option's, and its annotation. */
+    record Entry(String command, Class<?> commandType, List<Field> path, Option option) {
+
+        Field field() {
+            return path.getLast();
+        }
+
+        String line() {
+            String text = String.join("\t", command, commandType.getName(),
+                    String.join(".", path.stream().map(Field::getName).toList()), field().getType().getName(),
+                    String.join(",", option.names()), String.valueOf(option.required()),
+                    option.defaultValue().equals(NO_DEFAULT) ? NONE : option.defaultValue(),
+                    option.split().isEmpty() ? NONE : option.split(),
+                    option.converter().length == 0 ? NONE : option.converter()[0].getName());
+            if (text.split("\t", -1).length != COLUMNS || text.contains("\n")
+                    || option.defaultValue().equals(NONE) || option.split().equals(NONE)) {
+                throw new IllegalStateException("an option of " + command + " does not fit the table: " + text);
+            }
+            return text;
+        }
+    }
+
+    /** Writes the generated class below the class-output directory {@code args[0]}. */
     public static void main(String[] args) {
-        Path file = Path.of(args[0], RESOURCE.substring(1));
+        Path file = Path.of(args[0], CLASS_NAME.replace('.', '/') + ".class");
         try {
-            Files.createDirectories(file.getParent());
-            Files.write(file, lines(Main.COMMANDS), StandardCharsets.UTF_8);
+            Files.write(file, generate(entries(Main.COMMANDS)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static List<String> lines(List<Class<?>> commands) {
-        List<String> lines = new ArrayList<>();
+    static List<Entry> entries(List<Class<?>> commands) {
+        List<Entry> entries = new ArrayList<>();
         for (Class<?> command : commands) {
             if (Subcommand.class.isAssignableFrom(command)) {
-                add(lines, command.getAnnotation(Command.class).name() + "\t" + command.getName(), "", command);
+                collect(entries, command.getAnnotation(Command.class).name(), command, List.of(), command);
             }
         }
-        return lines;
+        return entries;
     }
 
-    private static void add(List<String> lines, String command, String prefix, Class<?> type) {
+    private static void collect(List<Entry> entries, String command, Class<?> commandType, List<Field> prefix, Class<?> type) {
         for (Field field : type.getDeclaredFields()) {
+            List<Field> path = new ArrayList<>(prefix);
+            path.add(field);
             Option option = field.getAnnotation(Option.class);
             if (option != null) {
-                String text = String.join("\t", command, prefix + field.getName(), String.join(",", option.names()),
-                        String.valueOf(option.required()),
-                        option.defaultValue().equals(NO_DEFAULT) ? NONE : option.defaultValue(),
-                        option.split().isEmpty() ? NONE : option.split(),
-                        option.converter().length == 0 ? NONE : option.converter()[0].getName());
-                if (text.chars().filter(c -> c == '\t').count() != 7 || text.contains("\n")
-                        || option.defaultValue().equals(NONE) || option.split().equals(NONE)) {
-                    throw new IllegalStateException("an option of " + command + " does not fit the table: " + text);
+                if (!PLAIN_TYPES.contains(field.getType()) && !field.getType().isEnum() && option.converter().length == 0
+                        && !(field.getType() == List.class && !option.split().isEmpty() && isListOfStrings(field))) {
+                    throw new IllegalStateException("PlainCommandLine cannot convert " + field + "; teach it, or give a converter");
                 }
-                lines.add(text);
+                entries.add(new Entry(command, commandType, List.copyOf(path), option));
             } else if (field.isAnnotationPresent(Mixin.class)) {
-                add(lines, command, prefix + field.getName() + ".", field.getType());
+                collect(entries, command, commandType, path, field.getType());
             }
         }
+    }
+
+    static boolean isListOfStrings(Field field) {
+        return field.getGenericType() instanceof ParameterizedType p && p.getActualTypeArguments()[0] == String.class;
+    }
+
+    /** The class file of {@value #CLASS_NAME}: a final class implementing {@link PlainOptions}. */
+    static byte[] generate(List<Entry> entries) {
+        String table = String.join("\n", entries.stream().map(Entry::line).toList());
+        if (table.getBytes(StandardCharsets.UTF_8).length > 65_000) {
+            throw new IllegalStateException("the options table outgrew one class-file string constant (64 KiB)");
+        }
+        ClassDesc subcommand = desc(Subcommand.class);
+        var classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
+                ClassHierarchyResolver.ofClassLoading(PlainOptionsTable.class.getClassLoader())));
+        return classFile.build(ClassDesc.of(CLASS_NAME), type -> type
+                .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
+                .withInterfaceSymbols(desc(PlainOptions.class))
+                .withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, code -> code
+                        .aload(0)
+                        .invokespecial(ConstantDescs.CD_Object, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                        .return_())
+                .withMethodBody("table", MethodTypeDesc.of(ConstantDescs.CD_String), ClassFile.ACC_PUBLIC, code -> code
+                        .ldc(table)
+                        .areturn())
+                .withMethodBody("set", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int, subcommand,
+                        ConstantDescs.CD_Object), ClassFile.ACC_PUBLIC, code -> switchOnRow(code, entries, e -> store(e, true)))
+                .withMethodBody("createMixins", MethodTypeDesc.of(ConstantDescs.CD_void, ConstantDescs.CD_int, subcommand),
+                        ClassFile.ACC_PUBLIC, code -> switchOnRow(code, entries, e -> store(e, false)))
+                .withMethodBody("enumConstants", MethodTypeDesc.of(ConstantDescs.CD_Object.arrayType(), ConstantDescs.CD_int),
+                        ClassFile.ACC_PUBLIC, code -> switchOnRow(code, entries, entry -> c -> {
+                            Class<?> t = entry.field().getType();
+                            if (t.isEnum()) {
+                                c.invokestatic(desc(t), "values", MethodTypeDesc.of(desc(t).arrayType()));
+                            } else {
+                                c.aconst_null();
+                            }
+                            c.areturn();
+                        })));
+    }
+
+    /** {@code switch (row) { case i -> caseFor(entry i) }}, and an IllegalArgumentException for any other row. */
+    private static void switchOnRow(CodeBuilder code, List<Entry> entries,
+                                    Function<Entry, Consumer<CodeBuilder>> caseFor) {
+        List<SwitchCase> cases = new ArrayList<>();
+        List<Label> labels = new ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            Label label = code.newLabel();
+            labels.add(label);
+            cases.add(SwitchCase.of(i, label));
+        }
+        Label other = code.newLabel();
+        code.iload(1).tableswitch(0, entries.size() - 1, other, cases);
+        for (int i = 0; i < entries.size(); i++) {
+            code.labelBinding(labels.get(i));
+            caseFor.apply(entries.get(i)).accept(code);
+        }
+        code.labelBinding(other)
+                .new_(desc(IllegalArgumentException.class)).dup()
+                .invokespecial(desc(IllegalArgumentException.class), ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                .athrow();
+    }
+
+    /**
+     * {@code ((Command) command).mixin… .field = (Type) value}, unboxing for a primitive field and
+     * creating each mixin that is still null; without {@code value}, only the mixins. Locals: 2 the
+     * command, 3 the value, 4 the owner so far.
+     */
+    private static Consumer<CodeBuilder> store(Entry entry, boolean value) {
+        return code -> {
+            Class<?> owner = entry.commandType();
+            code.aload(2).checkcast(desc(owner));
+            for (Field mixin : entry.path().subList(0, entry.path().size() - 1)) {
+                ClassDesc ownerDesc = desc(owner);
+                ClassDesc mixinDesc = desc(mixin.getType());
+                Label present = code.newLabel();
+                code.astore(4)
+                        .aload(4).getfield(ownerDesc, mixin.getName(), mixinDesc)
+                        .dup().ifnonnull(present)
+                        .pop()
+                        .aload(4).new_(mixinDesc).dup()
+                        .invokespecial(mixinDesc, ConstantDescs.INIT_NAME, ConstantDescs.MTD_void)
+                        .putfield(ownerDesc, mixin.getName(), mixinDesc)
+                        .aload(4).getfield(ownerDesc, mixin.getName(), mixinDesc)
+                        .labelBinding(present);
+                owner = mixin.getType();
+            }
+            if (!value) {
+                code.pop().return_();
+                return;
+            }
+            Class<?> type = entry.field().getType();
+            code.aload(3);
+            if (type.isPrimitive()) {
+                Class<?> box = switch (type.getName()) {
+                    case "int" -> Integer.class;
+                    case "long" -> Long.class;
+                    case "double" -> Double.class;
+                    case "boolean" -> Boolean.class;
+                    default -> throw new IllegalStateException("no plain reading for " + type);
+                };
+                code.checkcast(desc(box)).invokevirtual(desc(box), type.getName() + "Value", MethodTypeDesc.of(desc(type)));
+            } else {
+                code.checkcast(desc(type));
+            }
+            code.putfield(desc(owner), entry.field().getName(), desc(type)).return_();
+        };
+    }
+
+    private static ClassDesc desc(Class<?> type) {
+        return type.describeConstable().orElseThrow();
     }
 }
