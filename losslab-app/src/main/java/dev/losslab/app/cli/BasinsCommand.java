@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 @Command(name = "basins", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Run an optimizer from every point of a G×G grid and tell which minimum each start ends at.",
                 "Grid points include both window edges (like numpy.linspace). A start belongs to a known minimum's",
-                "basin when its run ends within 1% of the window span of it; otherwise it diverged or did not converge."})
+                "basin when its run ends within 1%% of the window span of it; otherwise it diverged or did not converge."})
 final class BasinsCommand extends Subcommand {
 
     @Mixin

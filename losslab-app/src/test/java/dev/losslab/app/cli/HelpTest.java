@@ -1,0 +1,38 @@
+package dev.losslab.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import picocli.CommandLine.Command;
+
+/** Every command's --help: usage on stdout, exit 0, and nothing on stderr (picocli warns there about a stray '%'). */
+class HelpTest {
+
+    static Stream<String> commands() {
+        return Main.COMMANDS.stream().filter(Subcommand.class::isAssignableFrom).map(c -> c.getAnnotation(Command.class).name());
+    }
+
+    @ParameterizedTest(name = "{0} --help")
+    @MethodSource("commands")
+    void helpIsCleanUsage(String command) {
+        // picocli's own warnings go to System.err, not to the command line's error stream.
+        PrintStream realErr = System.err;
+        ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+        Cli cli;
+        try {
+            System.setErr(new PrintStream(warnings, true, StandardCharsets.UTF_8));
+            cli = Cli.run(command, "--help");
+        } finally {
+            System.setErr(realErr);
+        }
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith("Usage: losslab " + command);
+        assertThat(cli.err()).isEmpty();
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+}
