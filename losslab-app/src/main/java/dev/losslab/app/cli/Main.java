@@ -70,7 +70,8 @@ public final class Main implements Callable<Integer> {
         var plain = PlainCommandLine.read(args, COMMANDS);
         if (plain.isPresent()) {
             try {
-                return plain.get().writingTo(out, err).call();
+                Integer code = plain.get().writingTo(out, err).call();
+                return code == null ? OK : code;   // as picocli reads a null
             } catch (Exception e) {
                 return failed(e, err);
             }

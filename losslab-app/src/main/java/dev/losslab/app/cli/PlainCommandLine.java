@@ -44,8 +44,9 @@ final class PlainCommandLine {
             PlainOptions code;
             try {
                 code = (PlainOptions) Class.forName(PlainOptionsTable.CLASS_NAME).getDeclaredConstructor().newInstance();
-            } catch (ClassNotFoundException notBuilt) {
-                return Optional.empty();   // compiled without the build's step: picocli does it all
+            } catch (ClassNotFoundException | LinkageError notBuilt) {
+                // Compiled without the build's step (or by another JDK): picocli does it all.
+                return Optional.empty();
             }
             List<Binding> bindings = bindings(code, args[0]);
             if (bindings.isEmpty()) {
@@ -66,16 +67,14 @@ final class PlainCommandLine {
                     }
                 }
                 if (binding.defaultValue() != null) {
-                    if (binding.isFlag()) {
-                        return Optional.empty();   // picocli would parse it; no command has one
-                    }
-                    binding.set(command, binding.defaultValue());
+                    binding.set(command, binding.defaultValue());   // PlainOptionsTable admits no flag with one
                 }
             }
             return fill(command, args, byName) ? Optional.of(command) : Optional.empty();
-        } catch (ReflectiveOperationException | RuntimeException declined) {
-            // A value picocli would refuse, or one this reader does not know how to convert:
-            // picocli reads the line again and says what is wrong.
+        } catch (ReflectiveOperationException | RuntimeException | LinkageError declined) {
+            // A value picocli would refuse, one this reader does not know how to convert, or a
+            // generated class older than the commands (an IDE build skips the step): picocli reads
+            // the line again and says what is wrong.
             return Optional.empty();
         }
     }
@@ -106,6 +105,7 @@ final class PlainCommandLine {
             return type.equals("boolean") || type.equals("java.lang.Boolean");
         }
 
+        /** Sets the option from its text; a flag is set to true (its text is ignored). */
         void set(Subcommand command, String text) throws ReflectiveOperationException {
             code.set(row, command, isFlag() ? Boolean.TRUE : convert(text));
         }
@@ -158,23 +158,31 @@ final class PlainCommandLine {
         Set<Binding> given = new HashSet<>();
         for (int i = 1; i < args.length; i++) {
             String word = args[i];
+            if (word.startsWith("@")) {
+                return false;   // picocli reads @FILE as more arguments
+            }
             int equals = word.indexOf('=');
             String name = equals < 0 ? word : word.substring(0, equals);
             Binding binding = options.get(name);
             if (binding == null || !given.add(binding)) {
                 return false;
             }
-            String value;
             if (binding.isFlag()) {
                 if (equals >= 0) {
                     return false;
                 }
-                value = "";
-            } else if (equals >= 0) {
+                binding.set(command, null);
+                continue;
+            }
+            String value;
+            if (equals >= 0) {
                 value = word.substring(equals + 1);
-            } else if (i + 1 < args.length && !picocliMayReadAsOption(args[i + 1])) {
+            } else if (i + 1 < args.length) {
                 value = args[++i];
             } else {
+                return false;
+            }
+            if (picocliMayReadAsOption(value) || value.startsWith("@")) {
                 return false;
             }
             binding.set(command, value);
@@ -183,9 +191,9 @@ final class PlainCommandLine {
     }
 
     /**
-     * True for a word picocli might take for an option rather than a value: a long option, or the
-     * help options -h and -V, alone or clustered. Others starting with '-' (-1.5, -x^2 + y^2) are
-     * values to picocli, as here.
+     * True for a value picocli might take for an option (and then refuse): a long option, or the
+     * help options -h and -V, alone or clustered; given after a space or after '='. Others starting
+     * with '-' (-1.5, -x^2 + y^2) are values to picocli, as here.
      */
     private static boolean picocliMayReadAsOption(String word) {
         return word.startsWith("--") || word.startsWith("-h") || word.startsWith("-V");

@@ -20,9 +20,13 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
 
 /**
  * Generates, when the jar is built, the class {@value #CLASS_NAME} that gives {@link PlainCommandLine}
@@ -40,7 +44,10 @@ import picocli.CommandLine.Option;
  * </pre>
  * ({@code options.steps}: field {@code steps} of the mixin in field {@code options}; {@code -}: none.)
  * Line i's field is what {@code set(i, …)} writes. {@link #main} is the build step (an
- * exec-maven-plugin execution in losslab-app's pom).
+ * exec-maven-plugin execution in losslab-app's pom, at process-classes). Options using picocli
+ * features the reader does not imitate fail the build here, by name. A build that skips the step
+ * (an IDE's own compiler) keeps an older class: a changed field then fails to link and the reader
+ * leaves the line to picocli, but an option added since is missing until Maven builds again.
  */
 final class PlainOptionsTable {
 
@@ -87,30 +94,74 @@ final class PlainOptionsTable {
         }
     }
 
+    /**
+     * The options of every {@link Subcommand} of {@code commands}, in table order.
+     *
+     * @throws IllegalStateException when an option uses a picocli feature PlainCommandLine does not
+     *     read as picocli would (the build fails, naming it, rather than the reader going wrong)
+     */
     static List<Entry> entries(List<Class<?>> commands) {
         List<Entry> entries = new ArrayList<>();
         for (Class<?> command : commands) {
             if (Subcommand.class.isAssignableFrom(command)) {
+                for (Class<?> up = command.getSuperclass(); up != null; up = up.getSuperclass()) {
+                    for (Field field : up.getDeclaredFields()) {
+                        unsupported(field, field.getAnnotations().length > 0, "an annotated field of a superclass");
+                    }
+                }
                 collect(entries, command.getAnnotation(Command.class).name(), command, List.of(), command);
             }
+        }
+        if (entries.isEmpty()) {
+            throw new IllegalStateException("no options to tabulate");
         }
         return entries;
     }
 
     private static void collect(List<Entry> entries, String command, Class<?> commandType, List<Field> prefix, Class<?> type) {
+        int before = entries.size();
         for (Field field : type.getDeclaredFields()) {
             List<Field> path = new ArrayList<>(prefix);
             path.add(field);
             Option option = field.getAnnotation(Option.class);
+            unsupported(field, field.isAnnotationPresent(Parameters.class) || field.isAnnotationPresent(ArgGroup.class)
+                    || field.isAnnotationPresent(ParentCommand.class) || field.isAnnotationPresent(Spec.class),
+                    "@Parameters, @ArgGroup, @ParentCommand or @Spec");
             if (option != null) {
-                if (!PLAIN_TYPES.contains(field.getType()) && !field.getType().isEnum() && option.converter().length == 0
-                        && !(field.getType() == List.class && !option.split().isEmpty() && isListOfStrings(field))) {
-                    throw new IllegalStateException("PlainCommandLine cannot convert " + field + "; teach it, or give a converter");
-                }
+                Class<?> t = field.getType();
+                unsupported(field, !PLAIN_TYPES.contains(t) && !t.isEnum() && option.converter().length == 0
+                        && !(t == List.class && !option.split().isEmpty() && isListOfStrings(field)),
+                        "a type it cannot convert (teach PlainCommandLine, or give a converter)");
+                unsupported(field, !option.arity().isEmpty() || !option.fallbackValue().isEmpty() || option.negatable()
+                        || option.interactive(), "arity, fallbackValue, negatable or interactive");
+                unsupported(field, option.defaultValue().contains("${"), "a ${…} placeholder in defaultValue");
+                boolean flag = t == boolean.class || t == Boolean.class;
+                // picocli sets a flag to the opposite of its default: true only when it starts false.
+                unsupported(field, flag && (!option.defaultValue().equals(NO_DEFAULT) || Boolean.TRUE.equals(initialValue(field))),
+                        "a flag that does not start false");
                 entries.add(new Entry(command, commandType, List.copyOf(path), option));
             } else if (field.isAnnotationPresent(Mixin.class)) {
                 collect(entries, command, commandType, path, field.getType());
             }
+        }
+        unsupported(null, entries.size() == before && type != commandType, "a mixin without options (" + type.getName() + ")");
+    }
+
+    private static void unsupported(Field field, boolean condition, String what) {
+        if (condition) {
+            throw new IllegalStateException("PlainCommandLine cannot read " + (field == null ? "" : field + ": ") + what);
+        }
+    }
+
+    /** The value a field has in a newly made instance of the class that declares it. */
+    private static Object initialValue(Field field) {
+        try {
+            var constructor = field.getDeclaringClass().getDeclaredConstructor();
+            constructor.setAccessible(true);
+            field.setAccessible(true);
+            return field.get(constructor.newInstance());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot make a " + field.getDeclaringClass().getName(), e);
         }
     }
 
@@ -128,6 +179,7 @@ final class PlainOptionsTable {
         var classFile = ClassFile.of(ClassFile.ClassHierarchyResolverOption.of(
                 ClassHierarchyResolver.ofClassLoading(PlainOptionsTable.class.getClassLoader())));
         return classFile.build(ClassDesc.of(CLASS_NAME), type -> type
+                .withVersion(ClassFile.JAVA_25_VERSION, 0)   // the project's release, whatever JDK builds it
                 .withFlags(ClassFile.ACC_FINAL | ClassFile.ACC_SUPER)
                 .withInterfaceSymbols(desc(PlainOptions.class))
                 .withMethodBody(ConstantDescs.INIT_NAME, ConstantDescs.MTD_void, ClassFile.ACC_PUBLIC, code -> code
