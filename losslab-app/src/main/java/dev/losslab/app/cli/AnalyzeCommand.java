@@ -7,7 +7,6 @@ import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
-import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,7 +31,6 @@ final class AnalyzeCommand extends Subcommand {
     public Integer call() throws Exception {
         Landscape landscape = surface.landscape();
         PointAnalysis a = PointAnalysis.at(landscape.surface(), at);
-        PrintWriter out = stdout;
         if (format == OutputFormat.json) {
             out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.analysis(a)));
             return Main.OK;

@@ -45,9 +45,9 @@ final class BasinsCommand extends Subcommand {
 
     @Option(names = "--out", paramLabel = "FILE.png|FILE.svg",
             description = "also draw the map: each start coloured by its basin, over the surface's contours")
-    Path out;
+    Path outFile;
 
-    @Option(names = "--timing", description = "print the compute time (without start-up and output) on stderr")
+    @Option(names = "--timing", description = "print the compute time (without start-up and output) on err")
     boolean timing;
 
     @Mixin
@@ -59,31 +59,31 @@ final class BasinsCommand extends Subcommand {
         if (format == OutputFormat.csv) {
             throw new dev.losslab.core.InvalidInputException("format", "basins prints text or json, not csv");
         }
-        PlotFiles.check(out);
+        PlotFiles.check(outFile);
         Budget.checkGrid(grid);
         RunSpec run = options.applyTo(RunBuilder.on(landscape), optimizer.kind(), false).spec();
         Grid starts = Grid.square(window != null ? window : landscape.window(), grid);
         BasinMap map;
         long t0 = System.nanoTime();
-        try (LongWork work = LongWork.start(stderr, "basins")) {
+        try (LongWork work = LongWork.start(err, "basins")) {
             map = Basins.map(run, starts, work.job());
         } catch (CancellationException e) {
-            stderr.println("cancelled");
+            err.println("cancelled");
             return LongWork.CANCELLED;
         }
         long t1 = System.nanoTime();
         if (timing) {
-            stderr.printf(Locale.ROOT, "basins: %d starts in %.4f s (%s path, %d cores)%n",
+            err.printf(Locale.ROOT, "basins: %d starts in %.4f s (%s path, %d cores)%n",
                     starts.cells(), (t1 - t0) / 1e9, Basins.hasFastKernel(run) ? "fast" : "generic",
                     Runtime.getRuntime().availableProcessors());
         }
-        if (out != null) {
-            PlotFiles.write(out, BasinPlot.of(map, run));
+        if (outFile != null) {
+            PlotFiles.write(outFile, BasinPlot.of(map, run));
         }
         if (format == OutputFormat.json) {
-            stdout.println(JsonViews.MAPPER.writeValueAsString(json(map, run)));
+            out.println(JsonViews.MAPPER.writeValueAsString(json(map, run)));
         } else {
-            text(map, run, stdout);
+            text(map, run, out);
         }
         return Main.OK;
     }

@@ -6,7 +6,6 @@ import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.CriticalPoints;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Window;
-import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import picocli.CommandLine.Command;
@@ -32,7 +31,6 @@ final class CriticalPointsCommand extends Subcommand {
         Landscape landscape = surface.landscape();
         Window where = window != null ? window : landscape.window();
         List<CriticalPoint> points = CriticalPoints.find(landscape.surface(), where);
-        PrintWriter out = stdout;
         if (format == OutputFormat.json) {
             var list = JsonViews.array();
             points.forEach(p -> list.add(JsonViews.criticalPoint(p)));

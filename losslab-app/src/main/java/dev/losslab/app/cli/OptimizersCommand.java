@@ -6,7 +6,6 @@ import dev.losslab.app.output.OptimizerTable;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
-import java.io.PrintWriter;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +21,6 @@ final class OptimizersCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = stdout;
         switch (format) {
             case markdown -> out.print(OptimizerTable.markdown());
             case json -> {

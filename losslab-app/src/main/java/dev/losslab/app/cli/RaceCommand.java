@@ -13,7 +13,6 @@ import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.app.plot.TrajectoryPlot;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -90,7 +89,6 @@ final class RaceCommand extends Subcommand {
         if (outFile != null) {
             PlotFiles.write(outFile, TrajectoryPlot.of(landscape, runs));
         }
-        PrintWriter out = stdout;
         switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
             case text -> {
                 for (int k = 0; k < runs.size(); k++) {

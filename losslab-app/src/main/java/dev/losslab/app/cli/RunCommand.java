@@ -7,7 +7,6 @@ import dev.losslab.app.output.RunText;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.app.plot.TrajectoryPlot;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -49,7 +48,6 @@ final class RunCommand extends Subcommand {
         if (outFile != null) {
             PlotFiles.write(outFile, TrajectoryPlot.of(run.spec().landscape(), List.of(run)));
         }
-        PrintWriter out = stdout;
         switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
             case text -> RunText.write(run, out);
             case csv -> RunCsv.write(run, out);

@@ -26,7 +26,7 @@ final class ServeCommand extends Subcommand {
 
     @Override
     public Integer call() throws InterruptedException {
-        return serve(host, port, stdout, stderr);
+        return serve(host, port, out, err);
     }
 
     /** Serves until the JVM is told to stop; returns an exit code only when the server cannot start. */

@@ -73,13 +73,12 @@ final class SgdStatsCommand extends Subcommand {
         start.applyTo(builder);
         RunSpec run = builder.spec();
         SgdStatsResult stats;
-        try (LongWork work = LongWork.start(stderr, "sgd-stats")) {
+        try (LongWork work = LongWork.start(err, "sgd-stats")) {
             stats = SgdStats.run(run, levels, runs, work.job());
         } catch (CancellationException e) {
-            stderr.println("cancelled");
+            err.println("cancelled");
             return LongWork.CANCELLED;
         }
-        PrintWriter out = stdout;
         switch (format) {
             case text -> text(stats, run, out);
             case csv -> csv(stats, out);

@@ -5,7 +5,6 @@ import dev.losslab.app.output.Numbers;
 import dev.losslab.core.surface.Catalog;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Window;
-import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -20,7 +19,6 @@ final class SurfacesCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = stdout;
         if (format == OutputFormat.json) {
             var list = JsonViews.array();
             Catalog.all().forEach(l -> list.add(JsonViews.landscape(l)));

@@ -51,7 +51,7 @@ final class SweepCommand extends Subcommand {
     OutputFormat format = OutputFormat.text;
 
     @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the sweep as a heat map")
-    Path out;
+    Path outFile;
 
     @Mixin
     RunOptions options;
@@ -68,9 +68,9 @@ final class SweepCommand extends Subcommand {
                 throw new InvalidInputException(axis.name(), axis.name() + " is both fixed (--" + axis.name() + ") and swept (--vary)");
             }
         }
-        PlotFiles.check(out);
+        PlotFiles.check(outFile);
         SweepResult result;
-        try (LongWork work = LongWork.start(stderr, "sweep")) {
+        try (LongWork work = LongWork.start(err, "sweep")) {
             result = Sweep.run(axes, values -> {
                 RunBuilder builder = options.applyTo(RunBuilder.on(landscape), kind, false);
                 start.applyTo(builder);
@@ -78,16 +78,16 @@ final class SweepCommand extends Subcommand {
                 return builder.spec();
             }, work.job());
         } catch (CancellationException e) {
-            stderr.println("cancelled");
+            err.println("cancelled");
             return LongWork.CANCELLED;
         }
-        if (out != null) {
-            PlotFiles.write(out, SweepPlot.of(result));
+        if (outFile != null) {
+            PlotFiles.write(outFile, SweepPlot.of(result));
         }
         switch (format) {
-            case text -> text(result, stdout);
-            case csv -> csv(result, stdout);
-            case json -> stdout.println(JsonViews.MAPPER.writeValueAsString(JsonViews.sweep(result)));
+            case text -> text(result, out);
+            case csv -> csv(result, out);
+            case json -> out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.sweep(result)));
         }
         return Main.OK;
     }
