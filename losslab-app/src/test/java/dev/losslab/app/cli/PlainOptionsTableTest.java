@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -19,71 +21,63 @@ import picocli.CommandLine.Parameters;
  */
 class PlainOptionsTableTest {
 
-    @Command(name = "arity")
-    static final class WithArity extends Subcommand {
-        @Option(names = "--pair", arity = "2")
-        List<String> pair;
-
+    /** The commands below only have options to tabulate. */
+    abstract static class DoesNothing extends Subcommand {
         @Override
         public Integer call() {
             return 0;
         }
+    }
+
+    @Command(name = "arity")
+    static final class WithArity extends DoesNothing {
+        @Option(names = "--pair", arity = "0..1")
+        String pair;
     }
 
     @Command(name = "on")
-    static final class FlagStartingTrue extends Subcommand {
+    static final class FlagStartingTrue extends DoesNothing {
         @Option(names = "--on")
         boolean on = true;
-
-        @Override
-        public Integer call() {
-            return 0;
-        }
     }
 
     @Command(name = "positional")
-    static final class WithParameters extends Subcommand {
+    static final class WithParameters extends DoesNothing {
         @Parameters
         String word;
-
-        @Override
-        public Integer call() {
-            return 0;
-        }
     }
 
     @Command(name = "map")
-    static final class WithMapOption extends Subcommand {
+    static final class WithMapOption extends DoesNothing {
         @Option(names = "--pairs")
         Map<String, String> pairs;
-
-        @Override
-        public Integer call() {
-            return 0;
-        }
     }
 
     static final class Empty {
     }
 
     @Command(name = "empty-mixin")
-    static final class WithEmptyMixin extends Subcommand {
+    static final class WithEmptyMixin extends DoesNothing {
         @Mixin
         Empty empty;
+    }
 
-        @Override
-        public Integer call() {
-            return 0;
-        }
+    static Stream<Arguments> unreadable() {
+        return Stream.of(
+                Arguments.of(WithArity.class, "arity, fallbackValue, negatable or interactive"),
+                Arguments.of(FlagStartingTrue.class, "a flag that does not start false"),
+                Arguments.of(WithParameters.class, "@Parameters, @ArgGroup, @ParentCommand or @Spec"),
+                Arguments.of(WithMapOption.class, "a type it cannot convert"),
+                Arguments.of(WithEmptyMixin.class, "a mixin without options"));
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(classes = {WithArity.class, FlagStartingTrue.class, WithParameters.class, WithMapOption.class,
-            WithEmptyMixin.class})
-    void refusesWhatThePlainReaderWouldReadOtherwise(Class<?> command) {
+    @MethodSource("unreadable")
+    void refusesWhatThePlainReaderWouldReadOtherwise(Class<?> command, String why) {
         assertThatThrownBy(() -> PlainOptionsTable.entries(List.of(command)))
                 .isInstanceOf(IllegalStateException.class)
-                .hasMessageStartingWith("PlainCommandLine cannot read");
+                .hasMessageStartingWith("PlainCommandLine cannot read")
+                .hasMessageContaining(why);
     }
 
     @Test
