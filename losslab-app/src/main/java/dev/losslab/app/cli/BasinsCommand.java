@@ -47,7 +47,7 @@ final class BasinsCommand extends Subcommand {
             description = "also draw the map: each start coloured by its basin, over the surface's contours")
     Path outFile;
 
-    @Option(names = "--timing", description = "print the compute time (without start-up and output) on err")
+    @Option(names = "--timing", description = "print the compute time (without start-up and output) on stderr")
     boolean timing;
 
     @Mixin
