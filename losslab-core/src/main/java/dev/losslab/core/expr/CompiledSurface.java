@@ -1,13 +1,13 @@
 package dev.losslab.core.expr;
 
-import dev.losslab.core.surface.Surface;
+import dev.losslab.core.surface.PointwiseSurface;
 
 /**
  * The superclass of every formula compiled to bytecode by {@link BytecodeCompiler}: the hidden
  * class supplies {@code value}, {@code valueAndGradient} and {@code hessian}; this class remembers
  * the formula, so a compiled surface prints as what it computes.
  */
-abstract class CompiledSurface implements Surface {
+abstract class CompiledSurface implements PointwiseSurface {
 
     private final String formula;
 

@@ -1,6 +1,6 @@
 package dev.losslab.core.expr;
 
-import dev.losslab.core.surface.Surface;
+import dev.losslab.core.surface.PointwiseSurface;
 import dev.losslab.core.surface.Sym2;
 
 /**
@@ -8,7 +8,7 @@ import dev.losslab.core.surface.Sym2;
  * nodes as a flat register program (structure of arrays), run by one loop over {@link Op#apply}.
  * Allocates one register array per call, so instances are safe to share between threads.
  */
-final class InterpretedSurface implements Surface {
+final class InterpretedSurface implements PointwiseSurface {
 
     /** A straight-line program: register r computes ops[r] on registers args[3r..3r+2]. */
     private record Straight(Op[] ops, int[] args, double[] constants, int[] outputs) {

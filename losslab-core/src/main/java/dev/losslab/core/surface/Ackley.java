@@ -19,7 +19,7 @@ package dev.losslab.core.surface;
  * [[c²·e/2, 0], [0, c²·e/2]] (≈ 53.7·I for c = 2π). Elsewhere the cone's curvature grows like 1/q,
  * so second-order methods see ever sharper curvature as they approach the origin.
  */
-public record Ackley(double a, double b, double c) implements Surface {
+public record Ackley(double a, double b, double c) implements PointwiseSurface {
 
     /** √(1/2): q = √((x² + y²)/2) = hypot(x, y)·√(1/2), which cannot underflow to 0 off the origin. */
     private static final double SQRT_HALF = Math.sqrt(0.5);

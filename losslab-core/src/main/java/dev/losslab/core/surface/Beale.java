@@ -10,7 +10,7 @@ package dev.losslab.core.surface;
  *           [2·Σ (i·x·yⁱ⁻¹·(yⁱ − 1) + r_i·i·yⁱ⁻¹),   2·Σ ((i·x·yⁱ⁻¹)² + r_i·i·(i − 1)·x·yⁱ⁻²)]]
  * </pre>
  */
-public record Beale() implements Surface {
+public record Beale() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

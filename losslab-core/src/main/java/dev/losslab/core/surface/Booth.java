@@ -10,7 +10,7 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[10, 8], [8, 10]]
  * </pre>
  */
-public record Booth() implements Surface {
+public record Booth() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

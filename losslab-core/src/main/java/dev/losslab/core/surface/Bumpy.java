@@ -14,7 +14,7 @@ package dev.losslab.core.surface;
  * products of g's minima: g has a trap near every t ≈ 2πn/ω where k·|t| &lt; a·ω still allows
  * k·t + a·ω·sin ωt = 0 with positive curvature. Those traps are shallow local minima of f.
  */
-public record Bumpy(double k, double a, double omega) implements Surface {
+public record Bumpy(double k, double a, double omega) implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

@@ -12,7 +12,7 @@ package dev.losslab.core.surface;
  * </pre>
  * Near the minimum f ≈ −1 + 1.5·(u² + v²): both curvatures there are 3.
  */
-public record Easom() implements Surface {
+public record Easom() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

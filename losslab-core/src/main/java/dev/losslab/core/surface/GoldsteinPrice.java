@@ -19,7 +19,7 @@ package dev.losslab.core.surface;
  *   Q_xx = 8B + 8t·B_x + 24t²,   Q_xy = −12B + 4t·B_y − 6t·B_x − 36t²,   Q_yy = 18B − 12t·B_y + 54t²
  * </pre>
  */
-public record GoldsteinPrice() implements Surface {
+public record GoldsteinPrice() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

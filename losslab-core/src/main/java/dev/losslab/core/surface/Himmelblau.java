@@ -14,25 +14,26 @@ package dev.losslab.core.surface;
 public record Himmelblau() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double u = x * x + y - 11;
-        double v = x + y * y - 7;
-        return u * u + v * v;
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double u = x * x + y - 11;
+            double v = x + y * y - 7;
+            f[i] = u * u + v * v;
+            g[i] = 4 * x * u + 2 * v;
+            g[n + i] = 2 * u + 4 * y * v;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double u = x * x + y - 11;
-        double v = x + y * y - 7;
-        gradient[0] = 4 * x * u + 2 * v;
-        gradient[1] = 2 * u + 4 * y * v;
-        return u * u + v * v;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double u = x * x + y - 11;
-        double v = x + y * y - 7;
-        return new Sym2(4 * u + 8 * x * x + 2, 4 * (x + y), 4 * v + 8 * y * y + 2);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double u = x * x + y - 11;
+            double v = x + y * y - 7;
+            h[i] = 4 * u + 8 * x * x + 2;
+            h[n + i] = 4 * (x + y);
+            h[2 * n + i] = 4 * v + 8 * y * y + 2;
+        }
     }
 }

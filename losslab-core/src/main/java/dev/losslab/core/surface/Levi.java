@@ -13,7 +13,7 @@ package dev.losslab.core.surface;
  * </pre>
  * (using 2·sin θ·cos θ = sin 2θ).
  */
-public record Levi() implements Surface {
+public record Levi() implements PointwiseSurface {
 
     private static final double PI = Math.PI;
 

@@ -9,7 +9,7 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[0.52, −0.48], [−0.48, 0.52]]
  * </pre>
  */
-public record Matyas() implements Surface {
+public record Matyas() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

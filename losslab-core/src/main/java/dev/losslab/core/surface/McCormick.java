@@ -14,7 +14,7 @@ package dev.losslab.core.surface;
  *           [−2 − sin(x + y),  2 − sin(x + y)]]
  * </pre>
  */
-public record McCormick() implements Surface {
+public record McCormick() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

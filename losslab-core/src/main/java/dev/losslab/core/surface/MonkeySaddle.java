@@ -10,7 +10,7 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[6x, −6y], [−6y, −6x]]
  * </pre>
  */
-public record MonkeySaddle() implements Surface {
+public record MonkeySaddle() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

@@ -10,7 +10,7 @@ package dev.losslab.core.surface;
  * </pre>
  * With a = 1, b = 10 it is the seed lab's bowl; with a = 2, b = −2 it is the saddle x² − y².
  */
-public record Quadratic(double a, double b) implements Surface {
+public record Quadratic(double a, double b) implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

@@ -12,7 +12,7 @@ package dev.losslab.core.surface;
  * With A = 10 the curvature at the origin is 2 + 40π² ≈ 396.8, so gradient descent there needs
  * lr &lt; 2/396.8 ≈ 0.005.
  */
-public record Rastrigin(double amplitude) implements Surface {
+public record Rastrigin(double amplitude) implements PointwiseSurface {
 
     private static final double TWO_PI = 2 * Math.PI;
 

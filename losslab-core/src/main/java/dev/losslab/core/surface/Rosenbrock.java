@@ -16,25 +16,26 @@ package dev.losslab.core.surface;
 public record Rosenbrock(double a, double b) implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double ax = a - x;
-        double w = y - x * x;
-        return ax * ax + b * w * w;
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double ax = a - x;
+            double w = y - x * x;
+            double bw = b * w;
+            f[i] = ax * ax + bw * w;
+            g[i] = -2 * ax - 4 * bw * x;
+            g[n + i] = 2 * bw;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double ax = a - x;
-        double w = y - x * x;
-        double bw = b * w;
-        gradient[0] = -2 * ax - 4 * bw * x;
-        gradient[1] = 2 * bw;
-        return ax * ax + bw * w;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double w = y - x * x;
-        return new Sym2(2 - 4 * b * w + 8 * b * x * x, -4 * b * x, 2 * b);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double w = y - x * x;
+            h[i] = 2 - 4 * b * w + 8 * b * x * x;
+            h[n + i] = -4 * b * x;
+            h[2 * n + i] = 2 * b;
+        }
     }
 }

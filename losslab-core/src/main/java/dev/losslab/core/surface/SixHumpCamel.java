@@ -10,7 +10,7 @@ package dev.losslab.core.surface;
  * </pre>
  * f(−x, −y) = f(x, y), so every critical point has a twin through the origin.
  */
-public record SixHumpCamel() implements Surface {
+public record SixHumpCamel() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

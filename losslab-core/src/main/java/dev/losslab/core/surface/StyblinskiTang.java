@@ -10,7 +10,7 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[6x² − 16, 0], [0, 6y² − 16]]
  * </pre>
  */
-public record StyblinskiTang() implements Surface {
+public record StyblinskiTang() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

@@ -11,7 +11,7 @@ package dev.losslab.core.surface;
  * On the line y = −x/2 the gradient vanishes where x·(x⁴ − 4.2x² + 3.5) = 0, so the critical points
  * are x = 0 and x² = (4.2 ± √3.64)/2: the + root gives the local minima, the − root the saddles.
  */
-public record ThreeHumpCamel() implements Surface {
+public record ThreeHumpCamel() implements PointwiseSurface {
 
     @Override
     public double value(double x, double y) {

@@ -1,5 +1,6 @@
 package dev.losslab.core.analysis;
 
+import dev.losslab.core.surface.PointwiseSurface;
 import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Sym2;
 
@@ -22,7 +23,7 @@ final class TestSurfaces {
      * </pre>
      */
     static Surface monkeySaddle(double cx, double cy) {
-        return new Surface() {
+        return new PointwiseSurface() {
             public double value(double x, double y) {
                 double u = x - cx, v = y - cy;
                 return u * u * u - 3 * u * v * v;
@@ -51,7 +52,7 @@ final class TestSurfaces {
      *   ∇²f = [[3x² − 1, 0], [0, 1]]
      * </pre>
      */
-    static final Surface DOUBLE_WELL = new Surface() {
+    static final Surface DOUBLE_WELL = new PointwiseSurface() {
         public double value(double x, double y) {
             return 0.25 * x * x * x * x - 0.5 * x * x + 0.5 * y * y;
         }
@@ -77,7 +78,7 @@ final class TestSurfaces {
      * </pre>
      */
     static Surface flatBottom(int n) {
-        return new Surface() {
+        return new PointwiseSurface() {
             public double value(double x, double y) {
                 return Math.pow(x, n) + y * y;
             }
@@ -105,7 +106,7 @@ final class TestSurfaces {
      */
     static Surface turned(Surface base, double theta) {
         double c = Math.cos(theta), s = Math.sin(theta);
-        return new Surface() {
+        return new PointwiseSurface() {
             public double value(double x, double y) {
                 return base.value(c * x + s * y, -s * x + c * y);
             }
@@ -134,7 +135,7 @@ final class TestSurfaces {
      *   f = x + y²,  ∇f = (1, 2y),  ∇²f = [[0, 0], [0, 2]]
      * </pre>
      */
-    static final Surface TILTED_TROUGH = new Surface() {
+    static final Surface TILTED_TROUGH = new PointwiseSurface() {
         public double value(double x, double y) {
             return x + y * y;
         }
@@ -151,7 +152,7 @@ final class TestSurfaces {
     };
 
     /** ln(x) + y²: undefined (NaN) for x &lt; 0 and −∞ at x = 0. */
-    static final Surface LOG_TROUGH = new Surface() {
+    static final Surface LOG_TROUGH = new PointwiseSurface() {
         public double value(double x, double y) {
             return Math.log(x) + y * y;
         }
@@ -175,7 +176,7 @@ final class TestSurfaces {
      * </pre>
      * Its eigenvectors are (cos θ, sin θ) for a and (−sin θ, cos θ) for b.
      */
-    record RotatedQuadratic(double a, double b, double theta, double cx, double cy) implements Surface {
+    record RotatedQuadratic(double a, double b, double theta, double cx, double cy) implements PointwiseSurface {
 
         RotatedQuadratic(double a, double b, double theta) {
             this(a, b, theta, 0, 0);

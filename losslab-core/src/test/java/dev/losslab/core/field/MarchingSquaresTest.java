@@ -3,6 +3,7 @@ package dev.losslab.core.field;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.losslab.core.surface.PointwiseSurface;
 import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Window;
@@ -17,7 +18,7 @@ class MarchingSquaresTest {
 
     /** A surface from f alone: enough for sampling (derivatives are never asked for here). */
     static Surface surface(DoubleBinaryOperator f) {
-        return new Surface() {
+        return new PointwiseSurface() {
             @Override
             public double value(double x, double y) {
                 return f.applyAsDouble(x, y);

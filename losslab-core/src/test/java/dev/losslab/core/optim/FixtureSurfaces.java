@@ -2,6 +2,7 @@ package dev.losslab.core.optim;
 
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Quadratic;
+import dev.losslab.core.surface.PointwiseSurface;
 import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
@@ -19,7 +20,7 @@ final class FixtureSurfaces {
     private FixtureSurfaces() {}
 
     /** f = (1 − x)² + 100·(y − x²)². */
-    record Rosenbrock() implements Surface {
+    record Rosenbrock() implements PointwiseSurface {
         public double value(double x, double y) {
             double r = y - x * x;
             return (1 - x) * (1 - x) + 100 * r * r;
@@ -38,7 +39,7 @@ final class FixtureSurfaces {
     }
 
     /** f = (x² + y − 11)² + (x + y² − 7)². */
-    record Himmelblau() implements Surface {
+    record Himmelblau() implements PointwiseSurface {
         public double value(double x, double y) {
             double a = x * x + y - 11.0, b = x + y * y - 7.0;
             return a * a + b * b;
