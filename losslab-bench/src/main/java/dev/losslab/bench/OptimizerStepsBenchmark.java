@@ -10,10 +10,12 @@ import dev.losslab.core.surface.Catalog;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Surface;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
@@ -25,10 +27,11 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Optimizer steps per second on the Rosenbrock surface, one thread: the raw update loop
- * (gradient + step, no recording) and a full recorded run through {@code Runner}.
- * Goal from the engine issue: ≥ 20 million plain GD steps per second, no allocation per step
- * (check with {@code -prof gc}: gc.alloc.rate.norm ≈ 0 B/op for {@code rawSteps}).
+ * Optimizer updates per second, one thread, in the three shapes the engine serves (see
+ * {@link Stepper}): one 2-D point and a batch of 512² 2-D points, each evaluating Rosenbrock's
+ * gradient and stepping (no stop checks), and one point of 10⁶ parameters stepping on a fixed
+ * gradient (what {@code reference/adam_step.c} times for Adam). Also a full recorded run through
+ * {@link Runner}. Scores are points (or parameters) updated per second.
  * <pre>
  *   ./mvnw -q -DskipTests -pl losslab-bench -am package
  *   java -jar losslab-bench/target/benchmarks.jar OptimizerSteps -prof gc
@@ -42,9 +45,11 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class OptimizerStepsBenchmark {
 
-    private static final int STEPS = 1000;
+    private static final int POINT_STEPS = 1000;
+    private static final int BATCH = 512 * 512;
+    private static final int PARAMETERS = 1_000_000;
 
-    @Param({"gd", "sgd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw", "newton", "saddle-free-newton"})
+    @Param({"gd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw", "newton", "saddle-free-newton"})
     public String optimizer;
 
     private Landscape landscape;
@@ -52,8 +57,18 @@ public class OptimizerStepsBenchmark {
     private OptimizerKind kind;
     private double lr;
     private RunSpec spec;
-    private final double[] theta = new double[2];
-    private final double[] gradient = new double[2];
+    private final double[] point = new double[2];
+    private final double[] pointGradient = new double[2];
+    private final double[] pointLoss = new double[1];
+    private final boolean[] stuck = new boolean[BATCH];
+    private double[] batch;
+    private double[] batchGradient;
+    private double[] batchLoss;
+    private Stepper batchStepper;
+    private double[] model;
+    private double[] modelGradient;
+    private Stepper modelStepper;
+    private long step;
 
     @Setup
     public void setUp() {
@@ -62,27 +77,65 @@ public class OptimizerStepsBenchmark {
         kind = Optimizers.get(optimizer);
         lr = kind.defaultLearningRate(landscape);
         // tol 0 so a run always takes all its steps: we time steps, not early exits.
-        spec = RunBuilder.on(landscape).optimizer(optimizer).steps(STEPS).tolerance(0).spec();
+        spec = RunBuilder.on(landscape).optimizer(optimizer).steps(POINT_STEPS).tolerance(0).spec();
     }
 
-    /** The bare loop: evaluate ∇f, take a step. Reported per step. */
-    @Benchmark
-    @OperationsPerInvocation(STEPS)
-    public double rawSteps() {
-        Stepper stepper = kind.configure(Map.of()).newStepper();
-        theta[0] = landscape.defaultStart().x();
-        theta[1] = landscape.defaultStart().y();
-        double f = 0;
-        for (int t = 1; t <= STEPS; t++) {
-            f = surface.valueAndGradient(theta[0], theta[1], gradient);
-            stepper.step(theta, gradient, lr, t, surface);
+    @Setup(Level.Iteration)
+    public void freshState() {
+        SplittableRandom r = new SplittableRandom(1);
+        batch = new double[2 * BATCH];
+        for (int i = 0; i < BATCH; i++) {
+            batch[i] = -1.5 + 0.01 * r.nextDouble();
+            batch[BATCH + i] = 2 + 0.01 * r.nextDouble();
         }
-        return f + theta[0] + theta[1];
+        batchGradient = new double[2 * BATCH];
+        batchLoss = new double[BATCH];
+        batchStepper = kind.configure(Map.of()).newStepper(2, BATCH);
+        if (!optimizer.contains("newton")) {
+            model = r.doubles(PARAMETERS, -1, 1).toArray();
+            modelGradient = r.doubles(PARAMETERS, -1, 1).toArray();
+            modelStepper = kind.configure(Map.of()).newStepper(PARAMETERS, 1);
+        }
+        step = 0;
     }
 
-    /** A full recorded run (stop checks, trajectory arrays). Reported per step. */
+    /** One 2-D point: evaluate ∇f, take a step. Reported per update. */
     @Benchmark
-    @OperationsPerInvocation(STEPS)
+    @OperationsPerInvocation(POINT_STEPS)
+    public double onePoint() {
+        Stepper stepper = kind.configure(Map.of()).newStepper();
+        point[0] = landscape.defaultStart().x();
+        point[1] = landscape.defaultStart().y();
+        for (int t = 1; t <= POINT_STEPS; t++) {
+            surface.valueAndGradient(point, 1, pointLoss, pointGradient);
+            stepper.step(point, pointGradient, 1, lr, t, surface, stuck);
+        }
+        return pointLoss[0] + point[0] + point[1];
+    }
+
+    /** 512² 2-D points: one batch evaluation and one batch step. Reported per point updated. */
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public double batchOf512Squared() {
+        surface.valueAndGradient(batch, BATCH, batchLoss, batchGradient);
+        batchStepper.step(batch, batchGradient, BATCH, lr * 1e-3, ++step, surface, stuck);
+        return batch[0];
+    }
+
+    /** One step of 10⁶ parameters on a fixed gradient. Reported per parameter updated. */
+    @Benchmark
+    @OperationsPerInvocation(PARAMETERS)
+    public double millionParameters() {
+        if (modelStepper == null) {
+            return 0;  // Newton's methods are 2-D only
+        }
+        modelStepper.step(model, modelGradient, 1, 1e-3, ++step, null, stuck);
+        return model[0];
+    }
+
+    /** A full recorded run (stop checks, trajectory arrays). Reported per update. */
+    @Benchmark
+    @OperationsPerInvocation(POINT_STEPS)
     public Object recordedRun() {
         return Runner.run(spec);
     }

@@ -73,9 +73,14 @@ final class BasinsCommand extends Subcommand {
         }
         long t1 = System.nanoTime();
         if (timing) {
-            err.printf(Locale.ROOT, "basins: %d starts in %.4f s (%s path, %d cores)%n",
-                    starts.cells(), (t1 - t0) / 1e9, Basins.hasFastKernel(run) ? "fast" : "generic",
-                    Runtime.getRuntime().availableProcessors());
+            long updates = 0;
+            for (int j = 0; j < starts.rows(); j++) {
+                for (int i = 0; i < starts.columns(); i++) {
+                    updates += map.steps(i, j);
+                }
+            }
+            err.printf(Locale.ROOT, "basins: %d starts in %.4f s (%d updates in all, %d cores)%n",
+                    starts.cells(), (t1 - t0) / 1e9, updates, Runtime.getRuntime().availableProcessors());
         }
         if (outFile != null) {
             PlotFiles.write(outFile, BasinPlot.of(map, run));

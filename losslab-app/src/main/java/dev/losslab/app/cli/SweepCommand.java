@@ -7,7 +7,7 @@ import dev.losslab.app.plot.SweepPlot;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.MomentumRegime;
-import dev.losslab.core.maps.Outcome;
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.maps.Sweep;
 import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.optim.OptimizerKind;

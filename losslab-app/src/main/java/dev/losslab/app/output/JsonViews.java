@@ -11,7 +11,7 @@ import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.MomentumRegime;
-import dev.losslab.core.maps.Outcome;
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;

@@ -5,7 +5,7 @@ import dev.losslab.core.field.MarchingSquares;
 import dev.losslab.core.field.SampledField;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.MomentumRegime;
-import dev.losslab.core.maps.Outcome;
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Window;

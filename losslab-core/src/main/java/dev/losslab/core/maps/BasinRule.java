@@ -1,5 +1,6 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.run.StopReason;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Minimum;

@@ -1,5 +1,7 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Engine;
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Vec2;
 import java.util.Comparator;
@@ -67,8 +69,7 @@ public final class LearningRateTuning {
         Budget.checkWork(CANDIDATES, specs.stream().mapToInt(RunSpec::maxSteps).max().orElse(0));
         Outcome[] ran = new Outcome[CANDIDATES];
         job.forEachUnit(CANDIDATES, i -> {
-            RunSpec s = specs.get(i);
-            ran[i] = Descent.from(s, s.start().x(), s.start().y());
+            ran[i] = Engine.outcome(specs.get(i), step -> job.check());
         });
         List<Outcome> outcomes = List.of(ran);
         RunSpec any = specs.getFirst();
@@ -82,7 +83,7 @@ public final class LearningRateTuning {
         int chosen = IntStream.range(0, CANDIDATES).boxed().min(best).orElseThrow();
         if (rank(outcomes.get(chosen), specs.get(chosen), noMinima) == 2) {
             RunSpec fallback = specAt.apply(defaultLearningRate);
-            return new Tuned(defaultLearningRate, Descent.from(fallback, fallback.start().x(), fallback.start().y()), false, lrs);
+            return new Tuned(defaultLearningRate, Engine.outcome(fallback, step -> job.check()), false, lrs);
         }
         return new Tuned(lrs.get(chosen), outcomes.get(chosen), true, lrs);
     }

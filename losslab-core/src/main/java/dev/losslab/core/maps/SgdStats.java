@@ -1,5 +1,7 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Engine;
+import dev.losslab.core.run.Outcomes;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.RunSpec;
 
@@ -18,6 +20,8 @@ public final class SgdStats {
 
     /** Most runs per noise level. */
     public static final int MAX_RUNS = 100_000;
+    /** Runs of one level stepped together in one engine batch: one unit of progress. */
+    private static final int CHUNK = 256;
 
     private SgdStats() {}
 
@@ -40,10 +44,26 @@ public final class SgdStats {
         BasinRule rule = new BasinRule(spec.landscape());
         RunSpec clean = withNoise(spec, 0, spec.seed());
         byte[] labels = new byte[(int) total];
-        job.forEachUnit((int) total, c -> {
-            double sigma = noise.value(c / runs);
-            Outcome noisy = Descent.from(withNoise(spec, sigma, spec.seed() + c % runs), spec.start().x(), spec.start().y());
-            labels[c] = noisy.diverged() ? BasinMap.DIVERGED : rule.label(Descent.from(clean, noisy.x(), noisy.y()));
+        int chunks = (runs + CHUNK - 1) / CHUNK;
+        job.forEachUnit(noise.count() * chunks, unit -> {
+            int level = unit / chunks;
+            int first = unit % chunks * CHUNK;
+            int count = Math.min(CHUNK, runs - first);
+            long[] seeds = new long[count];
+            double[] starts = new double[2 * count];
+            for (int r = 0; r < count; r++) {
+                seeds[r] = spec.seed() + first + r;
+                starts[r] = spec.start().x();
+                starts[count + r] = spec.start().y();
+            }
+            Outcomes noisy = Engine.run(withNoise(spec, noise.value(level), spec.seed()), starts, count, seeds,
+                    step -> job.check());
+            // The clean runs start where the noisy ones ended (diverged ones need none).
+            Outcomes settled = Engine.run(clean, ends(noisy), count, null, step -> job.check());
+            for (int r = 0; r < count; r++) {
+                labels[level * runs + first + r] = noisy.get(r).diverged()
+                        ? BasinMap.DIVERGED : rule.label(settled.get(r));
+            }
         });
         int minima = spec.landscape().knownMinima().size();
         int[][] counts = new int[noise.count()][minima + 2];
@@ -52,6 +72,16 @@ public final class SgdStats {
             counts[c / runs][label >= 0 ? label : minima + (label == BasinMap.DIVERGED ? 0 : 1)]++;
         }
         return new SgdStatsResult(noise, runs, spec.landscape().knownMinima(), counts);
+    }
+
+    /** Each point's last position, as starts in the batch layout. */
+    private static double[] ends(Outcomes o) {
+        double[] ends = new double[2 * o.count()];
+        for (int i = 0; i < o.count(); i++) {
+            ends[i] = o.end(i, 0);
+            ends[o.count() + i] = o.end(i, 1);
+        }
+        return ends;
     }
 
     private static RunSpec withNoise(RunSpec s, double sigma, long seed) {

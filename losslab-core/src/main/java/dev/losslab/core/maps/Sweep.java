@@ -1,5 +1,7 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Engine;
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.RunSpec;
 import java.util.ArrayList;
@@ -105,8 +107,7 @@ public final class Sweep {
         public SweepResult run(Job job) {
             Outcome[] outcomes = new Outcome[specs.size()];
             job.forEachUnit(specs.size(), c -> {
-                RunSpec spec = specs.get(c);
-                outcomes[c] = Descent.from(spec, spec.start().x(), spec.start().y());
+                outcomes[c] = Engine.outcome(specs.get(c), step -> job.check());
             });
             return new SweepResult(axes, specs, List.of(outcomes));
         }

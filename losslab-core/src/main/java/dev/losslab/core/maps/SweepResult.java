@@ -1,5 +1,6 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.run.RunSpec;
 import java.util.List;
 

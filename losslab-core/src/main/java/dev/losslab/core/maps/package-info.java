@@ -14,8 +14,8 @@
  *       from the iteration matrix's eigenvalues.</li>
  * </ul>
  *
- * Every run here follows {@link dev.losslab.core.run.Runner}'s rules exactly (through
- * {@link dev.losslab.core.maps.Descent}, which keeps only the end of each run). Long work is bounded
+ * Every run here goes through {@link dev.losslab.core.run.Engine}, the one run loop, in batches
+ * (a grid row, a chunk of seeds), keeping only how each run ended. Long work is bounded
  * by {@link dev.losslab.core.maps.Budget}, uses every core, reports progress and can be cancelled
  * through a {@link dev.losslab.core.maps.Job}.
  */

@@ -30,32 +30,37 @@ public record Adagrad(double lrDecay, double eps, double weightDecay) implements
     }
 
     @Override
-    public Stepper newStepper() {
-        return new State();
+    public Stepper newStepper(int dimension, int capacity) {
+        return new State(dimension, capacity);
     }
 
-    private final class State implements Stepper {
-        private double sumX, sumY;
+    private final class State extends Stepper {
+        /** s (torch's state_sum). */
+        private final double[] sum;
 
-        @Override
-        public boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface) {
-            double gx = gradient[0];
-            double gy = gradient[1];
-            if (weightDecay != 0) {
-                gx += weightDecay * theta[0];
-                gy += weightDecay * theta[1];
-            }
-            double clr = lr / (1 + (step - 1) * lrDecay);
-            sumX += gx * gx;
-            sumY += gy * gy;
-            theta[0] += -clr * (gx / (Math.sqrt(sumX) + eps));
-            theta[1] += -clr * (gy / (Math.sqrt(sumY) + eps));
-            return true;
+        State(int dimension, int capacity) {
+            super(dimension, capacity);
+            sum = buffer(dimension);
         }
 
         @Override
-        public void describe(InternalsSink sink) {
-            sink.vector("sumSqrt", Math.sqrt(sumX), Math.sqrt(sumY));
+        public int step(double[] theta, double[] gradient, int n, double lr, long step, Surface surface,
+                boolean[] stuck) {
+            int m = n * dimension;
+            double wd = weightDecay, e = eps;
+            double clr = lr / (1 + (step - 1) * lrDecay);
+            double[] s = sum;
+            for (int j = 0; j < m; j++) {
+                double g = wd != 0 ? gradient[j] + wd * theta[j] : gradient[j];
+                s[j] += g * g;
+                theta[j] += -clr * (g / (Math.sqrt(s[j]) + e));
+            }
+            return 0;
+        }
+
+        @Override
+        public void describe(int i, int n, InternalsSink sink) {
+            sink.vector("sumSqrt", Math.sqrt(sum[i]), Math.sqrt(sum[n + i]));
         }
     }
 }

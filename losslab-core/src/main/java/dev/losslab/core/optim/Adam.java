@@ -54,74 +54,91 @@ public record Adam(
     }
 
     @Override
-    public Stepper newStepper() {
-        return new State();
+    public Stepper newStepper(int dimension, int capacity) {
+        return new State(dimension, capacity);
     }
 
-    private final class State implements Stepper {
-        private double expAvgX, expAvgY;
-        private double expAvgSqX, expAvgSqY;
-        private double maxExpAvgSqX, maxExpAvgSqY;
+    private final class State extends Stepper {
+        /** m (torch's exp_avg), v (exp_avg_sq) and, with amsgrad, the running max of v. */
+        private final double[] expAvg;
+        private final double[] expAvgSq;
+        private final double[] maxExpAvgSq;
         private long lastStep;
 
+        State(int dimension, int capacity) {
+            super(dimension, capacity);
+            expAvg = buffer(dimension);
+            expAvgSq = buffer(dimension);
+            maxExpAvgSq = amsgrad ? buffer(dimension) : null;
+        }
+
         @Override
-        public boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface) {
+        public int step(double[] theta, double[] gradient, int n, double lr, long step, Surface surface,
+                boolean[] stuck) {
             lastStep = step;
-            double gx = gradient[0];
-            double gy = gradient[1];
-            if (decoupledWeightDecay) {
-                // torch 1.13's AdamW multiplies even when λ = 0 (by exactly 1: no effect).
-                double decay = 1 - lr * weightDecay;
-                theta[0] *= decay;
-                theta[1] *= decay;
-            } else if (weightDecay != 0) {
-                gx += weightDecay * theta[0];
-                gy += weightDecay * theta[1];
-            }
-            expAvgX = expAvgX * beta1 + (1 - beta1) * gx;
-            expAvgY = expAvgY * beta1 + (1 - beta1) * gy;
-            expAvgSqX = expAvgSqX * beta2 + (1 - beta2) * gx * gx;
-            expAvgSqY = expAvgSqY * beta2 + (1 - beta2) * gy * gy;
-            double vx = expAvgSqX, vy = expAvgSqY;
-            if (amsgrad) {
-                maxExpAvgSqX = Math.max(maxExpAvgSqX, expAvgSqX);
-                maxExpAvgSqY = Math.max(maxExpAvgSqY, expAvgSqY);
-                vx = maxExpAvgSqX;
-                vy = maxExpAvgSqY;
-            }
+            int m = n * dimension;
+            double b1 = beta1, b2 = beta2, e = eps, wd = weightDecay;
+            double[] mAvg = expAvg, vAvg = expAvgSq;
             double stepSize;
-            double denomX, denomY;
+            double correction2Sqrt;
             if (biasCorrection) {
-                double biasCorrection1 = 1 - Math.pow(beta1, step);
-                double biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
-                stepSize = lr / biasCorrection1;
-                denomX = Math.sqrt(vx) / biasCorrection2Sqrt + eps;
-                denomY = Math.sqrt(vy) / biasCorrection2Sqrt + eps;
+                stepSize = lr / (1 - Math.pow(beta1, step));
+                correction2Sqrt = Math.sqrt(1 - Math.pow(beta2, step));
             } else {
                 // Differs from PyTorch: torch has no switch for this. Without the corrections the step
                 // is (1 − β₁ᵗ)/√(1 − β₂ᵗ) times the corrected one (ε aside): (1 − β₁)/√(1 − β₂) ≈ 3.16
                 // on the first step at the defaults, tending to 1 once both β powers have died out.
+                // Dividing by 1 below changes no bit.
                 stepSize = lr;
-                denomX = Math.sqrt(vx) + eps;
-                denomY = Math.sqrt(vy) + eps;
+                correction2Sqrt = 1;
             }
-            theta[0] += -stepSize * (expAvgX / denomX);
-            theta[1] += -stepSize * (expAvgY / denomY);
-            return true;
+            if (decoupledWeightDecay) {
+                // torch 1.13's AdamW multiplies even when λ = 0 (by exactly 1: no effect).
+                double decay = 1 - lr * wd;
+                for (int j = 0; j < m; j++) {
+                    theta[j] *= decay;
+                }
+                wd = 0;
+            }
+            if (amsgrad) {
+                double[] vMax = maxExpAvgSq;
+                for (int j = 0; j < m; j++) {
+                    double g = wd != 0 ? gradient[j] + wd * theta[j] : gradient[j];
+                    mAvg[j] = mAvg[j] * b1 + (1 - b1) * g;
+                    vAvg[j] = vAvg[j] * b2 + (1 - b2) * g * g;
+                    vMax[j] = Math.max(vMax[j], vAvg[j]);
+                    theta[j] += -stepSize * (mAvg[j] / (Math.sqrt(vMax[j]) / correction2Sqrt + e));
+                }
+            } else if (wd != 0) {
+                for (int j = 0; j < m; j++) {
+                    double g = gradient[j] + wd * theta[j];
+                    mAvg[j] = mAvg[j] * b1 + (1 - b1) * g;
+                    vAvg[j] = vAvg[j] * b2 + (1 - b2) * g * g;
+                    theta[j] += -stepSize * (mAvg[j] / (Math.sqrt(vAvg[j]) / correction2Sqrt + e));
+                }
+            } else {
+                for (int j = 0; j < m; j++) {
+                    double g = gradient[j];
+                    mAvg[j] = mAvg[j] * b1 + (1 - b1) * g;
+                    vAvg[j] = vAvg[j] * b2 + (1 - b2) * g * g;
+                    theta[j] += -stepSize * (mAvg[j] / (Math.sqrt(vAvg[j]) / correction2Sqrt + e));
+                }
+            }
+            return 0;
         }
 
         @Override
-        public void describe(InternalsSink sink) {
-            double vx = amsgrad ? maxExpAvgSqX : expAvgSqX;
-            double vy = amsgrad ? maxExpAvgSqY : expAvgSqY;
+        public void describe(int i, int n, InternalsSink sink) {
+            double[] v = amsgrad ? maxExpAvgSq : expAvgSq;
             double biasCorrection1 = 1, biasCorrection2Sqrt = 1;
             if (biasCorrection && lastStep > 0) {
                 biasCorrection1 = 1 - Math.pow(beta1, lastStep);
                 biasCorrection2Sqrt = Math.sqrt(1 - Math.pow(beta2, lastStep));
             }
-            sink.vector("m", expAvgX, expAvgY);
-            sink.vector("mHat", expAvgX / biasCorrection1, expAvgY / biasCorrection1);
-            sink.vector("vHatSqrt", Math.sqrt(vx) / biasCorrection2Sqrt, Math.sqrt(vy) / biasCorrection2Sqrt);
+            double mx = expAvg[i], my = expAvg[n + i];
+            sink.vector("m", mx, my);
+            sink.vector("mHat", mx / biasCorrection1, my / biasCorrection1);
+            sink.vector("vHatSqrt", Math.sqrt(v[i]) / biasCorrection2Sqrt, Math.sqrt(v[n + i]) / biasCorrection2Sqrt);
         }
     }
 }

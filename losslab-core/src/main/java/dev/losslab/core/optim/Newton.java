@@ -1,5 +1,6 @@
 package dev.losslab.core.optim;
 
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
@@ -17,7 +18,7 @@ import dev.losslab.core.surface.Vec2;
  * drawn to any critical point, saddles included (H⁻¹ flips the step along negative curvature);
  * |H| keeps the step's scaling but always goes downhill, so saddle-free Newton escapes saddles.
  * When H (or |H|) is singular, by {@link Sym2#solve}'s test, the step is undefined and
- * {@link Stepper#step} returns false.
+ * {@link Stepper#step} marks the point stuck.
  *
  * <p>Step mode ({@link Stepper#describe}), for the last step taken: {@code newtonStep} = H⁻¹∇f
  * (with |H| when saddle-free: the step before lr); {@code eigenvalues} = (λ₁, λ₂) of ∇²f itself,
@@ -28,40 +29,68 @@ import dev.losslab.core.surface.Vec2;
 public record Newton(boolean saddleFree) implements Optimizer {
 
     @Override
-    public Stepper newStepper() {
-        return new State();
+    public Stepper newStepper(int dimension, int capacity) {
+        if (dimension != 2) {
+            throw new InvalidInputException("optimizer", (saddleFree ? "saddle-free-newton" : "newton")
+                    + " solves a 2×2 system per point and needs a 2-D surface, got " + dimension + " dimensions");
+        }
+        return new State(capacity);
     }
 
-    /** Stateless between steps; allocates a few small records per step (Newton is not a hot path). */
-    private final class State implements Stepper {
-        private Sym2 lastHessian;
-        private double directionX, directionY;
+    /**
+     * The Hessians of the batch, and each point's last step and Hessian for step mode. Allocates a few
+     * small records per point and step: Newton is not a hot path, and {@link Sym2}'s closed forms
+     * stay the one place its 2×2 algebra is written.
+     */
+    private final class State extends Stepper {
+        private final double[] hessians;
+        /** H⁻¹∇f of the last step, and the Hessian it used (before |·|), per point. */
+        private final double[] direction;
+        private final double[] lastHessian;
+        private boolean stepped;
 
-        @Override
-        public boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface) {
-            Sym2 hessian = surface.hessian(theta[0], theta[1]);
-            lastHessian = hessian;
-            if (saddleFree) {
-                hessian = hessian.absolute();
-            }
-            Vec2 direction = hessian.solve(new Vec2(gradient[0], gradient[1]));
-            if (direction == null) {
-                return false;
-            }
-            directionX = direction.x();
-            directionY = direction.y();
-            theta[0] -= lr * directionX;
-            theta[1] -= lr * directionY;
-            return true;
+        State(int capacity) {
+            super(2, capacity);
+            hessians = new double[3 * capacity];
+            direction = buffer(2);
+            lastHessian = buffer(3);
         }
 
         @Override
-        public void describe(InternalsSink sink) {
-            if (lastHessian == null) {
+        public int step(double[] theta, double[] gradient, int n, double lr, long step, Surface surface,
+                boolean[] stuck) {
+            stepped = true;
+            surface.hessian(theta, n, hessians);
+            int stuckCount = 0;
+            for (int i = 0; i < n; i++) {
+                Sym2 hessian = new Sym2(hessians[i], hessians[n + i], hessians[2 * n + i]);
+                lastHessian[i] = hessian.xx();
+                lastHessian[n + i] = hessian.xy();
+                lastHessian[2 * n + i] = hessian.yy();
+                if (saddleFree) {
+                    hessian = hessian.absolute();
+                }
+                Vec2 d = hessian.solve(new Vec2(gradient[i], gradient[n + i]));
+                if (d == null) {
+                    stuck[i] = true;
+                    stuckCount++;
+                    continue;
+                }
+                direction[i] = d.x();
+                direction[n + i] = d.y();
+                theta[i] -= lr * d.x();
+                theta[n + i] -= lr * d.y();
+            }
+            return stuckCount;
+        }
+
+        @Override
+        public void describe(int i, int n, InternalsSink sink) {
+            if (!stepped) {
                 return;
             }
-            sink.vector("newtonStep", directionX, directionY);
-            Sym2.Eigen eigen = lastHessian.eigen();
+            sink.vector("newtonStep", direction[i], direction[n + i]);
+            Sym2.Eigen eigen = new Sym2(lastHessian[i], lastHessian[n + i], lastHessian[2 * n + i]).eigen();
             sink.vector("eigenvalues", eigen.first(), eigen.second());
             sink.vector("eigenvector1", eigen.firstVector().x(), eigen.firstVector().y());
             sink.vector("eigenvector2", eigen.secondVector().x(), eigen.secondVector().y());

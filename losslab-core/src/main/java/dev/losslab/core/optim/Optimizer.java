@@ -6,10 +6,19 @@ package dev.losslab.core.optim;
  *
  * <p>Each implementation is a record of hyper-parameters whose Javadoc gives its update rule and
  * names the {@code torch.optim} function it mirrors; any deliberate difference is marked
- * {@code // Differs from PyTorch:} and tested.
+ * {@code // Differs from PyTorch:} and tested. The rule itself is written once, over arrays, in its
+ * {@link Stepper}.
  */
 public interface Optimizer {
 
-    /** Fresh per-run state: every buffer empty, as in a newly constructed torch optimizer. */
-    Stepper newStepper();
+    /**
+     * Fresh state for up to {@code capacity} points of {@code dimension} coordinates: every buffer
+     * empty, as in a newly constructed torch optimizer.
+     */
+    Stepper newStepper(int dimension, int capacity);
+
+    /** Fresh state for one 2-D point. */
+    default Stepper newStepper() {
+        return newStepper(2, 1);
+    }
 }

@@ -40,52 +40,63 @@ public record RmsProp(double alpha, double eps, double weightDecay, double momen
     }
 
     @Override
-    public Stepper newStepper() {
-        return new State();
+    public Stepper newStepper(int dimension, int capacity) {
+        return new State(dimension, capacity);
     }
 
-    private final class State implements Stepper {
-        private double squareAvgX, squareAvgY;
-        private double gradAvgX, gradAvgY;
-        private double bufX, bufY;
+    private final class State extends Stepper {
+        /** v (torch's square_avg), a (grad_avg, when centered) and b (momentum_buffer, when μ > 0). */
+        private final double[] squareAvg;
+        private final double[] gradAvg;
+        private final double[] momentumBuffer;
 
-        @Override
-        public boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface) {
-            double gx = gradient[0];
-            double gy = gradient[1];
-            if (weightDecay != 0) {
-                gx += weightDecay * theta[0];
-                gy += weightDecay * theta[1];
-            }
-            squareAvgX = squareAvgX * alpha + (1 - alpha) * gx * gx;
-            squareAvgY = squareAvgY * alpha + (1 - alpha) * gy * gy;
-            double avgX, avgY;
-            if (centered) {
-                gradAvgX = gradAvgX * alpha + (1 - alpha) * gx;
-                gradAvgY = gradAvgY * alpha + (1 - alpha) * gy;
-                avgX = Math.sqrt(squareAvgX - gradAvgX * gradAvgX) + eps;
-                avgY = Math.sqrt(squareAvgY - gradAvgY * gradAvgY) + eps;
-            } else {
-                avgX = Math.sqrt(squareAvgX) + eps;
-                avgY = Math.sqrt(squareAvgY) + eps;
-            }
-            if (momentum > 0) {
-                bufX = bufX * momentum + gx / avgX;
-                bufY = bufY * momentum + gy / avgY;
-                theta[0] += -lr * bufX;
-                theta[1] += -lr * bufY;
-            } else {
-                theta[0] += -lr * (gx / avgX);
-                theta[1] += -lr * (gy / avgY);
-            }
-            return true;
+        State(int dimension, int capacity) {
+            super(dimension, capacity);
+            squareAvg = buffer(dimension);
+            gradAvg = centered ? buffer(dimension) : null;
+            momentumBuffer = momentum > 0 ? buffer(dimension) : null;
         }
 
         @Override
-        public void describe(InternalsSink sink) {
-            sink.vector("squareAvgSqrt", Math.sqrt(squareAvgX), Math.sqrt(squareAvgY));
+        public int step(double[] theta, double[] gradient, int n, double lr, long step, Surface surface,
+                boolean[] stuck) {
+            int m = n * dimension;
+            double a = alpha, e = eps, wd = weightDecay, mu = momentum;
+            double[] v = squareAvg, avg = gradAvg, b = momentumBuffer;
+            // The flags are per run, so each branch below is a straight loop for the JIT.
+            if (!centered && mu == 0) {
+                for (int j = 0; j < m; j++) {
+                    double g = wd != 0 ? gradient[j] + wd * theta[j] : gradient[j];
+                    v[j] = v[j] * a + (1 - a) * g * g;
+                    theta[j] += -lr * (g / (Math.sqrt(v[j]) + e));
+                }
+                return 0;
+            }
+            for (int j = 0; j < m; j++) {
+                double g = wd != 0 ? gradient[j] + wd * theta[j] : gradient[j];
+                v[j] = v[j] * a + (1 - a) * g * g;
+                double d;
+                if (centered) {
+                    avg[j] = avg[j] * a + (1 - a) * g;
+                    d = Math.sqrt(v[j] - avg[j] * avg[j]) + e;
+                } else {
+                    d = Math.sqrt(v[j]) + e;
+                }
+                if (mu > 0) {
+                    b[j] = b[j] * mu + g / d;
+                    theta[j] += -lr * b[j];
+                } else {
+                    theta[j] += -lr * (g / d);
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public void describe(int i, int n, InternalsSink sink) {
+            sink.vector("squareAvgSqrt", Math.sqrt(squareAvg[i]), Math.sqrt(squareAvg[n + i]));
             if (momentum > 0) {
-                sink.vector("buffer", bufX, bufY);
+                sink.vector("buffer", momentumBuffer[i], momentumBuffer[n + i]);
             }
         }
     }

@@ -42,44 +42,60 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
     }
 
     @Override
-    public Stepper newStepper() {
-        return new State();
+    public Stepper newStepper(int dimension, int capacity) {
+        return new State(dimension, capacity);
     }
 
-    private final class State implements Stepper {
-        private double bufX, bufY;
-        private boolean hasBuffer;
+    private final class State extends Stepper {
+        /** The momentum buffer b (allocated only when μ ≠ 0). */
+        private final double[] buffer;
 
-        @Override
-        public boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface) {
-            double gx = gradient[0] + weightDecay * theta[0];
-            double gy = gradient[1] + weightDecay * theta[1];
-            if (momentum != 0) {
-                if (!hasBuffer) {
-                    bufX = gx;
-                    bufY = gy;
-                    hasBuffer = true;
-                } else {
-                    bufX = momentum * bufX + (1 - dampening) * gx;
-                    bufY = momentum * bufY + (1 - dampening) * gy;
-                }
-                if (nesterov) {
-                    gx += momentum * bufX;
-                    gy += momentum * bufY;
-                } else {
-                    gx = bufX;
-                    gy = bufY;
-                }
-            }
-            theta[0] -= lr * gx;
-            theta[1] -= lr * gy;
-            return true;
+        State(int dimension, int capacity) {
+            super(dimension, capacity);
+            buffer = momentum != 0 ? buffer(dimension) : null;
         }
 
         @Override
-        public void describe(InternalsSink sink) {
+        public int step(double[] theta, double[] gradient, int n, double lr, long step, Surface surface,
+                boolean[] stuck) {
+            int m = n * dimension;
+            double wd = weightDecay;
+            if (momentum == 0) {
+                for (int j = 0; j < m; j++) {
+                    theta[j] -= lr * (gradient[j] + wd * theta[j]);
+                }
+                return 0;
+            }
+            double[] b = buffer;
+            double mu = momentum;
+            double undamped = 1 - dampening;
+            // The buffer starts as the first gradient, undamped: PyTorch's momentum_buffer is None
+            // until step 1. The branches are per step, not per point, so each loop stays straight.
+            if (step == 1) {
+                for (int j = 0; j < m; j++) {
+                    b[j] = gradient[j] + wd * theta[j];
+                }
+            } else {
+                for (int j = 0; j < m; j++) {
+                    b[j] = mu * b[j] + undamped * (gradient[j] + wd * theta[j]);
+                }
+            }
+            if (nesterov) {
+                for (int j = 0; j < m; j++) {
+                    theta[j] -= lr * (gradient[j] + wd * theta[j] + mu * b[j]);
+                }
+            } else {
+                for (int j = 0; j < m; j++) {
+                    theta[j] -= lr * b[j];
+                }
+            }
+            return 0;
+        }
+
+        @Override
+        public void describe(int i, int n, InternalsSink sink) {
             if (momentum != 0) {
-                sink.vector("buffer", bufX, bufY);
+                sink.vector("buffer", buffer[i], buffer[n + i]);
             }
         }
     }

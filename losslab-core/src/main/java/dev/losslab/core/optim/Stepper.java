@@ -1,32 +1,101 @@
 package dev.losslab.core.optim;
 
 import dev.losslab.core.surface.Surface;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * One run's mutable optimizer state (momentum buffers, moment estimates, step count). Mutable and
- * primitive on purpose: a run takes millions of steps and must not allocate per step.
+ * The mutable state of an optimizer over a batch of points, and its update rule over arrays.
+ *
+ * <p><b>Layout.</b> The engine keeps n live points of D coordinates in one {@code double[]},
+ * dimension-major: coordinate d of point i at {@code [d·n + i]} (the layout of
+ * {@link Surface}'s batches). One layout serves the three shapes LossLab runs: one 2-D point (a run in
+ * the lab), a batch of B independent 2-D points (maps, sweeps, SGD statistics), and one point with N
+ * parameters (a model). An elementwise rule (SGD, Adam, …) is therefore one loop over all n·D
+ * entries, the same for every shape; a rule that needs a per-point reduction (Newton's solve) reads
+ * each point's D coordinates at stride n.
+ *
+ * <p><b>State stays explicit.</b> Every per-point buffer is allocated through {@link #buffer}, in the
+ * same layout, so that the engine can drop finished points from all of them at once ({@link #keep}).
+ * Everything else a stepper holds is shared by the whole batch (its points all step together).
+ * Steppers never allocate per step.
  */
-public interface Stepper {
+public abstract class Stepper {
+
+    /** D, the coordinates per point. */
+    protected final int dimension;
+    /** The most points this stepper holds. */
+    protected final int capacity;
+    private final List<double[]> buffers = new ArrayList<>();
+    private final List<Integer> widths = new ArrayList<>();
+
+    protected Stepper(int dimension, int capacity) {
+        if (dimension < 1 || capacity < 1) {
+            throw new IllegalArgumentException("dimension and capacity must be ≥ 1, got " + dimension + ", " + capacity);
+        }
+        this.dimension = dimension;
+        this.capacity = capacity;
+    }
 
     /**
-     * Applies one update to {@code theta} in place.
+     * A zeroed per-point buffer of {@code width} values per point (D for a vector such as a momentum
+     * buffer), in the batch layout, that {@link #keep} compacts with the points.
+     */
+    protected final double[] buffer(int width) {
+        double[] b = new double[width * capacity];
+        buffers.add(b);
+        widths.add(width);
+        return b;
+    }
+
+    /**
+     * Applies one update to the first n points of {@code theta}, in place.
      *
-     * @param theta    the parameters (x at [0], y at [1]); updated in place
-     * @param gradient the gradient the optimizer sees at theta (with any SGD noise already added);
-     *                 read only
+     * @param theta    n points in the batch layout; updated in place
+     * @param gradient the gradient the optimizer sees at each point (SGD noise already added), same
+     *                 layout; read only
+     * @param n        the live points
      * @param lr       this step's learning rate, from the schedule
      * @param step     PyTorch's step count: 1 on the first update
-     * @param surface  the surface, for second-order methods that need the Hessian at theta
-     * @return true when the update was taken; false when the method cannot step from here
-     *         (Newton's methods at a singular Hessian), which ends the run
+     * @param surface  the surface, for second-order methods that need the Hessian
+     * @param stuck    set {@code stuck[i] = true} for a point the method cannot step from (Newton's
+     *                 methods at a singular Hessian); its θ must be left as it was. Never read.
+     * @return how many points were marked stuck (0 for every first-order method)
      */
-    boolean step(double[] theta, double[] gradient, double lr, long step, Surface surface);
+    public abstract int step(double[] theta, double[] gradient, int n, double lr, long step, Surface surface,
+            boolean[] stuck);
 
     /**
-     * Reports the state the last {@link #step} left behind, as named 2-vectors, for a person to look
-     * at. Called only when a caller asks for internals (never in a plain run, so it costs the hot
-     * loop nothing); before the first step it reports values of an empty state. Each optimizer's
-     * Javadoc names what it reports; the default reports nothing.
+     * Keeps points {@code kept[0] < kept[1] < … < kept[m − 1]} of the n live ones as points 0 … m − 1,
+     * in every per-point buffer: what the engine does when points finish.
      */
-    default void describe(InternalsSink sink) {}
+    public final void keep(int[] kept, int n, int m) {
+        for (int b = 0; b < buffers.size(); b++) {
+            compact(buffers.get(b), widths.get(b), n, kept, m);
+        }
+    }
+
+    /**
+     * Reports, as named 2-vectors, the state the last {@link #step} left behind for point {@code i}
+     * of n, for a person to look at (the lab's step mode). Called only when a caller asks for
+     * internals, never in a plain run; before the first step it reports values of an empty state.
+     * Each optimizer's Javadoc names what it reports; the default reports nothing.
+     */
+    public void describe(int i, int n, InternalsSink sink) {}
+
+    /**
+     * Moves, in an array of n points of {@code width} values in the batch layout, point kept[j] to
+     * point j for j &lt; m, so the array holds m points in the same layout. In place: kept is
+     * increasing, so each value moves to an index no larger than its own and is read before it can
+     * be overwritten.
+     */
+    public static void compact(double[] a, int width, int n, int[] kept, int m) {
+        for (int d = 0; d < width; d++) {
+            int from = d * n;
+            int to = d * m;
+            for (int j = 0; j < m; j++) {
+                a[to + j] = a[from + kept[j]];
+            }
+        }
+    }
 }

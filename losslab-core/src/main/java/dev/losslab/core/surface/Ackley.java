@@ -19,55 +19,55 @@ package dev.losslab.core.surface;
  * [[c²·e/2, 0], [0, c²·e/2]] (≈ 53.7·I for c = 2π). Elsewhere the cone's curvature grows like 1/q,
  * so second-order methods see ever sharper curvature as they approach the origin.
  */
-public record Ackley(double a, double b, double c) implements PointwiseSurface {
+public record Ackley(double a, double b, double c) implements Surface {
 
     /** √(1/2): q = √((x² + y²)/2) = hypot(x, y)·√(1/2), which cannot underflow to 0 off the origin. */
     private static final double SQRT_HALF = Math.sqrt(0.5);
 
     @Override
-    public double value(double x, double y) {
-        double q = Math.hypot(x, y) * SQRT_HALF;
-        double e1 = Math.exp(-b * q);
-        double e2 = Math.exp(0.5 * (Math.cos(c * x) + Math.cos(c * y)));
-        return -a * e1 - e2 + a + Math.E;
-    }
-
-    @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double q = Math.hypot(x, y) * SQRT_HALF;
-        double e1 = Math.exp(-b * q);
-        double cx = c * x;
-        double cy = c * y;
-        double e2 = Math.exp(0.5 * (Math.cos(cx) + Math.cos(cy)));
-        // The cone's share of the gradient, ab·E₁/(2q) per unit of x or y; 0 at the origin (see class comment).
-        double cone = q > 0 ? 0.5 * a * b * e1 / q : 0;
-        double ripple = 0.5 * c * e2;
-        gradient[0] = cone * x + ripple * Math.sin(cx);
-        gradient[1] = cone * y + ripple * Math.sin(cy);
-        return -a * e1 - e2 + a + Math.E;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double cx = c * x;
-        double cy = c * y;
-        double sx = Math.sin(cx), sy = Math.sin(cy);
-        double e2 = Math.exp(0.5 * (Math.cos(cx) + Math.cos(cy)));
-        double ripple = 0.5 * c * c * e2;
-        double xx = ripple * (Math.cos(cx) - 0.5 * sx * sx);
-        double xy = -0.5 * ripple * sx * sy;
-        double yy = ripple * (Math.cos(cy) - 0.5 * sy * sy);
-        double q = Math.hypot(x, y) * SQRT_HALF;
-        if (q > 0) {
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double q = Math.hypot(x, y) * SQRT_HALF;
             double e1 = Math.exp(-b * q);
-            double k = 0.5 * a * b * e1;
-            double q2 = q * q;
-            double q3 = q2 * q;
-            double radial = 0.5 / q3 + 0.5 * b / q2;
-            xx += k * (1 / q - x * x * radial);
-            xy -= k * x * y * radial;
-            yy += k * (1 / q - y * y * radial);
+            double cx = c * x;
+            double cy = c * y;
+            double e2 = Math.exp(0.5 * (Math.cos(cx) + Math.cos(cy)));
+            // The cone's share of the gradient, ab·E₁/(2q) per unit of x or y; 0 at the origin (see class comment).
+            double cone = q > 0 ? 0.5 * a * b * e1 / q : 0;
+            double ripple = 0.5 * c * e2;
+            f[i] = -a * e1 - e2 + a + Math.E;
+            g[i] = cone * x + ripple * Math.sin(cx);
+            g[n + i] = cone * y + ripple * Math.sin(cy);
         }
-        return new Sym2(xx, xy, yy);
+    }
+
+    @Override
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double cx = c * x;
+            double cy = c * y;
+            double sx = Math.sin(cx), sy = Math.sin(cy);
+            double e2 = Math.exp(0.5 * (Math.cos(cx) + Math.cos(cy)));
+            double ripple = 0.5 * c * c * e2;
+            double xx = ripple * (Math.cos(cx) - 0.5 * sx * sx);
+            double xy = -0.5 * ripple * sx * sy;
+            double yy = ripple * (Math.cos(cy) - 0.5 * sy * sy);
+            double q = Math.hypot(x, y) * SQRT_HALF;
+            if (q > 0) {
+                double e1 = Math.exp(-b * q);
+                double k = 0.5 * a * b * e1;
+                double q2 = q * q;
+                double q3 = q2 * q;
+                double radial = 0.5 / q3 + 0.5 * b / q2;
+                xx += k * (1 / q - x * x * radial);
+                xy -= k * x * y * radial;
+                yy += k * (1 / q - y * y * radial);
+            }
+            h[i] = xx;
+            h[n + i] = xy;
+            h[2 * n + i] = yy;
+        }
     }
 }

@@ -10,26 +10,26 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[10, 8], [8, 10]]
  * </pre>
  */
-public record Booth() implements PointwiseSurface {
+public record Booth() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double p = x + 2 * y - 7;
-        double q = 2 * x + y - 5;
-        return p * p + q * q;
+    public void valueAndGradient(double[] points, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = points[i], y = points[n + i];
+            double p = x + 2 * y - 7;
+            double q = 2 * x + y - 5;
+            f[i] = p * p + q * q;
+            g[i] = 2 * p + 4 * q;
+            g[n + i] = 4 * p + 2 * q;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double p = x + 2 * y - 7;
-        double q = 2 * x + y - 5;
-        gradient[0] = 2 * p + 4 * q;
-        gradient[1] = 4 * p + 2 * q;
-        return p * p + q * q;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        return new Sym2(10, 8, 10);
+    public void hessian(double[] points, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            h[i] = 10;
+            h[n + i] = 8;
+            h[2 * n + i] = 10;
+        }
     }
 }

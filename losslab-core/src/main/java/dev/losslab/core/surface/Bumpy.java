@@ -14,24 +14,27 @@ package dev.losslab.core.surface;
  * products of g's minima: g has a trap near every t ≈ 2πn/ω where k·|t| &lt; a·ω still allows
  * k·t + a·ω·sin ωt = 0 with positive curvature. Those traps are shallow local minima of f.
  */
-public record Bumpy(double k, double a, double omega) implements PointwiseSurface {
+public record Bumpy(double k, double a, double omega) implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        return 0.5 * k * (x * x + y * y) + a * (2 - Math.cos(omega * x) - Math.cos(omega * y));
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double aw = a * omega;
+            f[i] = 0.5 * k * (x * x + y * y) + a * (2 - Math.cos(omega * x) - Math.cos(omega * y));
+            g[i] = k * x + aw * Math.sin(omega * x);
+            g[n + i] = k * y + aw * Math.sin(omega * y);
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double aw = a * omega;
-        gradient[0] = k * x + aw * Math.sin(omega * x);
-        gradient[1] = k * y + aw * Math.sin(omega * y);
-        return 0.5 * k * (x * x + y * y) + a * (2 - Math.cos(omega * x) - Math.cos(omega * y));
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double aww = a * omega * omega;
-        return new Sym2(k + aww * Math.cos(omega * x), 0, k + aww * Math.cos(omega * y));
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double aww = a * omega * omega;
+            h[i] = k + aww * Math.cos(omega * x);
+            h[n + i] = 0;
+            h[2 * n + i] = k + aww * Math.cos(omega * y);
+        }
     }
 }

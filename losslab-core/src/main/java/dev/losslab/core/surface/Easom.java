@@ -12,37 +12,35 @@ package dev.losslab.core.surface;
  * </pre>
  * Near the minimum f ≈ −1 + 1.5·(u² + v²): both curvatures there are 3.
  */
-public record Easom() implements PointwiseSurface {
+public record Easom() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double u = x - Math.PI;
-        double v = y - Math.PI;
-        return -Math.cos(x) * Math.cos(y) * Math.exp(-(u * u + v * v));
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double u = x - Math.PI;
+            double v = y - Math.PI;
+            double cx = Math.cos(x);
+            double cy = Math.cos(y);
+            double e = Math.exp(-(u * u + v * v));
+            f[i] = -cx * cy * e;
+            g[i] = cy * e * (Math.sin(x) + 2 * u * cx);
+            g[n + i] = cx * e * (Math.sin(y) + 2 * v * cy);
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double u = x - Math.PI;
-        double v = y - Math.PI;
-        double cx = Math.cos(x);
-        double cy = Math.cos(y);
-        double e = Math.exp(-(u * u + v * v));
-        gradient[0] = cy * e * (Math.sin(x) + 2 * u * cx);
-        gradient[1] = cx * e * (Math.sin(y) + 2 * v * cy);
-        return -cx * cy * e;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double u = x - Math.PI;
-        double v = y - Math.PI;
-        double cx = Math.cos(x), sx = Math.sin(x);
-        double cy = Math.cos(y), sy = Math.sin(y);
-        double e = Math.exp(-(u * u + v * v));
-        return new Sym2(
-                cy * e * (3 * cx - 4 * u * sx - 4 * u * u * cx),
-                -e * (sx + 2 * u * cx) * (sy + 2 * v * cy),
-                cx * e * (3 * cy - 4 * v * sy - 4 * v * v * cy));
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double u = x - Math.PI;
+            double v = y - Math.PI;
+            double cx = Math.cos(x), sx = Math.sin(x);
+            double cy = Math.cos(y), sy = Math.sin(y);
+            double e = Math.exp(-(u * u + v * v));
+            h[i] = cy * e * (3 * cx - 4 * u * sx - 4 * u * u * cx);
+            h[n + i] = -e * (sx + 2 * u * cx) * (sy + 2 * v * cy);
+            h[2 * n + i] = cx * e * (3 * cy - 4 * v * sy - 4 * v * v * cy);
+        }
     }
 }

@@ -19,59 +19,55 @@ package dev.losslab.core.surface;
  *   Q_xx = 8B + 8t·B_x + 24t²,   Q_xy = −12B + 4t·B_y − 6t·B_x − 36t²,   Q_yy = 18B − 12t·B_y + 54t²
  * </pre>
  */
-public record GoldsteinPrice() implements PointwiseSurface {
+public record GoldsteinPrice() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double s = x + y + 1;
-        double t = 2 * x - 3 * y;
-        double p = 1 + s * s * (19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y);
-        double q = 30 + t * t * (18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y);
-        return p * q;
+    public void valueAndGradient(double[] points, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = points[i], y = points[n + i];
+            double s = x + y + 1;
+            double t = 2 * x - 3 * y;
+            double a = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
+            double b = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
+            double ss = s * s;
+            double tt = t * t;
+            double p = 1 + ss * a;
+            double q = 30 + tt * b;
+            // A_x = A_y, so P_x = P_y.
+            double pd = 2 * s * a + ss * (6 * x + 6 * y - 14);
+            double qx = 4 * t * b + tt * (24 * x - 36 * y - 32);
+            double qy = -6 * t * b + tt * (54 * y - 36 * x + 48);
+            f[i] = p * q;
+            g[i] = pd * q + p * qx;
+            g[n + i] = pd * q + p * qy;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double s = x + y + 1;
-        double t = 2 * x - 3 * y;
-        double a = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
-        double b = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
-        double ss = s * s;
-        double tt = t * t;
-        double p = 1 + ss * a;
-        double q = 30 + tt * b;
-        // A_x = A_y, so P_x = P_y.
-        double pd = 2 * s * a + ss * (6 * x + 6 * y - 14);
-        double qx = 4 * t * b + tt * (24 * x - 36 * y - 32);
-        double qy = -6 * t * b + tt * (54 * y - 36 * x + 48);
-        gradient[0] = pd * q + p * qx;
-        gradient[1] = pd * q + p * qy;
-        return p * q;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double s = x + y + 1;
-        double t = 2 * x - 3 * y;
-        double a = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
-        double b = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
-        double ss = s * s;
-        double tt = t * t;
-        double p = 1 + ss * a;
-        double q = 30 + tt * b;
-        double ad = 6 * x + 6 * y - 14;
-        double bx = 24 * x - 36 * y - 32;
-        double by = 54 * y - 36 * x + 48;
-        double pd = 2 * s * a + ss * ad;
-        double pdd = 2 * a + 4 * s * ad + 6 * ss;
-        double qx = 4 * t * b + tt * bx;
-        double qy = -6 * t * b + tt * by;
-        double qxx = 8 * b + 8 * t * bx + 24 * tt;
-        double qxy = -12 * b + 4 * t * by - 6 * t * bx - 36 * tt;
-        double qyy = 18 * b - 12 * t * by + 54 * tt;
-        return new Sym2(
-                pdd * q + 2 * pd * qx + p * qxx,
-                pdd * q + pd * (qx + qy) + p * qxy,
-                pdd * q + 2 * pd * qy + p * qyy);
+    public void hessian(double[] points, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = points[i], y = points[n + i];
+            double s = x + y + 1;
+            double t = 2 * x - 3 * y;
+            double a = 19 - 14 * x + 3 * x * x - 14 * y + 6 * x * y + 3 * y * y;
+            double b = 18 - 32 * x + 12 * x * x + 48 * y - 36 * x * y + 27 * y * y;
+            double ss = s * s;
+            double tt = t * t;
+            double p = 1 + ss * a;
+            double q = 30 + tt * b;
+            double ad = 6 * x + 6 * y - 14;
+            double bx = 24 * x - 36 * y - 32;
+            double by = 54 * y - 36 * x + 48;
+            double pd = 2 * s * a + ss * ad;
+            double pdd = 2 * a + 4 * s * ad + 6 * ss;
+            double qx = 4 * t * b + tt * bx;
+            double qy = -6 * t * b + tt * by;
+            double qxx = 8 * b + 8 * t * bx + 24 * tt;
+            double qxy = -12 * b + 4 * t * by - 6 * t * bx - 36 * tt;
+            double qyy = 18 * b - 12 * t * by + 54 * tt;
+            h[i] = pdd * q + 2 * pd * qx + p * qxx;
+            h[n + i] = pdd * q + pd * (qx + qy) + p * qxy;
+            h[2 * n + i] = pdd * q + 2 * pd * qy + p * qyy;
+        }
     }
 }

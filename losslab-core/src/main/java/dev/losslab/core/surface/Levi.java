@@ -13,49 +13,44 @@ package dev.losslab.core.surface;
  * </pre>
  * (using 2·sin θ·cos θ = sin 2θ).
  */
-public record Levi() implements PointwiseSurface {
+public record Levi() implements Surface {
 
     private static final double PI = Math.PI;
 
     @Override
-    public double value(double x, double y) {
-        double s1 = Math.sin(3 * PI * x);
-        double s2 = Math.sin(3 * PI * y);
-        double s3 = Math.sin(2 * PI * y);
-        double dx = x - 1;
-        double dy = y - 1;
-        return s1 * s1 + dx * dx * (1 + s2 * s2) + dy * dy * (1 + s3 * s3);
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double s1 = Math.sin(3 * PI * x);
+            double c1 = Math.cos(3 * PI * x);
+            double s2 = Math.sin(3 * PI * y);
+            double c2 = Math.cos(3 * PI * y);
+            double s3 = Math.sin(2 * PI * y);
+            double c3 = Math.cos(2 * PI * y);
+            double dx = x - 1;
+            double dy = y - 1;
+            double w2 = 1 + s2 * s2;
+            double w3 = 1 + s3 * s3;
+            f[i] = s1 * s1 + dx * dx * w2 + dy * dy * w3;
+            g[i] = 6 * PI * s1 * c1 + 2 * dx * w2;
+            g[n + i] = 6 * PI * dx * dx * s2 * c2 + 2 * dy * w3 + 4 * PI * dy * dy * s3 * c3;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double s1 = Math.sin(3 * PI * x);
-        double c1 = Math.cos(3 * PI * x);
-        double s2 = Math.sin(3 * PI * y);
-        double c2 = Math.cos(3 * PI * y);
-        double s3 = Math.sin(2 * PI * y);
-        double c3 = Math.cos(2 * PI * y);
-        double dx = x - 1;
-        double dy = y - 1;
-        double w2 = 1 + s2 * s2;
-        double w3 = 1 + s3 * s3;
-        gradient[0] = 6 * PI * s1 * c1 + 2 * dx * w2;
-        gradient[1] = 6 * PI * dx * dx * s2 * c2 + 2 * dy * w3 + 4 * PI * dy * dy * s3 * c3;
-        return s1 * s1 + dx * dx * w2 + dy * dy * w3;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double s3 = Math.sin(2 * PI * y);
-        double s2 = Math.sin(3 * PI * y);
-        double dx = x - 1;
-        double dy = y - 1;
-        double sin6y = Math.sin(6 * PI * y);
-        double sin4y = Math.sin(4 * PI * y);
-        double xx = 18 * PI * PI * Math.cos(6 * PI * x) + 2 * (1 + s2 * s2);
-        double xy = 6 * PI * dx * sin6y;
-        double yy = 18 * PI * PI * dx * dx * Math.cos(6 * PI * y) + 2 * (1 + s3 * s3)
-                + 8 * PI * dy * sin4y + 8 * PI * PI * dy * dy * Math.cos(4 * PI * y);
-        return new Sym2(xx, xy, yy);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double s3 = Math.sin(2 * PI * y);
+            double s2 = Math.sin(3 * PI * y);
+            double dx = x - 1;
+            double dy = y - 1;
+            double sin6y = Math.sin(6 * PI * y);
+            double sin4y = Math.sin(4 * PI * y);
+            h[i] = 18 * PI * PI * Math.cos(6 * PI * x) + 2 * (1 + s2 * s2);
+            h[n + i] = 6 * PI * dx * sin6y;
+            h[2 * n + i] = 18 * PI * PI * dx * dx * Math.cos(6 * PI * y) + 2 * (1 + s3 * s3)
+                    + 8 * PI * dy * sin4y + 8 * PI * PI * dy * dy * Math.cos(4 * PI * y);
+        }
     }
 }

@@ -9,22 +9,24 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[0.52, −0.48], [−0.48, 0.52]]
  * </pre>
  */
-public record Matyas() implements PointwiseSurface {
+public record Matyas() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        return 0.26 * (x * x + y * y) - 0.48 * x * y;
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            f[i] = 0.26 * (x * x + y * y) - 0.48 * x * y;
+            g[i] = 0.52 * x - 0.48 * y;
+            g[n + i] = 0.52 * y - 0.48 * x;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        gradient[0] = 0.52 * x - 0.48 * y;
-        gradient[1] = 0.52 * y - 0.48 * x;
-        return 0.26 * (x * x + y * y) - 0.48 * x * y;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        return new Sym2(0.52, -0.48, 0.52);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            h[i] = 0.52;
+            h[n + i] = -0.48;
+            h[2 * n + i] = 0.52;
+        }
     }
 }

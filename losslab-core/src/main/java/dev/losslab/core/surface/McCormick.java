@@ -14,27 +14,29 @@ package dev.losslab.core.surface;
  *           [−2 − sin(x + y),  2 − sin(x + y)]]
  * </pre>
  */
-public record McCormick() implements PointwiseSurface {
+public record McCormick() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double d = x - y;
-        return Math.sin(x + y) + d * d - 1.5 * x + 2.5 * y + 1;
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double s = x + y;
+            double d = x - y;
+            double c = Math.cos(s);
+            f[i] = Math.sin(s) + d * d - 1.5 * x + 2.5 * y + 1;
+            g[i] = c + 2 * d - 1.5;
+            g[n + i] = c - 2 * d + 2.5;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double s = x + y;
-        double d = x - y;
-        double c = Math.cos(s);
-        gradient[0] = c + 2 * d - 1.5;
-        gradient[1] = c - 2 * d + 2.5;
-        return Math.sin(s) + d * d - 1.5 * x + 2.5 * y + 1;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double sin = Math.sin(x + y);
-        return new Sym2(2 - sin, -2 - sin, 2 - sin);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double sin = Math.sin(x + y);
+            h[i] = 2 - sin;
+            h[n + i] = -2 - sin;
+            h[2 * n + i] = 2 - sin;
+        }
     }
 }

@@ -10,26 +10,27 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[6x, −6y], [−6y, −6x]]
  * </pre>
  */
-public record MonkeySaddle() implements PointwiseSurface {
+public record MonkeySaddle() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double x2 = x * x;
-        double y2 = y * y;
-        return x * (x2 - 3 * y2);
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double x2 = x * x;
+            double y2 = y * y;
+            f[i] = x * (x2 - 3 * y2);
+            g[i] = 3 * (x2 - y2);
+            g[n + i] = -6 * x * y;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double x2 = x * x;
-        double y2 = y * y;
-        gradient[0] = 3 * (x2 - y2);
-        gradient[1] = -6 * x * y;
-        return x * (x2 - 3 * y2);
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        return new Sym2(6 * x, -6 * y, -6 * x);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            h[i] = 6 * x;
+            h[n + i] = -6 * y;
+            h[2 * n + i] = -6 * x;
+        }
     }
 }

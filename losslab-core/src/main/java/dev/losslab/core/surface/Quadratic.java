@@ -10,22 +10,24 @@ package dev.losslab.core.surface;
  * </pre>
  * With a = 1, b = 10 it is the seed lab's bowl; with a = 2, b = −2 it is the saddle x² − y².
  */
-public record Quadratic(double a, double b) implements PointwiseSurface {
+public record Quadratic(double a, double b) implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        return 0.5 * a * x * x + 0.5 * b * y * y;
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            f[i] = 0.5 * a * x * x + 0.5 * b * y * y;
+            g[i] = a * x;
+            g[n + i] = b * y;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        gradient[0] = a * x;
-        gradient[1] = b * y;
-        return 0.5 * a * x * x + 0.5 * b * y * y;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        return new Sym2(a, 0, b);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            h[i] = a;
+            h[n + i] = 0;
+            h[2 * n + i] = b;
+        }
     }
 }

@@ -12,28 +12,30 @@ package dev.losslab.core.surface;
  * With A = 10 the curvature at the origin is 2 + 40π² ≈ 396.8, so gradient descent there needs
  * lr &lt; 2/396.8 ≈ 0.005.
  */
-public record Rastrigin(double amplitude) implements PointwiseSurface {
+public record Rastrigin(double amplitude) implements Surface {
 
     private static final double TWO_PI = 2 * Math.PI;
 
     @Override
-    public double value(double x, double y) {
-        double a = amplitude;
-        return 2 * a + x * x - a * Math.cos(TWO_PI * x) + y * y - a * Math.cos(TWO_PI * y);
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double a = amplitude;
+            double twoPiA = TWO_PI * a;
+            f[i] = 2 * a + x * x - a * Math.cos(TWO_PI * x) + y * y - a * Math.cos(TWO_PI * y);
+            g[i] = 2 * x + twoPiA * Math.sin(TWO_PI * x);
+            g[n + i] = 2 * y + twoPiA * Math.sin(TWO_PI * y);
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double a = amplitude;
-        double twoPiA = TWO_PI * a;
-        gradient[0] = 2 * x + twoPiA * Math.sin(TWO_PI * x);
-        gradient[1] = 2 * y + twoPiA * Math.sin(TWO_PI * y);
-        return 2 * a + x * x - a * Math.cos(TWO_PI * x) + y * y - a * Math.cos(TWO_PI * y);
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double c = TWO_PI * TWO_PI * amplitude;
-        return new Sym2(2 + c * Math.cos(TWO_PI * x), 0, 2 + c * Math.cos(TWO_PI * y));
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double c = TWO_PI * TWO_PI * amplitude;
+            h[i] = 2 + c * Math.cos(TWO_PI * x);
+            h[n + i] = 0;
+            h[2 * n + i] = 2 + c * Math.cos(TWO_PI * y);
+        }
     }
 }

@@ -10,27 +10,28 @@ package dev.losslab.core.surface;
  * </pre>
  * f(−x, −y) = f(x, y), so every critical point has a twin through the origin.
  */
-public record SixHumpCamel() implements PointwiseSurface {
+public record SixHumpCamel() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double x2 = x * x;
-        double y2 = y * y;
-        return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (-4 + 4 * y2) * y2;
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double x2 = x * x;
+            double y2 = y * y;
+            f[i] = (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (-4 + 4 * y2) * y2;
+            g[i] = x * (8 - 8.4 * x2 + 2 * x2 * x2) + y;
+            g[n + i] = x + y * (-8 + 16 * y2);
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double x2 = x * x;
-        double y2 = y * y;
-        gradient[0] = x * (8 - 8.4 * x2 + 2 * x2 * x2) + y;
-        gradient[1] = x + y * (-8 + 16 * y2);
-        return (4 - 2.1 * x2 + x2 * x2 / 3) * x2 + x * y + (-4 + 4 * y2) * y2;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double x2 = x * x;
-        return new Sym2(8 - 25.2 * x2 + 10 * x2 * x2, 1, -8 + 48 * y * y);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double x2 = x * x;
+            h[i] = 8 - 25.2 * x2 + 10 * x2 * x2;
+            h[n + i] = 1;
+            h[2 * n + i] = -8 + 48 * y * y;
+        }
     }
 }

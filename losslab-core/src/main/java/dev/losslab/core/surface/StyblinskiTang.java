@@ -10,26 +10,27 @@ package dev.losslab.core.surface;
  *   ∇²f  = [[6x² − 16, 0], [0, 6y² − 16]]
  * </pre>
  */
-public record StyblinskiTang() implements PointwiseSurface {
+public record StyblinskiTang() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double x2 = x * x;
-        double y2 = y * y;
-        return 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double x2 = x * x;
+            double y2 = y * y;
+            f[i] = 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
+            g[i] = x * (2 * x2 - 16) + 2.5;
+            g[n + i] = y * (2 * y2 - 16) + 2.5;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double x2 = x * x;
-        double y2 = y * y;
-        gradient[0] = x * (2 * x2 - 16) + 2.5;
-        gradient[1] = y * (2 * y2 - 16) + 2.5;
-        return 0.5 * (x2 * x2 - 16 * x2 + 5 * x + y2 * y2 - 16 * y2 + 5 * y);
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        return new Sym2(6 * x * x - 16, 0, 6 * y * y - 16);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            h[i] = 6 * x * x - 16;
+            h[n + i] = 0;
+            h[2 * n + i] = 6 * y * y - 16;
+        }
     }
 }

@@ -11,25 +11,27 @@ package dev.losslab.core.surface;
  * On the line y = −x/2 the gradient vanishes where x·(x⁴ − 4.2x² + 3.5) = 0, so the critical points
  * are x = 0 and x² = (4.2 ± √3.64)/2: the + root gives the local minima, the − root the saddles.
  */
-public record ThreeHumpCamel() implements PointwiseSurface {
+public record ThreeHumpCamel() implements Surface {
 
     @Override
-    public double value(double x, double y) {
-        double x2 = x * x;
-        return x2 * (2 - 1.05 * x2 + x2 * x2 / 6) + x * y + y * y;
+    public void valueAndGradient(double[] p, int n, double[] f, double[] g) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i], y = p[n + i];
+            double x2 = x * x;
+            f[i] = x2 * (2 - 1.05 * x2 + x2 * x2 / 6) + x * y + y * y;
+            g[i] = x * (4 - 4.2 * x2 + x2 * x2) + y;
+            g[n + i] = x + 2 * y;
+        }
     }
 
     @Override
-    public double valueAndGradient(double x, double y, double[] gradient) {
-        double x2 = x * x;
-        gradient[0] = x * (4 - 4.2 * x2 + x2 * x2) + y;
-        gradient[1] = x + 2 * y;
-        return x2 * (2 - 1.05 * x2 + x2 * x2 / 6) + x * y + y * y;
-    }
-
-    @Override
-    public Sym2 hessian(double x, double y) {
-        double x2 = x * x;
-        return new Sym2(4 - 12.6 * x2 + 5 * x2 * x2, 1, 2);
+    public void hessian(double[] p, int n, double[] h) {
+        for (int i = 0; i < n; i++) {
+            double x = p[i];
+            double x2 = x * x;
+            h[i] = 4 - 12.6 * x2 + 5 * x2 * x2;
+            h[n + i] = 1;
+            h[2 * n + i] = 2;
+        }
     }
 }

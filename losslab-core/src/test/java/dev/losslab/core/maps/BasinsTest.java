@@ -3,8 +3,10 @@ package dev.losslab.core.maps;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.run.Runner;
 import dev.losslab.core.surface.Catalog;
 import dev.losslab.core.surface.Vec2;
 import dev.losslab.core.surface.Window;
@@ -87,48 +89,40 @@ class BasinsTest {
         assertThat(map.steps(0, 0)).isEqualTo(1);
     }
 
-    static Stream<RunSpec> kernelSpecs() {
+    static Stream<RunSpec> mapSpecs() {
         return Stream.of(
                 gd("himmelblau", 0.01),
                 gd("himmelblau", 0.021),                                               // some starts diverge
                 RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.01).steps(40).spec(), // some run out of steps
-                RunBuilder.on("himmelblau").optimizer("momentum").set("lr", 0.002).spec(),
                 RunBuilder.on("himmelblau").optimizer("momentum").set("lr", 0.004).set("momentum", 0.5).set("dampening", 0.3).spec(),
-                RunBuilder.on("himmelblau").optimizer("nesterov").set("lr", 0.003).set("weight-decay", 0.01).spec(),
-                RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.01).tolerance(1e-3).spec());
+                RunBuilder.on("himmelblau").optimizer("adam").set("lr", 0.05).spec(),
+                RunBuilder.on("himmelblau").optimizer("newton").spec(),
+                RunBuilder.on("himmelblau").optimizer("sgd").set("lr", 0.01).noise(1).spec());
     }
 
     @ParameterizedTest
-    @MethodSource("kernelSpecs")
-    void theFastKernelGivesTheGenericPathsLabelsAndStepsBitForBit(RunSpec spec) {
-        assertThat(Basins.hasFastKernel(spec)).isTrue();
-        Grid grid = Grid.square(Window.square(6), 48);
-        BasinMap fast = Basins.map(spec, grid, Job.untracked());
-        BasinMap generic = Basins.mapGeneric(spec, grid, Job.untracked());
-        assertThat(fast.sameLabels(generic)).isTrue();
+    @MethodSource("mapSpecs")
+    void everyStartIsLabelledByItsOwnRun(RunSpec spec) {
+        Grid grid = Grid.square(Window.square(6), 14);
+        BasinMap map = Basins.map(spec, grid, Job.untracked());
+        BasinRule rule = new BasinRule(spec.landscape());
         for (int j = 0; j < grid.rows(); j++) {
             for (int i = 0; i < grid.columns(); i++) {
-                assertThat(fast.label(i, j)).as("label at (%d, %d)", i, j).isEqualTo(generic.label(i, j));
-                assertThat(fast.steps(i, j)).as("steps at (%d, %d)", i, j).isEqualTo(generic.steps(i, j));
+                Run run = Runner.run(new RunSpec(spec.landscape(), spec.optimizerName(), spec.optimizer(),
+                        spec.hyperParameters(), spec.learningRate(), spec.schedule(), spec.noise(), spec.seed(),
+                        new Vec2(grid.x(i), grid.y(j)), spec.maxSteps(), spec.tolerance()));
+                assertThat(map.label(i, j)).as("label at (%d, %d)", i, j)
+                        .isEqualTo(rule.label(run.stopReason(), run.last().x(), run.last().y()));
+                assertThat(map.steps(i, j)).as("steps at (%d, %d)", i, j).isEqualTo(run.steps());
             }
         }
     }
 
     @Test
-    void theKernelCoversAMixOfOutcomesSoTheComparisonAboveMeansSomething() {
-        BasinMap map = Basins.map(gd("himmelblau", 0.021), Grid.square(Window.square(6), 48), Job.untracked());
+    void theMapsAboveCoverAMixOfOutcomesSoTheComparisonMeansSomething() {
+        BasinMap map = Basins.map(gd("himmelblau", 0.021), Grid.square(Window.square(6), 14), Job.untracked());
         assertThat(map.divergedShare()).isPositive();
         assertThat(map.share(0) + map.share(1) + map.share(2) + map.share(3)).isPositive();
-    }
-
-    @Test
-    void onlyPlainSgdFamilyRunsOnHimmelblauWithoutNoiseOrScheduleTakeTheFastKernel() {
-        assertThat(Basins.hasFastKernel(gd("himmelblau", 0.01))).isTrue();
-        assertThat(Basins.hasFastKernel(gd("bowl", 0.1))).isFalse();
-        assertThat(Basins.hasFastKernel(RunBuilder.on("himmelblau").optimizer("adam").spec())).isFalse();
-        assertThat(Basins.hasFastKernel(RunBuilder.on("himmelblau").optimizer("sgd").spec())).as("noise").isFalse();
-        assertThat(Basins.hasFastKernel(RunBuilder.on("himmelblau").optimizer("gd").schedule("exponential", java.util.Map.of()).spec()))
-                .isFalse();
     }
 
     @Test

@@ -20,13 +20,13 @@ class MomentumRegimeTest {
     static MomentumRegime measured(double lr, double momentum, double h) {
         Quadratic q = new Quadratic(h, h);
         Stepper stepper = new Sgd(momentum, 0, false, 0).newStepper();
-        double[] theta = {1, 0};
+        double[] theta = {1, 0};  // one point: x at [0], y at [1]
         double[] g = new double[2];
         int signChanges = 0;
         double previous = theta[0];
         for (int k = 1; k <= STEPS; k++) {
             q.valueAndGradient(theta[0], theta[1], g);
-            stepper.step(theta, g, lr, k, q);
+            stepper.step(theta, g, 1, lr, k, q, new boolean[1]);
             if (!Double.isFinite(theta[0])) {
                 return DIVERGENT;
             }

@@ -1,5 +1,6 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -136,9 +136,13 @@ class FirstStepTest {
     @Test
     void stepCountStartsAtOne() {
         long[] seen = new long[3];
-        Optimizer spy = () -> (theta, gradient, lr, step, surface) -> {
-            seen[(int) step - 1] = step;
-            return true;
+        Optimizer spy = (dimension, capacity) -> new Stepper(dimension, capacity) {
+            @Override
+            public int step(double[] theta, double[] gradient, int n, double lr, long step,
+                    dev.losslab.core.surface.Surface surface, boolean[] stuck) {
+                seen[(int) step - 1] = step;
+                return 0;
+            }
         };
         var spec = RunBuilder.on(BOWL).steps(3).tolerance(0).spec();
         var withSpy = new dev.losslab.core.run.RunSpec(spec.landscape(), "spy", spy, spec.hyperParameters(), spec.learningRate(),

@@ -6,7 +6,7 @@ import dev.losslab.core.maps.Grid;
 import dev.losslab.core.maps.Job;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
-import dev.losslab.core.surface.Window;
+import dev.losslab.core.surface.Catalog;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -21,22 +21,30 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The compute of the maps issue's speed goal, without start-up or output: the 512×512 Himmelblau
- * gradient-descent basin map (lr 0.01, 1000 steps, window [−5, 5]², tol 1e-8) on all cores, through
- * the lock-step fast kernel and through the generic start-by-start path. Compare with the C and NumPy
- * references' "compute" lines (losslab-bench/reference/README.md).
+ * The engine issue's raw-speed goal, compute alone: a 512×512 basin map on all cores, every start
+ * running all 1000 steps ({@code tol} 0) or stopping when converged (the default 1e-8), for each
+ * surface × optimizer the C reference ({@code reference/engine_omp.c}) computes. Learning rates are
+ * those of {@code reference/run-engine.sh}.
  * <pre>
  *   ./mvnw -q -DskipTests -pl losslab-bench -am package
- *   java -jar losslab-bench/target/benchmarks.jar Basins
+ *   java -jar losslab-bench/target/benchmarks.jar Engine
  * </pre>
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Warmup(iterations = 5, time = 1)
-@Measurement(iterations = 10, time = 1)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
 @Fork(value = 1, jvmArgsAppend = "-XX:+UseSerialGC")
-public class BasinsBenchmark {
+public class EngineBenchmark {
+
+    /** surface:optimizer:lr. */
+    @Param({"himmelblau:gd:0.01", "himmelblau:adam:0.05", "rosenbrock:gd:0.0002", "rosenbrock:adam:0.01",
+            "himmelblau:momentum:0.002", "himmelblau:rmsprop:0.01"})
+    public String run;
+
+    @Param({"0", "1e-8"})
+    public double tol;
 
     @Param({"512"})
     public int grid;
@@ -46,17 +54,14 @@ public class BasinsBenchmark {
 
     @Setup
     public void setUp() {
-        spec = RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.01).steps(1000).spec();
-        starts = Grid.square(Window.square(5), grid);
+        String[] parts = run.split(":");
+        spec = RunBuilder.on(parts[0]).optimizer(parts[1]).set("lr", Double.parseDouble(parts[2]))
+                .steps(1000).tolerance(tol).spec();
+        starts = Grid.square(Catalog.get(parts[0]).window(), grid);
     }
 
     @Benchmark
-    public BasinMap fastKernel() {
+    public BasinMap basins() {
         return Basins.map(spec, starts, Job.untracked());
-    }
-
-    @Benchmark
-    public BasinMap genericPath() {
-        return Basins.mapGeneric(spec, starts, Job.untracked());
     }
 }

@@ -1,6 +1,4 @@
-package dev.losslab.core.maps;
-
-import dev.losslab.core.run.StopReason;
+package dev.losslab.core.run;
 
 /**
  * How one run inside a map or sweep ended: the runner's stop reason, the updates taken, and the

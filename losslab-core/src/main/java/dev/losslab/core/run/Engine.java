@@ -1,0 +1,319 @@
+package dev.losslab.core.run;
+
+import dev.losslab.core.optim.Stepper;
+import dev.losslab.core.surface.Surface;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/**
+ * The one run loop: every run, race, basin map, sweep, SGD statistic and web job steps its points
+ * here, a batch at a time. A batch of one is a run in the lab; a grid row is a batch of a basin map.
+ *
+ * <p>Each point follows these rules, from its start θ₀ with exact gradient g₀, exactly as if it ran
+ * alone (each point's arithmetic is elementwise, so a batch gives every point the doubles of its
+ * own single run, bit for bit):
+ * <pre>
+ *   stop at step 0 by the point check below
+ *   for k = 0, 1, …:
+ *     stop "converged"  if ‖g_k‖ &lt; tol                      (‖·‖: hypot in 2-D)
+ *     stop "max-steps"  if k = max steps
+ *     lr_k  = schedule(lr, k)
+ *     g̃_k   = g_k + σ·ξ_k,  ξ_k ~ N(0, I), coordinates in order, from the point's own seeded generator
+ *     θ_k+1 = optimizer step from θ_k with g̃_k, lr_k, PyTorch step count k + 1
+ *             (stop "singular-hessian" if the method cannot step from θ_k; θ stays θ_k)
+ *     point check at θ_k+1:  "diverged" if a coordinate is not finite or |θ_d| &gt; 1e6, |f| &gt; 1e12,
+ *             or ∇f is not finite; "left-domain" if f is NaN at a finite point
+ * </pre>
+ *
+ * <p><b>Straight hot loops.</b> The points live packed at the front of dimension-major arrays (see
+ * {@link Stepper}). A step is a few plain loops over all live points — the surface's batch, the
+ * optimizer's update, and {@link StopScreen}'s one pass of cheap sums that proves no point can
+ * stop — with no branch per point. Only when the screen cannot prove it are the points checked one
+ * by one by the exact rules above; points that stopped are then packed out of every array (the
+ * optimizer's buffers included), so work shrinks as points finish.
+ */
+public final class Engine {
+
+    /** Steps between looks at the {@link Checkpoint}. */
+    private static final int CHECK_EVERY = 256;
+
+    private Engine() {}
+
+    /** Called every few hundred steps: throws (e.g. {@link java.util.concurrent.CancellationException}) to stop the work. */
+    @FunctionalInterface
+    public interface Checkpoint {
+        void reached(long step);
+
+        Checkpoint NONE = step -> { };
+    }
+
+    /**
+     * Sees every point of a run of one point as it is reached: step 0, then each step taken. For
+     * recording a trajectory; the arrays are the engine's, read them and do not keep them.
+     */
+    @FunctionalInterface
+    public interface Trace {
+        /**
+         * @param stepper the optimizer's state after the update that led here (for its internals)
+         */
+        void point(int step, double[] theta, double loss, double[] gradient, double lr, Stepper stepper);
+    }
+
+    /**
+     * Runs {@code count} points of {@code spec} (its start and seed are replaced by the given ones).
+     *
+     * @param starts     the starts in the batch layout: coordinate d of point i at [d·count + i]
+     * @param seeds      each point's noise seed, or null for the spec's seed for every point
+     * @param checkpoint looked at every few hundred steps
+     */
+    public static Outcomes run(RunSpec spec, double[] starts, int count, long[] seeds, Checkpoint checkpoint) {
+        return new Batch(spec, starts, count, seeds, null).run(checkpoint);
+    }
+
+    /** How the run of {@code spec} from its start with its seed ends, without keeping its points. */
+    public static Outcome outcome(RunSpec spec, Checkpoint checkpoint) {
+        double[] start = {spec.start().x(), spec.start().y()};
+        return new Batch(spec, start, 1, null, null).run(checkpoint).get(0);
+    }
+
+    /** One run from the spec's start with its seed, each point shown to {@code trace}. */
+    public static Outcomes trace(RunSpec spec, Trace trace, Checkpoint checkpoint) {
+        double[] start = {spec.start().x(), spec.start().y()};
+        return new Batch(spec, start, 1, null, trace).run(checkpoint);
+    }
+
+    /**
+     * The point check for point i of n in the batch layout, or null to go on: "diverged" when a
+     * coordinate is not finite or beyond {@link Runner#COORDINATE_LIMIT}, "left-domain" when f is NaN
+     * there, "diverged" when |f| &gt; {@link Runner#LOSS_LIMIT} or the gradient is not finite — in this
+     * order.
+     */
+    static StopReason pointCheck(double[] theta, int n, int i, int dimension, double f, double[] gradient) {
+        for (int d = 0; d < dimension; d++) {
+            if (!Double.isFinite(theta[d * n + i])) {
+                return new StopReason.Diverged("a coordinate is no longer a finite number");
+            }
+        }
+        for (int d = 0; d < dimension; d++) {
+            if (Math.abs(theta[d * n + i]) > Runner.COORDINATE_LIMIT) {
+                return new StopReason.Diverged("a coordinate went beyond 1e6");
+            }
+        }
+        if (Double.isNaN(f)) {
+            return new StopReason.LeftDomain();
+        }
+        if (!(Math.abs(f) <= Runner.LOSS_LIMIT)) {
+            return new StopReason.Diverged("|loss| went beyond 1e12");
+        }
+        for (int d = 0; d < dimension; d++) {
+            if (!Double.isFinite(gradient[d * n + i])) {
+                return new StopReason.Diverged("the gradient is no longer finite");
+            }
+        }
+        return null;
+    }
+
+    /** A batch under way: the live points packed at the front of every array. */
+    private static final class Batch {
+        private final RunSpec spec;
+        private final Surface surface;
+        private final int dimension;
+        private final Stepper stepper;
+        private final Trace trace;
+        private final double sigma;
+        private final StopScreen screen;
+        private final Outcomes out;
+
+        private int n;
+        private final double[] theta;
+        private final double[] loss;
+        private final double[] gradient;
+        private final double[] noisy;
+        /** Each live point's index in the caller's batch. */
+        private final int[] index;
+        private final SplittableRandom[] random;
+        private final boolean[] stopped;
+        private final boolean[] stuck;
+        private final int[] kept;
+
+        Batch(RunSpec spec, double[] starts, int count, long[] seeds, Trace trace) {
+            this.spec = spec;
+            this.surface = spec.landscape().surface();
+            this.dimension = surface.dimension();
+            this.trace = trace;
+            this.sigma = spec.noise();
+            this.screen = new StopScreen(spec.tolerance());
+            this.out = new Outcomes(count, dimension);
+            int cap = Math.max(count, 1);
+            this.stepper = spec.optimizer().newStepper(dimension, cap);
+            n = count;
+            theta = Arrays.copyOf(starts, dimension * cap);
+            loss = new double[cap];
+            gradient = new double[dimension * cap];
+            noisy = sigma > 0 ? new double[dimension * cap] : gradient;
+            index = new int[cap];
+            random = sigma > 0 ? new SplittableRandom[cap] : null;
+            for (int i = 0; i < count; i++) {
+                index[i] = i;
+                if (random != null) {
+                    random[i] = new SplittableRandom(seeds != null ? seeds[i] : spec.seed());
+                }
+            }
+            stopped = new boolean[cap];
+            stuck = new boolean[cap];
+            kept = new int[cap];
+        }
+
+        Outcomes run(Checkpoint checkpoint) {
+            int maxSteps = spec.maxSteps();
+            surface.valueAndGradient(theta, n, loss, gradient);
+            if (trace != null) {
+                trace.point(0, theta, loss[0], gradient, spec.learningRate(), stepper);
+            }
+            checkPoints(0);
+            for (int k = 0; n > 0; k++) {
+                if (spec.tolerance() > 0 && !screen.noneConverged()) {
+                    checkConvergence(k);
+                    if (n == 0) {
+                        break;
+                    }
+                }
+                if (k == maxSteps) {
+                    for (int i = 0; i < n; i++) {
+                        finish(i, new StopReason.MaxSteps(maxSteps), k);
+                    }
+                    break;
+                }
+                if (k % CHECK_EVERY == 0) {
+                    checkpoint.reached(k);
+                }
+                double lr = spec.schedule().learningRate(spec.learningRate(), k);
+                if (sigma > 0) {
+                    addNoise();
+                }
+                if (stepper.step(theta, noisy, n, lr, k + 1L, surface, stuck) > 0) {
+                    dropStuck(k);
+                    if (n == 0) {
+                        break;
+                    }
+                }
+                surface.valueAndGradient(theta, n, loss, gradient);
+                if (trace != null) {
+                    trace.point(k + 1, theta, loss[0], gradient, lr, stepper);
+                }
+                checkPoints(k + 1);
+            }
+            return out;
+        }
+
+        /** g̃ = g + σ·ξ, each point drawing its D normals in coordinate order from its own generator. */
+        private void addNoise() {
+            for (int i = 0; i < n; i++) {
+                SplittableRandom r = random[i];
+                for (int d = 0; d < dimension; d++) {
+                    int j = d * n + i;
+                    noisy[j] = gradient[j] + sigma * r.nextGaussian();
+                }
+            }
+        }
+
+        /** The point check after reaching step {@code step}: exact per point only when the screen cannot clear all. */
+        private void checkPoints(int step) {
+            if (screen.allFine(theta, loss, gradient, n, dimension)) {
+                return;
+            }
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                StopReason reason = stopAt(i);
+                if (reason != null) {
+                    finish(i, reason, step);
+                    any = true;
+                }
+            }
+            if (any) {
+                pack();
+            }
+            // The screen's convergence bound covered the points just dropped too; it stays a valid
+            // lower bound for the rest.
+        }
+
+        private void checkConvergence(int step) {
+            boolean any = false;
+            for (int i = 0; i < n; i++) {
+                // The squared norm rules most points out cheaply; hypot decides the rest exactly.
+                if (screen.clearsUnconverged(squaredNorm(i))) {
+                    continue;
+                }
+                double norm = gradientNorm(i);
+                if (norm < spec.tolerance()) {
+                    finish(i, new StopReason.Converged(norm, spec.tolerance()), step);
+                    any = true;
+                }
+            }
+            if (any) {
+                pack();
+            }
+        }
+
+        private void dropStuck(int step) {
+            for (int i = 0; i < n; i++) {
+                if (stuck[i]) {
+                    stuck[i] = false;
+                    finish(i, new StopReason.SingularHessian(), step);
+                }
+            }
+            pack();
+        }
+
+        /** ‖∇f‖ of live point i: hypot in 2-D (as the runner always measured it), else √Σg². */
+        private double gradientNorm(int i) {
+            return dimension == 2 ? Math.hypot(gradient[i], gradient[n + i]) : Math.sqrt(squaredNorm(i));
+        }
+
+        /** Σ_d g_d² of live point i, summed as {@link StopScreen} sums it. */
+        private double squaredNorm(int i) {
+            double s = 0;
+            for (int d = 0; d < dimension; d++) {
+                double g = gradient[d * n + i];
+                s += g * g;
+            }
+            return s;
+        }
+
+        private StopReason stopAt(int i) {
+            return pointCheck(theta, n, i, dimension, loss[i], gradient);
+        }
+
+        /** Records how live point i ended and marks it for {@link #pack}. */
+        private void finish(int i, StopReason reason, int steps) {
+            out.record(index[i], reason, steps, theta, n, i, loss[i]);
+            stopped[i] = true;
+        }
+
+        /** Drops the points marked stopped from every array, keeping the others' order. */
+        private void pack() {
+            int m = 0;
+            for (int i = 0; i < n; i++) {
+                if (!stopped[i]) {
+                    kept[m++] = i;
+                } else {
+                    stopped[i] = false;
+                }
+            }
+            if (m == n) {
+                return;
+            }
+            Stepper.compact(theta, dimension, n, kept, m);
+            Stepper.compact(gradient, dimension, n, kept, m);
+            Stepper.compact(loss, 1, n, kept, m);
+            stepper.keep(kept, n, m);
+            for (int j = 0; j < m; j++) {
+                index[j] = index[kept[j]];
+                if (random != null) {
+                    random[j] = random[kept[j]];
+                }
+            }
+            n = m;
+        }
+    }
+}
