@@ -6,7 +6,9 @@ import dev.losslab.core.surface.Sym2;
 /**
  * The fallback for formulas too large to compile into methods the JIT will optimize: each method's
  * nodes as a flat register program (structure of arrays), run by one loop over {@link Op#apply}.
- * Allocates one register array per call, so instances are safe to share between threads.
+ * Allocates one register array per call, so instances are safe to share between threads. Its
+ * batches are {@link PointwiseSurface}'s loops over the one-point methods, so each point of a batch
+ * gets exactly the doubles a call at that point returns.
  */
 final class InterpretedSurface implements PointwiseSurface {
 
