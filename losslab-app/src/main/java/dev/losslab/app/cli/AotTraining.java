@@ -28,8 +28,9 @@ public final class AotTraining {
             List.of("race", "--surface", "himmelblau", "--optimizers", "gd,momentum,adam,newton", "--format", "csv"),
             List.of("analyze", "--surface", "saddle", "--at=0.05,0.05"),
             List.of("critical-points", "--surface", "himmelblau"),
-            // The profile the JIT gets for the basin kernel is this run's: plain gradient descent, as in
-            // the maps issue's benchmark. (Adding a momentum map made that first map ~20 % slower.)
+            // The profile the JIT gets for the engine's batch loops is this run's: plain gradient descent,
+            // as in the maps issue's benchmark. (With the old kernel, adding a momentum map made that
+            // first map ~20 % slower.)
             List.of("basins", "--surface", "himmelblau", "--optimizer", "gd", "--grid", "192", "--format", "json"),
             List.of("sweep", "--surface", "bowl", "--optimizer", "momentum", "--vary", "lr=0.01:0.3:8,momentum=0:0.9:4"),
             List.of("sgd-stats", "--surface", "himmelblau", "--start=0,0", "--noise", "0:20:3", "--runs", "20"));

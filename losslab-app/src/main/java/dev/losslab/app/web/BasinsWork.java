@@ -24,7 +24,7 @@ import java.util.List;
  *
  * <p>The web bounds are tighter than the CLI's {@link dev.losslab.core.maps.Budget}: a page waits
  * for the answer, so G ≤ {@value #MAX_GRID}, steps ≤ {@value #MAX_STEPS} and G²·steps ≤
- * {@value MapWork#MAX_WORK}, a second or two on the generic path.
+ * {@value MapWork#MAX_WORK}, a second or two.
  *
  * @param spec   the run from each start (its own start ignored)
  * @param window where the starts lie

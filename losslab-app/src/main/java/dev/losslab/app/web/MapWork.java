@@ -18,7 +18,7 @@ sealed interface MapWork extends JobWork permits BasinsWork, SweepWork, SgdStats
 
     /**
      * The most steps in all one request may ask for (grid² × steps for a basin map, runs × steps for
-     * a sweep): a second or two on the generic path, as a page waits for the answer.
+     * a sweep): a second or two, as a page waits for the answer.
      */
     long MAX_WORK = 50_000_000L;
 

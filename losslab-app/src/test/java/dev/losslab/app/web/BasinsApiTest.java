@@ -72,7 +72,7 @@ class BasinsApiTest {
     void aMapPastTheComputeDeadlineIsStoppedWithA503AndTheServerKeepsServing() {
         Limits oneMillisecond = new Limits(100_000, 8, 400, 64 * 1024, 16 * 1024, 2, 1);
         try (TestServer hurried = TestServer.start(oneMillisecond)) {
-            // Adam on Rosenbrock takes the generic path: 200² starts × 1250 steps, far beyond 1 ms.
+            // Adam on Rosenbrock: 200² starts × 1250 steps, far beyond 1 ms.
             var slow = hurried.get("/api/basins?surface=rosenbrock&optimizer=adam&grid=200&steps=1250");
             assertThat(slow.statusCode()).as(slow.body()).isEqualTo(503);
             var ok = hurried.get("/api/basins?surface=himmelblau&optimizer=gd&grid=2&steps=0");
