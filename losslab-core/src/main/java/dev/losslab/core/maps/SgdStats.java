@@ -1,8 +1,8 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.Engine;
 import dev.losslab.core.run.Outcomes;
-import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.RunSpec;
 
 /**

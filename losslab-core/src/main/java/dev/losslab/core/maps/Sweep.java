@@ -1,8 +1,8 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.Engine;
 import dev.losslab.core.run.Outcome;
-import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.RunSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,10 +1,10 @@
 package dev.losslab.core.maps;
 
-import dev.losslab.core.run.Outcome;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.run.Outcome;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
 import java.util.List;

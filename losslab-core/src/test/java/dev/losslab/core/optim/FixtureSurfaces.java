@@ -1,8 +1,8 @@
 package dev.losslab.core.optim;
 
 import dev.losslab.core.surface.Landscape;
-import dev.losslab.core.surface.Quadratic;
 import dev.losslab.core.surface.PointwiseSurface;
+import dev.losslab.core.surface.Quadratic;
 import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
