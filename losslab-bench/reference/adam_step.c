@@ -12,8 +12,12 @@
 #include <stdlib.h>
 #include <time.h>
 
-/* One update of all n parameters; restrict tells the compiler the four arrays never overlap. */
-static void adam_step(long n, double *restrict theta, const double *restrict g, double *restrict m,
+/*
+ * One update of all n parameters; restrict tells the compiler the four arrays never overlap. Not
+ * inlined: inlined into main's step loop, GCC 12 ran a scalar copy of it (4.7 ns per parameter
+ * instead of 0.7 at 10⁵ parameters).
+ */
+__attribute__((noinline)) static void adam_step(long n, double *restrict theta, const double *restrict g, double *restrict m,
                       double *restrict v, double step_size, double bc2_sqrt) {
     const double beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
     for (long j = 0; j < n; j++) {
