@@ -86,7 +86,7 @@ final class BasinsCommand extends Subcommand {
             PlotFiles.write(outFile, BasinPlot.of(map, run));
         }
         if (format == OutputFormat.json) {
-            out.println(JsonViews.MAPPER.writeValueAsString(json(map, run)));
+            out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.basinMap(map, run)));
         } else {
             text(map, run, out);
         }
@@ -105,23 +105,5 @@ final class BasinsCommand extends Subcommand {
         }
         out.printf(Locale.ROOT, "  %-34s %7.3f %%%n", "diverged", 100 * map.divergedShare());
         out.printf(Locale.ROOT, "  %-34s %7.3f %%%n", "did not converge", 100 * map.unconvergedShare());
-    }
-
-    static com.fasterxml.jackson.databind.node.ObjectNode json(BasinMap map, RunSpec run) {
-        var root = JsonViews.object();
-        var settings = JsonViews.spec(run);
-        settings.remove("start");
-        root.set("spec", settings);
-        root.put("grid", map.grid().columns());
-        root.set("window", JsonViews.window(map.grid().window()));
-        var basins = root.putArray("basins");
-        for (int m = 0; m < map.minima().size(); m++) {
-            var b = JsonViews.point(map.minima().get(m).at());
-            JsonViews.put(b, "share", map.share(m));
-            basins.add(b);
-        }
-        JsonViews.put(root, "diverged", map.divergedShare());
-        JsonViews.put(root, "unconverged", map.unconvergedShare());
-        return root;
     }
 }

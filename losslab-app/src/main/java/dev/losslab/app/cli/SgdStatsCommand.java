@@ -82,7 +82,7 @@ final class SgdStatsCommand extends Subcommand {
         switch (format) {
             case text -> text(stats, run, out);
             case csv -> csv(stats, out);
-            case json -> out.println(JsonViews.MAPPER.writeValueAsString(json(stats, run)));
+            case json -> out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.sgdStats(stats, run)));
         }
         return Main.OK;
     }
@@ -140,27 +140,5 @@ final class SgdStatsCommand extends Subcommand {
             }
             out.println(row);
         }
-    }
-
-    static com.fasterxml.jackson.databind.node.ObjectNode json(SgdStatsResult stats, RunSpec run) {
-        var root = JsonViews.object();
-        var settings = JsonViews.spec(run);
-        settings.remove("noise");
-        root.set("spec", settings);
-        root.put("runs", stats.runs());
-        var levels = root.putArray("levels");
-        for (int level = 0; level < stats.noise().count(); level++) {
-            var node = levels.addObject();
-            JsonViews.put(node, "noise", stats.noise().value(level));
-            var basins = node.putArray("basins");
-            for (int m = 0; m < stats.minima().size(); m++) {
-                var b = JsonViews.point(stats.minima().get(m).at());
-                JsonViews.put(b, "share", stats.share(level, m));
-                basins.add(b);
-            }
-            JsonViews.put(node, "diverged", stats.divergedShare(level));
-            JsonViews.put(node, "unconverged", stats.unconvergedShare(level));
-        }
-        return root;
     }
 }

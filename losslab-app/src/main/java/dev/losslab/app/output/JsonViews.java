@@ -10,7 +10,9 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.maps.Axis;
+import dev.losslab.core.maps.BasinMap;
 import dev.losslab.core.maps.MomentumRegime;
+import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
@@ -102,6 +104,74 @@ public final class JsonViews {
         ArrayNode minima = node.putArray("knownMinima");
         l.knownMinima().forEach(m -> minima.add(minimum(m)));
         return node;
+    }
+
+    /**
+     * A basin map, as {@code losslab basins --format json} prints it and {@code GET /api/basins} (and
+     * its job) answers: {@code surface}, {@code optimizer}, {@code window}, {@code grid}, {@code spec}
+     * (the run from every start, without a start), {@code labels} (grid² numbers, row by row from
+     * the window's bottom edge: the minimum's index, −1 diverged, −2 did not converge), {@code minima}
+     * (the known minima), {@code shares} ({@code {x, y, share}} per minimum, same order), and the
+     * {@code diverged} and {@code unconverged} shares.
+     */
+    public static ObjectNode basinMap(BasinMap map, RunSpec spec) {
+        ObjectNode root = object();
+        root.put("surface", spec.landscape().name());
+        root.put("optimizer", spec.optimizerName());
+        root.set("window", window(map.grid().window()));
+        root.put("grid", map.grid().columns());
+        ObjectNode settings = spec(spec);
+        settings.remove("start");
+        root.set("spec", settings);
+        ArrayNode labels = root.putArray("labels");
+        for (int j = 0; j < map.grid().rows(); j++) {
+            for (int i = 0; i < map.grid().columns(); i++) {
+                labels.add(map.label(i, j));
+            }
+        }
+        ArrayNode minima = root.putArray("minima");
+        ArrayNode shares = root.putArray("shares");
+        for (int m = 0; m < map.minima().size(); m++) {
+            minima.add(minimum(map.minima().get(m)));
+            ObjectNode share = point(map.minima().get(m).at());
+            put(share, "share", map.share(m));
+            shares.add(share);
+        }
+        put(root, "diverged", map.divergedShare());
+        put(root, "unconverged", map.unconvergedShare());
+        return root;
+    }
+
+    /**
+     * SGD statistics, as {@code losslab sgd-stats --format json} prints them and
+     * {@code GET /api/sgd-stats} (and its job) answers: {@code spec} (the run, without its noise),
+     * {@code runs} (seeds per level), {@code steps}, {@code minima} ({@code {x, y}} each), and
+     * {@code levels}: per noise level σ, {@code noise}, {@code shares} (the fraction of runs ending in
+     * each minimum, in {@code minima}'s order), {@code diverged} and {@code unconverged}.
+     */
+    public static ObjectNode sgdStats(SgdStatsResult stats, RunSpec spec) {
+        ObjectNode root = object();
+        ObjectNode settings = spec(spec);
+        settings.remove("noise");
+        root.set("spec", settings);
+        root.put("runs", stats.runs());
+        root.put("steps", spec.maxSteps());
+        ArrayNode minima = root.putArray("minima");
+        for (Minimum m : stats.minima()) {
+            minima.add(point(m.at()));
+        }
+        ArrayNode levels = root.putArray("levels");
+        for (int level = 0; level < stats.noise().count(); level++) {
+            ObjectNode row = levels.addObject();
+            put(row, "noise", stats.noise().value(level));
+            ArrayNode shares = row.putArray("shares");
+            for (int m = 0; m < stats.minima().size(); m++) {
+                shares.add(stats.share(level, m));
+            }
+            put(row, "diverged", stats.divergedShare(level));
+            put(row, "unconverged", stats.unconvergedShare(level));
+        }
+        return root;
     }
 
     /** The settings of a run: what produced it, enough to reproduce it. */

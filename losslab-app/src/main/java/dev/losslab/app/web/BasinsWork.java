@@ -1,10 +1,8 @@
 package dev.losslab.app.web;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.InvalidInputException;
-import dev.losslab.core.maps.BasinMap;
 import dev.losslab.core.maps.Basins;
 import dev.losslab.core.maps.Grid;
 import dev.losslab.core.maps.Job;
@@ -63,34 +61,6 @@ record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
 
     @Override
     public ObjectNode compute(Job job) {
-        return json(Basins.map(spec, Grid.square(window, grid), job));
-    }
-
-    private ObjectNode json(BasinMap map) {
-        ObjectNode root = JsonViews.object();
-        root.put("surface", spec.landscape().name());
-        root.put("optimizer", spec.optimizerName());
-        root.set("window", JsonViews.window(window));
-        root.put("grid", grid);
-        ObjectNode settings = JsonViews.spec(spec);
-        settings.remove("start");
-        root.set("spec", settings);
-        ArrayNode labels = root.putArray("labels");
-        for (int j = 0; j < grid; j++) {
-            for (int i = 0; i < grid; i++) {
-                labels.add(map.label(i, j));
-            }
-        }
-        ArrayNode minima = root.putArray("minima");
-        ArrayNode shares = root.putArray("shares");
-        for (int m = 0; m < map.minima().size(); m++) {
-            minima.add(JsonViews.minimum(map.minima().get(m)));
-            ObjectNode share = JsonViews.point(map.minima().get(m).at());
-            JsonViews.put(share, "share", map.share(m));
-            shares.add(share);
-        }
-        JsonViews.put(root, "diverged", map.divergedShare());
-        JsonViews.put(root, "unconverged", map.unconvergedShare());
-        return root;
+        return JsonViews.basinMap(Basins.map(spec, Grid.square(window, grid), job), spec);
     }
 }

@@ -1,16 +1,13 @@
 package dev.losslab.app.web;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Ranges;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.Job;
 import dev.losslab.core.maps.SgdStats;
-import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
-import dev.losslab.core.surface.Minimum;
 
 /**
  * SGD statistics ({@code GET /api/sgd-stats}, job kind {@code sgd-stats}):
@@ -58,27 +55,6 @@ record SgdStatsWork(RunSpec spec, Axis levels, int runs) implements MapWork {
 
     @Override
     public ObjectNode compute(Job job) {
-        SgdStatsResult stats = SgdStats.run(spec, levels, runs, job);
-        ObjectNode node = JsonViews.object();
-        node.put("runs", runs);
-        node.put("steps", spec.maxSteps());
-        ArrayNode minima = node.putArray("minima");
-        for (Minimum m : stats.minima()) {
-            ObjectNode p = minima.addObject();
-            JsonViews.put(p, "x", m.at().x());
-            JsonViews.put(p, "y", m.at().y());
-        }
-        ArrayNode list = node.putArray("levels");
-        for (int level = 0; level < levels.count(); level++) {
-            ObjectNode row = list.addObject();
-            JsonViews.put(row, "noise", levels.value(level));
-            ArrayNode shares = row.putArray("shares");
-            for (int m = 0; m < stats.minima().size(); m++) {
-                shares.add(stats.share(level, m));
-            }
-            JsonViews.put(row, "diverged", stats.divergedShare(level));
-            JsonViews.put(row, "unconverged", stats.unconvergedShare(level));
-        }
-        return node;
+        return JsonViews.sgdStats(SgdStats.run(spec, levels, runs, job), spec);
     }
 }

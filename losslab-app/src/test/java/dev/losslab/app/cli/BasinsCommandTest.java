@@ -23,14 +23,15 @@ class BasinsCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.err()).isEmpty();
         JsonNode root = new ObjectMapper().readTree(cli.out());
-        assertThat(root.get("basins")).hasSize(4);
+        assertThat(root.get("shares")).hasSize(4);
+        assertThat(root.get("labels")).hasSize(40 * 40);
         double sum = root.get("diverged").asDouble() + root.get("unconverged").asDouble();
-        for (JsonNode b : root.get("basins")) {
+        for (JsonNode b : root.get("shares")) {
             assertThat(b.has("x") && b.has("y") && b.has("share")).isTrue();
             sum += b.get("share").asDouble();
         }
         assertThat(sum).isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(root.get("basins").get(0).get("x").asDouble()).isEqualTo(3.0);
+        assertThat(root.get("shares").get(0).get("x").asDouble()).isEqualTo(3.0);
         assertThat(root.get("grid").asInt()).isEqualTo(40);
         assertThat(root.at("/spec/optimizer").asText()).isEqualTo("gd");
         assertThat(root.at("/spec/start").isMissingNode()).isTrue();

@@ -19,12 +19,12 @@ class SgdStatsCommandTest {
         assertThat(root.get("runs").asInt()).isEqualTo(40);
         JsonNode quiet = root.get("levels").get(0);
         assertThat(quiet.get("noise").asDouble()).isZero();
-        assertThat(quiet.at("/basins/0/x").asDouble()).isEqualTo(3.0);
-        assertThat(quiet.at("/basins/0/share").asDouble()).isEqualTo(1.0);
+        assertThat(root.at("/minima/0/x").asDouble()).isEqualTo(3.0);
+        assertThat(quiet.at("/shares/0").asDouble()).isEqualTo(1.0);
         assertThat(quiet.get("diverged").asDouble()).isZero();
         assertThat(quiet.get("unconverged").asDouble()).isZero();
         JsonNode loud = root.get("levels").get(1);
-        assertThat(loud.at("/basins/0/share").asDouble()).isLessThan(1.0);
+        assertThat(loud.at("/shares/0").asDouble()).isLessThan(1.0);
     }
 
     @Test

@@ -1,0 +1,53 @@
+package dev.losslab.app.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.cli.Main;
+import dev.losslab.app.output.JsonViews;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * One result, one view: the command line's {@code --format json} and the API's answer for the same
+ * request are the same JSON, key for key and number for number.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OneViewTest {
+
+    private TestServer lab;
+
+    @BeforeAll
+    void start() {
+        lab = TestServer.start();
+    }
+
+    @AfterAll
+    void stop() {
+        lab.close();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            basins --surface himmelblau --optimizer gd --grid 12 --steps 300                 | /api/basins?surface=himmelblau&optimizer=gd&grid=12&steps=300
+            basins --surface rosenbrock --optimizer adam --lr 0.05 --grid 9 --steps 200       | /api/basins?surface=rosenbrock&optimizer=adam&lr=0.05&grid=9&steps=200
+            sgd-stats --surface himmelblau --start=0,0 --noise 0:20:3 --runs 12 --steps 300  | /api/sgd-stats?surface=himmelblau&start=0,0&noise=0:20:3&runs=12&steps=300
+            """)
+    void theCommandLineAndTheApiAnswerWithTheSameJson(String command, String path) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String[] args = (command.strip() + " --format json").split(" ");
+        int code = Main.execute(args, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode cli = JsonViews.MAPPER.readTree(out.toString());
+        var response = lab.get(path.strip());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(cli).isEqualTo(TestServer.json(response));
+        assertThat(cli.size()).as("a real answer, not an empty object").isGreaterThan(4);
+    }
+}
