@@ -20,8 +20,10 @@ public final class SgdStats {
 
     /** Most runs per noise level. */
     public static final int MAX_RUNS = 100_000;
-    /** Runs of one level stepped together in one engine batch: one unit of progress. */
-    private static final int CHUNK = 256;
+    /** The most runs of one level stepped together in one engine batch (one unit of progress). */
+    private static final int MAX_CHUNK = 256;
+    /** Units per level at least, when there are runs enough: work for every core, a moving progress bar. */
+    private static final int MIN_UNITS_PER_LEVEL = 16;
 
     private SgdStats() {}
 
@@ -44,11 +46,12 @@ public final class SgdStats {
         BasinRule rule = new BasinRule(spec.landscape());
         RunSpec clean = withNoise(spec, 0, spec.seed());
         byte[] labels = new byte[(int) total];
-        int chunks = (runs + CHUNK - 1) / CHUNK;
+        int chunk = Math.clamp((runs + MIN_UNITS_PER_LEVEL - 1) / MIN_UNITS_PER_LEVEL, 1, MAX_CHUNK);
+        int chunks = (runs + chunk - 1) / chunk;
         job.forEachUnit(noise.count() * chunks, unit -> {
             int level = unit / chunks;
-            int first = unit % chunks * CHUNK;
-            int count = Math.min(CHUNK, runs - first);
+            int first = unit % chunks * chunk;
+            int count = Math.min(chunk, runs - first);
             long[] seeds = new long[count];
             double[] starts = new double[2 * count];
             for (int r = 0; r < count; r++) {
@@ -58,7 +61,8 @@ public final class SgdStats {
             }
             Outcomes noisy = Engine.run(withNoise(spec, noise.value(level), spec.seed()), starts, count, seeds,
                     step -> job.check());
-            // The clean runs start where the noisy ones ended (diverged ones need none).
+            // The clean runs start where the noisy ones ended; those from a diverged end stop at once
+            // (the same point check) and are labelled diverged anyway.
             Outcomes settled = Engine.run(clean, ends(noisy), count, null, step -> job.check());
             for (int r = 0; r < count; r++) {
                 labels[level * runs + first + r] = noisy.get(r).diverged()

@@ -18,7 +18,8 @@ import java.util.List;
  * <p><b>State stays explicit.</b> Every per-point buffer is allocated through {@link #buffer}, in the
  * same layout, so that the engine can drop finished points from all of them at once ({@link #keep}).
  * Everything else a stepper holds is shared by the whole batch (its points all step together).
- * Steppers never allocate per step.
+ * First-order steppers never allocate per step (Newton's methods do, a few small records per point:
+ * see {@link Newton}).
  */
 public abstract class Stepper {
 

@@ -21,8 +21,8 @@ import java.util.SplittableRandom;
  *     g̃_k   = g_k + σ·ξ_k,  ξ_k ~ N(0, I), coordinates in order, from the point's own seeded generator
  *     θ_k+1 = optimizer step from θ_k with g̃_k, lr_k, PyTorch step count k + 1
  *             (stop "singular-hessian" if the method cannot step from θ_k; θ stays θ_k)
- *     point check at θ_k+1:  "diverged" if a coordinate is not finite or |θ_d| &gt; 1e6, |f| &gt; 1e12,
- *             or ∇f is not finite; "left-domain" if f is NaN at a finite point
+ *     point check at θ_k+1, in this order: "diverged" if a coordinate is not finite or |θ_d| &gt; 1e6;
+ *             "left-domain" if f is NaN there; "diverged" if |f| &gt; 1e12 or ∇f is not finite
  * </pre>
  *
  * <p><b>Straight hot loops.</b> The points live packed at the front of dimension-major arrays (see
@@ -54,7 +54,8 @@ public final class Engine {
     @FunctionalInterface
     public interface Trace {
         /**
-         * @param stepper the optimizer's state after the update that led here (for its internals)
+         * @param stepper the optimizer's state after the update that led here (for its internals;
+         *                at step 0, its empty state)
          */
         void point(int step, double[] theta, double loss, double[] gradient, double lr, Stepper stepper);
     }

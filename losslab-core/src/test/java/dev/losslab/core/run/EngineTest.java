@@ -3,8 +3,6 @@ package dev.losslab.core.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.losslab.core.optim.Stepper;
-import dev.losslab.core.surface.Surface;
 import dev.losslab.core.surface.Window;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -14,9 +12,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The engine against a plain reference: every point of a batch ends exactly where the same run ends
- * when stepped alone by the straightforward loop below (one point, every rule checked every step, no
- * screen, no packing) — same reason, same step, same doubles.
+ * The engine against the code it replaced: every point of a batch ends exactly where the same run
+ * ended under the scalar steppers and run loop of before ({@link ScalarReference}: one point, every
+ * rule checked every step, no screen, no packing) — same reason, same step, same doubles.
  */
 class EngineTest {
 
@@ -25,43 +23,68 @@ class EngineTest {
                 RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.01),
                 RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.021),                  // some diverge
                 RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.01).steps(40),         // some run out of steps
+                RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.01).tolerance(1e-3),
                 RunBuilder.on("himmelblau").optimizer("momentum").set("lr", 0.004).set("momentum", 0.5).set("dampening", 0.3),
                 RunBuilder.on("himmelblau").optimizer("nesterov").set("lr", 0.003).set("weight-decay", 0.01),
-                RunBuilder.on("himmelblau").optimizer("gd").set("lr", 0.01).tolerance(1e-3),
+                RunBuilder.on("himmelblau").optimizer("adam").set("lr", 0.3).steps(600).tolerance(1e-3),
+                RunBuilder.on("himmelblau").optimizer("adam").set("lr", 0.3).set("no-bias-correction", 1)
+                        .set("weight-decay", 0.1).steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("adamw").set("lr", 0.3).set("amsgrad", 1).steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("adamw").set("lr", 0.3).set("weight-decay", 0).steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("rmsprop").set("lr", 0.05).steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("rmsprop").set("lr", 0.05).set("centered", 1).steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("rmsprop").set("lr", 0.02).set("momentum", 0.5)
+                        .set("weight-decay", 0.01).steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("adagrad").set("lr", 0.5).set("lr-decay", 0.01).steps(600).tolerance(1e-2),
                 RunBuilder.on("ravine").optimizer("adam").steps(300),
-                RunBuilder.on("ravine").optimizer("adamw").set("amsgrad", 1).steps(300),
                 RunBuilder.on("rosenbrock").optimizer("rmsprop").set("centered", 1).set("momentum", 0.5).steps(300),
-                RunBuilder.on("rosenbrock").optimizer("rmsprop").set("weight-decay", 0.1).steps(300),
                 RunBuilder.on("bumpy").optimizer("adagrad").set("lr-decay", 0.01).set("weight-decay", 0.01),
-                RunBuilder.on("bowl").optimizer("gd").set("lr", 0.21),                        // diverges
-                RunBuilder.on("bowl").optimizer("gd").set("lr", 0.2),                         // orbits: max-steps
                 RunBuilder.on("himmelblau").optimizer("sgd").set("lr", 0.01).noise(3).seed(7),
+                RunBuilder.on("himmelblau").optimizer("adam").set("lr", 0.1).noise(2).steps(500).tolerance(0.5),
+                RunBuilder.on("himmelblau").optimizer("momentum").set("lr", 0.01).noise(5).steps(500).tolerance(0.5),
+                RunBuilder.on("himmelblau").optimizer("newton").noise(1).steps(200).tolerance(1e-2),
                 RunBuilder.on("himmelblau").optimizer("newton"),                              // maxima, saddles, minima
                 RunBuilder.on("saddle").optimizer("saddle-free-newton"),
                 RunBuilder.on("bowl").optimizer("newton").start(0, 0),                        // already at the minimum
                 RunBuilder.on("max(x, 0)^2 + y^2").optimizer("newton"),                       // singular where x < 0
-                RunBuilder.on("rosenbrock").optimizer("nesterov").set("lr", 0.001).schedule("cosine", Map.of()),
-                RunBuilder.on("booth").optimizer("gd").set("lr", 0.5).tolerance(0).steps(50), // diverges fast
-                RunBuilder.on("bowl").optimizer("gd").tolerance(0).steps(40),                 // tol 0: never converged
+                RunBuilder.on("x^4 + y^4 + sin(3*x)*cos(2*y)").optimizer("newton").steps(200),
+                RunBuilder.on("x^4 + y^4 + sin(3*x)*cos(2*y)").optimizer("adam").steps(300).tolerance(1e-3),
                 RunBuilder.on("log(x) + y^2").optimizer("gd").set("lr", 1).start(0.5, 1),     // leaves the domain
+                RunBuilder.on("sqrt(x) + y^2").optimizer("momentum").set("lr", 0.3),
+                RunBuilder.on("rosenbrock").optimizer("nesterov").set("lr", 0.001).schedule("cosine", Map.of()),
+                RunBuilder.on("rosenbrock").optimizer("newton").steps(100),
+                RunBuilder.on("ackley").optimizer("adam").set("lr", 0.2).steps(400).tolerance(1e-3),
+                RunBuilder.on("goldstein-price").optimizer("gd").set("lr", 1e-4).steps(400),
+                RunBuilder.on("easom").optimizer("saddle-free-newton").steps(100),
+                RunBuilder.on("levi").optimizer("rmsprop").steps(300).tolerance(1e-3),
+                RunBuilder.on("mccormick").optimizer("adagrad").set("lr", 0.5).steps(300),
+                RunBuilder.on("booth").optimizer("gd").set("lr", 0.5).tolerance(0).steps(50), // diverges fast
+                RunBuilder.on("bowl").optimizer("gd").set("lr", 0.21),                        // diverges
+                RunBuilder.on("bowl").optimizer("gd").set("lr", 0.2),                         // orbits: max-steps
+                RunBuilder.on("bowl").optimizer("gd").set("lr", 0.2).tolerance(1e300),        // converged at once
+                RunBuilder.on("bowl").optimizer("gd").tolerance(1e-151),                      // tol² not a normal double
+                RunBuilder.on("bowl").optimizer("gd").tolerance(0).steps(40),                 // tol 0: never converged
                 RunBuilder.on("bowl").optimizer("gd").steps(0));
     }
 
     @ParameterizedTest
     @MethodSource("runs")
-    void eachPointOfABatchEndsWhereItsOwnPlainRunEnds(RunBuilder builder) {
+    void eachPointOfABatchEndsWhereItsOwnScalarRunEnded(RunBuilder builder) {
         RunSpec spec = builder.spec();
-        int count = 61;
+        int count = 97;
         double[] starts = starts(spec, count);
         long[] seeds = new long[count];
         for (int i = 0; i < count; i++) {
             seeds[i] = 100 + 7L * i;
         }
         Outcomes batch = Engine.run(spec, starts, count, seeds, Engine.Checkpoint.NONE);
+        Outcomes sameSeed = Engine.run(spec, starts, count, null, Engine.Checkpoint.NONE);
         for (int i = 0; i < count; i++) {
-            Outcome plain = Reference.run(spec, starts[i], starts[count + i], seeds[i]);
             // Record equality compares the doubles bit for bit (NaN equals NaN, 0.0 differs from -0.0).
-            assertThat(batch.get(i)).as("point %d", i).isEqualTo(plain);
+            assertThat(batch.get(i)).as("point %d", i)
+                    .isEqualTo(ScalarReference.run(spec, starts[i], starts[count + i], seeds[i]));
+            assertThat(sameSeed.get(i)).as("point %d, the spec's seed", i)
+                    .isEqualTo(ScalarReference.run(spec, starts[i], starts[count + i], spec.seed()));
         }
     }
 
@@ -70,7 +93,7 @@ class EngineTest {
     void aRunIsItsBatchOfOneAndKeepsEveryPoint(RunBuilder builder) {
         RunSpec spec = builder.spec();
         Run run = Runner.run(spec);
-        Outcome plain = Reference.run(spec, spec.start().x(), spec.start().y(), spec.seed());
+        Outcome plain = ScalarReference.run(spec, spec.start().x(), spec.start().y(), spec.seed());
         Trajectory.Point last = run.last();
         assertThat(new Outcome(run.stopReason(), run.steps(), last.x(), last.y(), last.loss())).isEqualTo(plain);
     }
@@ -81,8 +104,8 @@ class EngineTest {
         var seen = new java.util.HashSet<String>();
         runs().forEach(b -> {
             RunSpec spec = b.spec();
-            Outcomes o = Engine.run(spec, starts(spec, 61), 61, null, Engine.Checkpoint.NONE);
-            for (int i = 0; i < 61; i++) {
+            Outcomes o = Engine.run(spec, starts(spec, 97), 97, null, Engine.Checkpoint.NONE);
+            for (int i = 0; i < 97; i++) {
                 seen.add(o.stop(i).code());
             }
         });
@@ -99,7 +122,7 @@ class EngineTest {
         assertThat(middle).isEqualTo(single);
     }
 
-    /** count starts spread over the spec's window, the spec's own start first. */
+    /** count starts spread over the spec's window (the last sixth over three times it), the spec's own first. */
     static double[] starts(RunSpec spec, int count) {
         Window w = spec.landscape().window();
         SplittableRandom r = new SplittableRandom(3);
@@ -107,71 +130,56 @@ class EngineTest {
         starts[0] = spec.start().x();
         starts[count] = spec.start().y();
         for (int i = 1; i < count; i++) {
-            starts[i] = w.xMin() + r.nextDouble() * (w.xMax() - w.xMin());
-            starts[count + i] = w.yMin() + r.nextDouble() * (w.yMax() - w.yMin());
+            double spread = i < count - count / 6 ? 1 : 3;
+            starts[i] = spread * (w.xMin() + r.nextDouble() * (w.xMax() - w.xMin()));
+            starts[count + i] = spread * (w.yMin() + r.nextDouble() * (w.yMax() - w.yMin()));
         }
         return starts;
     }
 
-    /** The rules of the engine's class comment, one point at a time, as plainly as they can be written. */
-    static final class Reference {
-        static Outcome run(RunSpec spec, double x0, double y0, long seed) {
-            Surface surface = spec.landscape().surface();
-            Stepper stepper = spec.optimizer().newStepper(2, 1);
-            SplittableRandom random = new SplittableRandom(seed);
-            double[] theta = {x0, y0};
-            double[] grad = new double[2];
-            double[] seen = new double[2];
-            double loss = surface.valueAndGradient(theta[0], theta[1], grad);
-            StopReason stop = check(theta[0], theta[1], loss, grad[0], grad[1]);
-            int k = 0;
-            while (stop == null) {
-                double norm = Math.hypot(grad[0], grad[1]);
-                if (norm < spec.tolerance()) {
-                    stop = new StopReason.Converged(norm, spec.tolerance());
-                    break;
-                }
-                if (k == spec.maxSteps()) {
-                    stop = new StopReason.MaxSteps(spec.maxSteps());
-                    break;
-                }
-                double lr = spec.schedule().learningRate(spec.learningRate(), k);
-                seen[0] = grad[0];
-                seen[1] = grad[1];
-                if (spec.noise() > 0) {
-                    seen[0] += spec.noise() * random.nextGaussian();
-                    seen[1] += spec.noise() * random.nextGaussian();
-                }
-                if (stepper.step(theta, seen, 1, lr, k + 1L, surface, new boolean[1]) > 0) {
-                    stop = new StopReason.SingularHessian();
-                    break;
-                }
-                loss = surface.valueAndGradient(theta[0], theta[1], grad);
-                k++;
-                stop = check(theta[0], theta[1], loss, grad[0], grad[1]);
-            }
-            return new Outcome(stop, k, theta[0], theta[1], loss);
+    @Test
+    void pointsLeavingOnTheLastStepDoNotShiftTheOthersLossOrNoise() {
+        // Points that diverge on the very step the others run out of steps: a missing compaction of
+        // the losses, or of the noise generators, would hand a neighbour's value to a survivor.
+        int count = 200;
+        double[] starts = new double[2 * count];
+        SplittableRandom r = new SplittableRandom(1);
+        for (int i = 0; i < count; i++) {
+            starts[i] = r.nextDouble(-3, 3);
+            starts[count + i] = r.nextDouble(-3, 3);
         }
+        for (int steps = 120; steps <= 160; steps += 5) {
+            RunSpec spec = RunBuilder.on("bowl").optimizer("gd").set("lr", 0.21).tolerance(0).steps(steps).spec();
+            Outcomes batch = Engine.run(spec, starts, count, null, Engine.Checkpoint.NONE);
+            for (int i = 0; i < count; i++) {
+                assertThat(batch.get(i)).as("steps %d point %d", steps, i)
+                        .isEqualTo(ScalarReference.run(spec, starts[i], starts[count + i], spec.seed()));
+            }
+        }
+        RunSpec noisy = RunBuilder.on("himmelblau").optimizer("sgd").set("lr", 0.025).noise(4).steps(300).spec();
+        int n = 64;
+        double[] from = new double[2 * n];
+        long[] seeds = new long[n];
+        var codes = new java.util.HashSet<String>();
+        for (int i = 0; i < n; i++) {
+            from[i] = -5 + 10.0 * i / n;
+            from[n + i] = 5 - 10.0 * ((i * 37) % n) / n;
+            seeds[i] = 1000 + i;
+        }
+        Outcomes batch = Engine.run(noisy, from, n, seeds, Engine.Checkpoint.NONE);
+        for (int i = 0; i < n; i++) {
+            Outcome alone = ScalarReference.run(noisy, from[i], from[n + i], seeds[i]);
+            codes.add(alone.stop().code());
+            assertThat(batch.get(i)).as("noisy point %d", i).isEqualTo(alone);
+        }
+        assertThat(codes).as("some leave early, some run to the end").contains("diverged", "max-steps");
+    }
 
-        /** The README's point check, written out: coordinates, then the loss, then the gradient. */
-        static StopReason check(double x, double y, double f, double gx, double gy) {
-            if (Double.isNaN(x) || Double.isInfinite(x) || Double.isNaN(y) || Double.isInfinite(y)) {
-                return new StopReason.Diverged("a coordinate is no longer a finite number");
-            }
-            if (Math.abs(x) > 1e6 || Math.abs(y) > 1e6) {
-                return new StopReason.Diverged("a coordinate went beyond 1e6");
-            }
-            if (Double.isNaN(f)) {
-                return new StopReason.LeftDomain();
-            }
-            if (Math.abs(f) > 1e12) {
-                return new StopReason.Diverged("|loss| went beyond 1e12");
-            }
-            if (Double.isNaN(gx) || Double.isInfinite(gx) || Double.isNaN(gy) || Double.isInfinite(gy)) {
-                return new StopReason.Diverged("the gradient is no longer finite");
-            }
-            return null;
-        }
+    @Test
+    void convergedWinsOverMaxStepsOnTheLastStep() {
+        RunSpec spec = RunBuilder.on("bowl").optimizer("gd").start(0, 0).steps(0).spec();
+        assertThat(Engine.outcome(spec, Engine.Checkpoint.NONE).stop().code()).isEqualTo("converged");
+        assertThat(Runner.run(spec).stopReason().code()).isEqualTo("converged");
     }
 
     @Test
@@ -179,7 +187,7 @@ class EngineTest {
         // The reference itself against a hand-worked case: GD on the bowl 0.5x² + 5y² (∇f = (x, 10y))
         // from (1, 1) at lr 0.05: x ← 0.95x, y ← 0.5y each step.
         RunSpec spec = RunBuilder.on("bowl").optimizer("gd").set("lr", 0.05).steps(2).tolerance(0).spec();
-        Outcome o = Reference.run(spec, 1, 1, 1);
+        Outcome o = ScalarReference.run(spec, 1, 1, 1);
         assertThat(o.x()).isCloseTo(0.9025, within(1e-15));
         assertThat(o.y()).isCloseTo(0.25, within(1e-15));
         assertThat(o.loss()).isCloseTo(0.5 * 0.9025 * 0.9025 + 5 * 0.0625, within(1e-15));
