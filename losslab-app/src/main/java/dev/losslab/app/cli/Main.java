@@ -67,6 +67,7 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+        args = serveForBareServeOptions(args);
         var plain = PlainCommandLine.read(args, COMMANDS);
         if (plain.isPresent()) {
             try {
@@ -105,6 +106,21 @@ public final class Main implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((e, where, parsed) -> failed(e, where.getErr()));
         return cli.execute(args);
+    }
+
+    /**
+     * No command serves the lab, so {@code losslab --port 8081} (or {@code --host …}) is read as
+     * {@code losslab serve --port 8081}, as a user who read "with no command, serves" would expect.
+     */
+    static String[] serveForBareServeOptions(String[] args) {
+        if (args.length == 0 || !(args[0].equals("--port") || args[0].equals("--host")
+                || args[0].startsWith("--port=") || args[0].startsWith("--host="))) {
+            return args;
+        }
+        String[] withServe = new String[args.length + 1];
+        withServe[0] = "serve";
+        System.arraycopy(args, 0, withServe, 1, args.length);
+        return withServe;
     }
 
     /** The exit code and message for a command that threw: bad input (2) or a failure (1). */

@@ -29,6 +29,19 @@ class ServeCommandTest {
     }
 
     @Test
+    void serveOptionsWithoutTheCommandNameServeAsTheCommandWould() throws IOException {
+        Cli bad = Cli.run("--port", "70000");
+        assertThat(bad.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(bad.err().strip()).isEqualTo("error: port must be in [0, 65535], got 70000");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            int port = taken.getLocalPort();
+            Cli cli = Cli.run("--host=127.0.0.1", "--port=" + port);
+            assertThat(cli.exitCode()).isEqualTo(Main.FAILURE);
+            assertThat(cli.err().strip()).isEqualTo("error: port " + port + " is in use; try --port " + (port + 1));
+        }
+    }
+
+    @Test
     void helpListsServeFirstAndSaysWhatNoCommandDoes() {
         Cli cli = Cli.run("--help");
         assertThat(cli.exitCode()).isEqualTo(Main.OK);
