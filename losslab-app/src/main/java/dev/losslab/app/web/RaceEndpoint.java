@@ -42,6 +42,11 @@ final class RaceEndpoint implements Endpoint {
             throw ApiException.badRequest(null, "the request body is empty; expected a race as JSON (see docs/API.md)");
         }
         JsonNode tree = ApiJson.READER.readTree(body);
+        if (tree.isNull()) {
+            // Jackson maps a JSON null to a null race; everything else that is not an object fails in
+            // treeToValue below with its own message.
+            throw ApiException.badRequest(null, "the request body must be a JSON object, got null");
+        }
         RaceRequest race;
         try {
             race = ApiJson.READER.treeToValue(tree, RaceRequest.class);

@@ -133,6 +133,7 @@ class BadInputApiTest {
                 Arguments.of("{\"surface\": \"bowl\", " + GD + "} {}", "malformed JSON at line 1, column 54: more text after the end of the JSON object", null, null),
                 Arguments.of("[1, 2]", "the request body must be a JSON object, got a list", null, null),
                 Arguments.of("\"race\"", "the request body must be a JSON object, got \"race\"", null, null),
+                Arguments.of("null", "the request body must be a JSON object, got null", null, null),
                 Arguments.of("", "the request body is empty; expected a race as JSON (see docs/API.md)", null, null),
                 Arguments.of("[".repeat(100) + "]".repeat(100), "the JSON is nested deeper than 16 levels", null, null));
     }
