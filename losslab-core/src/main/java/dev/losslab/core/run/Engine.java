@@ -27,10 +27,10 @@ import java.util.SplittableRandom;
  *
  * <p><b>Straight hot loops.</b> The points live packed at the front of dimension-major arrays (see
  * {@link Stepper}). A step is a few plain loops over all live points — the surface's batch, the
- * optimizer's update, and {@link StopScreen}'s one pass of cheap sums that proves no point can
- * stop — with no branch per point. Only when the screen cannot prove it are the points checked one
- * by one by the exact rules above; points that stopped are then packed out of every array (the
- * optimizer's buffers included), so work shrinks as points finish.
+ * optimizer's update, and {@link StopScreen}'s one pass of squares, maxima and minima that proves
+ * no point can stop — with no branch per point. Only when the screen cannot prove it are the points
+ * checked one by one by the exact rules above; points that stopped are then packed out of every
+ * array (the optimizer's buffers included), so work shrinks as points finish.
  */
 public final class Engine {
 
