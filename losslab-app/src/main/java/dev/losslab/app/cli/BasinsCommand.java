@@ -73,14 +73,8 @@ final class BasinsCommand extends Subcommand {
         }
         long t1 = System.nanoTime();
         if (timing) {
-            long updates = 0;
-            for (int j = 0; j < starts.rows(); j++) {
-                for (int i = 0; i < starts.columns(); i++) {
-                    updates += map.steps(i, j);
-                }
-            }
             err.printf(Locale.ROOT, "basins: %d starts in %.4f s (%d updates in all, %d cores)%n",
-                    starts.cells(), (t1 - t0) / 1e9, updates, Runtime.getRuntime().availableProcessors());
+                    starts.cells(), (t1 - t0) / 1e9, map.updates(), Runtime.getRuntime().availableProcessors());
         }
         if (outFile != null) {
             PlotFiles.write(outFile, BasinPlot.of(map, run));

@@ -62,6 +62,15 @@ public final class BasinMap {
         return steps[j * grid.columns() + i];
     }
 
+    /** The updates taken in all, over every start: the work the map did. */
+    public long updates() {
+        long sum = 0;
+        for (int s : steps) {
+            sum += s;
+        }
+        return sum;
+    }
+
     /** How many starts ended at minimum {@code m}. */
     public int count(int m) {
         return counts[m];

@@ -63,7 +63,7 @@ public final class SgdStats {
                     step -> job.check());
             // The clean runs start where the noisy ones ended; those from a diverged end stop at once
             // (the same point check) and are labelled diverged anyway.
-            Outcomes settled = Engine.run(clean, ends(noisy), count, null, step -> job.check());
+            Outcomes settled = Engine.run(clean, noisy.ends(), count, null, step -> job.check());
             for (int r = 0; r < count; r++) {
                 labels[level * runs + first + r] = noisy.get(r).diverged()
                         ? BasinMap.DIVERGED : rule.label(settled.get(r));
@@ -76,16 +76,6 @@ public final class SgdStats {
             counts[c / runs][label >= 0 ? label : minima + (label == BasinMap.DIVERGED ? 0 : 1)]++;
         }
         return new SgdStatsResult(noise, runs, spec.landscape().knownMinima(), counts);
-    }
-
-    /** Each point's last position, as starts in the batch layout. */
-    private static double[] ends(Outcomes o) {
-        double[] ends = new double[2 * o.count()];
-        for (int i = 0; i < o.count(); i++) {
-            ends[i] = o.end(i, 0);
-            ends[o.count() + i] = o.end(i, 1);
-        }
-        return ends;
     }
 
     private static RunSpec withNoise(RunSpec s, double sigma, long seed) {

@@ -77,7 +77,9 @@ public record Adam(
                 boolean[] stuck) {
             lastStep = step;
             int m = n * dimension;
-            double b1 = beta1, b2 = beta2, e = eps, wd = weightDecay;
+            double b1 = beta1, b2 = beta2, e = eps;
+            // λ·θ added to g: Adam's L2 decay only; AdamW decays θ itself, below.
+            double wd = decoupledWeightDecay ? 0 : weightDecay;
             double[] mAvg = expAvg, vAvg = expAvgSq;
             double stepSize;
             double correction2Sqrt;
@@ -94,11 +96,10 @@ public record Adam(
             }
             if (decoupledWeightDecay) {
                 // torch 1.13's AdamW multiplies even when λ = 0 (by exactly 1: no effect).
-                double decay = 1 - lr * wd;
+                double decay = 1 - lr * weightDecay;
                 for (int j = 0; j < m; j++) {
                     theta[j] *= decay;
                 }
-                wd = 0;
             }
             if (amsgrad) {
                 double[] vMax = maxExpAvgSq;

@@ -73,14 +73,17 @@ public final class Engine {
 
     /** How the run of {@code spec} from its start with its seed ends, without keeping its points. */
     public static Outcome outcome(RunSpec spec, Checkpoint checkpoint) {
-        double[] start = {spec.start().x(), spec.start().y()};
-        return new Batch(spec, start, 1, null, null).run(checkpoint).get(0);
+        return new Batch(spec, startOf(spec), 1, null, null).run(checkpoint).get(0);
     }
 
     /** One run from the spec's start with its seed, each point shown to {@code trace}. */
     public static Outcomes trace(RunSpec spec, Trace trace, Checkpoint checkpoint) {
-        double[] start = {spec.start().x(), spec.start().y()};
-        return new Batch(spec, start, 1, null, trace).run(checkpoint);
+        return new Batch(spec, startOf(spec), 1, null, trace).run(checkpoint);
+    }
+
+    /** The spec's start as a batch of one. */
+    private static double[] startOf(RunSpec spec) {
+        return new double[] {spec.start().x(), spec.start().y()};
     }
 
     /**
@@ -225,7 +228,7 @@ public final class Engine {
             }
             boolean any = false;
             for (int i = 0; i < n; i++) {
-                StopReason reason = stopAt(i);
+                StopReason reason = pointCheck(theta, n, i, dimension, loss[i], gradient);
                 if (reason != null) {
                     finish(i, reason, step);
                     any = true;
@@ -279,10 +282,6 @@ public final class Engine {
                 s += g * g;
             }
             return s;
-        }
-
-        private StopReason stopAt(int i) {
-            return pointCheck(theta, n, i, dimension, loss[i], gradient);
         }
 
         /** Records how live point i ended and marks it for {@link #pack}. */

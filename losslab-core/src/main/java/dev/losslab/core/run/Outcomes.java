@@ -51,6 +51,11 @@ public final class Outcomes {
         return ends[d * count + point];
     }
 
+    /** Every point's last position, in the batch layout: starts for a batch that goes on from there. */
+    public double[] ends() {
+        return ends.clone();
+    }
+
     public double loss(int point) {
         return losses[point];
     }
