@@ -7,29 +7,28 @@ import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
+import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "analyze", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Read the local geometry at a point: value, gradient, Hessian, its eigenvalues and",
-                "eigenvectors, the kind of point the curvature makes it, and the largest stable GD lr (2/λmax)."})
 final class AnalyzeCommand extends Subcommand {
 
-    @Mixin
-    SurfaceOption surface;
+    static final String NAME = "analyze";
 
-    @Option(names = "--at", required = true, paramLabel = "X,Y", converter = Converters.PointConverter.class,
-            description = "the point to analyze")
-    Vec2 at;
+    private static final Opt<Vec2> AT = Opt.converted("--at", Vec2.class, "X,Y", new Converters.PointConverter(),
+            "the point to analyze").mandatory();
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|json");
 
-    @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
-    OutputFormat format = OutputFormat.text;
+    AnalyzeCommand() {
+        super(NAME, List.of("Read the local geometry at a point: value, gradient, Hessian, its eigenvalues and",
+                        "eigenvectors, the kind of point the curvature makes it, and the largest stable GD lr (2/λmax)."),
+                List.of(SurfaceOption.SURFACE, AT, FORMAT));
+    }
 
     @Override
     public Integer call() throws Exception {
-        Landscape landscape = surface.landscape();
+        Landscape landscape = SurfaceOption.landscape(this);
+        Vec2 at = get(AT);
+        OutputFormat format = get(FORMAT);
         PointAnalysis a = PointAnalysis.at(landscape.surface(), at);
         if (format == OutputFormat.json) {
             out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.analysis(a)));

@@ -3,6 +3,7 @@ package dev.losslab.app.cli;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.app.plot.BasinPlot;
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.maps.BasinMap;
 import dev.losslab.core.maps.Basins;
 import dev.losslab.core.maps.Budget;
@@ -14,54 +15,44 @@ import dev.losslab.core.surface.Minimum;
 import dev.losslab.core.surface.Window;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "basins", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run an optimizer from every point of a G×G grid and tell which minimum each start ends at.",
-                "Grid points include both window edges (like numpy.linspace). A start belongs to a known minimum's",
-                "basin when its run ends within 1%% of the window span of it; otherwise it diverged or did not converge."})
 final class BasinsCommand extends Subcommand {
 
-    @Mixin
-    SurfaceOption surface;
+    static final String NAME = "basins";
 
-    @Mixin
-    OptimizerOption optimizer;
+    private static final Opt<Integer> GRID = Opt.integer("--grid", "G",
+            "points per side, 2 to " + Budget.MAX_GRID + " (default: ${DEFAULT-VALUE})").defaultValue(256);
+    private static final Opt<Window> WINDOW = Opt.converted("--window", Window.class, "X0,X1,Y0,Y1",
+            new Converters.WindowConverter(), "where the starts lie (default: the surface's window)");
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|json");
+    private static final Opt<Path> OUT =
+            PlotFiles.option("the map: each start coloured by its basin, over the surface's contours");
+    private static final Opt<Boolean> TIMING =
+            Opt.flag("--timing", "print the compute time (without start-up and output) on stderr");
 
-    @Option(names = "--grid", paramLabel = "G", defaultValue = "256",
-            description = "points per side, 2 to " + Budget.MAX_GRID + " (default: ${DEFAULT-VALUE})")
-    int grid;
-
-    @Option(names = "--window", paramLabel = "X0,X1,Y0,Y1", converter = Converters.WindowConverter.class,
-            description = "where the starts lie (default: the surface's window)")
-    Window window;
-
-    @Option(names = "--format", paramLabel = "text|json", description = "output format (default: text)")
-    OutputFormat format = OutputFormat.text;
-
-    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg",
-            description = "also draw the map: each start coloured by its basin, over the surface's contours")
-    Path outFile;
-
-    @Option(names = "--timing", description = "print the compute time (without start-up and output) on stderr")
-    boolean timing;
-
-    @Mixin
-    RunOptions options;
+    BasinsCommand() {
+        super(NAME, List.of("Run an optimizer from every point of a G×G grid and tell which minimum each start ends at.",
+                        "Grid points include both window edges (like numpy.linspace). A start belongs to a known minimum's",
+                        "basin when its run ends within 1%% of the window span of it; otherwise it diverged or did not converge."),
+                RunOptions.after(SurfaceOption.SURFACE, OptimizerOption.OPTIMIZER, GRID, WINDOW, FORMAT, OUT, TIMING));
+    }
 
     @Override
     public Integer call() throws Exception {
-        Landscape landscape = surface.landscape();
+        Landscape landscape = SurfaceOption.landscape(this);
+        OutputFormat format = get(FORMAT);
+        Path outFile = get(OUT);
+        Window window = get(WINDOW);
+        int grid = get(GRID);
         if (format == OutputFormat.csv) {
-            throw new dev.losslab.core.InvalidInputException("format", "basins prints text or json, not csv");
+            throw new InvalidInputException("format", "basins prints text or json, not csv");
         }
         PlotFiles.check(outFile);
         Budget.checkGrid(grid);
-        RunSpec run = options.applyTo(RunBuilder.on(landscape), optimizer.kind(), false).spec();
+        RunSpec run = RunOptions.of(this).applyTo(RunBuilder.on(landscape), OptimizerOption.kind(this), false).spec();
         Grid starts = Grid.square(window != null ? window : landscape.window(), grid);
         BasinMap map;
         long t0 = System.nanoTime();
@@ -72,7 +63,7 @@ final class BasinsCommand extends Subcommand {
             return LongWork.CANCELLED;
         }
         long t1 = System.nanoTime();
-        if (timing) {
+        if (get(TIMING) != null) {
             err.printf(Locale.ROOT, "basins: %d starts in %.4f s (%d updates in all, %d cores)%n",
                     starts.cells(), (t1 - t0) / 1e9, map.updates(), Runtime.getRuntime().availableProcessors());
         }

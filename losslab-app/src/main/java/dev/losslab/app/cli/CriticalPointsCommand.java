@@ -8,27 +8,25 @@ import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Window;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "critical-points", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Find and classify every point where the gradient vanishes inside a window.")
 final class CriticalPointsCommand extends Subcommand {
 
-    @Mixin
-    SurfaceOption surface;
+    static final String NAME = "critical-points";
 
-    @Option(names = "--window", paramLabel = "X0,X1,Y0,Y1", converter = Converters.WindowConverter.class,
-            description = "where to look (default: the surface's window)")
-    Window window;
+    private static final Opt<Window> WINDOW = Opt.converted("--window", Window.class, "X0,X1,Y0,Y1",
+            new Converters.WindowConverter(), "where to look (default: the surface's window)");
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
 
-    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
-    OutputFormat format = OutputFormat.text;
+    CriticalPointsCommand() {
+        super(NAME, List.of("Find and classify every point where the gradient vanishes inside a window."),
+                List.of(SurfaceOption.SURFACE, WINDOW, FORMAT));
+    }
 
     @Override
     public Integer call() throws Exception {
-        Landscape landscape = surface.landscape();
+        Landscape landscape = SurfaceOption.landscape(this);
+        Window window = get(WINDOW);
+        OutputFormat format = get(FORMAT);
         Window where = window != null ? window : landscape.window();
         List<CriticalPoint> points = CriticalPoints.find(landscape.surface(), where);
         if (format == OutputFormat.json) {

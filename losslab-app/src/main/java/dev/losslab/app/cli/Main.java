@@ -2,22 +2,18 @@ package dev.losslab.app.cli;
 
 import dev.losslab.core.InvalidInputException;
 import java.io.PrintWriter;
-import java.util.List;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine;
-import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
 
 /**
  * The {@code losslab} command. Exit codes: 0 when a command completed (whatever a run's stop
  * reason: that is data), 2 for bad input, 1 for a failure. Results go to stdout, messages to stderr.
  */
-@Command(name = "losslab",
-        mixinStandardHelpOptions = true,
-        version = "LossLab 0.1.0",
-        description = {"A lab for seeing how optimizers roll down loss landscapes.",
-                "With no command, serves the web lab at http://127.0.0.1:8080/ (see `losslab serve --help`)."})
 public final class Main implements Callable<Integer> {
 
     public static final int OK = 0;
@@ -25,31 +21,38 @@ public final class Main implements Callable<Integer> {
     public static final int BAD_INPUT = 2;
 
     /**
-     * The subcommands, in the order help lists them. Registered lazily: picocli reflects over
-     * every command it is given, so a named command is registered alone (a tenth of a second less
-     * start-up); help, typos and no command get them all.
+     * The subcommands by name, in the order help lists them. Made lazily: a named command is built
+     * alone; help, typos and no command get them all.
      */
-    static final List<Class<?>> COMMANDS = List.of(
-            ServeCommand.class,
-            SurfacesCommand.class,
-            OptimizersCommand.class,
-            RunCommand.class,
-            RaceCommand.class,
-            AnalyzeCommand.class,
-            CriticalPointsCommand.class,
-            BasinsCommand.class,
-            SweepCommand.class,
-            SgdStatsCommand.class,
-            CommandLine.HelpCommand.class);
+    static final Map<String, Supplier<Subcommand>> COMMANDS = commands();
 
-    @Spec
-    CommandSpec spec;
+    private static Map<String, Supplier<Subcommand>> commands() {
+        Map<String, Supplier<Subcommand>> commands = new LinkedHashMap<>();
+        commands.put(ServeCommand.NAME, ServeCommand::new);
+        commands.put(SurfacesCommand.NAME, SurfacesCommand::new);
+        commands.put(OptimizersCommand.NAME, OptimizersCommand::new);
+        commands.put(RunCommand.NAME, RunCommand::new);
+        commands.put(RaceCommand.NAME, RaceCommand::new);
+        commands.put(AnalyzeCommand.NAME, AnalyzeCommand::new);
+        commands.put(CriticalPointsCommand.NAME, CriticalPointsCommand::new);
+        commands.put(BasinsCommand.NAME, BasinsCommand::new);
+        commands.put(SweepCommand.NAME, SweepCommand::new);
+        commands.put(SgdStatsCommand.NAME, SgdStatsCommand::new);
+        return Collections.unmodifiableMap(commands);
+    }
+
+    private final PrintWriter out;
+    private final PrintWriter err;
+
+    private Main(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
 
     /** No command: serve the web lab with the default host and port. */
     @Override
     public Integer call() throws InterruptedException {
-        return ServeCommand.serve(ServeCommand.DEFAULT_HOST, ServeCommand.DEFAULT_PORT,
-                spec.commandLine().getOut(), spec.commandLine().getErr());
+        return ServeCommand.serve(ServeCommand.DEFAULT_HOST, ServeCommand.DEFAULT_PORT, out, err);
     }
 
     public static void main(String[] args) {
@@ -68,32 +71,19 @@ public final class Main implements Callable<Integer> {
     /** Runs the command line with the given streams and returns the exit code (tests call this). */
     public static int execute(String[] args, PrintWriter out, PrintWriter err) {
         args = serveForBareServeOptions(args);
-        var plain = PlainCommandLine.read(args, COMMANDS);
-        if (plain.isPresent()) {
-            try {
-                Integer code = plain.get().writingTo(out, err).call();
-                return code == null ? OK : code;   // as picocli reads a null
-            } catch (Exception e) {
-                return failed(e, err);
-            }
+        CommandSpec root = CommandSpec.wrapWithoutInspection(new Main(out, err)).name("losslab").version(Subcommand.VERSION);
+        root.usageMessage().description("A lab for seeing how optimizers roll down loss landscapes.",
+                "With no command, serves the web lab at http://127.0.0.1:8080/ (see `losslab serve --help`).");
+        Subcommand.addHelpOptions(root);
+        CommandLine cli = new CommandLine(root);
+        Supplier<Subcommand> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            add(cli, named, out, err);
+        } else {
+            COMMANDS.values().forEach(command -> add(cli, command, out, err));
+            // picocli's help command is annotated, so it is added only where it may be asked for.
+            cli.addSubcommand(new CommandLine.HelpCommand());
         }
-        // Everything else (help, no command, any mistake): picocli reads it and says what is wrong.
-        CommandLine.IFactory factory = new CommandLine.IFactory() {
-            @Override
-            public <K> K create(Class<K> type) throws Exception {
-                K made = CommandLine.defaultFactory().create(type);
-                if (made instanceof Subcommand command) {
-                    command.writingTo(out, err);
-                }
-                return made;
-            }
-        };
-        CommandLine cli = new CommandLine(new Main(), factory);
-        String named = args.length > 0 ? args[0] : "";
-        List<Class<?>> needed = COMMANDS.stream()
-                .filter(c -> c.getAnnotation(Command.class).name().equals(named) && !named.equals("help"))
-                .toList();
-        (needed.isEmpty() ? COMMANDS : needed).forEach(cli::addSubcommand);
         cli.setOut(out);
         cli.setErr(err);
         cli.setCaseInsensitiveEnumValuesAllowed(true);
@@ -106,6 +96,11 @@ public final class Main implements Callable<Integer> {
         });
         cli.setExecutionExceptionHandler((e, where, parsed) -> failed(e, where.getErr()));
         return cli.execute(args);
+    }
+
+    private static void add(CommandLine cli, Supplier<Subcommand> make, PrintWriter out, PrintWriter err) {
+        Subcommand command = make.get().writingTo(out, err);
+        cli.addSubcommand(command.name(), command.spec());
     }
 
     /**

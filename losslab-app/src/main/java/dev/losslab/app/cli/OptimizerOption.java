@@ -2,16 +2,15 @@ package dev.losslab.app.cli;
 
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
-import picocli.CommandLine.Option;
 
 /** {@code --optimizer NAME}: one optimizer from the registry (a typo gets the closest name). */
 final class OptimizerOption {
 
-    @Option(names = "--optimizer", required = true, paramLabel = "NAME",
-            description = "gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton")
-    String name;
+    static final Opt<String> OPTIMIZER = Opt.text("--optimizer", "NAME", String.join(", ", Optimizers.names())).mandatory();
 
-    OptimizerKind kind() {
-        return Optimizers.get(name);
+    private OptimizerOption() {}
+
+    static OptimizerKind kind(Subcommand command) {
+        return Optimizers.get(command.get(OPTIMIZER));
     }
 }

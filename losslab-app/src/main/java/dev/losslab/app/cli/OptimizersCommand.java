@@ -6,22 +6,26 @@ import dev.losslab.app.output.OptimizerTable;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
+import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "optimizers", mixinStandardHelpOptions = true,
-        description = "List the optimizers and schedules with their update rules and PyTorch defaults.")
 final class OptimizersCommand extends Subcommand {
+
+    static final String NAME = "optimizers";
 
     enum Format { text, json, markdown }
 
-    @Option(names = "--format", paramLabel = "text|json|markdown", description = "output format (default: text)")
-    Format format = Format.text;
+    private static final Opt<Format> FORMAT = Opt.choice("--format", Format.class, "text|json|markdown",
+            "output format (default: ${DEFAULT-VALUE})").defaultValue(Format.text);
+
+    OptimizersCommand() {
+        super(NAME, List.of("List the optimizers and schedules with their update rules and PyTorch defaults."),
+                List.of(FORMAT));
+    }
 
     @Override
     public Integer call() throws Exception {
-        switch (format) {
+        switch (get(FORMAT)) {
             case markdown -> out.print(OptimizerTable.markdown());
             case json -> {
                 var list = JsonViews.array();

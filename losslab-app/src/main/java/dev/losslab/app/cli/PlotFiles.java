@@ -9,6 +9,11 @@ import java.nio.file.Path;
 /** {@code --out FILE.png|FILE.svg}: checked before any work starts, written after it. */
 final class PlotFiles {
 
+    /** {@code --out}, described for what the command draws. */
+    static Opt<Path> option(String what) {
+        return Opt.path("--out", "FILE.png|FILE.svg", "also draw " + what);
+    }
+
     private PlotFiles() {}
 
     /** Fails on a name that is neither .png nor .svg, or whose folder does not exist. */

@@ -18,51 +18,39 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "race", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run several optimizers from the same start on the same surface.",
-                "Each hyper-parameter option applies to every racer that takes it; each racer's lr defaults to",
-                "what suits its kind on that surface. With --tune lr each racer first gets its best lr on this",
-                "surface and start: 37 candidates from 1/100 to 10 times its default (12 per decade); the one that",
-                "converges at a known minimum in the fewest steps, else the lowest final loss without diverging."})
 final class RaceCommand extends Subcommand {
+
+    static final String NAME = "race";
 
     /** A race is for comparing a handful; more is a sweep. */
     static final int MAX_RACERS = 12;
 
-    @Mixin
-    SurfaceOption surface;
+    private static final Opt<List<String>> OPTIMIZERS = Opt.list("--optimizers", "A,B,…",
+            "the racers, e.g. gd,momentum,newton").mandatory();
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.optionForTerminalOr(OutputFormat.csv, "text|csv|json");
+    private static final Opt<String> TUNE = Opt.text("--tune", "lr",
+            "tune each racer's learning rate first, then race at the best (only lr can be tuned)");
+    private static final Opt<Path> OUT =
+            PlotFiles.option("the picture: the surface's colour map and contours, the minima and the path(s)");
 
-    @Option(names = "--optimizers", required = true, split = ",", paramLabel = "A,B,…",
-            description = "the racers, e.g. gd,momentum,newton")
-    List<String> optimizers;
-
-    @Mixin
-    StartOption start;
-
-    @Option(names = "--format", paramLabel = "text|csv|json",
-            description = "output format (default: text at a terminal, csv otherwise)")
-    OutputFormat format;
-
-    @Option(names = "--tune", paramLabel = "lr",
-            description = "tune each racer's learning rate first, then race at the best (only lr can be tuned)")
-    String tune;
-
-    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg",
-            description = "also draw the picture: the surface's colour map and contours, the minima and the path(s)")
-    Path outFile;
-
-    @Mixin
-    RunOptions options;
+    RaceCommand() {
+        super(NAME, List.of("Run several optimizers from the same start on the same surface.",
+                        "Each hyper-parameter option applies to every racer that takes it; each racer's lr defaults to",
+                        "what suits its kind on that surface. With --tune lr each racer first gets its best lr on this",
+                        "surface and start: 37 candidates from 1/100 to 10 times its default (12 per decade); the one that",
+                        "converges at a known minimum in the fewest steps, else the lowest final loss without diverging."),
+                RunOptions.after(SurfaceOption.SURFACE, OPTIMIZERS, StartOption.START, FORMAT, TUNE, OUT));
+    }
 
     @Override
     public Integer call() throws Exception {
+        RunOptions options = RunOptions.of(this);
+        Path outFile = get(OUT);
+        String tune = get(TUNE);
         PlotFiles.check(outFile);
-        Landscape landscape = surface.landscape();
-        var names = new LinkedHashSet<>(optimizers);
+        Landscape landscape = SurfaceOption.landscape(this);
+        var names = new LinkedHashSet<>(get(OPTIMIZERS));
         if (names.size() > MAX_RACERS) {
             throw new InvalidInputException("optimizers", "--optimizers takes at most " + MAX_RACERS + " names, got " + names.size());
         }
@@ -71,16 +59,16 @@ final class RaceCommand extends Subcommand {
         if (tune != null && !tune.equals("lr")) {
             throw new InvalidInputException("tune", "--tune takes lr (the only tunable setting), got '" + tune + "'");
         }
-        if (tune != null && options.lr != null) {
+        if (tune != null && options.learningRate() != null) {
             throw new InvalidInputException("tune", "--tune lr and --lr exclude each other: tuning chooses the lr");
         }
         List<Run> runs = new ArrayList<>();
         List<LearningRateTuning.Tuned> tunings = new ArrayList<>();
         for (OptimizerKind kind : kinds) {
-            RunBuilder builder = racer(landscape, kind);
+            RunBuilder builder = racer(options, landscape, kind);
             if (tune != null) {
                 LearningRateTuning.Tuned tuned = LearningRateTuning.tune(kind.defaultLearningRate(landscape),
-                        lr -> racer(landscape, kind).learningRate(lr).spec(), Job.untracked());
+                        lr -> racer(options, landscape, kind).learningRate(lr).spec(), Job.untracked());
                 tunings.add(tuned);
                 builder.learningRate(tuned.learningRate());
             }
@@ -89,7 +77,7 @@ final class RaceCommand extends Subcommand {
         if (outFile != null) {
             PlotFiles.write(outFile, TrajectoryPlot.of(landscape, runs));
         }
-        switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
+        switch (OutputFormat.orDefault(get(FORMAT), OutputFormat.csv)) {
             case text -> {
                 for (int k = 0; k < runs.size(); k++) {
                     Run run = runs.get(k);
@@ -126,9 +114,8 @@ final class RaceCommand extends Subcommand {
         return Main.OK;
     }
 
-    private RunBuilder racer(Landscape landscape, OptimizerKind kind) {
+    private RunBuilder racer(RunOptions options, Landscape landscape, OptimizerKind kind) {
         RunBuilder builder = options.applyTo(RunBuilder.on(landscape), kind, true);
-        start.applyTo(builder);
-        return builder;
+        return StartOption.applyTo(this, builder);
     }
 }

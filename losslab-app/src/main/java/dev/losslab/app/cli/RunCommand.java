@@ -4,51 +4,38 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.RunCsv;
 import dev.losslab.app.output.RunText;
+import dev.losslab.app.plot.TrajectoryPlot;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
-import dev.losslab.app.plot.TrajectoryPlot;
 import java.nio.file.Path;
 import java.util.List;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Run one optimizer from a start and print every point it visits.",
-                "CSV and JSON list each point from step 0; text shows a sample and a one-line summary."})
 final class RunCommand extends Subcommand {
 
-    @Mixin
-    SurfaceOption surface;
+    static final String NAME = "run";
 
-    @Mixin
-    OptimizerOption optimizer;
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.optionForTerminalOr(OutputFormat.csv, "text|csv|json");
+    private static final Opt<Path> OUT =
+            PlotFiles.option("the picture: the surface's colour map and contours, the minima and the path(s)");
 
-    @Mixin
-    StartOption start;
-
-    @Option(names = "--format", paramLabel = "text|csv|json",
-            description = "output format (default: text at a terminal, csv otherwise)")
-    OutputFormat format;
-
-    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg",
-            description = "also draw the picture: the surface's colour map and contours, the minima and the path(s)")
-    Path outFile;
-
-    @Mixin
-    RunOptions options;
+    RunCommand() {
+        super(NAME, List.of("Run one optimizer from a start and print every point it visits.",
+                        "CSV and JSON list each point from step 0; text shows a sample and a one-line summary."),
+                RunOptions.after(SurfaceOption.SURFACE, OptimizerOption.OPTIMIZER, StartOption.START, FORMAT, OUT));
+    }
 
     @Override
     public Integer call() throws Exception {
+        Path outFile = get(OUT);
         PlotFiles.check(outFile);
-        RunBuilder builder = RunBuilder.on(surface.landscape());
-        options.applyTo(builder, optimizer.kind(), false);
-        start.applyTo(builder);
+        RunBuilder builder = RunBuilder.on(SurfaceOption.landscape(this));
+        RunOptions.of(this).applyTo(builder, OptimizerOption.kind(this), false);
+        StartOption.applyTo(this, builder);
         Run run = builder.run();
         if (outFile != null) {
             PlotFiles.write(outFile, TrajectoryPlot.of(run.spec().landscape(), List.of(run)));
         }
-        switch (OutputFormat.orDefault(format, OutputFormat.csv)) {
+        switch (OutputFormat.orDefault(get(FORMAT), OutputFormat.csv)) {
             case text -> RunText.write(run, out);
             case csv -> RunCsv.write(run, out);
             case json -> {

@@ -1,117 +1,89 @@
 package dev.losslab.app.cli;
 
+import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.optim.Param;
+import dev.losslab.core.optim.ScheduleKind;
+import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
 /**
- * The options shared by {@code run} and {@code race}: the step budget, every optimizer
- * hyper-parameter (each applies to the optimizers that take it), SGD noise and the lr schedule.
- * Unset options stay null so that defaults come from the core's registries, not from here.
+ * The options shared by the commands that run an optimizer ({@code run}, {@code race},
+ * {@code basins}, {@code sweep}): the step budget, the learning rate, SGD noise, and one option per
+ * hyper-parameter of the optimizers and schedules in the core's registries. Those are built from
+ * the registries (name, symbol, defaults, help), so an optimizer added there has its options here.
+ * Values the user did not give stay unset, so that defaults come from the registries too.
+ *
+ * @param steps               most updates
+ * @param tolerance           the gradient norm under which a run has converged
+ * @param learningRate        the lr given, or null for the optimizer's default on the surface
+ * @param noise               the SGD noise σ given, or null for the optimizer's default
+ * @param seed                the noise generator's seed
+ * @param schedule            the lr schedule's name
+ * @param hyperParameters     the optimizer hyper-parameters given, by name (flags as 1)
+ * @param scheduleParameters  the schedule parameters given, by name
  */
-final class RunOptions {
+record RunOptions(int steps, double tolerance, Double learningRate, Double noise, long seed, String schedule,
+                  Map<String, Double> hyperParameters, Map<String, Double> scheduleParameters) {
 
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + RunSpec.DEFAULT_STEPS,
-            description = "most updates to take (0 to " + RunSpec.MAX_STEPS + "; default: ${DEFAULT-VALUE})")
-    int steps;
+    static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
+            "most updates to take (0 to " + RunSpec.MAX_STEPS + "; default: ${DEFAULT-VALUE})").defaultValue(RunSpec.DEFAULT_STEPS);
+    static final Opt<Double> TOLERANCE = Opt.real("--tol", "F",
+            "stop as converged when the gradient norm is below F; 0 disables (default: ${DEFAULT-VALUE})")
+            .defaultValue(RunSpec.DEFAULT_TOLERANCE);
+    static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR",
+            "learning rate (default: the surface's, see `surfaces`; 1 for " + String.join(", ", Optimizers.all().stream()
+                    .filter(k -> k.learningRateDefault() == OptimizerKind.LearningRateDefault.NEWTON).map(OptimizerKind::name).toList())
+                    + ")");
+    static final Opt<Double> NOISE = Opt.real("--noise", "SIGMA",
+            "standard deviation σ of Gaussian noise added to each gradient coordinate " + defaults(noiseDefaults()));
+    static final Opt<Long> SEED = Opt.whole("--seed", "S", "seed of the noise generator (default: ${DEFAULT-VALUE})")
+            .defaultValue(RunSpec.DEFAULT_SEED);
+    static final Opt<String> SCHEDULE = Opt.text("--schedule", "NAME",
+            "learning-rate schedule: " + String.join(", ", Schedules.names()) + " (default: ${DEFAULT-VALUE})")
+            .defaultValue(Schedules.names().getFirst());
 
-    @Option(names = "--tol", paramLabel = "F", defaultValue = "" + RunSpec.DEFAULT_TOLERANCE,
-            description = "stop as converged when the gradient norm is below F; 0 disables (default: ${DEFAULT-VALUE})")
-    double tolerance;
+    /** From this many entries taking one setting, help names only those off the most common default. */
+    private static final int MANY_ENTRIES = 5;
 
-    @Option(names = "--lr", paramLabel = "LR", description = "learning rate (default: the surface's, see `surfaces`; 1 for Newton)")
-    Double lr;
+    /** One option per optimizer hyper-parameter name in the registry, in the order they first appear. */
+    static final List<Opt<?>> HYPER_PARAMETERS = hyperParameterOptions();
 
-    @Option(names = "--momentum", paramLabel = "M", description = "momentum factor (momentum, nesterov: 0.9; rmsprop: 0)")
-    Double momentum;
+    /** One option per schedule parameter name in the registry. */
+    static final List<Opt<?>> SCHEDULE_PARAMETERS = scheduleParameterOptions();
 
-    @Option(names = "--dampening", paramLabel = "D", description = "momentum dampening (default 0)")
-    Double dampening;
-
-    @Option(names = "--weight-decay", paramLabel = "W", description = "weight decay (default 0; adamw: 0.01)")
-    Double weightDecay;
-
-    @Option(names = "--alpha", paramLabel = "A", description = "RMSProp smoothing constant (default 0.99)")
-    Double alpha;
-
-    @Option(names = "--eps", paramLabel = "E", description = "term added to the denominator (default 1e-8; adagrad 1e-10)")
-    Double eps;
-
-    @Option(names = "--centered", description = "RMSProp: normalise by the estimated variance of the gradient")
-    Boolean centered;
-
-    @Option(names = "--lr-decay", paramLabel = "D", description = "Adagrad learning-rate decay (default 0)")
-    Double lrDecay;
-
-    @Option(names = "--beta1", paramLabel = "B1", description = "Adam first-moment decay (default 0.9)")
-    Double beta1;
-
-    @Option(names = "--beta2", paramLabel = "B2", description = "Adam second-moment decay (default 0.999)")
-    Double beta2;
-
-    @Option(names = "--amsgrad", description = "Adam: use the running maximum of the second moment (AMSGrad)")
-    Boolean amsgrad;
-
-    @Option(names = "--no-bias-correction", description = "Adam: drop both bias-correction factors (not a PyTorch option)")
-    Boolean noBiasCorrection;
-
-    @Option(names = "--noise", paramLabel = "SIGMA",
-            description = "standard deviation of Gaussian noise added to each gradient coordinate (default 0; sgd: 1)")
-    Double noise;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + RunSpec.DEFAULT_SEED,
-            description = "seed of the noise generator (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--schedule", paramLabel = "NAME", defaultValue = "constant",
-            description = "learning-rate schedule: constant, step, exponential, inverse-time, cosine (default: ${DEFAULT-VALUE})")
-    String schedule;
-
-    @Option(names = "--step-size", paramLabel = "K", description = "step schedule: decay every K steps (default 100)")
-    Double stepSize;
-
-    @Option(names = "--gamma", paramLabel = "G", description = "step/exponential schedule: decay factor (step 0.1, exponential 0.99)")
-    Double gamma;
-
-    @Option(names = "--tau", paramLabel = "T", description = "inverse-time schedule: lr/(1 + t/T) (default 100)")
-    Double tau;
-
-    @Option(names = "--t-max", paramLabel = "T", description = "cosine schedule: period half-length (default: --steps)")
-    Double tMax;
-
-    @Option(names = "--eta-min", paramLabel = "E", description = "cosine schedule: lowest lr (default 0)")
-    Double etaMin;
-
-    /** The optimizer hyper-parameters the user gave, by their CLI names (flags as 1). */
-    Map<String, Double> hyperParameters() {
-        Map<String, Double> given = new LinkedHashMap<>();
-        putIfSet(given, "momentum", momentum);
-        putIfSet(given, "dampening", dampening);
-        putIfSet(given, "weight-decay", weightDecay);
-        putIfSet(given, "alpha", alpha);
-        putIfSet(given, "eps", eps);
-        putIfSet(given, "lr-decay", lrDecay);
-        putIfSet(given, "beta1", beta1);
-        putIfSet(given, "beta2", beta2);
-        putFlag(given, "centered", centered);
-        putFlag(given, "amsgrad", amsgrad);
-        putFlag(given, "no-bias-correction", noBiasCorrection);
-        return given;
+    /** A command's own options followed by these: its whole list, in the order help lists them. */
+    static List<Opt<?>> after(Opt<?>... own) {
+        List<Opt<?>> options = new ArrayList<>(List.of(own));
+        options.addAll(all());
+        return options;
     }
 
-    private Map<String, Double> scheduleParameters() {
-        Map<String, Double> given = new LinkedHashMap<>();
-        putIfSet(given, "step-size", stepSize);
-        putIfSet(given, "gamma", gamma);
-        putIfSet(given, "tau", tau);
-        putIfSet(given, "t-max", tMax);
-        putIfSet(given, "eta-min", etaMin);
-        return given;
+    /** Every option, in the order help lists them. */
+    static List<Opt<?>> all() {
+        List<Opt<?>> all = new ArrayList<>(List.of(STEPS, TOLERANCE, LEARNING_RATE));
+        all.addAll(HYPER_PARAMETERS);
+        all.add(NOISE);
+        all.add(SEED);
+        all.add(SCHEDULE);
+        all.addAll(SCHEDULE_PARAMETERS);
+        return all;
+    }
+
+    /** The values {@code command} was given for {@link #all()}. */
+    static RunOptions of(Subcommand command) {
+        return new RunOptions(command.get(STEPS), command.get(TOLERANCE), command.get(LEARNING_RATE),
+                command.get(NOISE), command.get(SEED), command.get(SCHEDULE),
+                given(command, HYPER_PARAMETERS), given(command, SCHEDULE_PARAMETERS));
     }
 
     /**
@@ -120,14 +92,14 @@ final class RunOptions {
      */
     RunBuilder applyTo(RunBuilder builder, OptimizerKind kind, boolean onlyTaken) {
         builder.optimizer(kind.name()).steps(steps).tolerance(tolerance).seed(seed)
-                .schedule(schedule, scheduleParameters());
-        if (lr != null) {
-            builder.learningRate(lr);
+                .schedule(schedule, scheduleParameters);
+        if (learningRate != null) {
+            builder.learningRate(learningRate);
         }
         if (noise != null) {
             builder.noise(noise);
         }
-        hyperParameters().forEach((name, value) -> {
+        hyperParameters.forEach((name, value) -> {
             if (!onlyTaken || kind.takes(name)) {
                 builder.set(name, value);
             }
@@ -135,9 +107,18 @@ final class RunOptions {
         return builder;
     }
 
+    /** True when the user fixed the setting {@code name} (lr, noise or a hyper-parameter). */
+    boolean fixes(String name) {
+        return switch (name) {
+            case "lr" -> learningRate != null;
+            case "noise" -> noise != null;
+            default -> hyperParameters.containsKey(name);
+        };
+    }
+
     /** Fails when a given hyper-parameter applies to none of the racing optimizers. */
     void requireEachTakenBySome(Collection<OptimizerKind> kinds) {
-        for (String name : hyperParameters().keySet()) {
+        for (String name : hyperParameters.keySet()) {
             if (kinds.stream().noneMatch(k -> k.takes(name))) {
                 throw new InvalidInputException(name, "--" + name + " applies to none of "
                         + String.join(", ", kinds.stream().map(OptimizerKind::name).toList()));
@@ -145,15 +126,85 @@ final class RunOptions {
         }
     }
 
-    private static void putIfSet(Map<String, Double> map, String name, Double value) {
-        if (value != null) {
-            map.put(name, value);
+    private static Map<String, Double> given(Subcommand command, List<Opt<?>> options) {
+        Map<String, Double> given = new LinkedHashMap<>();
+        for (Opt<?> option : options) {
+            Object value = command.get(option);
+            if (value instanceof Boolean flag) {
+                given.put(option.name().substring(2), flag ? 1.0 : 0.0);
+            } else if (value instanceof Double number) {
+                given.put(option.name().substring(2), number);
+            }
         }
+        return given;
     }
 
-    private static void putFlag(Map<String, Double> map, String name, Boolean value) {
-        if (value != null) {
-            map.put(name, value ? 1.0 : 0.0);
+    private static List<Opt<?>> hyperParameterOptions() {
+        Map<String, Map<String, Param>> byName = new LinkedHashMap<>();
+        for (OptimizerKind kind : Optimizers.all()) {
+            for (Param p : kind.params()) {
+                byName.computeIfAbsent(p.name(), n -> new LinkedHashMap<>()).put(kind.name(), p);
+            }
         }
+        List<Opt<?>> options = new ArrayList<>();
+        byName.values().forEach(takers -> options.add(option(takers)));
+        return options;
+    }
+
+    private static List<Opt<?>> scheduleParameterOptions() {
+        Map<String, Map<String, Param>> byName = new LinkedHashMap<>();
+        for (ScheduleKind kind : Schedules.all()) {
+            for (Param p : kind.params()) {
+                byName.computeIfAbsent(p.name(), n -> new LinkedHashMap<>()).put(kind.name() + " schedule", p);
+            }
+        }
+        List<Opt<?>> options = new ArrayList<>();
+        byName.values().forEach(takers -> options.add(option(takers)));
+        return options;
+    }
+
+    /**
+     * The option for one parameter name, from every registry entry that takes it (by entry name):
+     * "momentum factor μ; momentum, nesterov: 0.9; rmsprop: 0". Where entries describe it
+     * differently, the help names the first description (each entry's own is in `optimizers`).
+     */
+    private static Opt<?> option(Map<String, Param> takers) {
+        Param first = takers.values().iterator().next();
+        String name = "--" + first.name();
+        if (first.flag()) {
+            return Opt.flag(name, first.help() + " (" + String.join(", ", takers.keySet()) + ")");
+        }
+        Map<String, Double> defaults = new LinkedHashMap<>();
+        takers.forEach((entry, p) -> defaults.put(entry, p.defaultValue()));
+        return Opt.real(name, first.symbol(), first.help() + " " + defaults(defaults));
+    }
+
+    private static Map<String, Double> noiseDefaults() {
+        Map<String, Double> defaults = new LinkedHashMap<>();
+        Optimizers.all().forEach(k -> defaults.put(k.name(), k.defaultNoise()));
+        return defaults;
+    }
+
+    /**
+     * The defaults of one setting across the entries that take it, by entry:
+     * "(momentum, nesterov: 0.9; rmsprop: 0)", or "(adagrad: 0)" for one. When most of many entries
+     * share a default, only the others are named: "(default 0; adamw: 0.01)".
+     */
+    static String defaults(Map<String, Double> byEntry) {
+        Map<Double, List<String>> byValue = new LinkedHashMap<>();
+        byEntry.forEach((entry, value) -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(entry));
+        Double most = byValue.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
+                .orElseThrow().getKey();
+        boolean shorthand = byEntry.size() >= MANY_ENTRIES && byValue.get(most).size() > byEntry.size() / 2;
+        List<String> parts = new ArrayList<>();
+        if (shorthand) {
+            parts.add("default " + Numbers.brief(most));
+        }
+        byValue.forEach((value, entries) -> {
+            if (!shorthand || !value.equals(most)) {
+                parts.add(String.join(", ", entries) + ": " + Numbers.brief(value));
+            }
+        });
+        return "(" + String.join("; ", parts) + ")";
     }
 }

@@ -5,28 +5,28 @@ import dev.losslab.core.InvalidInputException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.BindException;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "serve", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Serve the web lab (the page and its API, see docs/API.md) until stopped with Ctrl+C.",
-                "`losslab` with no command does the same."})
 final class ServeCommand extends Subcommand {
 
+    static final String NAME = "serve";
     static final int DEFAULT_PORT = 8080;
     static final String DEFAULT_HOST = "127.0.0.1";
 
-    @Option(names = "--port", paramLabel = "N", description = "port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})")
-    int port = DEFAULT_PORT;
+    private static final Opt<Integer> PORT = Opt.integer("--port", "N",
+            "port to listen on; 0 picks a free one (default: ${DEFAULT-VALUE})").defaultValue(DEFAULT_PORT);
+    private static final Opt<String> HOST = Opt.text("--host", "HOST",
+            "address to listen on; the default serves this machine only (default: ${DEFAULT-VALUE})").defaultValue(DEFAULT_HOST);
 
-    @Option(names = "--host", paramLabel = "HOST",
-            description = "address to listen on; the default serves this machine only (default: ${DEFAULT-VALUE})")
-    String host = DEFAULT_HOST;
+    ServeCommand() {
+        super(NAME, List.of("Serve the web lab (the page and its API, see docs/API.md) until stopped with Ctrl+C.",
+                "`losslab` with no command does the same."), List.of(PORT, HOST));
+    }
 
     @Override
     public Integer call() throws InterruptedException {
-        return serve(host, port, out, err);
+        return serve(get(HOST), get(PORT), out, err);
     }
 
     /** Serves until the JVM is told to stop; returns an exit code only when the server cannot start. */

@@ -16,70 +16,53 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "sgd-stats", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Over many seeds, the share of noisy runs that end in each basin, at each noise level.",
-                "Each run adds N(0, σ²) noise to every gradient coordinate; its basin is where a noise-free run of the",
-                "same optimizer goes from its last point (so jitter around a minimum still counts as that minimum)."})
 final class SgdStatsCommand extends Subcommand {
 
-    @Mixin
-    SurfaceOption surface;
+    static final String NAME = "sgd-stats";
 
-    @Mixin
-    StartOption start;
+    private static final Opt<String> NOISE = Opt.text("--noise", "A:B:N",
+            "N noise levels σ from A to B, both included, e.g. 0:40:5").mandatory();
+    private static final Opt<Integer> RUNS = Opt.integer("--runs", "R",
+            "runs (seeds) per noise level, 1 to " + SgdStats.MAX_RUNS + " (default: ${DEFAULT-VALUE})").defaultValue(100);
+    private static final Opt<String> OPTIMIZER = Opt.text("--optimizer", "NAME",
+            "the update rule the noise is added to (default: ${DEFAULT-VALUE}, i.e. gradient descent)").defaultValue("sgd");
+    private static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR", "learning rate (default: the surface's)");
+    private static final Opt<Integer> STEPS = Opt.integer("--steps", "N", "updates per run (default: ${DEFAULT-VALUE})")
+            .defaultValue(RunSpec.DEFAULT_STEPS);
+    private static final Opt<Double> TOLERANCE = Opt.real("--tol", "F",
+            "converged when the exact gradient norm is below F (default: ${DEFAULT-VALUE})").defaultValue(RunSpec.DEFAULT_TOLERANCE);
+    private static final Opt<Long> SEED = Opt.whole("--seed", "S", "the first seed; run r uses S + r (default: ${DEFAULT-VALUE})")
+            .defaultValue(RunSpec.DEFAULT_SEED);
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
 
-    @Option(names = "--noise", required = true, paramLabel = "A:B:N",
-            description = "N noise levels σ from A to B, both included, e.g. 0:40:5")
-    String noise;
-
-    @Option(names = "--runs", paramLabel = "R", defaultValue = "100",
-            description = "runs (seeds) per noise level, 1 to " + SgdStats.MAX_RUNS + " (default: ${DEFAULT-VALUE})")
-    int runs;
-
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
-            description = "the update rule the noise is added to (default: ${DEFAULT-VALUE}, i.e. gradient descent)")
-    String optimizer;
-
-    @Option(names = "--lr", paramLabel = "LR", description = "learning rate (default: the surface's)")
-    Double lr;
-
-    @Option(names = "--steps", paramLabel = "N", defaultValue = "" + RunSpec.DEFAULT_STEPS,
-            description = "updates per run (default: ${DEFAULT-VALUE})")
-    int steps;
-
-    @Option(names = "--tol", paramLabel = "F", defaultValue = "" + RunSpec.DEFAULT_TOLERANCE,
-            description = "converged when the exact gradient norm is below F (default: ${DEFAULT-VALUE})")
-    double tolerance;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "" + RunSpec.DEFAULT_SEED,
-            description = "the first seed; run r uses S + r (default: ${DEFAULT-VALUE})")
-    long seed;
-
-    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
-    OutputFormat format = OutputFormat.text;
+    SgdStatsCommand() {
+        super(NAME, List.of("Over many seeds, the share of noisy runs that end in each basin, at each noise level.",
+                        "Each run adds N(0, σ²) noise to every gradient coordinate; its basin is where a noise-free run of the",
+                        "same optimizer goes from its last point (so jitter around a minimum still counts as that minimum)."),
+                List.of(SurfaceOption.SURFACE, StartOption.START, NOISE, RUNS, OPTIMIZER, LEARNING_RATE, STEPS, TOLERANCE,
+                        SEED, FORMAT));
+    }
 
     @Override
     public Integer call() throws Exception {
-        Axis levels = levels(noise);
-        RunBuilder builder = RunBuilder.on(surface.landscape()).optimizer(Optimizers.get(optimizer).name())
-                .steps(steps).tolerance(tolerance).seed(seed).noise(0);
+        Axis levels = levels(get(NOISE));
+        RunBuilder builder = RunBuilder.on(SurfaceOption.landscape(this)).optimizer(Optimizers.get(get(OPTIMIZER)).name())
+                .steps(get(STEPS)).tolerance(get(TOLERANCE)).seed(get(SEED)).noise(0);
+        Double lr = get(LEARNING_RATE);
         if (lr != null) {
             builder.learningRate(lr);
         }
-        start.applyTo(builder);
+        StartOption.applyTo(this, builder);
         RunSpec run = builder.spec();
         SgdStatsResult stats;
         try (LongWork work = LongWork.start(err, "sgd-stats")) {
-            stats = SgdStats.run(run, levels, runs, work.job());
+            stats = SgdStats.run(run, levels, get(RUNS), work.job());
         } catch (CancellationException e) {
             err.println("cancelled");
             return LongWork.CANCELLED;
         }
-        switch (format) {
+        switch (get(FORMAT)) {
             case text -> text(stats, run, out);
             case csv -> csv(stats, out);
             case json -> out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.sgdStats(stats, run)));

@@ -2,17 +2,18 @@ package dev.losslab.app.cli;
 
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.surface.Vec2;
-import picocli.CommandLine.Option;
 
 /** {@code --start=X,Y}: where runs begin; the surface's default start when not given. */
 final class StartOption {
 
-    @Option(names = "--start", paramLabel = "X,Y", converter = Converters.PointConverter.class,
-            description = "starting point (default: the surface's)")
-    Vec2 point;
+    static final Opt<Vec2> START = Opt.converted("--start", Vec2.class, "X,Y", new Converters.PointConverter(),
+            "starting point (default: the surface's)");
 
-    /** Sets the start on {@code builder} when one was given; returns the builder. */
-    RunBuilder applyTo(RunBuilder builder) {
+    private StartOption() {}
+
+    /** Sets the start on {@code builder} when {@code command} was given one; returns the builder. */
+    static RunBuilder applyTo(Subcommand command, RunBuilder builder) {
+        Vec2 point = command.get(START);
         return point == null ? builder : builder.start(point);
     }
 }

@@ -5,20 +5,24 @@ import dev.losslab.app.output.Numbers;
 import dev.losslab.core.surface.Catalog;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Window;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 
-@Command(name = "surfaces", mixinStandardHelpOptions = true,
-        description = "List the built-in surfaces with their formulas, windows, defaults and known minima.")
 final class SurfacesCommand extends Subcommand {
 
-    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
-    OutputFormat format = OutputFormat.text;
+    static final String NAME = "surfaces";
+
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
+
+    SurfacesCommand() {
+        super(NAME, List.of("List the built-in surfaces with their formulas, windows, defaults and known minima."),
+                List.of(FORMAT));
+    }
 
     @Override
     public Integer call() throws Exception {
+        OutputFormat format = get(FORMAT);
         if (format == OutputFormat.json) {
             var list = JsonViews.array();
             Catalog.all().forEach(l -> list.add(JsonViews.landscape(l)));

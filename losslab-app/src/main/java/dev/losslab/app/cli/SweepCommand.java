@@ -20,51 +20,35 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
-@Command(name = "sweep", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Steps to converge (or diverged) over a 1-D or 2-D grid of hyper-parameters, from one start.",
-                "Each value range includes both ends. On a quadratic (bowl, saddle) with gd or momentum it also shows",
-                "the regime theory predicts: monotone, oscillating or divergent."})
 final class SweepCommand extends Subcommand {
 
-    @Mixin
-    SurfaceOption surface;
+    static final String NAME = "sweep";
 
-    @Mixin
-    OptimizerOption optimizer;
+    private static final Opt<String> VARY = Opt.text("--vary", "P=A:B:N[,Q=C:D:M]",
+            "what to sweep: N values of P from A to B (and M of Q), e.g. lr=0.01:0.3:30,momentum=0:0.99:34").mandatory();
+    private static final Opt<List<String>> LOG = Opt.list("--log", "P[,Q]",
+            "space these swept parameters evenly in log10 (e.g. --log lr)");
+    private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
+    private static final Opt<Path> OUT = PlotFiles.option("the sweep as a heat map");
 
-    @Mixin
-    StartOption start;
-
-    @Option(names = "--vary", required = true, paramLabel = "P=A:B:N[,Q=C:D:M]",
-            description = "what to sweep: N values of P from A to B (and M of Q), e.g. lr=0.01:0.3:30,momentum=0:0.99:34")
-    String vary;
-
-    @Option(names = "--log", split = ",", paramLabel = "P[,Q]",
-            description = "space these swept parameters evenly in log10 (e.g. --log lr)")
-    List<String> log = List.of();
-
-    @Option(names = "--format", paramLabel = "text|csv|json", description = "output format (default: text)")
-    OutputFormat format = OutputFormat.text;
-
-    @Option(names = "--out", paramLabel = "FILE.png|FILE.svg", description = "also draw the sweep as a heat map")
-    Path outFile;
-
-    @Mixin
-    RunOptions options;
+    SweepCommand() {
+        super(NAME, List.of("Steps to converge (or diverged) over a 1-D or 2-D grid of hyper-parameters, from one start.",
+                        "Each value range includes both ends. On a quadratic (bowl, saddle) with gd or momentum it also shows",
+                        "the regime theory predicts: monotone, oscillating or divergent."),
+                RunOptions.after(SurfaceOption.SURFACE, OptimizerOption.OPTIMIZER, StartOption.START, VARY, LOG, FORMAT, OUT));
+    }
 
     @Override
     public Integer call() throws Exception {
-        Landscape landscape = surface.landscape();
-        OptimizerKind kind = optimizer.kind();
-        List<Axis> axes = axes(vary, log);
+        Landscape landscape = SurfaceOption.landscape(this);
+        OptimizerKind kind = OptimizerOption.kind(this);
+        RunOptions options = RunOptions.of(this);
+        Path outFile = get(OUT);
+        List<String> log = get(LOG);
+        List<Axis> axes = axes(get(VARY), log == null ? List.of() : log);
         for (Axis axis : axes) {
-            boolean fixedToo = axis.name().equals("lr") ? options.lr != null
-                    : axis.name().equals("noise") ? options.noise != null : options.hyperParameters().containsKey(axis.name());
-            if (fixedToo) {
+            if (options.fixes(axis.name())) {
                 throw new InvalidInputException(axis.name(), axis.name() + " is both fixed (--" + axis.name() + ") and swept (--vary)");
             }
         }
@@ -73,7 +57,7 @@ final class SweepCommand extends Subcommand {
         try (LongWork work = LongWork.start(err, "sweep")) {
             result = Sweep.run(axes, values -> {
                 RunBuilder builder = options.applyTo(RunBuilder.on(landscape), kind, false);
-                start.applyTo(builder);
+                StartOption.applyTo(this, builder);
                 values.forEach(builder::set);
                 return builder.spec();
             }, work.job());
@@ -84,7 +68,7 @@ final class SweepCommand extends Subcommand {
         if (outFile != null) {
             PlotFiles.write(outFile, SweepPlot.of(result));
         }
-        switch (format) {
+        switch (get(FORMAT)) {
             case text -> text(result, out);
             case csv -> csv(result, out);
             case json -> out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.sweep(result)));

@@ -17,11 +17,11 @@ import java.util.Optional;
 public final class Optimizers {
 
     private static final Param WEIGHT_DECAY =
-            Param.real("weight-decay", 0, Range.atLeast(0), "L2 penalty λ added to the gradient as λ·θ");
+            Param.real("weight-decay", "λ", 0, Range.atLeast(0), "L2 penalty λ added to the gradient as λ·θ");
     private static final Param DAMPENING =
-            Param.real("dampening", 0, Range.atLeast(0), "dampening τ of the momentum buffer");
+            Param.real("dampening", "τ", 0, Range.atLeast(0), "dampening τ of the momentum buffer");
     private static final Param EPS_1E_8 =
-            Param.real("eps", 1e-8, Range.atLeast(0), "ε added to the denominator, outside the square root");
+            Param.real("eps", "ε", 1e-8, Range.atLeast(0), "ε added to the denominator, outside the square root");
 
     private static final List<Param> ADAM_PARAMS = adamParams(0);
     private static final List<Param> ADAMW_PARAMS = adamParams(0.01);
@@ -39,20 +39,22 @@ public final class Optimizers {
                 s -> new Sgd(0, 0, false, s.real("weight-decay"))));
         add(new OptimizerKind("momentum", "SGD with momentum",
                 "b ← μ·b + (1 − τ)·∇f(θ)  (b₁ = ∇f(θ₀));  θ ← θ − lr·b",
-                List.of(Param.real("momentum", 0.9, Range.atLeast(0), "momentum factor μ"), DAMPENING, WEIGHT_DECAY),
+                List.of(Param.real("momentum", "μ", 0.9, Range.atLeast(0), "momentum factor μ"), DAMPENING, WEIGHT_DECAY),
                 GRADIENT, 0,
                 s -> new Sgd(s.real("momentum"), s.real("dampening"), false, s.real("weight-decay"))));
         add(new OptimizerKind("nesterov", "SGD with Nesterov momentum",
                 "b ← μ·b + (1 − τ)·g  (b₁ = g);  θ ← θ − lr·(g + μ·b)",
-                List.of(Param.real("momentum", 0.9, Range.above(0), "momentum factor μ"), DAMPENING, WEIGHT_DECAY),
+                List.of(Param.real("momentum", "μ", 0.9, Range.above(0), "momentum factor μ"),
+                        Param.real("dampening", "τ", 0, Range.closed(0, 0), "dampening τ: PyTorch allows only 0 with Nesterov"),
+                        WEIGHT_DECAY),
                 GRADIENT, 0,
                 s -> new Sgd(s.real("momentum"), s.real("dampening"), true, s.real("weight-decay"))));
         add(new OptimizerKind("rmsprop", "RMSProp",
                 "v ← α·v + (1 − α)·g²;  θ ← θ − lr·g / (√v + ε)  (centered: √(v − a²) with a ← α·a + (1 − α)·g; "
                         + "momentum: b ← μ·b + g/(√v + ε), θ ← θ − lr·b)",
-                List.of(Param.real("alpha", 0.99, Range.closed(0, 1), "smoothing constant α of the squared-gradient average"),
+                List.of(Param.real("alpha", "α", 0.99, Range.closed(0, 1), "smoothing constant α of the squared-gradient average"),
                         EPS_1E_8,
-                        Param.real("momentum", 0, Range.atLeast(0), "momentum factor μ"),
+                        Param.real("momentum", "μ", 0, Range.atLeast(0), "momentum factor μ"),
                         Param.flag("centered", "divide by the gradient's estimated standard deviation instead of its RMS"),
                         WEIGHT_DECAY),
                 ADAPTIVE, 0,
@@ -60,8 +62,8 @@ public final class Optimizers {
                         s.flag("centered"))));
         add(new OptimizerKind("adagrad", "Adagrad",
                 "s ← s + g²;  θ ← θ − lr/(1 + (t − 1)·η) · g / (√s + ε)",
-                List.of(Param.real("lr-decay", 0, Range.atLeast(0), "learning-rate decay η"),
-                        Param.real("eps", 1e-10, Range.atLeast(0), "ε added to the denominator, outside the square root"),
+                List.of(Param.real("lr-decay", "η", 0, Range.atLeast(0), "learning-rate decay η"),
+                        Param.real("eps", "ε", 1e-10, Range.atLeast(0), "ε added to the denominator, outside the square root"),
                         WEIGHT_DECAY),
                 ADAPTIVE, 0,
                 s -> new Adagrad(s.real("lr-decay"), s.real("eps"), s.real("weight-decay"))));
@@ -88,11 +90,11 @@ public final class Optimizers {
 
     private static List<Param> adamParams(double weightDecayDefault) {
         return List.of(
-                Param.real("beta1", 0.9, Range.closedOpen(0, 1), "decay β₁ of the gradient average m"),
-                Param.real("beta2", 0.999, Range.closedOpen(0, 1), "decay β₂ of the squared-gradient average v"),
+                Param.real("beta1", "β₁", 0.9, Range.closedOpen(0, 1), "decay β₁ of the gradient average m"),
+                Param.real("beta2", "β₂", 0.999, Range.closedOpen(0, 1), "decay β₂ of the squared-gradient average v"),
                 EPS_1E_8,
                 Param.flag("amsgrad", "normalise by the running maximum of v (AMSGrad)"),
-                Param.real("weight-decay", weightDecayDefault, Range.atLeast(0), weightDecayDefault == 0
+                Param.real("weight-decay", "λ", weightDecayDefault, Range.atLeast(0), weightDecayDefault == 0
                         ? "L2 penalty λ added to the gradient as λ·θ"
                         : "decoupled weight decay λ: θ ← θ·(1 − lr·λ) before each update"),
                 Param.flag("no-bias-correction",

@@ -19,19 +19,19 @@ public final class Schedules {
         add(new ScheduleKind("constant", "lr at every step", List.of(),
                 (s, steps) -> new Schedule.Constant()));
         add(new ScheduleKind("step", "lr·γ^⌊k / step-size⌋ (PyTorch's StepLR)",
-                List.of(Param.real("step-size", 100, Range.atLeast(1), "updates between two decays"),
-                        Param.real("gamma", 0.1, Range.above(0), "factor γ applied every step-size updates")),
+                List.of(Param.real("step-size", "K", 100, Range.atLeast(1), "updates between two decays"),
+                        Param.real("gamma", "γ", 0.1, Range.above(0), "factor γ applied every step-size updates")),
                 (s, steps) -> new Schedule.StepDecay(whole(s, "step-size"), s.real("gamma"))));
         add(new ScheduleKind("exponential", "lr·γ^k (PyTorch's ExponentialLR)",
-                List.of(Param.real("gamma", 0.99, Range.above(0), "factor γ applied every update")),
+                List.of(Param.real("gamma", "γ", 0.99, Range.above(0), "factor γ applied every update")),
                 (s, steps) -> new Schedule.Exponential(s.real("gamma"))));
         add(new ScheduleKind("inverse-time", "lr / (1 + k/τ): Robbins–Monro decay (a LambdaLR in PyTorch)",
-                List.of(Param.real("tau", 100, Range.above(0), "updates τ until lr has halved")),
+                List.of(Param.real("tau", "τ", 100, Range.above(0), "updates τ until lr has halved")),
                 (s, steps) -> new Schedule.InverseTime(s.real("tau"))));
         add(new ScheduleKind("cosine",
                 "η_min + (lr − η_min)·(1 + cos(π·k / T_max))/2 (PyTorch's CosineAnnealingLR; rises again past T_max)",
-                List.of(Param.real("t-max", 0, Range.atLeast(0), "updates T_max to reach η_min; 0 = the run's step budget"),
-                        Param.real("eta-min", 0, Range.atLeast(0), "the lowest lr η_min")),
+                List.of(Param.real("t-max", "T_max", 0, Range.atLeast(0), "updates T_max to reach η_min; 0 = the run's step budget"),
+                        Param.real("eta-min", "η_min", 0, Range.atLeast(0), "the lowest lr η_min")),
                 (s, steps) -> {
                     long tMax = whole(s, "t-max");
                     return new Schedule.Cosine(tMax == 0 ? Math.max(1, steps) : tMax, s.real("eta-min"));
