@@ -181,7 +181,7 @@ public final class JsonViews {
         node.put("optimizer", spec.optimizerName());
         node.put("lr", spec.learningRate());
         ObjectNode hyper = node.putObject("hyperParameters");
-        for (Param p : Optimizers.get(spec.optimizerName()).params()) {
+        for (Param p : spec.optimizerKind().params()) {
             double v = spec.hyperParameters().real(p.name());
             if (p.flag()) {
                 hyper.put(p.name(), v != 0);

@@ -44,7 +44,7 @@ public final class SgdStats {
         long total = (long) noise.count() * runs;
         Budget.checkWork(2 * total, spec.maxSteps());
         BasinRule rule = new BasinRule(spec.landscape());
-        RunSpec clean = withNoise(spec, 0, spec.seed());
+        RunSpec clean = spec.withNoise(0, spec.seed());
         byte[] labels = new byte[(int) total];
         int chunk = Math.clamp((runs + MIN_UNITS_PER_LEVEL - 1) / MIN_UNITS_PER_LEVEL, 1, MAX_CHUNK);
         int chunks = (runs + chunk - 1) / chunk;
@@ -59,7 +59,7 @@ public final class SgdStats {
                 starts[r] = spec.start().x();
                 starts[count + r] = spec.start().y();
             }
-            Outcomes noisy = Engine.run(withNoise(spec, noise.value(level), spec.seed()), starts, count, seeds,
+            Outcomes noisy = Engine.run(spec.withNoise(noise.value(level), spec.seed()), starts, count, seeds,
                     step -> job.check());
             // The clean runs start where the noisy ones ended; those from a diverged end stop at once
             // (the same point check) and are labelled diverged anyway.
@@ -76,10 +76,5 @@ public final class SgdStats {
             counts[c / runs][label >= 0 ? label : minima + (label == BasinMap.DIVERGED ? 0 : 1)]++;
         }
         return new SgdStatsResult(noise, runs, spec.landscape().knownMinima(), counts);
-    }
-
-    private static RunSpec withNoise(RunSpec s, double sigma, long seed) {
-        return new RunSpec(s.landscape(), s.optimizerName(), s.optimizer(), s.hyperParameters(), s.learningRate(), s.schedule(), sigma, seed,
-                s.start(), s.maxSteps(), s.tolerance());
     }
 }

@@ -39,8 +39,11 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
         return v;
     }
 
-    /** "> 0", ">= 0", "in [0, 1)". */
+    /** "> 0", ">= 0", "in [0, 1)", or "0" when only one value is allowed. */
     public String describe() {
+        if (min == max && minInclusive && maxInclusive) {
+            return num(min);
+        }
         if (max == Double.POSITIVE_INFINITY) {
             return (minInclusive ? ">= " : "> ") + num(min);
         }

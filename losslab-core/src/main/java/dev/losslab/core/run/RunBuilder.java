@@ -127,8 +127,7 @@ public final class RunBuilder {
         Settings settings = kind.settings(hyperParameters);
         return new RunSpec(
                 landscape,
-                kind.name(),
-                kind.build(settings),
+                kind,
                 settings,
                 learningRate != null ? learningRate : kind.defaultLearningRate(landscape),
                 schedule != null ? schedule : Schedules.create(scheduleName, scheduleParameters, maxSteps),

@@ -2,6 +2,7 @@ package dev.losslab.core.run;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.Optimizer;
+import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Range;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Settings;
@@ -13,11 +14,14 @@ import java.util.Objects;
  * Everything that determines a run, validated: the same spec always gives the same trajectory
  * (SGD noise included, through the seed). Build one with {@link RunBuilder}.
  *
+ * <p>The optimizer is its registry entry and its settings alone; {@link #optimizer()} builds the
+ * update rule from them, so the name a run is labelled with, the settings it reports and the rule
+ * it runs cannot disagree.
+ *
  * @param landscape     where to run
- * @param optimizerName the optimizer's registry name, for labels
- * @param optimizer     the update rule with its hyper-parameters
- * @param hyperParameters those hyper-parameters by their registry (CLI) names, defaults filled in:
- *                      what JSON shows so that a run can be asked for again
+ * @param optimizerKind the optimizer's registry entry
+ * @param hyperParameters its hyper-parameters by their registry (CLI) names, validated, defaults
+ *                      filled in: what JSON shows so that a run can be asked for again
  * @param learningRate  the base learning rate (> 0)
  * @param schedule      how the learning rate changes with the step
  * @param noise         standard deviation of the Gaussian noise added to each gradient coordinate (≥ 0)
@@ -28,8 +32,7 @@ import java.util.Objects;
  */
 public record RunSpec(
         Landscape landscape,
-        String optimizerName,
-        Optimizer optimizer,
+        OptimizerKind optimizerKind,
         Settings hyperParameters,
         double learningRate,
         Schedule schedule,
@@ -47,7 +50,7 @@ public record RunSpec(
 
     public RunSpec {
         Objects.requireNonNull(landscape, "landscape");
-        Objects.requireNonNull(optimizer, "optimizer");
+        Objects.requireNonNull(optimizerKind, "optimizerKind");
         Objects.requireNonNull(hyperParameters, "hyperParameters");
         Objects.requireNonNull(schedule, "schedule");
         Objects.requireNonNull(start, "start");
@@ -60,5 +63,21 @@ public record RunSpec(
         if (maxSteps < 0 || maxSteps > MAX_STEPS) {
             throw InvalidInputException.outOfRange("steps", "in [0, " + MAX_STEPS + "]", maxSteps);
         }
+    }
+
+    /** The optimizer's registry name, for labels. */
+    public String optimizerName() {
+        return optimizerKind.name();
+    }
+
+    /** The update rule with its hyper-parameters (a new one each call: it holds no state of a run). */
+    public Optimizer optimizer() {
+        return optimizerKind.build(hyperParameters);
+    }
+
+    /** This spec with another noise level and seed (SGD statistics vary only these). */
+    public RunSpec withNoise(double sigma, long seed) {
+        return new RunSpec(landscape, optimizerKind, hyperParameters, learningRate, schedule, sigma, seed, start,
+                maxSteps, tolerance);
     }
 }

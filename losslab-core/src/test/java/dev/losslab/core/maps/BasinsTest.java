@@ -108,7 +108,7 @@ class BasinsTest {
         BasinRule rule = new BasinRule(spec.landscape());
         for (int j = 0; j < grid.rows(); j++) {
             for (int i = 0; i < grid.columns(); i++) {
-                Run run = Runner.run(new RunSpec(spec.landscape(), spec.optimizerName(), spec.optimizer(),
+                Run run = Runner.run(new RunSpec(spec.landscape(), spec.optimizerKind(),
                         spec.hyperParameters(), spec.learningRate(), spec.schedule(), spec.noise(), spec.seed(),
                         new Vec2(grid.x(i), grid.y(j)), spec.maxSteps(), spec.tolerance()));
                 assertThat(map.label(i, j)).as("label at (%d, %d)", i, j)

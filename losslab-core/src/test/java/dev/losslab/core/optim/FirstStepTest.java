@@ -145,8 +145,10 @@ class FirstStepTest {
             }
         };
         var spec = RunBuilder.on(BOWL).steps(3).tolerance(0).spec();
-        var withSpy = new dev.losslab.core.run.RunSpec(spec.landscape(), "spy", spy, spec.hyperParameters(), spec.learningRate(),
-                spec.schedule(), 0, 1, spec.start(), 3, 0);
+        var spyKind = new OptimizerKind("spy", "spy", "", java.util.List.of(), OptimizerKind.LearningRateDefault.GRADIENT, 0,
+                settings -> spy);
+        var withSpy = new dev.losslab.core.run.RunSpec(spec.landscape(), spyKind, spyKind.settings(java.util.Map.of()),
+                spec.learningRate(), spec.schedule(), 0, 1, spec.start(), 3, 0);
         dev.losslab.core.run.Runner.run(withSpy);
         assertThat(seen).containsExactly(1, 2, 3);
     }

@@ -38,7 +38,7 @@ class ValidationTest {
             momentum            | momentum           | -0.9      | momentum     | momentum must be >= 0, got -0.9
             momentum            | dampening          | -1        | dampening    | dampening must be >= 0, got -1
             nesterov            | momentum           | 0         | momentum     | momentum must be > 0, got 0
-            nesterov            | dampening          | 0.1       | dampening    | nesterov needs momentum > 0 and dampening = 0, got momentum=0.9, dampening=0.1
+            nesterov            | dampening          | 0.1       | dampening    | dampening must be 0, got 0.1
             gd                  | beta1              | 0.9       | beta1        | gd does not take beta1; it takes: lr, weight-decay
             sgd                 | momentum           | 0.9       | momentum     | sgd does not take momentum; it takes: lr, weight-decay
             adagrad             | momentum           | 0.9       | momentum     | adagrad does not take momentum; it takes: lr, lr-decay, eps, weight-decay
