@@ -30,9 +30,7 @@ final class CriticalPointsCommand extends Subcommand {
         Window where = window != null ? window : landscape.window();
         List<CriticalPoint> points = CriticalPoints.find(landscape.surface(), where);
         if (format == OutputFormat.json) {
-            var list = JsonViews.array();
-            points.forEach(p -> list.add(JsonViews.criticalPoint(p)));
-            out.println(JsonViews.MAPPER.writeValueAsString(list));
+            out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.criticalPoints(points)));
             return Main.OK;
         }
         if (format == OutputFormat.csv) {

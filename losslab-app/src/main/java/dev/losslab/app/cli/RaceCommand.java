@@ -1,5 +1,6 @@
 package dev.losslab.app.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.app.output.RunCsv;
@@ -92,23 +93,12 @@ final class RaceCommand extends Subcommand {
             }
             case csv -> RunCsv.writeRace(runs, out);
             case json -> {
-                var root = JsonViews.object();
-                root.put("surface", landscape.name());
-                var list = root.putArray("runs");
-                runs.forEach(r -> list.add(JsonViews.run(r)));
-                if (!tunings.isEmpty()) {
-                    var tuned = root.putArray("tuned");
-                    for (int k = 0; k < runs.size(); k++) {
-                        var t = tuned.addObject();
-                        t.put("optimizer", runs.get(k).spec().optimizerName());
-                        t.put("lr", tunings.get(k).learningRate());
-                        t.put("found", tunings.get(k).found());
-                        t.put("candidates", tunings.get(k).candidates().size());
-                        t.put("from", tunings.get(k).candidates().getFirst());
-                        t.put("to", tunings.get(k).candidates().getLast());
-                    }
+                try (var g = JsonViews.MAPPER.getFactory().createGenerator(out)) {
+                    g.useDefaultPrettyPrinter();
+                    g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+                    JsonViews.writeRace(g, landscape.name(), runs, tunings);
                 }
-                out.println(JsonViews.MAPPER.writeValueAsString(root));
+                out.println();
             }
         }
         return Main.OK;

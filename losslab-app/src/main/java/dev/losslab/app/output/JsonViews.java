@@ -11,10 +11,10 @@ import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.BasinMap;
+import dev.losslab.core.maps.LearningRateTuning;
 import dev.losslab.core.maps.MomentumRegime;
 import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.maps.SweepResult;
-import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.run.Internals;
@@ -250,6 +250,41 @@ public final class JsonViews {
         g.writeEndObject();
     }
 
+    /**
+     * A race ({@code race --format json} and {@code POST /api/race}): {@code surface}, {@code runs}
+     * written one at a time by {@link #writeRun}, and, when the racers' learning rates were tuned
+     * first, {@code tuned}: per racer the lr chosen, whether a candidate converged ({@code found}),
+     * and the candidates tried.
+     *
+     * @param tunings one per run, or empty when nothing was tuned
+     */
+    public static void writeRace(JsonGenerator g, String surface, List<Run> runs, List<LearningRateTuning.Tuned> tunings)
+            throws IOException {
+        g.writeStartObject();
+        g.writeStringField("surface", surface);
+        g.writeArrayFieldStart("runs");
+        for (Run run : runs) {
+            writeRun(g, run);
+        }
+        g.writeEndArray();
+        if (!tunings.isEmpty()) {
+            g.writeArrayFieldStart("tuned");
+            for (int k = 0; k < runs.size(); k++) {
+                LearningRateTuning.Tuned tuned = tunings.get(k);
+                g.writeStartObject();
+                g.writeStringField("optimizer", runs.get(k).spec().optimizerName());
+                number(g, "lr", tuned.learningRate());
+                g.writeBooleanField("found", tuned.found());
+                g.writeNumberField("candidates", tuned.candidates().size());
+                number(g, "from", tuned.candidates().getFirst());
+                number(g, "to", tuned.candidates().getLast());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
+        g.writeEndObject();
+    }
+
     /** {@link #writeRun} as a tree, for callers that assemble a larger document. */
     public static ObjectNode run(Run run) {
         try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
@@ -309,6 +344,13 @@ public final class JsonViews {
             node.putNull("maxStableLearningRate");
         }
         return node;
+    }
+
+    /** Every critical point found ({@code critical-points --format json}, {@code GET /api/critical-points}). */
+    public static ArrayNode criticalPoints(List<CriticalPoint> points) {
+        ArrayNode list = array();
+        points.forEach(p -> list.add(criticalPoint(p)));
+        return list;
     }
 
     /** One critical point as {@code critical-points --format json} lists it: x, y, value, kind. */
