@@ -37,9 +37,4 @@ public record CriticalPointOptions(int gridSize, int maxIterations, double gradi
             throw InvalidInputException.outOfRange("merge-fraction", "in [1e-12, 0.01]", mergeFraction);
         }
     }
-
-    /** These options with a different number of seeds per axis. */
-    public CriticalPointOptions withGridSize(int gridSize) {
-        return new CriticalPointOptions(gridSize, maxIterations, gradientTolerance, mergeFraction);
-    }
 }

@@ -53,12 +53,4 @@ public final class Runner {
                 new Vec2(points.last().x(), points.last().y()));
         return new Run(spec, points, ended.stop(0), reached);
     }
-
-    /**
-     * The reason to stop at a 2-D point just reached, or null to go on: the point check of the
-     * {@link Engine}'s rules, for one point.
-     */
-    public static StopReason stopAt(double x, double y, double loss, double gradX, double gradY) {
-        return Engine.pointCheck(new double[] {x, y}, 1, 0, 2, loss, new double[] {gradX, gradY});
-    }
 }

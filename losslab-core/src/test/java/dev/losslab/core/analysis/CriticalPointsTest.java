@@ -250,13 +250,13 @@ class CriticalPointsTest {
     @Test
     void tooFewSeedsMissPoints() {
         // A guard that the search is not vacuous: 8 × 8 seeds cannot see Rastrigin's 441 points.
-        CriticalPointOptions coarse = CriticalPointOptions.DEFAULTS.withGridSize(8);
+        CriticalPointOptions coarse = gridSize(8);
         assertThat(CriticalPoints.find(RASTRIGIN.surface(), RASTRIGIN.window(), coarse).size()).isLessThan(441);
     }
 
     @Test
     void optionsAreRangeChecked() {
-        assertThatThrownBy(() -> CriticalPointOptions.DEFAULTS.withGridSize(1))
+        assertThatThrownBy(() -> gridSize(1))
                 .isInstanceOf(InvalidInputException.class)
                 .hasMessage("grid must be in [2, 400], got 1");
         assertThatThrownBy(() -> new CriticalPointOptions(80, 0, 1e-10, 1e-6))
@@ -288,5 +288,10 @@ class CriticalPointsTest {
             }
         }
         return 0.5 * (lo + hi);
+    }
+
+    private static CriticalPointOptions gridSize(int seedsPerAxis) {
+        CriticalPointOptions d = CriticalPointOptions.DEFAULTS;
+        return new CriticalPointOptions(seedsPerAxis, d.maxIterations(), d.gradientTolerance(), d.mergeFraction());
     }
 }

@@ -9,7 +9,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The screen only ever clears what the exact rules would clear: a point it passes is one that
- * {@link Runner#stopAt} lets go on, and a gradient it calls unconverged has hypot ≥ tol. Checked at
+ * {@link Engine#pointCheck} lets go on, and a gradient it calls unconverged has hypot ≥ tol. Checked at
  * the edges, where rounding could fool a cheaper test.
  */
 class StopScreenTest {
@@ -40,7 +40,7 @@ class StopScreenTest {
         boolean alone = screen.allFine(new double[] {x, y}, new double[] {f}, new double[] {gx, gy}, 1, 2);
         boolean amongOthers = screen.allFine(new double[] {1, x, 2, 1, y, 2}, new double[] {1, f, 1},
                 new double[] {1, gx, 1, 1, gy, 1}, 3, 2);
-        boolean fine = Runner.stopAt(x, y, f, gx, gy) == null;
+        boolean fine = Engine.pointCheck(new double[] {x, y}, 1, 0, 2, f, new double[] {gx, gy}) == null;
         if (alone || amongOthers) {
             assertThat(fine).as("cleared, so the exact check must pass").isTrue();
         }
