@@ -1,6 +1,21 @@
 package dev.losslab.app.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.losslab.app.web.api.AdamFirstStepEndpoint;
+import dev.losslab.app.web.api.AnalyzeEndpoint;
+import dev.losslab.app.web.api.CatalogEndpoint;
+import dev.losslab.app.web.api.CriticalPointsEndpoint;
+import dev.losslab.app.web.api.LandscapeEndpoint;
+import dev.losslab.app.web.api.MapEndpoint;
+import dev.losslab.app.web.api.RaceEndpoint;
+import dev.losslab.app.web.api.StepFactorEndpoint;
+import dev.losslab.app.web.api.SurfaceEndpoint;
+import dev.losslab.app.web.http.Limits;
+import dev.losslab.app.web.http.Router;
+import dev.losslab.app.web.http.StaticFiles;
+import dev.losslab.app.web.jobs.JobLimits;
+import dev.losslab.app.web.jobs.Jobs;
+import dev.losslab.app.web.jobs.JobsEndpoint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
@@ -67,9 +82,9 @@ public final class WebServer implements AutoCloseable {
                 .get("/api/critical-points", new CriticalPointsEndpoint())
                 .get("/api/step-factor", new StepFactorEndpoint())
                 .get("/api/adam-first-step", new AdamFirstStepEndpoint())
-                .get("/api/sgd-stats", new MapEndpoint(SgdStatsWork::parse))
-                .get("/api/basins", new MapEndpoint(BasinsWork::parse))
-                .get("/api/sweep", new MapEndpoint(SweepWork::parse))
+                .get("/api/sgd-stats", new MapEndpoint("sgd-stats"))
+                .get("/api/basins", new MapEndpoint("basins"))
+                .get("/api/sweep", new MapEndpoint("sweep"))
                 .post(JobsEndpoint.PATH, jobsEndpoint::create)
                 .under("GET", JobsEndpoint.PREFIX, jobsEndpoint::show)
                 .under("DELETE", JobsEndpoint.PREFIX, jobsEndpoint::cancel);

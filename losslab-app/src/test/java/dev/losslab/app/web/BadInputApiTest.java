@@ -1,8 +1,11 @@
 package dev.losslab.app.web;
 
+import static dev.losslab.app.web.ApiAssertions.assertError;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.web.http.ApiException;
+import dev.losslab.app.web.http.QueryParams;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
@@ -206,26 +209,6 @@ class BadInputApiTest {
         var deletePage = lab.send(HttpRequest.newBuilder(lab.uri("/")).DELETE().build());
         assertError(deletePage, 405, "DELETE is not allowed on /; use GET, HEAD", null);
         assertStillServing();
-    }
-
-    static JsonNode assertError(HttpResponse<String> response, int status, String message, String field) {
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/json; charset=utf-8");
-        StaticFilesTest.assertSecurityHeaders(response);
-        assertThat(response.headers().firstValue("Cache-Control")).hasValue("no-store");
-        assertThat(response.body()).doesNotContain("Exception", "\tat ", "dev.losslab");
-        JsonNode error = TestServer.json(response);
-        if (message != null && message.endsWith(": ")) {
-            assertThat(error.get("error").asText()).startsWith(message);
-        } else if (message != null) {
-            assertThat(error.get("error").asText()).isEqualTo(message);
-        }
-        if (field == null) {
-            assertThat(error.get("field").isNull()).as(response.body()).isTrue();
-        } else {
-            assertThat(error.get("field").asText()).isEqualTo(field);
-        }
-        return error;
     }
 
     static void assertStillServing() {

@@ -2,6 +2,11 @@ package dev.losslab.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.web.api.LandscapeEndpoint;
+import dev.losslab.app.web.http.Limits;
+import dev.losslab.app.web.http.StaticFiles;
+import dev.losslab.app.web.jobs.JobLimits;
+import dev.losslab.app.web.jobs.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,10 +21,10 @@ import java.nio.charset.StandardCharsets;
  * A real server on an ephemeral loopback port, in-process, with the test page
  * ({@code src/test/resources/webtest/}) as its static root, and a client that talks to it over HTTP.
  */
-final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable {
 
-    final WebServer server;
-    final HttpClient client = HttpClient.newHttpClient();
+    private final WebServer server;
+    public final HttpClient client = HttpClient.newHttpClient();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
     private TestServer(Limits limits, JobLimits jobLimits) {
@@ -32,37 +37,37 @@ final class TestServer implements AutoCloseable {
         }
     }
 
-    static TestServer start() {
+    public static TestServer start() {
         return new TestServer(Limits.DEFAULT, JobLimits.DEFAULT);
     }
 
-    static TestServer start(Limits limits) {
+    public static TestServer start(Limits limits) {
         return new TestServer(limits, JobLimits.DEFAULT);
     }
 
-    static TestServer start(JobLimits jobLimits) {
+    public static TestServer start(JobLimits jobLimits) {
         return new TestServer(Limits.DEFAULT, jobLimits);
     }
 
-    URI uri(String pathAndQuery) {
+    public URI uri(String pathAndQuery) {
         return URI.create("http://127.0.0.1:" + server.port() + pathAndQuery);
     }
 
-    HttpResponse<String> get(String pathAndQuery) {
+    public HttpResponse<String> get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET().build());
     }
 
-    HttpResponse<String> post(String path, String body) {
+    public HttpResponse<String> post(String path, String body) {
         return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    HttpResponse<String> delete(String pathAndQuery) {
+    public HttpResponse<String> delete(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).DELETE().build());
     }
 
-    HttpResponse<String> send(HttpRequest request) {
+    public HttpResponse<String> send(HttpRequest request) {
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -73,12 +78,22 @@ final class TestServer implements AutoCloseable {
         }
     }
 
+    /** The server's background jobs, to check that none is left running. */
+    public Jobs jobs() {
+        return server.jobs;
+    }
+
+    /** The server's landscape endpoint, to look at its cache. */
+    public LandscapeEndpoint landscapes() {
+        return server.landscapes;
+    }
+
     /** What the server wrote to its log (internal errors only). */
-    String log() {
+    public String log() {
         return log.toString(StandardCharsets.UTF_8);
     }
 
-    static JsonNode json(HttpResponse<String> response) {
+    public static JsonNode json(HttpResponse<String> response) {
         try {
             return JsonViews.MAPPER.readTree(response.body());
         } catch (IOException e) {

@@ -55,7 +55,7 @@ class TypedFormulaApiTest {
     @Test
     void aMalformedFormulaIs400PointingAtTheColumn() {
         var response = lab.get("/api/surface?surface=" + encoded("(1 - x"));
-        JsonNode error = BadInputApiTest.assertError(response, 400, null, "surface");
+        JsonNode error = ApiAssertions.assertError(response, 400, null, "surface");
         assertThat(error.get("error").asText()).startsWith("surface: expected ')' after '(1 - x' at column 7")
                 .contains("\n  (1 - x\n        ^");
     }
@@ -63,7 +63,7 @@ class TypedFormulaApiTest {
     @Test
     void aFormulaWhoseRangeOverflowsIs400NotInfinity() {
         var response = lab.get("/api/landscape?grid=11&surface=" + encoded("x*3e307"));
-        JsonNode error = BadInputApiTest.assertError(response, 400, null, "surface");
+        JsonNode error = ApiAssertions.assertError(response, 400, null, "surface");
         assertThat(error.get("error").asText()).contains("too wide a range to colour; choose a smaller window");
     }
 

@@ -1,0 +1,92 @@
+package dev.losslab.app.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.output.RunCsv;
+import dev.losslab.app.web.http.ApiException;
+import dev.losslab.app.web.http.ApiJson;
+import dev.losslab.app.web.http.Endpoint;
+import dev.losslab.app.web.http.ErrorMapping;
+import dev.losslab.app.web.http.Limits;
+import dev.losslab.app.web.http.QueryParams;
+import dev.losslab.app.web.http.Reply;
+import dev.losslab.app.web.http.Request;
+import dev.losslab.core.run.Recording;
+import dev.losslab.core.run.Run;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.run.Runner;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * {@code POST /api/race}: validates the whole race first (so a bad racer fails before any runs),
+ * runs each racer, then streams {@code {"surface", "runs": [JsonViews.run …]}} one run at a time,
+ * so even eight 100,000-step runs never sit in memory as one JSON text. {@code ?format=csv} answers
+ * the CLI's race CSV instead (the page's export).
+ */
+public final class RaceEndpoint implements Endpoint {
+
+    static final String CSV = "text/csv; charset=utf-8";
+
+    private final Limits limits;
+
+    public RaceEndpoint(Limits limits) {
+        this.limits = limits;
+    }
+
+    @Override
+    public Reply handle(Request request) throws Exception {
+        QueryParams query = request.query().allowOnly("format");
+        String format = query.has("format") ? query.required("format") : "json";
+        if (!format.equals("json") && !format.equals("csv")) {
+            throw ApiException.badRequest("format", "format must be json or csv, got '" + format + "'");
+        }
+        byte[] body = request.body();
+        if (new String(body, StandardCharsets.UTF_8).isBlank()) {
+            throw ApiException.badRequest(null, "the request body is empty; expected a race as JSON (see docs/API.md)");
+        }
+        JsonNode tree = ApiJson.READER.readTree(body);
+        if (tree.isNull()) {
+            // Jackson maps a JSON null to a null race; everything else that is not an object fails in
+            // treeToValue below with its own message.
+            throw ApiException.badRequest(null, "the request body must be a JSON object, got null");
+        }
+        RaceRequest race;
+        try {
+            race = ApiJson.READER.treeToValue(tree, RaceRequest.class);
+        } catch (MismatchedInputException e) {
+            if (e instanceof UnrecognizedPropertyException || e instanceof InvalidNullException) {
+                throw e;
+            }
+            throw ErrorMapping.mismatch(e, tree);
+        }
+        List<RunSpec> specs = race.specs(limits);
+        List<Run> runs = new ArrayList<>(specs.size());
+        for (RunSpec spec : specs) {
+            runs.add(Runner.run(spec, race.wantsInternals() ? Recording.INTERNALS : Recording.POINTS));
+        }
+        String surface = specs.getFirst().landscape().name();
+        if (format.equals("csv")) {
+            // The CLI's `race --format csv`, byte for byte: the page's "download CSV" is this.
+            var text = new java.io.StringWriter();
+            try (var out = new java.io.PrintWriter(text)) {
+                RunCsv.writeRace(runs, out);
+            }
+            return new Reply.Bytes(200, CSV, text.toString().getBytes(StandardCharsets.UTF_8), Reply.NO_STORE);
+        }
+        return new Reply.JsonStream(json -> {
+            json.writeStartObject();
+            json.writeStringField("surface", surface);
+            json.writeArrayFieldStart("runs");
+            for (Run run : runs) {
+                JsonViews.writeRun(json, run);
+            }
+            json.writeEndArray();
+            json.writeEndObject();
+        });
+    }
+}

@@ -1,0 +1,169 @@
+package dev.losslab.app.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.web.http.ApiException;
+import dev.losslab.app.web.http.ApiJson;
+import dev.losslab.app.web.http.Limits;
+import dev.losslab.app.web.http.Surfaces;
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.Vec2;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The body of {@code POST /api/race} as Jackson reads it (strictly: see {@link ApiJson}), and its
+ * validation into one {@link RunSpec} per racer. Absent fields are null and take the core's
+ * defaults; every bad value fails with a 400 naming the field (and the racer).
+ *
+ * @param surface a surface name (required)
+ * @param start   [x, y], or null for the surface's default start
+ * @param steps   0 to {@link Limits#maxSteps()}, or null for {@value RunSpec#DEFAULT_STEPS}
+ * @param tol     the convergence tolerance, or null for {@value RunSpec#DEFAULT_TOLERANCE}
+ * @param racers  1 to {@link Limits#maxRacers()} racers with distinct optimizers
+ * @param internals true to add each optimizer's internals to every point after the start (the lab's
+ *                  step mode); only for races of at most {@value #MAX_INTERNALS_STEPS} steps
+ */
+record RaceRequest(String surface, double[] start, Integer steps, Double tol, List<Racer> racers, Boolean internals) {
+
+    /** The most steps a race may ask internals for: they multiply the points' size several times. */
+    static final int MAX_INTERNALS_STEPS = 5000;
+
+    boolean wantsInternals() {
+        return Boolean.TRUE.equals(internals);
+    }
+
+    /**
+     * @param optimizer a registry name (required)
+     * @param params    {@code lr}, {@code noise}, {@code seed} and hyper-parameters by CLI name;
+     *                  flags as true/false or 1/0
+     * @param schedule  the learning-rate schedule, or null for constant
+     */
+    record Racer(String optimizer, Map<String, JsonNode> params, ScheduleChoice schedule) {}
+
+    /** @param name a schedule name (required); @param params its parameters by CLI name */
+    record ScheduleChoice(String name, Map<String, JsonNode> params) {}
+
+    /** The names besides an optimizer's own hyper-parameters that every racer takes. */
+    private static final List<String> RUN_PARAMS = List.of("lr", "noise", "seed");
+
+    Landscape landscape() {
+        if (surface == null || surface.isBlank()) {
+            throw ApiException.badRequest("surface", "surface is required");
+        }
+        return Surfaces.resolve(surface);
+    }
+
+    /** Validates everything and returns one spec per racer, in racer order. */
+    List<RunSpec> specs(Limits limits) {
+        Landscape landscape = landscape();
+        int maxSteps = steps == null ? RunSpec.DEFAULT_STEPS : steps;
+        if (maxSteps < 0 || maxSteps > limits.maxSteps()) {
+            throw InvalidInputException.outOfRange("steps", "in [0, " + limits.maxSteps() + "]", maxSteps);
+        }
+        if (wantsInternals() && maxSteps > MAX_INTERNALS_STEPS) {
+            throw ApiException.badRequest("internals", "internals are only sent for races of at most "
+                    + MAX_INTERNALS_STEPS + " steps, got steps=" + maxSteps);
+        }
+        if (start != null && start.length != 2) {
+            throw ApiException.badRequest("start", "start must be [x, y], two numbers; got " + start.length);
+        }
+        if (racers == null || racers.isEmpty() || racers.size() > limits.maxRacers()) {
+            throw ApiException.badRequest("racers", "racers must list 1 to " + limits.maxRacers() + " racers, got "
+                    + (racers == null ? "none" : racers.size()));
+        }
+        Set<String> seen = new HashSet<>();
+        List<RunSpec> specs = new ArrayList<>();
+        for (int i = 0; i < racers.size(); i++) {
+            Racer racer = racers.get(i);
+            if (racer == null || racer.optimizer() == null || racer.optimizer().isBlank()) {
+                throw ApiException.badRacer(i, "optimizer", "racers[" + i + "].optimizer is required");
+            }
+            if (!seen.add(racer.optimizer())) {
+                throw ApiException.badRacer(i, "optimizer", "optimizer '" + racer.optimizer()
+                        + "' races twice; each racer needs a different optimizer");
+            }
+            try {
+                specs.add(builder(landscape, racer, i, maxSteps).spec());
+            } catch (InvalidInputException e) {
+                throw ApiException.badRacer(i, e.field(), e.getMessage());
+            }
+        }
+        return specs;
+    }
+
+    private RunBuilder builder(Landscape landscape, Racer racer, int index, int maxSteps) {
+        OptimizerKind kind = Optimizers.get(racer.optimizer());
+        RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(maxSteps);
+        if (tol != null) {
+            builder.tolerance(tol);
+        }
+        if (start != null) {
+            builder.start(new Vec2(start[0], start[1]));
+        }
+        String where = "racers[" + index + "].params";
+        if (racer.params() != null) {
+            racer.params().forEach((name, value) -> {
+                if (name.equals("seed")) {
+                    builder.seed(whole(index, where, name, value));
+                } else if (RUN_PARAMS.contains(name) || kind.takes(name)) {
+                    builder.set(name, number(index, where, name, value, isFlag(kind, name)));
+                } else {
+                    List<String> taken = new ArrayList<>(RUN_PARAMS);
+                    kind.params().forEach(p -> taken.add(p.name()));
+                    throw ApiException.badRacer(index, name,
+                            kind.name() + " does not take " + name + "; it takes: " + String.join(", ", taken));
+                }
+            });
+        }
+        ScheduleChoice schedule = racer.schedule();
+        if (schedule != null) {
+            if (schedule.name() == null || schedule.name().isBlank()) {
+                throw ApiException.badRacer(index, "schedule", "racers[" + index + "].schedule.name is required");
+            }
+            Map<String, Double> values = new LinkedHashMap<>();
+            if (schedule.params() != null) {
+                String at = "racers[" + index + "].schedule.params";
+                schedule.params().forEach((name, value) -> values.put(name, number(index, at, name, value, false)));
+            }
+            builder.schedule(schedule.name(), values);
+        }
+        return builder;
+    }
+
+    private static boolean isFlag(OptimizerKind kind, String name) {
+        return kind.params().stream().anyMatch(p -> p.name().equals(name) && p.flag());
+    }
+
+    /** A number; for a flag also true/false (as 1/0). The core checks the range. */
+    private static double number(int racer, String where, String name, JsonNode value, boolean flag) {
+        if (value != null && value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (flag && value != null && value.isBoolean()) {
+            return value.booleanValue() ? 1 : 0;
+        }
+        throw ApiException.badRacer(racer, name, where + "." + name + " must be "
+                + (flag ? "true, false, 1 or 0" : "a number") + ", got " + describe(value));
+    }
+
+    private static long whole(int racer, String where, String name, JsonNode value) {
+        if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
+            return value.longValue();
+        }
+        throw ApiException.badRacer(racer, name, where + "." + name + " must be a whole number, got " + describe(value));
+    }
+
+    private static String describe(JsonNode value) {
+        String text = value == null ? "null" : value.toString();
+        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
+    }
+}

@@ -1,0 +1,280 @@
+package dev.losslab.app.web.http;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Sends each request to its endpoint and writes the reply; the one place that talks HTTP. API paths
+ * are matched exactly ({@code /api/race}) or, for a resource by id, by prefix ({@code /api/jobs/ID});
+ * everything else is a static file or a 404. Whatever
+ * happens inside, the client gets a JSON answer with the shared headers and the server keeps
+ * serving: bad input is a 4xx, a bug is a 500 whose details go to stderr only.
+ */
+public final class Router implements HttpHandler {
+
+    private final Map<String, Map<String, Endpoint>> api = new LinkedHashMap<>();
+    /** Paths under a prefix ({@code /api/jobs/} + an id): the endpoint reads the rest of the path. */
+    private final Map<String, Map<String, Endpoint>> apiUnder = new LinkedHashMap<>();
+    private final StaticFiles staticFiles;
+    private final Limits limits;
+    private final Semaphore work;
+    private final PrintStream log;
+    private final boolean loopbackOnly;
+
+    /**
+     * @param loopbackOnly the server listens on a loopback address, so every genuine request names
+     *                     a loopback host; others are refused (see {@link #requireLoopbackHost})
+     */
+    public Router(StaticFiles staticFiles, Limits limits, PrintStream log, boolean loopbackOnly) {
+        this.loopbackOnly = loopbackOnly;
+        this.staticFiles = staticFiles;
+        this.limits = limits;
+        this.work = new Semaphore(limits.maxConcurrentWork(), true);
+        this.log = log;
+    }
+
+    public Router get(String path, Endpoint endpoint) {
+        return route("GET", path, endpoint);
+    }
+
+    public Router post(String path, Endpoint endpoint) {
+        return route("POST", path, endpoint);
+    }
+
+    Router delete(String path, Endpoint endpoint) {
+        return route("DELETE", path, endpoint);
+    }
+
+    /**
+     * Routes {@code method} on every path that starts with {@code prefix} (ending in '/') and has
+     * more after it, e.g. {@code /api/jobs/} for {@code /api/jobs/ID}.
+     */
+    public Router under(String method, String prefix, Endpoint endpoint) {
+        if (!prefix.endsWith("/")) {
+            throw new IllegalArgumentException("a route prefix ends with '/': " + prefix);
+        }
+        apiUnder.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(method, endpoint);
+        return this;
+    }
+
+    private Router route(String method, String path, Endpoint endpoint) {
+        api.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, endpoint);
+        return this;
+    }
+
+    /** The endpoints by method of the prefix route that {@code path} is under, or null. */
+    private Map<String, Endpoint> under(String path) {
+        for (var route : apiUnder.entrySet()) {
+            if (path.startsWith(route.getKey()) && path.length() > route.getKey().length()) {
+                return route.getValue();
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) {
+        try (exchange) {
+            boolean gated = false;
+            Reply reply;
+            try {
+                Routed routed = route(exchange);
+                reply = switch (routed) {
+                    case Routed.Api(Endpoint endpoint, Request request) -> {
+                        // Compute and write under the gate, so at most maxConcurrentWork answers are
+                        // in memory at once; the body was read before, so a slow sender holds no permit.
+                        work.acquire();
+                        gated = true;
+                        yield computeWithin(limits.maxComputeMillis(), endpoint, request);
+                    }
+                    case Routed.Static(String method, String path) -> staticFiles.serve(method, path);
+                };
+            } catch (Throwable thrown) {
+                reply = failure(exchange, thrown);
+            }
+            try {
+                send(exchange, reply);
+            } finally {
+                if (gated) {
+                    work.release();
+                }
+            }
+        } catch (Throwable broken) {
+            // The client went away mid-answer, or the reply could not be written: nothing left to tell it.
+            log.println("losslab serve: could not answer " + exchange.getRequestMethod() + " "
+                    + exchange.getRequestURI().getRawPath() + ": " + broken);
+        }
+    }
+
+    /** Interrupts request threads that compute too long; runs and searches check the flag. */
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "losslab-request-watchdog");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /**
+     * Answers the request, interrupting this thread if it computes longer than {@code millis}: the
+     * core's runs and critical-point search then stop with a {@link CancellationException}, which
+     * becomes a 503 naming the limit.
+     */
+    private static Reply computeWithin(long millis, Endpoint endpoint, Request request) throws Exception {
+        Thread self = Thread.currentThread();
+        // The lock makes "interrupt" and "done" exclusive: once the answer is computed no late alarm
+        // can interrupt this thread while it writes (an interrupted virtual thread loses its socket).
+        var done = new boolean[1];
+        ScheduledFuture<?> alarm = WATCHDOG.schedule(() -> {
+            synchronized (done) {
+                if (!done[0]) {
+                    self.interrupt();
+                }
+            }
+        }, millis, TimeUnit.MILLISECONDS);
+        try {
+            return endpoint.handle(request);
+        } catch (CancellationException timedOut) {
+            throw ApiException.tooLong(millis);
+        } finally {
+            synchronized (done) {
+                done[0] = true;
+            }
+            alarm.cancel(false);
+            Thread.interrupted(); // clear a flag the alarm set, so the answer can be written
+        }
+    }
+
+    /** Where a request goes: an API endpoint with its parsed request, or the static files. */
+    private sealed interface Routed {
+        record Api(Endpoint endpoint, Request request) implements Routed {}
+
+        record Static(String method, String path) implements Routed {}
+    }
+
+    private Routed route(HttpExchange exchange) throws IOException {
+        if (loopbackOnly) {
+            requireLoopbackHost(exchange.getRequestHeaders().getFirst("Host"));
+        }
+        URI uri = exchange.getRequestURI();
+        String rawQuery = uri.getRawQuery();
+        if (rawQuery != null && rawQuery.length() > limits.maxQueryLength()) {
+            throw ApiException.queryTooLong(rawQuery.length(), limits.maxQueryLength());
+        }
+        String path = StaticFiles.decodePath(uri.getRawPath());
+        String method = exchange.getRequestMethod();
+        Map<String, Endpoint> byMethod = api.get(path);
+        if (byMethod == null) {
+            byMethod = under(path);
+        }
+        if (byMethod == null) {
+            if (path.startsWith("/api/") || path.equals("/api")) {
+                throw ApiException.notFound("no API endpoint " + path + "; see docs/API.md");
+            }
+            return new Routed.Static(method, path);
+        }
+        Endpoint endpoint = byMethod.get(method.equals("HEAD") ? "GET" : method);
+        if (endpoint == null) {
+            throw ApiException.methodNotAllowed(method, path, String.join(", ", byMethod.keySet()));
+        }
+        QueryParams query = QueryParams.parse(rawQuery);
+        if (method.equals("POST")) {
+            requireJson(exchange.getRequestHeaders().getFirst("Content-Type"));
+        }
+        byte[] body = method.equals("POST") ? Request.readBody(exchange, limits.maxBodyBytes()) : new byte[0];
+        return new Routed.Api(endpoint, new Request(method, path, query, body));
+    }
+
+    /**
+     * A page on another site can point its own host name at 127.0.0.1 (DNS rebinding) and then read
+     * our answers as same-origin; its requests still carry that other name in Host. A lab bound to
+     * loopback therefore answers only requests addressed to a loopback name.
+     */
+    static void requireLoopbackHost(String host) {
+        String name = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
+        if (name.startsWith("[")) {
+            name = name.substring(0, Math.max(1, name.indexOf(']') + 1));
+        } else if (name.indexOf(':') >= 0) {
+            name = name.substring(0, name.indexOf(':'));
+        }
+        boolean loopback = name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
+        if (!loopback) {
+            throw ApiException.forbidden("this lab only answers requests addressed to localhost or 127.0.0.1, not '"
+                    + (host == null ? "" : host) + "'");
+        }
+    }
+
+    /**
+     * POST bodies must be declared JSON: a form on another site can send a "simple" cross-origin
+     * POST, but not one of type application/json without the browser asking us first (CORS).
+     */
+    static void requireJson(String contentType) {
+        String type = contentType == null ? "" : contentType.split(";", 2)[0].strip().toLowerCase(java.util.Locale.ROOT);
+        if (!type.equals("application/json")) {
+            throw ApiException.unsupportedMediaType("send the body as Content-Type: application/json, got '"
+                    + (contentType == null ? "none" : contentType) + "'");
+        }
+    }
+
+    private Reply failure(HttpExchange exchange, Throwable thrown) {
+        ErrorMapping.Problem problem = ErrorMapping.report(thrown, log,
+                "on " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+        if (problem.allow() != null) {
+            exchange.getResponseHeaders().set("Allow", problem.allow());
+        }
+        return new Reply.Json(problem.status(), problem.toJson());
+    }
+
+    private static void send(HttpExchange exchange, Reply reply) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        SecurityHeaders.apply(headers, exchange.getRequestURI().getRawPath());
+        boolean head = exchange.getRequestMethod().equals("HEAD");
+        switch (reply) {
+            case Reply.Json(int status, var body) -> {
+                byte[] bytes = ApiJson.WRITER.writeValueAsBytes(body);
+                sendBytes(exchange, status, Reply.JSON, Reply.NO_STORE, bytes, head);
+            }
+            case Reply.Bytes(int status, String contentType, byte[] body, String cacheControl) ->
+                    sendBytes(exchange, status, contentType, cacheControl, body, head);
+            case Reply.JsonStream(Reply.JsonWriter writer) -> {
+                headers.set("Content-Type", Reply.JSON);
+                headers.set("Cache-Control", Reply.NO_STORE);
+                if (head) {
+                    exchange.sendResponseHeaders(200, -1);
+                    return;
+                }
+                exchange.sendResponseHeaders(200, 0);
+                try (OutputStream out = exchange.getResponseBody(); JsonGenerator json = ApiJson.generator(out)) {
+                    writer.write(json);
+                }
+            }
+        }
+    }
+
+    private static void sendBytes(HttpExchange exchange, int status, String contentType, String cacheControl,
+                                  byte[] body, boolean head) throws IOException {
+        var headers = exchange.getResponseHeaders();
+        headers.set("Content-Type", contentType);
+        headers.set("Cache-Control", cacheControl);
+        if (head) {
+            headers.set("Content-Length", Integer.toString(body.length));
+            exchange.sendResponseHeaders(status, -1);
+            return;
+        }
+        exchange.sendResponseHeaders(status, body.length == 0 ? -1 : body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+}
