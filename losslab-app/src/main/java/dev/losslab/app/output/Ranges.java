@@ -20,14 +20,21 @@ public final class Ranges {
 
     private Ranges() {}
 
+    /** As {@link #axes(String, Collection, String, String, int)}, up to the core's {@link Axis#MAX_COUNT} values per axis. */
+    public static List<Axis> axes(String text, Collection<String> logNames, String vary, String log) {
+        return axes(text, logNames, vary, log, Axis.MAX_COUNT);
+    }
+
     /**
      * "lr=0.01:0.3:30[,momentum=0:0.99:34]" → one or two axes, those named in {@code logNames}
      * spaced evenly in log10.
      *
-     * @param vary    how the caller spells the option ("--vary", "vary"); the field is its bare name
-     * @param log     likewise for the option naming the log-spaced axes
+     * @param vary     how the caller spells the option ("--vary", "vary"); the field is its bare name
+     * @param log      likewise for the option naming the log-spaced axes
+     * @param maxCount the caller's bound on values per axis, at most {@link Axis#MAX_COUNT}: the one a
+     *                 count beyond it is told about
      */
-    public static List<Axis> axes(String text, Collection<String> logNames, String vary, String log) {
+    public static List<Axis> axes(String text, Collection<String> logNames, String vary, String log, int maxCount) {
         String field = bare(vary);
         List<Axis> axes = new ArrayList<>();
         for (String part : text.split(",", -1)) {
@@ -44,6 +51,9 @@ public final class Ranges {
                 count = Integer.parseInt(m.group(4).strip());
             } catch (NumberFormatException e) {
                 throw new InvalidInputException(field, name + " count must be a whole number, got '" + m.group(4).strip() + "'");
+            }
+            if (count < 1 || count > maxCount) {
+                throw new InvalidInputException(field, name + " count must be in [1, " + maxCount + "], got " + count);
             }
             axes.add(axis(field, name, from, to, count, logNames.contains(name)));
         }

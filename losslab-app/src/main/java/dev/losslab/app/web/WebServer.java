@@ -1,6 +1,7 @@
 package dev.losslab.app.web;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.losslab.app.Limits;
 import dev.losslab.app.web.api.AdamFirstStepEndpoint;
 import dev.losslab.app.web.api.AnalyzeEndpoint;
 import dev.losslab.app.web.api.CatalogEndpoint;
@@ -10,10 +11,8 @@ import dev.losslab.app.web.api.MapEndpoint;
 import dev.losslab.app.web.api.RaceEndpoint;
 import dev.losslab.app.web.api.StepFactorEndpoint;
 import dev.losslab.app.web.api.SurfaceEndpoint;
-import dev.losslab.app.web.http.Limits;
 import dev.losslab.app.web.http.Router;
 import dev.losslab.app.web.http.StaticFiles;
-import dev.losslab.app.web.jobs.JobLimits;
 import dev.losslab.app.web.jobs.Jobs;
 import dev.losslab.app.web.jobs.JobsEndpoint;
 import java.io.IOException;
@@ -57,34 +56,30 @@ public final class WebServer implements AutoCloseable {
         return start(host, port, Limits.DEFAULT, new StaticFiles("web/", WebServer.class.getClassLoader()), System.err);
     }
 
+    /** With {@code limits}, the page and assets from {@code files} and internal errors logged to {@code log}. */
     static WebServer start(String host, int port, Limits limits, StaticFiles files, PrintStream log) throws IOException {
-        return start(host, port, limits, JobLimits.DEFAULT, files, log);
-    }
-
-    static WebServer start(String host, int port, Limits limits, JobLimits jobLimits, StaticFiles files, PrintStream log)
-            throws IOException {
         // Without TCP_NODELAY the last small packet of an answer waits for the client's delayed ACK:
         // 40 ms added to a 1 ms answer. Read once, when the JDK's server first loads.
         if (System.getProperty(NODELAY) == null) {
             System.setProperty(NODELAY, "true");
         }
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
-        LandscapeEndpoint landscapes = new LandscapeEndpoint(limits);
+        LandscapeEndpoint landscapes = new LandscapeEndpoint(limits.landscape());
         boolean loopbackOnly = new InetSocketAddress(host, port).getAddress().isLoopbackAddress();
-        Jobs jobs = new Jobs(jobLimits, log);
-        JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs);
-        Router router = new Router(files, limits, log, loopbackOnly)
-                .get("/api/catalog", new CatalogEndpoint(limits, jobLimits))
+        Jobs jobs = new Jobs(limits.jobs(), log);
+        JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs, limits);
+        Router router = new Router(files, limits.requests(), log, loopbackOnly)
+                .get("/api/catalog", new CatalogEndpoint(limits))
                 .get("/api/surface", new SurfaceEndpoint())
                 .get("/api/landscape", landscapes)
-                .post("/api/race", new RaceEndpoint(limits))
+                .post("/api/race", new RaceEndpoint(limits.race()))
                 .get("/api/analyze", new AnalyzeEndpoint())
                 .get("/api/critical-points", new CriticalPointsEndpoint())
                 .get("/api/step-factor", new StepFactorEndpoint())
                 .get("/api/adam-first-step", new AdamFirstStepEndpoint())
-                .get("/api/sgd-stats", new MapEndpoint("sgd-stats"))
-                .get("/api/basins", new MapEndpoint("basins"))
-                .get("/api/sweep", new MapEndpoint("sweep"))
+                .get("/api/sgd-stats", new MapEndpoint("sgd-stats", limits))
+                .get("/api/basins", new MapEndpoint("basins", limits))
+                .get("/api/sweep", new MapEndpoint("sweep", limits))
                 .post(JobsEndpoint.PATH, jobsEndpoint::create)
                 .under("GET", JobsEndpoint.PREFIX, jobsEndpoint::show)
                 .under("DELETE", JobsEndpoint.PREFIX, jobsEndpoint::cancel);

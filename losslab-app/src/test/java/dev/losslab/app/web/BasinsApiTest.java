@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.losslab.app.web.http.Limits;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -71,8 +70,7 @@ class BasinsApiTest {
 
     @Test
     void aMapPastTheComputeDeadlineIsStoppedWithA503AndTheServerKeepsServing() {
-        Limits oneMillisecond = new Limits(100_000, 8, 400, 64 * 1024, 16 * 1024, 2, 1);
-        try (TestServer hurried = TestServer.start(oneMillisecond)) {
+        try (TestServer hurried = TestServer.withComputeMillis(1)) {
             // Adam on Rosenbrock: 200² starts × 1250 steps, far beyond 1 ms.
             var slow = hurried.get("/api/basins?surface=rosenbrock&optimizer=adam&grid=200&steps=1250");
             assertThat(slow.statusCode()).as(slow.body()).isEqualTo(503);

@@ -3,11 +3,16 @@ package dev.losslab.app.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.Limits;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.surface.Catalog;
+import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,17 +78,72 @@ class CatalogApiTest {
     }
 
     @Test
-    void schedulesAndLimits() {
+    void schedules() {
         JsonNode catalog = TestServer.json(lab.get("/api/catalog"));
         JsonNode step = find(catalog.get("schedules"), "step");
         assertThat(names(step.get("params"))).containsExactly("step-size", "gamma");
         assertThat(find(step.get("params"), "gamma").get("default").asDouble()).isEqualTo(0.1);
-        assertThat(catalog.get("limits").toString())
-                .isEqualTo("{\"maxSteps\":100000,\"maxInternalsSteps\":5000,\"maxRacers\":8,\"maxGrid\":400,\"maxBodyBytes\":65536,"
-                        + "\"basins\":{\"maxGrid\":200,\"maxSteps\":5000,\"maxWork\":50000000},"
-                        + "\"sweep\":{\"maxCount\":100,\"maxSteps\":5000,\"maxWork\":50000000},"
-                        + "\"sgdStats\":{\"maxLevels\":8,\"maxRuns\":200,\"maxSteps\":2000},"
-                        + "\"jobs\":{\"maxRunning\":2,\"maxSeconds\":60.0,\"keepSeconds\":300.0}}");
+    }
+
+    /**
+     * Where the catalog shows each {@link Limits} value, as "group.limit" → JSON pointer. A race's, a
+     * landscape's and a request's limits sit at the top, where pages first read them.
+     */
+    private static final Map<String, String> SHOWN_AT = Map.ofEntries(
+            Map.entry("requests.maxBodyBytes", "/maxBodyBytes"),
+            Map.entry("requests.maxQueryLength", "/maxQueryLength"),
+            Map.entry("requests.maxConcurrentWork", "/maxConcurrentWork"),
+            Map.entry("requests.maxComputeMillis", "/maxComputeSeconds"),
+            Map.entry("race.maxSteps", "/maxSteps"),
+            Map.entry("race.maxRacers", "/maxRacers"),
+            Map.entry("race.maxInternalsSteps", "/maxInternalsSteps"),
+            Map.entry("landscape.maxGrid", "/maxGrid"),
+            Map.entry("basins.maxGrid", "/basins/maxGrid"),
+            Map.entry("basins.maxSteps", "/basins/maxSteps"),
+            Map.entry("basins.maxWork", "/basins/maxWork"),
+            Map.entry("sweep.maxCount", "/sweep/maxCount"),
+            Map.entry("sweep.maxSteps", "/sweep/maxSteps"),
+            Map.entry("sweep.maxWork", "/sweep/maxWork"),
+            Map.entry("sgdStats.maxLevels", "/sgdStats/maxLevels"),
+            Map.entry("sgdStats.maxRuns", "/sgdStats/maxRuns"),
+            Map.entry("sgdStats.maxSteps", "/sgdStats/maxSteps"),
+            Map.entry("jobs.maxRunning", "/jobs/maxRunning"),
+            Map.entry("jobs.maxKept", "/jobs/maxKept"),
+            Map.entry("jobs.maxMillis", "/jobs/maxSeconds"),
+            Map.entry("jobs.keepMillis", "/jobs/keepSeconds"));
+
+    @Test
+    void theCatalogShowsEveryLimitWithTheValueTheServerEnforces() throws Exception {
+        JsonNode limits = TestServer.json(lab.get("/api/catalog")).get("limits");
+        Set<String> expected = new TreeSet<>();
+        for (RecordComponent group : Limits.class.getRecordComponents()) {
+            Object values = group.getAccessor().invoke(Limits.DEFAULT);
+            for (RecordComponent limit : group.getType().getRecordComponents()) {
+                String name = group.getName() + "." + limit.getName();
+                String pointer = SHOWN_AT.get(name);
+                assertThat(pointer).as("where the catalog shows " + name + " (add it to the catalog and here)").isNotNull();
+                double value = ((Number) limit.getAccessor().invoke(values)).doubleValue();
+                // Durations are kept in milliseconds and shown in seconds.
+                double shown = limit.getName().endsWith("Millis") ? value / 1000 : value;
+                assertThat(limits.at(pointer).isNumber()).as(name + " at " + pointer).isTrue();
+                assertThat(limits.at(pointer).asDouble()).as(name + " at " + pointer).isEqualTo(shown);
+                expected.add(pointer);
+            }
+        }
+        assertThat(limits.get("maxJsonNesting").asInt()).isEqualTo(Limits.MAX_JSON_NESTING);
+        expected.add("/maxJsonNesting");
+        assertThat(leaves(limits, "")).as("nothing shown that Limits does not hold").isEqualTo(expected);
+    }
+
+    /** The JSON pointers of every number under {@code node}. */
+    private static Set<String> leaves(JsonNode node, String at) {
+        Set<String> found = new TreeSet<>();
+        if (node.isObject()) {
+            node.properties().forEach(field -> found.addAll(leaves(field.getValue(), at + "/" + field.getKey())));
+        } else {
+            found.add(at);
+        }
+        return found;
     }
 
     @Test

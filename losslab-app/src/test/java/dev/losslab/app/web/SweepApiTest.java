@@ -87,4 +87,12 @@ class SweepApiTest {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
         assertThat(TestServer.json(response).get("field").asText()).isEqualTo(field);
     }
+
+    @ParameterizedTest
+    @CsvSource({"101", "500", "2000"})
+    void tooManyValuesNamesTheWebsBoundNotTheCores(int count) {
+        // The core's Axis takes up to 1024 values; the web takes 100, and says so, whatever the count.
+        var response = lab.get("/api/sweep?surface=bowl&optimizer=gd&vary=lr%3D0.1:0.2:" + count);
+        ApiAssertions.assertError(response, 400, "lr count must be in [1, 100], got " + count, "vary");
+    }
 }

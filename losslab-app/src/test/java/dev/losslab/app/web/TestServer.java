@@ -1,11 +1,10 @@
 package dev.losslab.app.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.web.api.LandscapeEndpoint;
-import dev.losslab.app.web.http.Limits;
 import dev.losslab.app.web.http.StaticFiles;
-import dev.losslab.app.web.jobs.JobLimits;
 import dev.losslab.app.web.jobs.Jobs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -27,9 +26,9 @@ public final class TestServer implements AutoCloseable {
     public final HttpClient client = HttpClient.newHttpClient();
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
 
-    private TestServer(Limits limits, JobLimits jobLimits) {
+    private TestServer(Limits limits) {
         try {
-            server = WebServer.start("127.0.0.1", 0, limits, jobLimits,
+            server = WebServer.start("127.0.0.1", 0, limits,
                     new StaticFiles("webtest/", TestServer.class.getClassLoader()),
                     new PrintStream(log, true, StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -38,15 +37,15 @@ public final class TestServer implements AutoCloseable {
     }
 
     public static TestServer start() {
-        return new TestServer(Limits.DEFAULT, JobLimits.DEFAULT);
+        return new TestServer(Limits.DEFAULT);
     }
 
-    public static TestServer start(Limits limits) {
-        return new TestServer(limits, JobLimits.DEFAULT);
-    }
-
-    public static TestServer start(JobLimits jobLimits) {
-        return new TestServer(Limits.DEFAULT, jobLimits);
+    /** A server that stops each request after {@code millis} of computing, otherwise as by default. */
+    public static TestServer withComputeMillis(long millis) {
+        Limits d = Limits.DEFAULT;
+        Limits.Requests r = d.requests();
+        var requests = new Limits.Requests(r.maxBodyBytes(), r.maxQueryLength(), r.maxConcurrentWork(), millis);
+        return new TestServer(new Limits(requests, d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(), d.jobs()));
     }
 
     public URI uri(String pathAndQuery) {

@@ -23,19 +23,46 @@ public final class Budget {
 
     /** Checks a grid size (points a side). */
     public static void checkGrid(int size) {
-        if (size < 2 || size > MAX_GRID) {
-            throw InvalidInputException.outOfRange("grid", "in [2, " + MAX_GRID + "]", size);
+        checkGrid(size, MAX_GRID);
+    }
+
+    /**
+     * Checks a grid size against a caller's own bound, at most {@link #MAX_GRID} (a web page waits
+     * for its map, so the web allows less); the message names that bound.
+     */
+    public static void checkGrid(int size, int maxGrid) {
+        if (size < 2 || size > maxGrid) {
+            throw InvalidInputException.outOfRange("grid", "in [2, " + maxGrid + "]", size);
         }
     }
 
     /** Checks the step budget of each run and the total work of {@code runs} runs. */
     public static void checkWork(long runs, int steps) {
-        if (steps < 0 || steps > MAX_STEPS) {
-            throw InvalidInputException.outOfRange("steps", "in [0, " + MAX_STEPS + "] for maps and sweeps", steps);
+        checkWork(runs, steps, MAX_STEPS, MAX_WORK);
+    }
+
+    /**
+     * Checks the step budget of each run and the total work of {@code runs} runs against a caller's
+     * own bounds, at most {@link #MAX_STEPS} and {@link #MAX_WORK}; the messages name those bounds.
+     */
+    public static void checkWork(long runs, int steps, int maxSteps, long maxWork) {
+        if (steps < 0 || steps > maxSteps) {
+            throw InvalidInputException.outOfRange("steps", "in [0, " + maxSteps + "] for maps and sweeps", steps);
         }
-        if (runs * (long) Math.max(steps, 1) > MAX_WORK) {
-            throw new InvalidInputException("steps", "runs × steps must be at most " + MAX_WORK + " (1e10), got "
-                    + runs + " × " + steps + " = " + runs * (long) steps + "; use fewer points or fewer steps");
+        if (runs * (long) Math.max(steps, 1) > maxWork) {
+            throw new InvalidInputException("steps", "runs × steps must be at most " + maxWork + " (" + brief(maxWork)
+                    + "), got " + runs + " × " + steps + " = " + runs * (long) steps + "; use fewer points or fewer steps");
         }
+    }
+
+    /** 10000000000 as "1e10", 50000000 as "5e7": a bound as people read it. */
+    static String brief(long n) {
+        int exponent = 0;
+        long mantissa = n;
+        while (mantissa != 0 && mantissa % 10 == 0) {
+            mantissa /= 10;
+            exponent++;
+        }
+        return exponent < 3 ? Long.toString(n) : mantissa + "e" + exponent;
     }
 }

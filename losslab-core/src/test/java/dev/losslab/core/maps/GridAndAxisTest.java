@@ -57,6 +57,20 @@ class GridAndAxisTest {
         assertThatThrownBy(() -> Budget.checkGrid(2049)).hasMessage("grid must be in [2, 2048], got 2049");
         assertThatThrownBy(() -> Budget.checkWork(4, 100_001))
                 .hasMessage("steps must be in [0, 100000] for maps and sweeps, got 100001");
-        assertThatThrownBy(() -> Budget.checkWork(2048L * 2048, 100_000)).hasMessageStartingWith("runs × steps must be at most");
+        assertThatThrownBy(() -> Budget.checkWork(2048L * 2048, 100_000))
+                .hasMessage("runs × steps must be at most 10000000000 (1e10), got 4194304 × 100000 = 419430400000;"
+                        + " use fewer points or fewer steps");
+    }
+
+    @Test
+    void aCallersTighterBudgetIsTheOneItsMessagesName() {
+        Budget.checkGrid(200, 200);
+        Budget.checkWork(200L * 200, 1250, 5_000, 50_000_000L);
+        assertThatThrownBy(() -> Budget.checkGrid(201, 200)).hasMessage("grid must be in [2, 200], got 201");
+        assertThatThrownBy(() -> Budget.checkWork(4, 5_001, 5_000, 50_000_000L))
+                .hasMessage("steps must be in [0, 5000] for maps and sweeps, got 5001");
+        assertThatThrownBy(() -> Budget.checkWork(200L * 200, 2_000, 5_000, 50_000_000L))
+                .hasMessage("runs × steps must be at most 50000000 (5e7), got 40000 × 2000 = 80000000;"
+                        + " use fewer points or fewer steps");
     }
 }

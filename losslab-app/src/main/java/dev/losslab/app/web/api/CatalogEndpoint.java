@@ -2,17 +2,12 @@ package dev.losslab.app.web.api;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.Endpoint;
-import dev.losslab.app.web.http.Limits;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
-import dev.losslab.app.web.jobs.BasinsWork;
-import dev.losslab.app.web.jobs.JobLimits;
-import dev.losslab.app.web.jobs.MapWork;
-import dev.losslab.app.web.jobs.SgdStatsWork;
-import dev.losslab.app.web.jobs.SweepWork;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
@@ -24,18 +19,16 @@ import java.util.Locale;
 
 /**
  * {@code GET /api/catalog}: everything the page builds its controls from, read from the registries
- * (surfaces, optimizers with their MathML, schedules) plus the request limits. It never changes
+ * (surfaces, optimizers with their MathML, schedules) plus every {@link Limits}. It never changes
  * while the server runs, so it is rendered once, on first request.
  */
 public final class CatalogEndpoint implements Endpoint {
 
     private final Limits limits;
-    private final JobLimits jobLimits;
     private volatile byte[] rendered;
 
-    public CatalogEndpoint(Limits limits, JobLimits jobLimits) {
+    public CatalogEndpoint(Limits limits) {
         this.limits = limits;
-        this.jobLimits = jobLimits;
     }
 
     @Override
@@ -43,13 +36,13 @@ public final class CatalogEndpoint implements Endpoint {
         request.query().allowOnly();
         byte[] body = rendered;
         if (body == null) {
-            body = ApiJson.WRITER.writeValueAsBytes(catalog(limits, jobLimits));
+            body = ApiJson.WRITER.writeValueAsBytes(catalog(limits));
             rendered = body;
         }
         return Reply.jsonBytes(body);
     }
 
-    static ObjectNode catalog(Limits limits, JobLimits jobLimits) {
+    static ObjectNode catalog(Limits limits) {
         ObjectNode root = JsonViews.object();
         ArrayNode surfaces = root.putArray("surfaces");
         Catalog.all().forEach(l -> surfaces.add(JsonViews.landscape(l)));
@@ -62,30 +55,44 @@ public final class CatalogEndpoint implements Endpoint {
             node.put("help", s.help());
             node.set("params", params(s.params()));
         }
-        ObjectNode bounds = root.putObject("limits");
-        bounds.put("maxSteps", limits.maxSteps());
-        bounds.put("maxInternalsSteps", RaceRequest.MAX_INTERNALS_STEPS);
-        bounds.put("maxRacers", limits.maxRacers());
-        bounds.put("maxGrid", limits.maxGrid());
-        bounds.put("maxBodyBytes", limits.maxBodyBytes());
+        root.set("limits", limits(limits));
+        return root;
+    }
+
+    /**
+     * Every limit, grouped as the page reads them: a race's, a landscape's and a request's at the top
+     * (their first home, kept for older pages), then one object per map and for jobs; durations in seconds.
+     */
+    static ObjectNode limits(Limits limits) {
+        ObjectNode bounds = JsonViews.object();
+        bounds.put("maxSteps", limits.race().maxSteps());
+        bounds.put("maxInternalsSteps", limits.race().maxInternalsSteps());
+        bounds.put("maxRacers", limits.race().maxRacers());
+        bounds.put("maxGrid", limits.landscape().maxGrid());
+        bounds.put("maxBodyBytes", limits.requests().maxBodyBytes());
+        bounds.put("maxQueryLength", limits.requests().maxQueryLength());
+        bounds.put("maxJsonNesting", Limits.MAX_JSON_NESTING);
+        bounds.put("maxConcurrentWork", limits.requests().maxConcurrentWork());
+        bounds.put("maxComputeSeconds", limits.requests().maxComputeMillis() / 1000.0);
         // The maps page checks its fields against these before it asks (the API checks again).
         ObjectNode basins = bounds.putObject("basins");
-        basins.put("maxGrid", BasinsWork.MAX_GRID);
-        basins.put("maxSteps", BasinsWork.MAX_STEPS);
-        basins.put("maxWork", MapWork.MAX_WORK);
+        basins.put("maxGrid", limits.basins().maxGrid());
+        basins.put("maxSteps", limits.basins().maxSteps());
+        basins.put("maxWork", limits.basins().maxWork());
         ObjectNode sweep = bounds.putObject("sweep");
-        sweep.put("maxCount", SweepWork.MAX_COUNT);
-        sweep.put("maxSteps", SweepWork.MAX_STEPS);
-        sweep.put("maxWork", MapWork.MAX_WORK);
+        sweep.put("maxCount", limits.sweep().maxCount());
+        sweep.put("maxSteps", limits.sweep().maxSteps());
+        sweep.put("maxWork", limits.sweep().maxWork());
         ObjectNode sgd = bounds.putObject("sgdStats");
-        sgd.put("maxLevels", SgdStatsWork.MAX_LEVELS);
-        sgd.put("maxRuns", SgdStatsWork.MAX_RUNS);
-        sgd.put("maxSteps", SgdStatsWork.MAX_STEPS);
+        sgd.put("maxLevels", limits.sgdStats().maxLevels());
+        sgd.put("maxRuns", limits.sgdStats().maxRuns());
+        sgd.put("maxSteps", limits.sgdStats().maxSteps());
         ObjectNode jobs = bounds.putObject("jobs");
-        jobs.put("maxRunning", jobLimits.maxRunning());
-        jobs.put("maxSeconds", jobLimits.maxMillis() / 1000.0);
-        jobs.put("keepSeconds", jobLimits.keepMillis() / 1000.0);
-        return root;
+        jobs.put("maxRunning", limits.jobs().maxRunning());
+        jobs.put("maxSeconds", limits.jobs().maxMillis() / 1000.0);
+        jobs.put("keepSeconds", limits.jobs().keepMillis() / 1000.0);
+        jobs.put("maxKept", limits.jobs().maxKept());
+        return bounds;
     }
 
     private static ObjectNode optimizer(OptimizerKind k) {

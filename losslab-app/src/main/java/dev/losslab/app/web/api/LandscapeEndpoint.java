@@ -1,10 +1,10 @@
 package dev.losslab.app.web.api;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.Endpoint;
-import dev.losslab.app.web.http.Limits;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
@@ -32,10 +32,10 @@ public final class LandscapeEndpoint implements Endpoint {
     /** Everything a landscape answer depends on. */
     record Key(String surface, int grid, Window window) {}
 
-    private final Limits limits;
+    private final Limits.Landscape limits;
     final ResponseCache<Key> cache = new ResponseCache<>(64, 64L << 20);
 
-    public LandscapeEndpoint(Limits limits) {
+    public LandscapeEndpoint(Limits.Landscape limits) {
         this.limits = limits;
     }
 

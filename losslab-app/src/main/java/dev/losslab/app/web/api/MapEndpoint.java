@@ -1,5 +1,6 @@
 package dev.losslab.app.web.api;
 
+import dev.losslab.app.Limits;
 import dev.losslab.app.web.http.Endpoint;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
@@ -14,14 +15,16 @@ import dev.losslab.core.maps.Job;
 public final class MapEndpoint implements Endpoint {
 
     private final String kind;
+    private final Limits limits;
 
     /** @param kind one of {@link MapWork#KINDS}, the same name a job of this work takes */
-    public MapEndpoint(String kind) {
+    public MapEndpoint(String kind, Limits limits) {
         this.kind = kind;
+        this.limits = limits;
     }
 
     @Override
     public Reply handle(Request request) {
-        return Reply.json(MapWork.parse(kind, request.query()).compute(Job.untracked()));
+        return Reply.json(MapWork.parse(kind, request.query(), limits).compute(Job.untracked()));
     }
 }

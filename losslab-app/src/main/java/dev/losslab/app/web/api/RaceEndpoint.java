@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.RunCsv;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.Endpoint;
 import dev.losslab.app.web.http.ErrorMapping;
-import dev.losslab.app.web.http.Limits;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
@@ -32,9 +32,9 @@ public final class RaceEndpoint implements Endpoint {
 
     static final String CSV = "text/csv; charset=utf-8";
 
-    private final Limits limits;
+    private final Limits.Race limits;
 
-    public RaceEndpoint(Limits limits) {
+    public RaceEndpoint(Limits.Race limits) {
         this.limits = limits;
     }
 

@@ -1,9 +1,9 @@
 package dev.losslab.app.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.ApiJson;
-import dev.losslab.app.web.http.Limits;
 import dev.losslab.app.web.http.Surfaces;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.OptimizerKind;
@@ -26,16 +26,13 @@ import java.util.Set;
  *
  * @param surface a surface name (required)
  * @param start   [x, y], or null for the surface's default start
- * @param steps   0 to {@link Limits#maxSteps()}, or null for {@value RunSpec#DEFAULT_STEPS}
+ * @param steps   0 to {@link Limits.Race#maxSteps()}, or null for {@value RunSpec#DEFAULT_STEPS}
  * @param tol     the convergence tolerance, or null for {@value RunSpec#DEFAULT_TOLERANCE}
- * @param racers  1 to {@link Limits#maxRacers()} racers with distinct optimizers
+ * @param racers  1 to {@link Limits.Race#maxRacers()} racers with distinct optimizers
  * @param internals true to add each optimizer's internals to every point after the start (the lab's
- *                  step mode); only for races of at most {@value #MAX_INTERNALS_STEPS} steps
+ *                  step mode); only for races of at most {@link Limits.Race#maxInternalsSteps()} steps
  */
 record RaceRequest(String surface, double[] start, Integer steps, Double tol, List<Racer> racers, Boolean internals) {
-
-    /** The most steps a race may ask internals for: they multiply the points' size several times. */
-    static final int MAX_INTERNALS_STEPS = 5000;
 
     boolean wantsInternals() {
         return Boolean.TRUE.equals(internals);
@@ -63,15 +60,15 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
     }
 
     /** Validates everything and returns one spec per racer, in racer order. */
-    List<RunSpec> specs(Limits limits) {
+    List<RunSpec> specs(Limits.Race limits) {
         Landscape landscape = landscape();
         int maxSteps = steps == null ? RunSpec.DEFAULT_STEPS : steps;
         if (maxSteps < 0 || maxSteps > limits.maxSteps()) {
             throw InvalidInputException.outOfRange("steps", "in [0, " + limits.maxSteps() + "]", maxSteps);
         }
-        if (wantsInternals() && maxSteps > MAX_INTERNALS_STEPS) {
+        if (wantsInternals() && maxSteps > limits.maxInternalsSteps()) {
             throw ApiException.badRequest("internals", "internals are only sent for races of at most "
-                    + MAX_INTERNALS_STEPS + " steps, got steps=" + maxSteps);
+                    + limits.maxInternalsSteps() + " steps, got steps=" + maxSteps);
         }
         if (start != null && start.length != 2) {
             throw ApiException.badRequest("start", "start must be [x, y], two numbers; got " + start.length);

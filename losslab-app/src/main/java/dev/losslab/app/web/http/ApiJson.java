@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,9 +24,6 @@ import java.io.OutputStream;
  * the way out (the trees come from {@link JsonViews}, shared with the CLI).
  */
 public final class ApiJson {
-
-    /** Deeper than any request the API takes; stops a body of 30,000 '[' from exhausting the stack. */
-    static final int MAX_NESTING = 16;
 
     public static final ObjectMapper READER = strictReader();
 
@@ -46,7 +44,7 @@ public final class ApiJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_NESTING).build());
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_NESTING).build());
         // "surface": 5 is a mistake, not the surface called "5".
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.InvalidInputException;
 import java.io.PrintStream;
@@ -79,7 +80,7 @@ public final class ErrorMapping {
             case DatabindException e when e.getCause() instanceof InvalidInputException bad ->
                     Problem.badRequest(bad.getMessage(), bad.field());
             case StreamConstraintsException e -> Problem.badRequest(
-                    "the JSON is nested deeper than " + ApiJson.MAX_NESTING + " levels", null);
+                    "the JSON is nested deeper than " + Limits.MAX_JSON_NESTING + " levels", null);
             case JsonProcessingException e -> malformed(e);
             default -> new Problem(500, INTERNAL_ERROR, null, null, null);
         };

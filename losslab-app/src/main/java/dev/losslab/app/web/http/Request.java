@@ -6,7 +6,7 @@ import java.io.InputStream;
 
 /**
  * One API request as an endpoint sees it: the method, the decoded path, the query parameters and
- * the body (already read, at most {@link Limits#maxBodyBytes()}; empty but for POST).
+ * the body (already read, at most {@link dev.losslab.app.Limits.Requests#maxBodyBytes()}; empty but for POST).
  */
 public record Request(String method, String path, QueryParams query, byte[] body) {
 

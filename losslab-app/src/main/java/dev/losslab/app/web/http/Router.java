@@ -3,6 +3,7 @@ package dev.losslab.app.web.http;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.losslab.app.Limits;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -29,7 +30,7 @@ public final class Router implements HttpHandler {
     /** Paths under a prefix ({@code /api/jobs/} + an id): the endpoint reads the rest of the path. */
     private final Map<String, Map<String, Endpoint>> apiUnder = new LinkedHashMap<>();
     private final StaticFiles staticFiles;
-    private final Limits limits;
+    private final Limits.Requests limits;
     private final Semaphore work;
     private final PrintStream log;
     private final boolean loopbackOnly;
@@ -38,7 +39,7 @@ public final class Router implements HttpHandler {
      * @param loopbackOnly the server listens on a loopback address, so every genuine request names
      *                     a loopback host; others are refused (see {@link #requireLoopbackHost})
      */
-    public Router(StaticFiles staticFiles, Limits limits, PrintStream log, boolean loopbackOnly) {
+    public Router(StaticFiles staticFiles, Limits.Requests limits, PrintStream log, boolean loopbackOnly) {
         this.loopbackOnly = loopbackOnly;
         this.staticFiles = staticFiles;
         this.limits = limits;

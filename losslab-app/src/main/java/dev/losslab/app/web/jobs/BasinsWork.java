@@ -1,10 +1,11 @@
 package dev.losslab.app.web.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.web.http.QueryParams;
-import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.maps.Basins;
+import dev.losslab.core.maps.Budget;
 import dev.losslab.core.maps.Grid;
 import dev.losslab.core.maps.Job;
 import dev.losslab.core.optim.OptimizerKind;
@@ -21,35 +22,29 @@ import java.util.List;
  * optimizer run from every point of a G×G grid ({@link Basins} in the core), each start labelled by
  * the known minimum it ends at (docs/API.md).
  *
- * <p>The web bounds are tighter than the CLI's {@link dev.losslab.core.maps.Budget}: a page waits
- * for the answer, so G ≤ {@value #MAX_GRID}, steps ≤ {@value #MAX_STEPS} and G²·steps ≤
- * {@value MapWork#MAX_WORK}, a second or two.
+ * <p>Bounded by {@link Limits.Basins}, tighter than the CLI's: a page waits for the answer. The work
+ * is checked by the core's own {@link Budget}, against those bounds.
  *
  * @param spec   the run from each start (its own start ignored)
  * @param window where the starts lie
  * @param grid   starts per side
  */
-public record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
+record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
 
-    public static final int MAX_GRID = 200;
     static final int DEFAULT_GRID = 100;
-    public static final int MAX_STEPS = 5_000;
     static final int DEFAULT_STEPS = 1_000;
 
     /** The parameters besides the run's settings ({@link RunParams}). */
     private static final List<String> FIXED = List.of("surface", "optimizer", "grid", "steps", "window");
 
-    static BasinsWork parse(QueryParams query) {
+    static BasinsWork parse(QueryParams query, Limits.Basins bounds) {
         OptimizerKind kind = Optimizers.get(query.required("optimizer"));
         query.allowOnly(RunParams.allowed(FIXED, kind));
 
         Landscape landscape = query.surface();
-        int grid = query.integer("grid", DEFAULT_GRID, 2, MAX_GRID);
-        int steps = query.integer("steps", DEFAULT_STEPS, 0, MAX_STEPS);
-        if ((long) grid * grid * Math.max(steps, 1) > MapWork.MAX_WORK) {
-            throw new InvalidInputException("steps", "grid² × steps must be at most " + MapWork.MAX_WORK + " (5e7), got "
-                    + grid + "² × " + steps + " = " + (long) grid * grid * steps + "; use a smaller grid or fewer steps");
-        }
+        int grid = query.integer("grid", DEFAULT_GRID, 2, bounds.maxGrid());
+        int steps = query.integer("steps", DEFAULT_STEPS, 0, bounds.maxSteps());
+        Budget.checkWork((long) grid * grid, steps, bounds.maxSteps(), bounds.maxWork());
         Window window = query.window("window").orElse(landscape.window());
         RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(steps);
         return new BasinsWork(RunParams.apply(query, kind, builder).spec(), window, grid);

@@ -1,5 +1,7 @@
 package dev.losslab.app.web.jobs;
 
+import dev.losslab.app.Limits;
+import dev.losslab.app.output.Numbers;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.ErrorMapping;
@@ -27,7 +29,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * The server's background work ({@code /api/jobs}): each job computes one {@link JobWork} (a
  * {@link MapWork} from the API) on its own thread (the work spreads over every core), reports its
  * progress, can be cancelled, and is kept a while after it ends so its page can read the answer.
- * Everything is bounded by {@link JobLimits}: jobs running at once, their computing time, and the
+ * Everything is bounded by {@link Limits.Jobs}: jobs running at once, their computing time, and the
  * finished jobs kept and for how long.
  *
  * <p>A job counts as running until its work has returned, so a cancelled job keeps its slot until
@@ -63,8 +65,8 @@ public final class Jobs implements AutoCloseable {
             this.message = message;
         }
 
-        String message(JobLimits limits) {
-            return message != null ? message : "stopped after " + JobLimits.seconds(limits.maxMillis())
+        String message(Limits.Jobs limits) {
+            return message != null ? message : "stopped after " + seconds(limits.maxMillis())
                     + ", the longest one job may compute; ask for a smaller grid, fewer values, fewer runs or fewer steps";
         }
     }
@@ -143,7 +145,7 @@ public final class Jobs implements AutoCloseable {
         }
     }
 
-    private final JobLimits limits;
+    private final Limits.Jobs limits;
     private final PrintStream log;
     private final ThreadFactory threads;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
@@ -151,12 +153,12 @@ public final class Jobs implements AutoCloseable {
     private final SecureRandom random = new SecureRandom();
     private boolean closed;
 
-    public Jobs(JobLimits limits, PrintStream log) {
+    public Jobs(Limits.Jobs limits, PrintStream log) {
         this(limits, log, work -> Thread.ofPlatform().daemon(true).unstarted(work));
     }
 
     /** With {@code threads} making each job's thread (tests make it fail). */
-    Jobs(JobLimits limits, PrintStream log, ThreadFactory threads) {
+    Jobs(Limits.Jobs limits, PrintStream log, ThreadFactory threads) {
         this.limits = limits;
         this.log = log;
         this.threads = threads;
@@ -169,14 +171,19 @@ public final class Jobs implements AutoCloseable {
         timer.setRemoveOnCancelPolicy(true);
     }
 
-    JobLimits limits() {
+    Limits.Jobs limits() {
         return limits;
+    }
+
+    /** "60 s", "0.2 s": a duration as the API's messages say it. */
+    static String seconds(long millis) {
+        return Numbers.brief(millis / 1000.0) + " s";
     }
 
     /**
      * Starts computing {@code work} in the background.
      *
-     * @throws ApiException 429 when {@link JobLimits#maxRunning()} jobs are running already
+     * @throws ApiException 429 when {@link Limits.Jobs#maxRunning()} jobs are running already
      * @throws IllegalStateException (a 500) when no thread could be started for it; nothing is kept
      */
     synchronized Entry submit(JobWork work) {
@@ -239,7 +246,7 @@ public final class Jobs implements AutoCloseable {
         if (entry == null) {
             String shown = id.length() <= 40 ? id : id.substring(0, 37) + "…";
             throw ApiException.notFound("id", "no job '" + shown + "'; finished jobs are kept for "
-                    + JobLimits.seconds(limits.keepMillis()) + " (at most " + limits.maxKept() + " of them)");
+                    + seconds(limits.keepMillis()) + " (at most " + limits.maxKept() + " of them)");
         }
         return entry;
     }

@@ -3,6 +3,7 @@ package dev.losslab.app.web.jobs;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.ApiJson;
@@ -29,9 +30,12 @@ public final class JobsEndpoint {
     public static final String PREFIX = PATH + "/";
 
     private final Jobs jobs;
+    private final Limits limits;
 
-    public JobsEndpoint(Jobs jobs) {
+    /** @param limits the bounds on each kind of work, as its GET endpoint has them */
+    public JobsEndpoint(Jobs jobs, Limits limits) {
         this.jobs = jobs;
+        this.limits = limits;
     }
 
     /** POST /api/jobs. */
@@ -49,7 +53,7 @@ public final class JobsEndpoint {
         if (kind == null || !kind.isTextual() || kind.asText().isBlank()) {
             throw ApiException.badRequest("kind", "kind is required: one of " + String.join(", ", MapWork.KINDS));
         }
-        MapWork work = MapWork.parse(kind.asText().strip(), QueryParams.fromJson(body, "kind"));
+        MapWork work = MapWork.parse(kind.asText().strip(), QueryParams.fromJson(body, "kind"), limits);
         // A quick job may be done before this answer is written: then the answer carries its result,
         // as a poll would (a page that saw "done" without a result had nothing to draw).
         return new Reply.Json(202, answer(jobs.submit(work)));

@@ -1,6 +1,7 @@
 package dev.losslab.app.web.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.core.InvalidInputException;
@@ -18,12 +19,6 @@ public sealed interface MapWork extends JobWork permits BasinsWork, SweepWork, S
     /** The kinds {@code POST /api/jobs} takes, by the name of their GET endpoint. */
     List<String> KINDS = List.of("basins", "sweep", "sgd-stats");
 
-    /**
-     * The most steps in all one request may ask for (grid² × steps for a basin map, runs × steps for
-     * a sweep): a second or two, as a page waits for the answer.
-     */
-    long MAX_WORK = 50_000_000L;
-
     /** {@code basins}, {@code sweep} or {@code sgd-stats}. */
     @Override
     String kind();
@@ -38,15 +33,15 @@ public sealed interface MapWork extends JobWork permits BasinsWork, SweepWork, S
     ObjectNode compute(Job job);
 
     /**
-     * The work of {@code kind}, from its GET endpoint's parameters.
+     * The work of {@code kind}, from its GET endpoint's parameters, within its {@code limits}.
      *
      * @throws InvalidInputException or {@link ApiException} (400) naming the bad parameter
      */
-    static MapWork parse(String kind, QueryParams query) {
+    static MapWork parse(String kind, QueryParams query, Limits limits) {
         return switch (kind) {
-            case "basins" -> BasinsWork.parse(query);
-            case "sweep" -> SweepWork.parse(query);
-            case "sgd-stats" -> SgdStatsWork.parse(query);
+            case "basins" -> BasinsWork.parse(query, limits.basins());
+            case "sweep" -> SweepWork.parse(query, limits.sweep());
+            case "sgd-stats" -> SgdStatsWork.parse(query, limits.sgdStats());
             default -> throw InvalidInputException.unknownName("kind", kind, KINDS);
         };
     }

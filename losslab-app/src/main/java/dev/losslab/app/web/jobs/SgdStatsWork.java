@@ -1,6 +1,7 @@
 package dev.losslab.app.web.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Ranges;
 import dev.losslab.app.web.http.QueryParams;
@@ -14,27 +15,24 @@ import dev.losslab.core.run.RunSpec;
  * SGD statistics ({@code GET /api/sgd-stats}, job kind {@code sgd-stats}):
  * {@code surface=S&noise=FROM:TO:COUNT[&start=x,y][&runs=R][&steps=N][&lr=]}, the share of noisy
  * SGD runs ending in each known minimum's basin at each noise level ({@link SgdStats}, the CLI's
- * {@code sgd-stats}), kept small enough to answer in a moment: at most {@value #MAX_LEVELS} levels,
- * {@value #MAX_RUNS} runs per level and {@value #MAX_STEPS} steps per run.
+ * {@code sgd-stats}), kept small enough to answer in a moment by {@link Limits.SgdStats}: levels,
+ * runs per level and steps per run.
  *
  * @param spec   the run (sgd, lr, start, steps); its noise is replaced by each level
  * @param levels the noise levels σ
  * @param runs   seeds per level
  */
-public record SgdStatsWork(RunSpec spec, Axis levels, int runs) implements MapWork {
+record SgdStatsWork(RunSpec spec, Axis levels, int runs) implements MapWork {
 
-    public static final int MAX_LEVELS = 8;
-    public static final int MAX_RUNS = 200;
     static final int DEFAULT_RUNS = 50;
-    public static final int MAX_STEPS = 2000;
     static final int DEFAULT_STEPS = 500;
 
-    static SgdStatsWork parse(QueryParams query) {
+    static SgdStatsWork parse(QueryParams query, Limits.SgdStats bounds) {
         query.allowOnly("surface", "start", "noise", "runs", "steps", "lr");
         var landscape = query.surface();
-        int runs = query.integer("runs", DEFAULT_RUNS, 1, MAX_RUNS);
-        int steps = query.integer("steps", DEFAULT_STEPS, 1, MAX_STEPS);
-        Axis levels = Ranges.levels(query.required("noise"), "noise", MAX_LEVELS);
+        int runs = query.integer("runs", DEFAULT_RUNS, 1, bounds.maxRuns());
+        int steps = query.integer("steps", DEFAULT_STEPS, 1, bounds.maxSteps());
+        Axis levels = Ranges.levels(query.required("noise"), "noise", bounds.maxLevels());
         RunBuilder builder = RunBuilder.on(landscape).optimizer("sgd").steps(steps).noise(0)
                 .start(query.has("start") ? query.point("start") : landscape.defaultStart());
         if (query.has("lr")) {

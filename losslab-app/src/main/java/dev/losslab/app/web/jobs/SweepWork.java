@@ -1,11 +1,13 @@
 package dev.losslab.app.web.jobs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Ranges;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.maps.Axis;
+import dev.losslab.core.maps.Budget;
 import dev.losslab.core.maps.Job;
 import dev.losslab.core.maps.Sweep;
 import dev.losslab.core.optim.OptimizerKind;
@@ -25,46 +27,38 @@ import java.util.stream.Stream;
  * one run per point of a 1-D or 2-D grid of settings from the same start, each kept as its stop
  * reason and step count, with the regime theory predicts on a quadratic ({@link Sweep} in the core).
  *
- * <p>Bounded like a basin map: at most {@value #MAX_COUNT} values per axis, steps ≤
- * {@value #MAX_STEPS}, runs × steps ≤ {@value MapWork#MAX_WORK}. Every cell's run is built and
- * checked when the request is parsed ({@link Sweep#plan}), so a bad value is a 400 before any run.
+ * <p>Bounded by {@link Limits.Sweep}, like a basin map: values per axis, steps, and runs × steps
+ * (checked by the core's {@link Budget}). Every cell's run is built and checked when the request is
+ * parsed ({@link Sweep#plan}), so a bad value is a 400 before any run.
  *
  * @param plan the checked sweep
  */
-public record SweepWork(Sweep.Plan plan) implements MapWork {
+record SweepWork(Sweep.Plan plan) implements MapWork {
 
-    public static final int MAX_COUNT = 100;
-    public static final int MAX_STEPS = 5_000;
     static final int DEFAULT_STEPS = 1_000;
 
     /** The parameters besides the run's fixed settings ({@link RunParams}). */
     private static final List<String> FIXED = List.of("surface", "optimizer", "vary", "log", "start", "steps");
 
-    static SweepWork parse(QueryParams query) {
+    static SweepWork parse(QueryParams query, Limits.Sweep bounds) {
         OptimizerKind kind = Optimizers.get(query.required("optimizer"));
         query.allowOnly(RunParams.allowed(FIXED, kind));
         Landscape landscape = query.surface();
-        int steps = query.integer("steps", DEFAULT_STEPS, 0, MAX_STEPS);
+        int steps = query.integer("steps", DEFAULT_STEPS, 0, bounds.maxSteps());
         List<String> logNames = query.has("log") ? Arrays.stream(query.required("log").split(",")).map(String::strip).toList() : List.of();
-        List<Axis> axes = Ranges.axes(query.required("vary"), logNames, "vary", "log");
+        List<Axis> axes = Ranges.axes(query.required("vary"), logNames, "vary", "log", bounds.maxCount());
         long runs = 1;
         for (Axis axis : axes) {
             if (axis.name().equals("seed") || !RunParams.isSetting(axis.name(), kind)) {
                 throw new InvalidInputException("vary", kind.name() + " has no setting '" + axis.name()
                         + "' to sweep; it sweeps: " + sweepable(kind));
             }
-            if (axis.count() > MAX_COUNT) {
-                throw InvalidInputException.outOfRange("vary", "at most " + MAX_COUNT + " values per swept parameter", axis.count());
-            }
             if (query.has(axis.name())) {
                 throw new InvalidInputException(axis.name(), axis.name() + " is both fixed (" + axis.name() + "=) and swept (vary)");
             }
             runs *= axis.count();
         }
-        if (runs * Math.max(steps, 1) > MapWork.MAX_WORK) {
-            throw new InvalidInputException("steps", "runs × steps must be at most " + MapWork.MAX_WORK + " (5e7), got "
-                    + runs + " × " + steps + " = " + runs * steps + "; sweep fewer values or use fewer steps");
-        }
+        Budget.checkWork(runs, steps, bounds.maxSteps(), bounds.maxWork());
         Vec2 start = query.has("start") ? query.point("start") : landscape.defaultStart();
         Sweep.Plan plan = Sweep.plan(axes, values -> {
             RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(steps).start(start);

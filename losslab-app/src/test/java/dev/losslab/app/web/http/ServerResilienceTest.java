@@ -3,6 +3,7 @@ package dev.losslab.app.web.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.losslab.app.Limits;
 import dev.losslab.app.web.ApiAssertions;
 import dev.losslab.app.web.TestServer;
 import java.io.ByteArrayOutputStream;
@@ -25,7 +26,7 @@ class ServerResilienceTest {
     @Test
     void aBugIsA500WithoutAStackTraceAndTheServerStaysUp() throws Exception {
         var log = new ByteArrayOutputStream();
-        Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), Limits.DEFAULT,
+        Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), Limits.DEFAULT.requests(),
                 new PrintStream(log, true, StandardCharsets.UTF_8), true)
                 .get("/api/bug", request -> {
                     throw new IllegalStateException("secret internal detail");
@@ -58,7 +59,7 @@ class ServerResilienceTest {
 
     @Test
     void aRequestThatComputesTooLongIsStoppedWithA503() throws Exception {
-        Limits oneMillisecond = new Limits(100_000, 8, 400, 64 * 1024, 16 * 1024, 2, 1);
+        var oneMillisecond = new Limits.Requests(64 * 1024, 16 * 1024, 2, 1);
         var spec = dev.losslab.core.run.RunBuilder.on("rosenbrock").steps(1_000_000).tolerance(0).spec();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), oneMillisecond,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true)

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.ApiJson;
@@ -118,11 +119,11 @@ class JobsTest {
         opened.forEach(Jobs::close);
     }
 
-    private Jobs jobs(JobLimits limits) {
+    private Jobs jobs(Limits.Jobs limits) {
         return jobs(limits, work -> Thread.ofPlatform().daemon(true).unstarted(work));
     }
 
-    private Jobs jobs(JobLimits limits, ThreadFactory threads) {
+    private Jobs jobs(Limits.Jobs limits, ThreadFactory threads) {
         Jobs jobs = new Jobs(limits, new PrintStream(logged, true, StandardCharsets.UTF_8), threads);
         opened.add(jobs);
         return jobs;
@@ -143,7 +144,7 @@ class JobsTest {
 
     /** The answer of GET /api/jobs/ID (or DELETE with {@code delete}), as a client reads it. */
     private static JsonNode answer(Jobs jobs, String id, boolean delete) {
-        JobsEndpoint endpoint = new JobsEndpoint(jobs);
+        JobsEndpoint endpoint = new JobsEndpoint(jobs, Limits.DEFAULT);
         Request request = new Request(delete ? "DELETE" : "GET", JobsEndpoint.PREFIX + id, QueryParams.parse(null), new byte[0]);
         Reply reply = delete ? endpoint.cancel(request) : endpoint.show(request);
         try {
@@ -174,7 +175,7 @@ class JobsTest {
 
     @Test
     void aJobReportsEachUnitDoneAndEndsWithItsAnswer() {
-        Jobs jobs = jobs(JobLimits.DEFAULT);
+        Jobs jobs = jobs(Limits.DEFAULT.jobs());
         SteeredWork work = work(4);
         Jobs.Entry job = jobs.submit(work);
         JsonNode started = answer(jobs, job.id, false);
@@ -208,7 +209,7 @@ class JobsTest {
 
     @Test
     void aCancelledJobRunsUntilItsWorkHasStoppedThenReadsCancelledAndItsProgressStaysPut() {
-        Jobs jobs = jobs(JobLimits.DEFAULT);
+        Jobs jobs = jobs(Limits.DEFAULT.jobs());
         SteeredWork work = work(8);
         Jobs.Entry job = jobs.submit(work);
         work.finishUnits(2);
@@ -244,7 +245,7 @@ class JobsTest {
 
     @Test
     void aJobPastItsTimeLimitIsCancelledAndSaysWhy() {
-        Jobs jobs = jobs(new JobLimits(2, 16, 50, 300_000));
+        Jobs jobs = jobs(new Limits.Jobs(2, 16, 50, 300_000));
         Jobs.Entry job = jobs.submit(stopping(4));
         waitForEnd(job);
         JsonNode status = answer(jobs, job.id, false);
@@ -253,12 +254,12 @@ class JobsTest {
         assertThat(status.get("message").asText()).isEqualTo("stopped after 0.05 s, the longest one job may compute;"
                 + " ask for a smaller grid, fewer values, fewer runs or fewer steps");
         assertThat(jobs.running()).isZero();
-        assertThat(Jobs.Stop.TIME_LIMIT.message(JobLimits.DEFAULT)).startsWith("stopped after 60 s, ");
+        assertThat(Jobs.Stop.TIME_LIMIT.message(Limits.DEFAULT.jobs())).startsWith("stopped after 60 s, ");
     }
 
     @Test
     void theFirstReasonToStopIsTheOneReported() {
-        Jobs jobs = jobs(new JobLimits(2, 16, 1, 300_000));
+        Jobs jobs = jobs(new Limits.Jobs(2, 16, 1, 300_000));
         SteeredWork work = work(4);
         Jobs.Entry job = jobs.submit(work);
         waitFor(() -> job.stop() != null, "the time limit");
@@ -271,7 +272,7 @@ class JobsTest {
 
     @Test
     void atMostMaxRunningJobsRunAndAFreedSlotTakesANewOne() {
-        Jobs jobs = jobs(new JobLimits(2, 16, 60_000, 300_000));
+        Jobs jobs = jobs(new Limits.Jobs(2, 16, 60_000, 300_000));
         Jobs.Entry one = jobs.submit(stopping(2));
         jobs.submit(work(2));
         assertThatThrownBy(() -> jobs.submit(work(2)))
@@ -285,7 +286,7 @@ class JobsTest {
 
     @Test
     void finishedJobsAreKeptOnlySoMany() {
-        Jobs jobs = jobs(new JobLimits(2, 2, 60_000, 300_000));
+        Jobs jobs = jobs(new Limits.Jobs(2, 2, 60_000, 300_000));
         List<Jobs.Entry> ended = new ArrayList<>();
         for (int k = 0; k < 3; k++) {
             SteeredWork work = work(1);
@@ -301,7 +302,7 @@ class JobsTest {
 
     @Test
     void finishedJobsAreKeptOnlySoLong() {
-        Jobs jobs = jobs(new JobLimits(2, 16, 60_000, 1));
+        Jobs jobs = jobs(new Limits.Jobs(2, 16, 60_000, 1));
         SteeredWork work = work(1);
         work.finishUnits(1);
         Jobs.Entry job = jobs.submit(work);
@@ -322,7 +323,7 @@ class JobsTest {
     @Test
     void aJobWhoseThreadCannotStartIsAnInternalErrorAndHoldsNoSlot() {
         AtomicBoolean fail = new AtomicBoolean(true);
-        Jobs jobs = jobs(new JobLimits(2, 16, 60_000, 300_000), work -> {
+        Jobs jobs = jobs(new Limits.Jobs(2, 16, 60_000, 300_000), work -> {
             if (fail.getAndSet(false)) {
                 throw new OutOfMemoryError("unable to create native thread: possibly out of memory or process/resource limits reached");
             }
@@ -343,7 +344,7 @@ class JobsTest {
 
     @Test
     void closingCancelsEveryJobAndWaitsForItsWorkToStop() {
-        Jobs jobs = jobs(JobLimits.DEFAULT);
+        Jobs jobs = jobs(Limits.DEFAULT.jobs());
         Jobs.Entry job = jobs.submit(stopping(4));
         jobs.close();
         assertThat(job.state()).as("ended by the time close returns").isEqualTo(Jobs.State.CANCELLED);
@@ -369,7 +370,7 @@ class JobsTest {
 
     @Test
     void aFailedJobSaysWhatWentWrongWithItsStatus() {
-        Jobs jobs = jobs(JobLimits.DEFAULT);
+        Jobs jobs = jobs(Limits.DEFAULT.jobs());
         Jobs.Entry bad = jobs.submit(failing("broken", new dev.losslab.core.InvalidInputException("steps", "steps must be at most 5, got 6")));
         waitForEnd(bad);
         JsonNode error = answer(jobs, bad.id, false).get("error");
