@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.losslab.app.cli.Main;
+import dev.losslab.core.Landscapes;
+import dev.losslab.core.optim.AdamFirstStep;
+import dev.losslab.core.surface.Vec2;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -63,6 +68,27 @@ class TourApiTest {
         assertThat(s.get("withCorrection").get("dy").asDouble()).isCloseTo(-lr, within(1e-7));
         JsonNode b = TestServer.json(lab.get("/api/adam-first-step?surface=bowl&at=-3.5,2.5&beta2=0.99"));
         assertThat(b.get("ratio").asDouble()).isCloseTo(1, within(1e-6));
+    }
+
+    @Test
+    void adamsFirstStepAnswersTheCoresNumbersAsTheyAre() {
+        JsonNode s = TestServer.json(lab.get("/api/adam-first-step?surface=bowl&at=-3.5,2.5&beta1=0.5"));
+        AdamFirstStep core = AdamFirstStep.on(Landscapes.resolve("bowl"), Vec2.of(-3.5, 2.5), Map.of("beta1", 0.5));
+        assertThat(s.get("learningRate").asDouble()).isEqualTo(core.learningRate());
+        assertThat(s.get("beta1").asDouble()).isEqualTo(0.5);
+        assertThat(s.get("beta2").asDouble()).as("Adam's default").isEqualTo(0.999);
+        for (var update : List.of(Map.entry("withCorrection", core.withCorrection()),
+                Map.entry("withoutCorrection", core.withoutCorrection()))) {
+            JsonNode u = s.get(update.getKey());
+            assertThat(u.get("x").asDouble()).isEqualTo(update.getValue().to().x());
+            assertThat(u.get("y").asDouble()).isEqualTo(update.getValue().to().y());
+            assertThat(u.get("dx").asDouble()).isEqualTo(update.getValue().move().x());
+            assertThat(u.get("dy").asDouble()).isEqualTo(update.getValue().move().y());
+            assertThat(u.get("length").asDouble()).isEqualTo(update.getValue().length());
+        }
+        assertThat(s.get("ratio").asDouble()).isEqualTo(core.ratio());
+        // (1 − 0.5)/√(1 − 0.999) = 0.5/0.0316228 = 15.81139
+        assertThat(s.get("predictedRatio").asDouble()).isCloseTo(15.811388300841896, within(1e-12));
     }
 
     @Test

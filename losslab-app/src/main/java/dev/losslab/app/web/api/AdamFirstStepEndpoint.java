@@ -6,62 +6,53 @@ import dev.losslab.app.web.http.Endpoint;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
-import dev.losslab.core.run.Run;
-import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.optim.AdamFirstStep;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@code GET /api/adam-first-step?surface=S&at=x,y[&lr=][&beta1=][&beta2=]}: Adam's first step from
- * one point, run twice by the core — as PyTorch does it, and with {@code no-bias-correction} — and
- * how much longer the uncorrected step is. At t = 1, m = (1 − β₁)·g and v = (1 − β₂)·g², so without
- * the correction each coordinate moves lr·(1 − β₁)/√(1 − β₂) instead of lr (ε aside): about 3.16
- * times too far at the defaults β₁ = 0.9, β₂ = 0.999.
+ * one point with and without bias correction, and how much longer the uncorrected one is
+ * ({@link AdamFirstStep} in the core, which also holds the defaults of what is not given).
  */
 public final class AdamFirstStepEndpoint implements Endpoint {
+
+    /** The settings the tour varies; everything else is at Adam's defaults. */
+    private static final List<String> SETTINGS = List.of("lr", "beta1", "beta2");
 
     @Override
     public Reply handle(Request request) {
         QueryParams query = request.query().allowOnly("surface", "at", "lr", "beta1", "beta2");
         Landscape landscape = query.surface();
         Vec2 at = query.point("at");
-        double beta1 = query.number("beta1", 0.9);
-        double beta2 = query.number("beta2", 0.999);
-        RunBuilder corrected = RunBuilder.on(landscape).optimizer("adam").start(at).steps(1).tolerance(0)
-                .set("beta1", beta1).set("beta2", beta2);
-        RunBuilder uncorrected = RunBuilder.on(landscape).optimizer("adam").start(at).steps(1).tolerance(0)
-                .set("beta1", beta1).set("beta2", beta2).set("no-bias-correction", 1);
-        double lr = query.number("lr", Double.NEGATIVE_INFINITY);
-        if (lr != Double.NEGATIVE_INFINITY) {
-            corrected.learningRate(lr);
-            uncorrected.learningRate(lr);
+        Map<String, Double> given = new LinkedHashMap<>();
+        for (String name : SETTINGS) {
+            if (query.has(name)) {
+                given.put(name, query.number(name, Double.NaN));
+            }
         }
-        Run with = corrected.run();
-        Run without = uncorrected.run();
-        double stepWith = length(with, at);
-        double stepWithout = length(without, at);
+        AdamFirstStep step = AdamFirstStep.on(landscape, at, given);
         ObjectNode node = JsonViews.object();
-        JsonViews.put(node, "learningRate", with.spec().learningRate());
-        JsonViews.put(node, "beta1", beta1);
-        JsonViews.put(node, "beta2", beta2);
-        node.set("withCorrection", step(with, at, stepWith));
-        node.set("withoutCorrection", step(without, at, stepWithout));
-        JsonViews.put(node, "ratio", stepWithout / stepWith);
-        JsonViews.put(node, "predictedRatio", (1 - beta1) / Math.sqrt(1 - beta2));
+        JsonViews.put(node, "learningRate", step.learningRate());
+        JsonViews.put(node, "beta1", step.beta1());
+        JsonViews.put(node, "beta2", step.beta2());
+        node.set("withCorrection", update(step.withCorrection()));
+        node.set("withoutCorrection", update(step.withoutCorrection()));
+        JsonViews.put(node, "ratio", step.ratio());
+        JsonViews.put(node, "predictedRatio", step.predictedRatio());
         return Reply.json(node);
     }
 
-    private static double length(Run run, Vec2 at) {
-        return Math.hypot(run.trajectory().x(1) - at.x(), run.trajectory().y(1) - at.y());
-    }
-
-    private static ObjectNode step(Run run, Vec2 at, double length) {
+    private static ObjectNode update(AdamFirstStep.Update update) {
         ObjectNode node = JsonViews.object();
-        JsonViews.put(node, "x", run.trajectory().x(1));
-        JsonViews.put(node, "y", run.trajectory().y(1));
-        JsonViews.put(node, "dx", run.trajectory().x(1) - at.x());
-        JsonViews.put(node, "dy", run.trajectory().y(1) - at.y());
-        JsonViews.put(node, "length", length);
+        JsonViews.put(node, "x", update.to().x());
+        JsonViews.put(node, "y", update.to().y());
+        JsonViews.put(node, "dx", update.move().x());
+        JsonViews.put(node, "dy", update.move().y());
+        JsonViews.put(node, "length", update.length());
         return node;
     }
 }
