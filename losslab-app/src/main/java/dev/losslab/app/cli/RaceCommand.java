@@ -1,6 +1,7 @@
 package dev.losslab.app.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.app.output.RunCsv;
@@ -23,9 +24,6 @@ import java.util.Locale;
 final class RaceCommand extends Subcommand {
 
     static final String NAME = "race";
-
-    /** A race is for comparing a handful; more is a sweep. */
-    static final int MAX_RACERS = 12;
 
     private static final Opt<List<String>> OPTIMIZERS = Opt.list("--optimizers", "A,B,…",
             "the racers, e.g. gd,momentum,newton").mandatory();
@@ -52,8 +50,8 @@ final class RaceCommand extends Subcommand {
         PlotFiles.check(outFile);
         Landscape landscape = SurfaceOption.landscape(this);
         var names = new LinkedHashSet<>(get(OPTIMIZERS));
-        if (names.size() > MAX_RACERS) {
-            throw new InvalidInputException("optimizers", "--optimizers takes at most " + MAX_RACERS + " names, got " + names.size());
+        if (names.size() > Limits.CLI_MAX_RACERS) {
+            throw new InvalidInputException("optimizers", "--optimizers takes at most " + Limits.CLI_MAX_RACERS + " names, got " + names.size());
         }
         List<OptimizerKind> kinds = names.stream().map(Optimizers::get).toList();
         options.requireEachTakenBySome(kinds);

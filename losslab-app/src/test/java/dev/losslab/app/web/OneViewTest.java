@@ -37,6 +37,9 @@ class OneViewTest {
             basins --surface himmelblau --optimizer gd --grid 12 --steps 300                 | /api/basins?surface=himmelblau&optimizer=gd&grid=12&steps=300
             basins --surface rosenbrock --optimizer adam --lr 0.05 --grid 9 --steps 200       | /api/basins?surface=rosenbrock&optimizer=adam&lr=0.05&grid=9&steps=200
             sgd-stats --surface himmelblau --start=0,0 --noise 0:20:3 --runs 12 --steps 300  | /api/sgd-stats?surface=himmelblau&start=0,0&noise=0:20:3&runs=12&steps=300
+            sweep --surface bowl --optimizer momentum --vary lr=0.05:0.3:4,momentum=0:0.9:3  | /api/sweep?surface=bowl&optimizer=momentum&vary=lr=0.05:0.3:4,momentum=0:0.9:3
+            analyze --surface himmelblau --at=0.5,-1                                          | /api/analyze?surface=himmelblau&at=0.5,-1
+            critical-points --surface himmelblau                                              | /api/critical-points?surface=himmelblau
             """)
     void theCommandLineAndTheApiAnswerWithTheSameJson(String command, String path) throws Exception {
         StringWriter out = new StringWriter();
@@ -48,6 +51,29 @@ class OneViewTest {
         var response = lab.get(path.strip());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
         assertThat(cli).isEqualTo(TestServer.json(response));
-        assertThat(cli.size()).as("a real answer, not an empty object").isGreaterThan(4);
+        assertThat(cli.size()).as("a real answer, not an empty object or list").isGreaterThanOrEqualTo(3);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            ravine    | gd,momentum,adam | 40
+            himmelblau | newton,rmsprop  | 25
+            """)
+    void aRaceIsTheSameJsonFromTheCommandLineAndTheApi(String surface, String optimizers, int steps) throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"race", "--surface", surface.strip(), "--optimizers", optimizers.strip(),
+                "--steps", Integer.toString(steps), "--format", "json"}, new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        StringBuilder racers = new StringBuilder();
+        for (String name : optimizers.strip().split(",")) {
+            racers.append(racers.isEmpty() ? "" : ",").append("{\"optimizer\":\"").append(name).append("\"}");
+        }
+        var response = lab.post("/api/race", "{\"surface\":\"" + surface.strip() + "\",\"steps\":" + steps
+                + ",\"racers\":[" + racers + "]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        JsonNode cli = JsonViews.MAPPER.readTree(out.toString());
+        assertThat(cli).isEqualTo(TestServer.json(response));
+        assertThat(cli.get("runs")).hasSize(optimizers.split(",").length);
     }
 }

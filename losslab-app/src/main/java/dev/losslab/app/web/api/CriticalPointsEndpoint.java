@@ -28,10 +28,8 @@ public final class CriticalPointsEndpoint implements Endpoint {
         Landscape landscape = query.surface();
         Window window = query.window("window").orElse(landscape.window());
         return Reply.jsonBytes(cache.get(new Key(landscape.name(), window), () -> {
-            var list = JsonViews.array();
-            CriticalPoints.find(landscape.surface(), window).forEach(p -> list.add(JsonViews.criticalPoint(p)));
             try {
-                return ApiJson.WRITER.writeValueAsBytes(list);
+                return ApiJson.WRITER.writeValueAsBytes(JsonViews.criticalPoints(CriticalPoints.find(landscape.surface(), window)));
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }

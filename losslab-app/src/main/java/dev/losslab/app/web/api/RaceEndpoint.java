@@ -78,15 +78,6 @@ public final class RaceEndpoint implements Endpoint {
             }
             return new Reply.Bytes(200, CSV, text.toString().getBytes(StandardCharsets.UTF_8), Reply.NO_STORE);
         }
-        return new Reply.JsonStream(json -> {
-            json.writeStartObject();
-            json.writeStringField("surface", surface);
-            json.writeArrayFieldStart("runs");
-            for (Run run : runs) {
-                JsonViews.writeRun(json, run);
-            }
-            json.writeEndArray();
-            json.writeEndObject();
-        });
+        return new Reply.JsonStream(json -> JsonViews.writeRace(json, surface, runs, List.of()));
     }
 }
