@@ -100,8 +100,8 @@ public final class CatalogEndpoint implements Endpoint {
         node.put("name", k.name());
         node.put("title", k.title());
         node.put("updateRule", k.updateRule());
-        node.put("mathml", OptimizerMathMl.of(k.name()).orElseThrow(
-                () -> new IllegalStateException("no MathML for optimizer " + k.name())));
+        // Typeset where someone wrote it; the page shows the plain-text rule otherwise.
+        node.put("mathml", OptimizerMathMl.of(k.name()).orElse(null));
         node.put("learningRateDefault", k.learningRateDefault().name().toLowerCase(Locale.ROOT));
         JsonViews.put(node, "defaultNoise", k.defaultNoise());
         node.set("params", params(k.params()));

@@ -7,8 +7,9 @@ import java.util.Optional;
  * Each optimizer's update rule as presentation MathML (MathML Core, which Chromium renders
  * natively), keyed by registry name and written with the symbols of the registry's plain-text
  * {@code updateRule}: g = ∇f(θ) (+ noise), t the 1-based step, lr the scheduled learning rate. One
- * statement per table row. The plain text stays the reference; a test checks every registry
- * optimizer has an entry here and that it uses the same symbols.
+ * statement per table row. The plain text stays the reference (the page shows it for an
+ * optimizer without an entry here); a test checks each entry names a registry optimizer and uses
+ * the same symbols as its rule.
  */
 final class OptimizerMathMl {
 
@@ -50,6 +51,11 @@ final class OptimizerMathMl {
                             + msup(row(mo("|") + hessian() + mo("|")), mrow(mo("−") + mn("1"))) + DOT + GRAD_F));
 
     private OptimizerMathMl() {}
+
+    /** The optimizers that have MathML. */
+    static java.util.Set<String> names() {
+        return BY_NAME.keySet();
+    }
 
     /** The MathML for the optimizer called {@code name}, if written. */
     static Optional<String> of(String name) {
