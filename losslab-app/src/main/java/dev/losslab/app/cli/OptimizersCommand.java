@@ -29,23 +29,7 @@ final class OptimizersCommand extends Subcommand {
             case markdown -> out.print(OptimizerTable.markdown());
             case json -> {
                 var list = JsonViews.array();
-                for (OptimizerKind k : Optimizers.all()) {
-                    var node = list.addObject();
-                    node.put("name", k.name());
-                    node.put("title", k.title());
-                    node.put("updateRule", k.updateRule());
-                    node.put("learningRateDefault", k.learningRateDefault().name().toLowerCase(Locale.ROOT));
-                    node.put("defaultNoise", k.defaultNoise());
-                    var params = node.putArray("params");
-                    for (Param p : k.params()) {
-                        var pn = params.addObject();
-                        pn.put("name", p.name());
-                        pn.put("help", p.help());
-                        pn.put("flag", p.flag());
-                        pn.put("default", p.defaultValue());
-                        pn.put("allowed", p.range().describe());
-                    }
-                }
+                Optimizers.all().forEach(k -> list.add(JsonViews.optimizer(k)));
                 out.println(JsonViews.MAPPER.writeValueAsString(list));
             }
             case text -> {

@@ -15,8 +15,10 @@ import dev.losslab.core.maps.LearningRateTuning;
 import dev.losslab.core.maps.MomentumRegime;
 import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.maps.SweepResult;
+import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Param;
 import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.optim.ScheduleKind;
 import dev.losslab.core.run.Internals;
 import dev.losslab.core.run.Outcome;
 import dev.losslab.core.run.Run;
@@ -172,6 +174,51 @@ public final class JsonViews {
             put(row, "unconverged", stats.unconvergedShare(level));
         }
         return root;
+    }
+
+    /**
+     * An optimizer as the registry declares it ({@code optimizers --format json}, and each entry of
+     * {@code GET /api/catalog}'s {@code optimizers}): name, title, plain-text update rule, where its
+     * default lr comes from, its default noise, and its {@link #params}.
+     */
+    public static ObjectNode optimizer(OptimizerKind k) {
+        ObjectNode node = object();
+        node.put("name", k.name());
+        node.put("title", k.title());
+        node.put("updateRule", k.updateRule());
+        node.put("learningRateDefault", k.learningRateDefault().name().toLowerCase(Locale.ROOT));
+        put(node, "defaultNoise", k.defaultNoise());
+        node.set("params", params(k.params()));
+        return node;
+    }
+
+    /** A learning-rate schedule as the registry declares it: name, help and its {@link #params}. */
+    public static ObjectNode schedule(ScheduleKind s) {
+        ObjectNode node = object();
+        node.put("name", s.name());
+        node.put("help", s.help());
+        node.set("params", params(s.params()));
+        return node;
+    }
+
+    /**
+     * Hyper-parameters as the registry declares them: name, symbol, help, flag, default, allowed
+     * ("in [0, 1)"), min and max (null when unbounded).
+     */
+    public static ArrayNode params(List<Param> params) {
+        ArrayNode list = array();
+        for (Param p : params) {
+            ObjectNode node = list.addObject();
+            node.put("name", p.name());
+            node.put("symbol", p.symbol());
+            node.put("help", p.help());
+            node.put("flag", p.flag());
+            put(node, "default", p.defaultValue());
+            node.put("allowed", p.range().describe());
+            put(node, "min", p.range().min());
+            put(node, "max", p.range().max());
+        }
+        return list;
     }
 
     /** The settings of a run: what produced it, enough to reproduce it. */

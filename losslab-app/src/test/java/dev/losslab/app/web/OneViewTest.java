@@ -76,4 +76,18 @@ class OneViewTest {
         assertThat(cli).isEqualTo(TestServer.json(response));
         assertThat(cli.get("runs")).hasSize(optimizers.split(",").length);
     }
+
+    @org.junit.jupiter.api.Test
+    void theOptimizersAreTheSameInTheCommandLineAndTheCatalog() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new String[] {"optimizers", "--format", "json"}, new PrintWriter(out, true),
+                new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode cli = JsonViews.MAPPER.readTree(out.toString());
+        var catalog = (com.fasterxml.jackson.databind.node.ArrayNode) TestServer.json(lab.get("/api/catalog")).get("optimizers");
+        catalog.forEach(o -> ((com.fasterxml.jackson.databind.node.ObjectNode) o).remove("mathml"));
+        assertThat(cli).isEqualTo(catalog);
+        assertThat(cli.get(0).get("params").get(0).has("symbol")).isTrue();
+    }
 }

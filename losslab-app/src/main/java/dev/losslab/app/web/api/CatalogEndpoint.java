@@ -10,12 +10,8 @@ import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
-import dev.losslab.core.optim.Param;
-import dev.losslab.core.optim.ScheduleKind;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.surface.Catalog;
-import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code GET /api/catalog}: everything the page builds its controls from, read from the registries
@@ -49,12 +45,7 @@ public final class CatalogEndpoint implements Endpoint {
         ArrayNode optimizers = root.putArray("optimizers");
         Optimizers.all().forEach(k -> optimizers.add(optimizer(k)));
         ArrayNode schedules = root.putArray("schedules");
-        for (ScheduleKind s : Schedules.all()) {
-            ObjectNode node = schedules.addObject();
-            node.put("name", s.name());
-            node.put("help", s.help());
-            node.set("params", params(s.params()));
-        }
+        Schedules.all().forEach(s -> schedules.add(JsonViews.schedule(s)));
         root.set("limits", limits(limits));
         return root;
     }
@@ -95,32 +86,10 @@ public final class CatalogEndpoint implements Endpoint {
         return bounds;
     }
 
+    /** {@link JsonViews#optimizer}, with its rule typeset where someone wrote the MathML (else null). */
     private static ObjectNode optimizer(OptimizerKind k) {
-        ObjectNode node = JsonViews.object();
-        node.put("name", k.name());
-        node.put("title", k.title());
-        node.put("updateRule", k.updateRule());
-        // Typeset where someone wrote it; the page shows the plain-text rule otherwise.
+        ObjectNode node = JsonViews.optimizer(k);
         node.put("mathml", OptimizerMathMl.of(k.name()).orElse(null));
-        node.put("learningRateDefault", k.learningRateDefault().name().toLowerCase(Locale.ROOT));
-        JsonViews.put(node, "defaultNoise", k.defaultNoise());
-        node.set("params", params(k.params()));
         return node;
-    }
-
-    /** name, help, flag, default, allowed ("in [0, 1)"), min and max (null when unbounded). */
-    private static ArrayNode params(List<Param> params) {
-        ArrayNode list = JsonViews.array();
-        for (Param p : params) {
-            ObjectNode node = list.addObject();
-            node.put("name", p.name());
-            node.put("help", p.help());
-            node.put("flag", p.flag());
-            JsonViews.put(node, "default", p.defaultValue());
-            node.put("allowed", p.range().describe());
-            JsonViews.put(node, "min", p.range().min());
-            JsonViews.put(node, "max", p.range().max());
-        }
-        return list;
     }
 }
