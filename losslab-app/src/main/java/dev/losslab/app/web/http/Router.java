@@ -55,10 +55,6 @@ public final class Router implements HttpHandler {
         return route("POST", path, endpoint);
     }
 
-    Router delete(String path, Endpoint endpoint) {
-        return route("DELETE", path, endpoint);
-    }
-
     /**
      * Routes {@code method} on every path that starts with {@code prefix} (ending in '/') and has
      * more after it, e.g. {@code /api/jobs/} for {@code /api/jobs/ID}.
