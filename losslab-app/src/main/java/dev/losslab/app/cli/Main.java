@@ -1,6 +1,8 @@
 package dev.losslab.app.cli;
 
 import dev.losslab.core.InvalidInputException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -56,10 +58,16 @@ public final class Main implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        // Not System.out: a PrintStream swallows write errors, and results must not be lost silently.
+        PrintWriter out = CheckedOutput.over(new FileOutputStream(FileDescriptor.out));
         PrintWriter err = new PrintWriter(System.err, true);
-        int code = execute(args, out, err);
-        out.flush();
+        int code;
+        try {
+            code = execute(args, out, err);
+            out.flush();
+        } catch (OutputFailedException e) {
+            code = failed(e, err);
+        }
         err.flush();
         System.out.flush();
         System.err.flush();
@@ -118,11 +126,18 @@ public final class Main implements Callable<Integer> {
         return withServe;
     }
 
-    /** The exit code and message for a command that threw: bad input (2) or a failure (1). */
+    /**
+     * The exit code and message for a command that threw: bad input (2), or a failure (1), such as
+     * results that could not be written.
+     */
     private static int failed(Exception e, PrintWriter err) {
         if (e instanceof InvalidInputException bad) {
             err.println("error: " + bad.getMessage());
             return BAD_INPUT;
+        }
+        if (e instanceof OutputFailedException lost) {
+            err.println("error: cannot write output: " + lost.reason());
+            return FAILURE;
         }
         err.println("error: LossLab failed unexpectedly: " + e);
         if (System.getenv("LOSSLAB_DEBUG") != null) {

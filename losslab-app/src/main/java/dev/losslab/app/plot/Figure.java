@@ -2,7 +2,7 @@ package dev.losslab.app.plot;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,8 +29,11 @@ public interface Figure {
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".svg")) {
             Files.writeString(file, svg(), StandardCharsets.UTF_8);
         } else {
-            if (!ImageIO.write(png(), "png", file.toFile())) {
-                throw new UncheckedIOException(new IOException("no PNG writer"));
+            // Through our own stream: ImageIO's file writer prints a stack trace when it cannot open the file.
+            try (OutputStream stream = Files.newOutputStream(file)) {
+                if (!ImageIO.write(png(), "png", stream)) {
+                    throw new IOException("no PNG writer");
+                }
             }
         }
     }
