@@ -1,5 +1,8 @@
 package dev.losslab.app.web;
 
+import static dev.losslab.app.web.http.Router.Cost.COMPUTE;
+import static dev.losslab.app.web.http.Router.Cost.QUICK;
+
 import com.sun.net.httpserver.HttpServer;
 import dev.losslab.app.Limits;
 import dev.losslab.app.web.api.AdamFirstStepEndpoint;
@@ -32,6 +35,14 @@ import java.util.concurrent.Executors;
 public final class WebServer implements AutoCloseable {
 
     private static final String NODELAY = "sun.net.httpserver.nodelay";
+    private static final String MAX_REQUEST_SECONDS = "sun.net.httpserver.maxReqTime";
+    private static final String MAX_RESPONSE_SECONDS = "sun.net.httpserver.maxRspTime";
+
+    /** How long a client may take to send a request (its headers and body): a page sends in milliseconds. */
+    static final long REQUEST_SECONDS = 20;
+
+    /** How long a client may take to read an answer: the largest race (~125 MB) takes a second or two locally. */
+    static final long RESPONSE_SECONDS = 120;
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -60,34 +71,44 @@ public final class WebServer implements AutoCloseable {
     static WebServer start(String host, int port, Limits limits, StaticFiles files, PrintStream log) throws IOException {
         // Without TCP_NODELAY the last small packet of an answer waits for the client's delayed ACK:
         // 40 ms added to a 1 ms answer. Read once, when the JDK's server first loads.
-        if (System.getProperty(NODELAY) == null) {
-            System.setProperty(NODELAY, "true");
-        }
+        setIfUnset(NODELAY, "true");
+        // The JDK's server keeps a connection as long as its client likes unless told otherwise: 20 slow
+        // senders stayed open for good, and two clients that never read held their answers for ever.
+        // A request must arrive, and an answer be taken, within these many seconds; then it is closed.
+        setIfUnset(MAX_REQUEST_SECONDS, Long.toString(REQUEST_SECONDS));
+        setIfUnset(MAX_RESPONSE_SECONDS, Long.toString(RESPONSE_SECONDS));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         LandscapeEndpoint landscapes = new LandscapeEndpoint(limits.landscape());
         boolean loopbackOnly = new InetSocketAddress(host, port).getAddress().isLoopbackAddress();
         Jobs jobs = new Jobs(limits.jobs(), log);
         JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs, limits);
         Router router = new Router(files, limits.requests(), log, loopbackOnly)
-                .get("/api/catalog", new CatalogEndpoint(limits))
-                .get("/api/surface", new SurfaceEndpoint())
-                .get("/api/landscape", landscapes)
-                .post("/api/race", new RaceEndpoint(limits.race()))
-                .get("/api/analyze", new AnalyzeEndpoint())
-                .get("/api/critical-points", new CriticalPointsEndpoint())
-                .get("/api/step-factor", new StepFactorEndpoint())
-                .get("/api/adam-first-step", new AdamFirstStepEndpoint())
-                .get("/api/sgd-stats", new MapEndpoint("sgd-stats", limits))
-                .get("/api/basins", new MapEndpoint("basins", limits))
-                .get("/api/sweep", new MapEndpoint("sweep", limits))
-                .post(JobsEndpoint.PATH, jobsEndpoint::create)
-                .under("GET", JobsEndpoint.PREFIX, jobsEndpoint::show)
-                .under("DELETE", JobsEndpoint.PREFIX, jobsEndpoint::cancel);
+                .get("/api/catalog", QUICK, new CatalogEndpoint(limits))
+                .get("/api/surface", QUICK, new SurfaceEndpoint())
+                .get("/api/landscape", COMPUTE, landscapes)
+                .post("/api/race", COMPUTE, new RaceEndpoint(limits.race()))
+                .get("/api/analyze", QUICK, new AnalyzeEndpoint())
+                .get("/api/critical-points", COMPUTE, new CriticalPointsEndpoint())
+                .get("/api/step-factor", QUICK, new StepFactorEndpoint())
+                .get("/api/adam-first-step", QUICK, new AdamFirstStepEndpoint())
+                .get("/api/sgd-stats", COMPUTE, new MapEndpoint("sgd-stats", limits))
+                .get("/api/basins", COMPUTE, new MapEndpoint("basins", limits))
+                .get("/api/sweep", COMPUTE, new MapEndpoint("sweep", limits))
+                // Jobs compute on their own threads (at most limits.jobs().maxRunning()); asking is quick.
+                .post(JobsEndpoint.PATH, QUICK, jobsEndpoint::create)
+                .under("GET", JobsEndpoint.PREFIX, QUICK, jobsEndpoint::show)
+                .under("DELETE", JobsEndpoint.PREFIX, QUICK, jobsEndpoint::cancel);
         server.createContext("/", router);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.start();
         return new WebServer(server, executor, landscapes, jobs);
+    }
+
+    private static void setIfUnset(String property, String value) {
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, value);
+        }
     }
 
     /** The port actually bound (the chosen one when started with port 0). */

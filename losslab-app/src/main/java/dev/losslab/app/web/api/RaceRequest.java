@@ -52,6 +52,9 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
     /** The names besides an optimizer's own hyper-parameters that every racer takes. */
     private static final List<String> RUN_PARAMS = List.of("lr", "noise", "seed");
 
+    /** The top-level settings every racer runs with. */
+    private static final Set<String> RACE_WIDE = Set.of("tol", "start");
+
     Landscape landscape() {
         if (surface == null || surface.isBlank()) {
             throw ApiException.badRequest("surface", "surface is required");
@@ -91,6 +94,10 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
             try {
                 specs.add(builder(landscape, racer, i, maxSteps).spec());
             } catch (InvalidInputException e) {
+                // tol and start are the race's, given to every racer: a mistake there is not racer i's.
+                if (RACE_WIDE.contains(e.field())) {
+                    throw e;
+                }
                 throw ApiException.badRacer(i, e.field(), e.getMessage());
             }
         }

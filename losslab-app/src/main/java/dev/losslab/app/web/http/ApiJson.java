@@ -25,6 +25,12 @@ import java.io.OutputStream;
  */
 public final class ApiJson {
 
+    /** Most digits a JSON number may have: far more than a double needs, far fewer than a body can hold. */
+    static final int MAX_NUMBER_DIGITS = 1000;
+
+    /** Longest key: every key the API takes is a short word. */
+    static final int MAX_KEY_LENGTH = 1000;
+
     public static final ObjectMapper READER = strictReader();
 
     /** JsonViews' mapper without its indentation: the page reads the answers, people rarely do. */
@@ -44,7 +50,8 @@ public final class ApiJson {
                 .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_NESTING).build());
+        mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(Limits.MAX_JSON_NESTING)
+                .maxNumberLength(MAX_NUMBER_DIGITS).maxNameLength(MAX_KEY_LENGTH).build());
         // "surface": 5 is a mistake, not the surface called "5".
         mapper.coercionConfigFor(LogicalType.Textual)
                 .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)

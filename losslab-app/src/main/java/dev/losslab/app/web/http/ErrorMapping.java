@@ -3,6 +3,7 @@ package dev.losslab.app.web.http;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.InvalidInputException;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Collection;
 import java.util.List;
@@ -59,11 +61,14 @@ public final class ErrorMapping {
      */
     public static Problem report(Throwable thrown, PrintStream log, String where) {
         Problem problem = of(thrown);
-        if (problem.status() >= 500) {
+        if (problem.status() == 500) {
             log.println("losslab serve: internal error " + where + ": " + thrown);
             if (System.getenv("LOSSLAB_DEBUG") != null) {
                 thrown.printStackTrace(log);
             }
+        } else if (problem.status() > 500) {
+            // Not a bug: the server refused or stopped work it was asked for. One short line says so.
+            log.println("losslab serve: " + problem.status() + " " + where + ": " + problem.message());
         }
         return problem;
     }
@@ -79,11 +84,54 @@ public final class ErrorMapping {
             case MismatchedInputException e -> mismatch(e);
             case DatabindException e when e.getCause() instanceof InvalidInputException bad ->
                     Problem.badRequest(bad.getMessage(), bad.field());
-            case StreamConstraintsException e -> Problem.badRequest(
-                    "the JSON is nested deeper than " + Limits.MAX_JSON_NESTING + " levels", null);
+            case StreamConstraintsException e -> tooBig(e);
+            case InputCoercionException e -> outOfRange(e, null);
+            case JsonMappingException e when e.getCause() instanceof InputCoercionException tooLarge ->
+                    outOfRange(tooLarge, lastField(e.getPath()));
             case JsonProcessingException e -> malformed(e);
+            // Reading the request failed: the client closed the connection mid-body, or sent a broken one.
+            case IOException e -> Problem.badRequest("the request could not be read: " + e.getMessage(), null);
             default -> new Problem(500, INTERNAL_ERROR, null, null, null);
         };
+    }
+
+    /**
+     * A JSON text past one of the reader's bounds, named as the bound it broke: nesting, a number's
+     * digits, a key's or a string's length (each said "nested deeper" once).
+     */
+    private static Problem tooBig(StreamConstraintsException e) {
+        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String message;
+        if (what.startsWith("Number value length")) {
+            message = "a number in the JSON has more digits than the " + ApiJson.MAX_NUMBER_DIGITS + " allowed";
+        } else if (what.startsWith("Name length")) {
+            message = "a key in the JSON is longer than the " + ApiJson.MAX_KEY_LENGTH + " characters allowed";
+        } else if (what.startsWith("String value length")) {
+            message = "a string in the JSON is longer than allowed";
+        } else {
+            message = "the JSON is nested deeper than " + Limits.MAX_JSON_NESTING + " levels";
+        }
+        return Problem.badRequest(message + at(e), null);
+    }
+
+    /**
+     * "steps is too large for a whole number: 2147483648": a number no field of its type can hold,
+     * named by {@code field} (from the mapping's path) or the parser's current key.
+     */
+    private static Problem outOfRange(InputCoercionException e, String field) {
+        String value = "the number";
+        if (e.getProcessor() instanceof JsonParser parser) {
+            if (field == null) {
+                field = parser.getParsingContext().getCurrentName();
+            }
+            try {
+                value = parser.getText();
+            } catch (IOException unreadable) {
+                // keep "the number"
+            }
+        }
+        return Problem.badRequest((field == null ? "a number" : field) + " is too large for a whole number: " + value
+                + " (see docs/API.md for the range it takes)", field);
     }
 
     /** "unknown field 'lrr' in racers[0]; valid: optimizer, params, schedule". */

@@ -26,9 +26,23 @@ import java.util.concurrent.TimeUnit;
  */
 public final class Router implements HttpHandler {
 
-    private final Map<String, Map<String, Endpoint>> api = new LinkedHashMap<>();
+    /**
+     * What answering a route costs, which decides whether it waits for one of the compute permits.
+     * Quick answers never wait behind heavy work, so the page's catalog and readouts stay instant
+     * while maps and races queue (issue: two clients looping 200² maps made the catalog wait seconds).
+     */
+    public enum Cost {
+        /** Bounded small work (a cached document, one point's analysis): answered at once. */
+        QUICK,
+        /** Work that grows with the request (races, grids, maps): at most maxConcurrentWork at once. */
+        COMPUTE
+    }
+
+    private record Route(Endpoint endpoint, Cost cost) {}
+
+    private final Map<String, Map<String, Route>> api = new LinkedHashMap<>();
     /** Paths under a prefix ({@code /api/jobs/} + an id): the endpoint reads the rest of the path. */
-    private final Map<String, Map<String, Endpoint>> apiUnder = new LinkedHashMap<>();
+    private final Map<String, Map<String, Route>> apiUnder = new LinkedHashMap<>();
     private final StaticFiles staticFiles;
     private final Limits.Requests limits;
     private final Semaphore work;
@@ -47,33 +61,33 @@ public final class Router implements HttpHandler {
         this.log = log;
     }
 
-    public Router get(String path, Endpoint endpoint) {
-        return route("GET", path, endpoint);
+    public Router get(String path, Cost cost, Endpoint endpoint) {
+        return route("GET", path, new Route(endpoint, cost));
     }
 
-    public Router post(String path, Endpoint endpoint) {
-        return route("POST", path, endpoint);
+    public Router post(String path, Cost cost, Endpoint endpoint) {
+        return route("POST", path, new Route(endpoint, cost));
     }
 
     /**
      * Routes {@code method} on every path that starts with {@code prefix} (ending in '/') and has
      * more after it, e.g. {@code /api/jobs/} for {@code /api/jobs/ID}.
      */
-    public Router under(String method, String prefix, Endpoint endpoint) {
+    public Router under(String method, String prefix, Cost cost, Endpoint endpoint) {
         if (!prefix.endsWith("/")) {
             throw new IllegalArgumentException("a route prefix ends with '/': " + prefix);
         }
-        apiUnder.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(method, endpoint);
+        apiUnder.computeIfAbsent(prefix, p -> new LinkedHashMap<>()).put(method, new Route(endpoint, cost));
         return this;
     }
 
-    private Router route(String method, String path, Endpoint endpoint) {
-        api.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, endpoint);
+    private Router route(String method, String path, Route route) {
+        api.computeIfAbsent(path, p -> new LinkedHashMap<>()).put(method, route);
         return this;
     }
 
     /** The endpoints by method of the prefix route that {@code path} is under, or null. */
-    private Map<String, Endpoint> under(String path) {
+    private Map<String, Route> under(String path) {
         for (var route : apiUnder.entrySet()) {
             if (path.startsWith(route.getKey()) && path.length() > route.getKey().length()) {
                 return route.getValue();
@@ -85,34 +99,38 @@ public final class Router implements HttpHandler {
     @Override
     public void handle(HttpExchange exchange) {
         try (exchange) {
-            boolean gated = false;
             Reply reply;
             try {
-                Routed routed = route(exchange);
-                reply = switch (routed) {
-                    case Routed.Api(Endpoint endpoint, Request request) -> {
-                        // Compute and write under the gate, so at most maxConcurrentWork answers are
-                        // in memory at once; the body was read before, so a slow sender holds no permit.
-                        work.acquire();
-                        gated = true;
-                        yield computeWithin(limits.maxComputeMillis(), endpoint, request);
-                    }
+                reply = switch (route(exchange)) {
+                    case Routed.Api(Route(Endpoint endpoint, Cost cost), Request request) when cost == Cost.COMPUTE ->
+                            computeGated(endpoint, request);
+                    case Routed.Api(Route(Endpoint endpoint, Cost cost), Request request) ->
+                            computeWithin(limits.maxComputeMillis(), endpoint, request);
                     case Routed.Static(String method, String path) -> staticFiles.serve(method, path);
                 };
             } catch (Throwable thrown) {
                 reply = failure(exchange, thrown);
             }
-            try {
-                send(exchange, reply);
-            } finally {
-                if (gated) {
-                    work.release();
-                }
-            }
+            send(exchange, reply);
         } catch (Throwable broken) {
             // The client went away mid-answer, or the reply could not be written: nothing left to tell it.
             log.println("losslab serve: could not answer " + exchange.getRequestMethod() + " "
-                    + exchange.getRequestURI().getRawPath() + ": " + broken);
+                    + brief(exchange.getRequestURI().getRawPath()) + ": " + broken);
+        }
+    }
+
+    /**
+     * Computes the answer holding one of the compute permits, which are handed out in arrival order.
+     * The body was read before and the answer is written after: a client that sends or reads slowly
+     * holds no permit (two clients that never read their races froze every computing call), and the
+     * server's time limits close such connections.
+     */
+    private Reply computeGated(Endpoint endpoint, Request request) throws Exception {
+        work.acquire();
+        try {
+            return computeWithin(limits.maxComputeMillis(), endpoint, request);
+        } finally {
+            work.release();
         }
     }
 
@@ -155,7 +173,7 @@ public final class Router implements HttpHandler {
 
     /** Where a request goes: an API endpoint with its parsed request, or the static files. */
     private sealed interface Routed {
-        record Api(Endpoint endpoint, Request request) implements Routed {}
+        record Api(Route route, Request request) implements Routed {}
 
         record Static(String method, String path) implements Routed {}
     }
@@ -171,7 +189,7 @@ public final class Router implements HttpHandler {
         }
         String path = StaticFiles.decodePath(uri.getRawPath());
         String method = exchange.getRequestMethod();
-        Map<String, Endpoint> byMethod = api.get(path);
+        Map<String, Route> byMethod = api.get(path);
         if (byMethod == null) {
             byMethod = under(path);
         }
@@ -181,7 +199,7 @@ public final class Router implements HttpHandler {
             }
             return new Routed.Static(method, path);
         }
-        Endpoint endpoint = byMethod.get(method.equals("HEAD") ? "GET" : method);
+        Route endpoint = byMethod.get(method.equals("HEAD") ? "GET" : method);
         if (endpoint == null) {
             throw ApiException.methodNotAllowed(method, path, String.join(", ", byMethod.keySet()));
         }
@@ -226,11 +244,16 @@ public final class Router implements HttpHandler {
 
     private Reply failure(HttpExchange exchange, Throwable thrown) {
         ErrorMapping.Problem problem = ErrorMapping.report(thrown, log,
-                "on " + exchange.getRequestMethod() + " " + exchange.getRequestURI());
+                "on " + exchange.getRequestMethod() + " " + brief(exchange.getRequestURI().getRawPath()));
         if (problem.allow() != null) {
             exchange.getResponseHeaders().set("Allow", problem.allow());
         }
         return new Reply.Json(problem.status(), problem.toJson());
+    }
+
+    /** A path for a log line: without its query, and cut short (a log line is not a copy of the request). */
+    private static String brief(String path) {
+        return path == null ? "" : path.length() <= 120 ? path : path.substring(0, 119) + "…";
     }
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {

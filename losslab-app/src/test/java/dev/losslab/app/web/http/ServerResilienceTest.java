@@ -28,13 +28,13 @@ class ServerResilienceTest {
         var log = new ByteArrayOutputStream();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), Limits.DEFAULT.requests(),
                 new PrintStream(log, true, StandardCharsets.UTF_8), true)
-                .get("/api/bug", request -> {
+                .get("/api/bug", Router.Cost.COMPUTE, request -> {
                     throw new IllegalStateException("secret internal detail");
                 })
-                .get("/api/overflow", request -> {
+                .get("/api/overflow", Router.Cost.COMPUTE, request -> {
                     throw new StackOverflowError();
                 })
-                .get("/api/ok", request -> Reply.json(dev.losslab.app.output.JsonViews.object().put("ok", true)));
+                .get("/api/ok", Router.Cost.COMPUTE, request -> Reply.json(dev.losslab.app.output.JsonViews.object().put("ok", true)));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", router);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
@@ -63,11 +63,11 @@ class ServerResilienceTest {
         var spec = dev.losslab.core.run.RunBuilder.on("rosenbrock").steps(1_000_000).tolerance(0).spec();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), oneMillisecond,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true)
-                .get("/api/slow", request -> {
+                .get("/api/slow", Router.Cost.COMPUTE, request -> {
                     dev.losslab.core.run.Runner.run(spec); // a million recorded steps: far more than 1 ms
                     return Reply.json(dev.losslab.app.output.JsonViews.object().put("finished", true));
                 })
-                .get("/api/ok", request -> Reply.json(dev.losslab.app.output.JsonViews.object().put("ok", true)));
+                .get("/api/ok", Router.Cost.COMPUTE, request -> Reply.json(dev.losslab.app.output.JsonViews.object().put("ok", true)));
         HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/", router);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
