@@ -1,7 +1,7 @@
 // The colour scale under the map: the palette as a strip, labelled with the API's own ticks
 // (/api/landscape's colorbar: shade → value), so the labels are Java's numbers, not ours.
 
-import { LUT } from './viridis.js';
+import { VIRIDIS } from './palette.js';
 import { sizeCanvas, cssContext } from './plotFrame.js';
 import { tick } from './format.js';
 
@@ -16,9 +16,9 @@ export class Colorbar {
     const sctx = this.strip.getContext('2d');
     const img = sctx.createImageData(256, 1);
     for (let s = 0; s < 256; s++) {
-      img.data[4 * s] = LUT[3 * s];
-      img.data[4 * s + 1] = LUT[3 * s + 1];
-      img.data[4 * s + 2] = LUT[3 * s + 2];
+      img.data[4 * s] = VIRIDIS[3 * s];
+      img.data[4 * s + 1] = VIRIDIS[3 * s + 1];
+      img.data[4 * s + 2] = VIRIDIS[3 * s + 2];
       img.data[4 * s + 3] = 255;
     }
     sctx.putImageData(img, 0, 0);

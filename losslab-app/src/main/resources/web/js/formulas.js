@@ -2,7 +2,7 @@
 // own server renders it from the registry), so it is inserted as markup; Chromium draws MathML
 // natively. Without it, the registry's plain-text rule is shown instead.
 
-import { racerColor } from './racerColors.js';
+import { racerColor } from './palette.js';
 
 export function renderFormulas(container, optimizers, racing) {
   const byName = new Map(optimizers.map((o) => [o.name, o]));

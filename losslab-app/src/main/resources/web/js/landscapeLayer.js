@@ -3,7 +3,7 @@
 // surface (the N×N shade grid becomes a small offscreen canvas) and only re-composited on resize,
 // so switching surface costs one fetch and one draw.
 
-import { LUT, UNDEFINED_RGB } from './viridis.js';
+import { VIRIDIS, UNDEFINED_RGB } from './palette.js';
 import { cssContext, niceTicks } from './plotFrame.js';
 import { tick } from './format.js';
 
@@ -34,7 +34,7 @@ export class LandscapeLayer {
         if (s < 0) {
           rgba[o] = UNDEFINED_RGB[0]; rgba[o + 1] = UNDEFINED_RGB[1]; rgba[o + 2] = UNDEFINED_RGB[2];
         } else {
-          rgba[o] = LUT[3 * s]; rgba[o + 1] = LUT[3 * s + 1]; rgba[o + 2] = LUT[3 * s + 2];
+          rgba[o] = VIRIDIS[3 * s]; rgba[o + 1] = VIRIDIS[3 * s + 1]; rgba[o + 2] = VIRIDIS[3 * s + 2];
         }
         rgba[o + 3] = 255;
       }

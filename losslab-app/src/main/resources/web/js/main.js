@@ -5,7 +5,7 @@
 import * as api from './api.js';
 import * as urlState from './urlState.js';
 import { coordinate, num, point } from './format.js';
-import { racerColor } from './racerColors.js';
+import { racerColor } from './palette.js';
 import { LandscapeView } from './landscapeView.js';
 import { Colorbar } from './colorbar.js';
 import { LossChart } from './lossChart.js';

@@ -8,6 +8,7 @@ import * as state from './mapsState.js';
 import * as basins from './basinsPanel.js';
 import { SweepPanel } from './sweepPanel.js';
 import { SgdPanel } from './sgdPanel.js';
+import { setOutcomeColors } from './palette.js';
 
 const TABS = ['basins', 'sweep', 'sgd'];
 const initial = state.parse(location.search);
@@ -68,6 +69,7 @@ function wireTabs(catalog) {
 }
 
 async function boot() {
+  setOutcomeColors(document.documentElement);
   let catalog;
   try {
     catalog = await api.catalog();

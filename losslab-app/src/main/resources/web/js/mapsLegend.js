@@ -2,7 +2,7 @@
 // share of the starts with a bar), then "did not converge" and "diverged". Each row carries
 // data-kind and data-share (in %) for tests and screen readers.
 
-import { basinColor, isDark } from './mapsView.js';
+import { basinColor, isDark } from './palette.js';
 import { num, point } from './format.js';
 
 function row(kind, color, mark, html, share) {

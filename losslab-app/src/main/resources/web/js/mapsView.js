@@ -5,34 +5,7 @@
 // resize costs one drawImage.
 
 import { cssContext } from './plotFrame.js';
-
-/**
- * Okabe & Ito's colour-blind-safe palette without its black (kept for divergence), then Paul Tol's
- * muted scheme for surfaces with more minima; label k takes BASIN_COLORS[k % length].
- */
-export const BASIN_COLORS = ['#E69F00', '#56B4E9', '#009E73', '#F0E442', '#0072B2', '#D55E00', '#CC79A7',
-  '#332288', '#88CCEE', '#44AA99', '#117733', '#999933', '#DDCC77', '#CC6677', '#882255', '#AA4499'];
-export const UNCONVERGED_COLOR = '#BBBBBB';
-export const DIVERGED_COLOR = '#5C0A0A';
-
-/** The colour of label k (≥ 0 a minimum, -1 diverged, -2 unconverged). */
-export function basinColor(k) {
-  if (k === -1) return DIVERGED_COLOR;
-  if (k < 0) return UNCONVERGED_COLOR;
-  return BASIN_COLORS[k % BASIN_COLORS.length];
-}
-
-/** True for colours dark enough to need white text. */
-export function isDark(hex) {
-  const n = parseInt(hex.slice(1), 16);
-  const r = (n >> 16) & 255, g = (n >> 8) & 255, b = n & 255;
-  return 0.299 * r + 0.587 * g + 0.114 * b < 120;
-}
-
-function rgb(hex) {
-  const n = parseInt(hex.slice(1), 16);
-  return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
-}
+import { basinColor, isDark, rgb } from './palette.js';
 
 export class BasinView {
   /** @param landscape a LandscapeLayer (its contours, minima and axes are drawn; not its colours) */

@@ -4,7 +4,7 @@
 // Names, defaults and allowed ranges all come from /api/catalog and /api/surface; settings a
 // person changes are kept as typed in state.settings[name][param] (the URL's NAME.PARAM).
 
-import { racerColor } from './racerColors.js';
+import { racerColor } from './palette.js';
 import { num, point } from './format.js';
 
 const STOP_WORDS = {

@@ -8,7 +8,7 @@
 // on demand (after a change, a turn or a playback frame), never in a free-running loop.
 
 import * as THREE from '../vendor/three/build/three.module.js';
-import { LUT, UNDEFINED_RGB } from './viridis.js';
+import { VIRIDIS, UNDEFINED_RGB } from './palette.js';
 import { niceTicks } from './plotFrame.js';
 import { tick } from './format.js';
 import { OrbitController } from './orbit3d.js';
@@ -380,7 +380,7 @@ function surfaceMesh(land, box) {
       positions[3 * k] = box.toX(x0 + (i / (n - 1)) * (x1 - x0));
       positions[3 * k + 1] = s < 0 ? 0 : (s / 255) * HEIGHT;
       positions[3 * k + 2] = box.toZ(y);
-      const rgb = s < 0 ? UNDEFINED_RGB : [LUT[3 * s], LUT[3 * s + 1], LUT[3 * s + 2]];
+      const rgb = s < 0 ? UNDEFINED_RGB : [VIRIDIS[3 * s], VIRIDIS[3 * s + 1], VIRIDIS[3 * s + 2]];
       c.setRGB(rgb[0] / 255, rgb[1] / 255, rgb[2] / 255, THREE.SRGBColorSpace);
       colours[3 * k] = c.r; colours[3 * k + 1] = c.g; colours[3 * k + 2] = c.b;
     }

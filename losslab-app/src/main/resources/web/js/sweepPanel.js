@@ -6,11 +6,11 @@
 
 import { Colorbar } from './colorbar.js';
 import { num, point } from './format.js';
-import { DIVERGED_COLOR, UNCONVERGED_COLOR } from './mapsView.js';
 import { JobProgress } from './jobProgress.js';
 import { JobRunner, FormChecks, fillSurfaces, defaultStart } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
-import { SweepGrid, REGIMES, stepRange, resultColor, regimeColor, colorbarData, viridisCss } from './sweepView.js';
+import { SweepGrid, REGIMES, stepRange, resultColor, regimeColor, colorbarData } from './sweepView.js';
+import { DIVERGED_COLOR, UNCONVERGED_COLOR, viridisCss } from './palette.js';
 
 // 3000 steps: enough for GD on the bowl to converge even at lr 0.01 (it needs about 1,950).
 const DEFAULTS = { surface: 'bowl', optimizer: 'gd', lr: '0.01:0.25:25', momentum: '0:0.9:10', steps: 3000 };

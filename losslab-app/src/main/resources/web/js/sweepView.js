@@ -5,14 +5,13 @@
 // spaced or log-spaced axes as swept. A 1-D sweep is a single strip.
 
 import { sizeCanvas, cssContext, niceTicks } from './plotFrame.js';
-import { LUT } from './viridis.js';
 import { tick } from './format.js';
-import { DIVERGED_COLOR, UNCONVERGED_COLOR } from './mapsView.js';
+import { DIVERGED_COLOR, UNCONVERGED_COLOR, REGIME_COLORS, viridisCss } from './palette.js';
 
 export const REGIMES = [
-  { code: 'monotone', label: 'monotone', color: '#009E73', help: 'glides in without overshooting' },
-  { code: 'oscillating', label: 'oscillating', color: '#E69F00', help: 'overshoots, swings back, converges' },
-  { code: 'divergent', label: 'divergent', color: DIVERGED_COLOR, help: 'never settles (grows or orbits)' },
+  { code: 'monotone', label: 'monotone', color: REGIME_COLORS.monotone, help: 'glides in without overshooting' },
+  { code: 'oscillating', label: 'oscillating', color: REGIME_COLORS.oscillating, help: 'overshoots, swings back, converges' },
+  { code: 'divergent', label: 'divergent', color: REGIME_COLORS.divergent, help: 'never settles (grows or orbits)' },
 ];
 
 const MARGIN = { left: 50, right: 14, top: 8, bottom: 42 };
@@ -203,10 +202,6 @@ export function stepRange(sweep) {
 /** viridis shade 0 … 255 of a converged cell's steps within the range. */
 export function shadeOf(steps, range) {
   return range.max === range.min ? 0 : Math.round((255 * (steps - range.min)) / (range.max - range.min));
-}
-
-export function viridisCss(shade) {
-  return `rgb(${LUT[3 * shade]}, ${LUT[3 * shade + 1]}, ${LUT[3 * shade + 2]})`;
 }
 
 /** The measured picture's colour of a cell. */

@@ -4,7 +4,7 @@
 import * as api from './api.js';
 import { MapPanel, endText, labLink } from './mapPanel.js';
 import { drawIterates } from './iteratePlot.js';
-import { racerColor } from './racerColors.js';
+import { racerColor } from './palette.js';
 import { num, point } from './format.js';
 
 const q = (el, sel) => el.querySelector(sel);

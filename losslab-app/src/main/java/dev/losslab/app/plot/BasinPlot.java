@@ -109,7 +109,7 @@ public record BasinPlot(BasinMap map, RunSpec run, FieldPicture surface) impleme
         ly += 22;
         for (int m = 0; m < minima.size(); m++) {
             Minimum min = minima.get(m);
-            Frame.legendRow(c, lx, ly, Palette.category(m), false, String.format(Locale.ROOT, "%s  %s",
+            Frame.legendRow(c, lx, ly, Palette.basin(m), false, String.format(Locale.ROOT, "%s  %s",
                     Numbers.point(min.at().x(), min.at().y()), percent(map.share(m))));
             ly += 20;
         }
@@ -122,7 +122,7 @@ public record BasinPlot(BasinMap map, RunSpec run, FieldPicture surface) impleme
         return switch (label) {
             case BasinMap.DIVERGED -> Palette.DIVERGED;
             case BasinMap.UNCONVERGED -> Palette.UNCONVERGED;
-            default -> Palette.category(label);
+            default -> Palette.basin(label);
         };
     }
 

@@ -133,7 +133,7 @@ public record SweepPlot(SweepResult sweep) implements Figure {
             int stripes = 64;
             int[] bar = new int[stripes];
             for (int k = 0; k < stripes; k++) {
-                bar[k] = Palette.ramp(1 - (k + 0.5) / stripes).getRGB();
+                bar[k] = Palette.viridis(1 - (k + 0.5) / stripes).getRGB();
             }
             c.raster(bar, 1, stripes, lx, barTop, 16, barHeight);
             c.rect(lx, barTop, 16, barHeight, null, Palette.FAINT_INK);
@@ -229,7 +229,7 @@ public record SweepPlot(SweepResult sweep) implements Figure {
     }
 
     private static Color colour(Outcome o, Function<Integer, Double> position) {
-        return o.converged() ? Palette.ramp(position.apply(o.steps())) : o.diverged() ? Palette.DIVERGED : Palette.UNCONVERGED;
+        return o.converged() ? Palette.viridis(position.apply(o.steps())) : o.diverged() ? Palette.DIVERGED : Palette.UNCONVERGED;
     }
 
     /** The value halfway between cell i and its neighbour on {@code side} (−1 or +1), in the axis's spacing. */

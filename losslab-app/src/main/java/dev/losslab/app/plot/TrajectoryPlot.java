@@ -29,7 +29,6 @@ public record TrajectoryPlot(Landscape landscape, List<Run> runs, FieldPicture s
     private static final int LEGEND = 330;
     /** Samples per side of the colour map and contours: the page's default detail. */
     private static final int SAMPLES = 241;
-    private static final Color UNDEFINED = new Color(0xe8e8e8);
 
     public TrajectoryPlot {
         runs = List.copyOf(runs);
@@ -77,7 +76,7 @@ public record TrajectoryPlot(Landscape landscape, List<Run> runs, FieldPicture s
         for (int j = 0; j < n; j++) {
             for (int i = 0; i < n; i++) {
                 int shade = shades[j * n + i];
-                argb[(n - 1 - j) * n + i] = (shade < 0 ? UNDEFINED : Palette.ramp(shade / 255.0)).getRGB();
+                argb[(n - 1 - j) * n + i] = (shade < 0 ? Palette.UNDEFINED : Palette.viridis(shade / 255.0)).getRGB();
             }
         }
         c.raster(argb, n, n, LEFT, TOP, areaWidth(), areaHeight());

@@ -3,11 +3,14 @@ package dev.losslab.app.browser;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -72,6 +75,27 @@ abstract class BrowserTest {
     void allowFailedLoad(int status, String urlPart) {
         lab.problems.removeIf(p -> p.startsWith("console error: Failed to load resource: the server responded with a status of " + status)
                 && p.contains(urlPart));
+    }
+
+    /** web/palette.json, the colours the page and the PNG plots both read. */
+    static JsonNode palette() {
+        try (InputStream in = BrowserTest.class.getResourceAsStream("/web/palette.json")) {
+            return JSON.readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** [r, g, b] of a "#rrggbb" colour. */
+    static int[] rgb(String hex) {
+        int n = Integer.parseInt(hex.substring(1), 16);
+        return new int[] {n >> 16 & 255, n >> 8 & 255, n & 255};
+    }
+
+    /** A "#rrggbb" colour as getComputedStyle writes it: "rgb(r, g, b)". */
+    static String cssRgb(String hex) {
+        int[] c = rgb(hex);
+        return "rgb(" + c[0] + ", " + c[1] + ", " + c[2] + ")";
     }
 
     static Locator id(Page page, String testid) {

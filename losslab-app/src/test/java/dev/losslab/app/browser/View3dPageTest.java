@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 
@@ -23,9 +24,9 @@ import org.junit.jupiter.api.Test;
  */
 class View3dPageTest extends BrowserTest {
 
-    /** racerColors.js: the tubes are unlit, so these exact colours reach the screen. */
-    private static final Map<String, int[]> COLOURS = Map.of(
-            "gd", new int[] {0xE6, 0x9F, 0x00}, "momentum", new int[] {0x56, 0xB4, 0xE9}, "adam", new int[] {0xCC, 0x79, 0xA7});
+    /** The racers' colours from palette.json: the tubes are unlit, so these exact colours reach the screen. */
+    private static final Map<String, int[]> COLOURS = RACERS.stream().collect(
+            Collectors.toMap(name -> name, name -> rgb(palette().path("racers").path("colors").path(name).asText())));
     private static final String HAS_WEBGL = """
             () => {
               const canvas = document.querySelector('[data-testid=view3d] canvas');

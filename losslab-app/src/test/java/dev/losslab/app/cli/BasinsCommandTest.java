@@ -56,8 +56,9 @@ class BasinsCommandTest {
         BufferedImage image = ImageIO.read(png.toFile());
         assertThat(image.getWidth()).isGreaterThan(700);
         assertThat(image.getHeight()).isGreaterThan(500);
-        // Inside the plot area, away from lines: the basin colour of the top-right start, (3, 2)'s blue.
-        assertThat(image.getRGB(image.getWidth() - 300, 80) & 0xffffff).isEqualTo(0x4e79a7);
+        // Inside the plot area, away from lines: the basin colour of the top-right start, (3, 2)'s
+        // orange (palette.json's first basin colour).
+        assertThat(image.getRGB(image.getWidth() - 300, 80) & 0xffffff).isEqualTo(0xe69f00);
     }
 
     @Test
