@@ -53,8 +53,9 @@ export function surface(name) {
   return get('/api/surface', { surface: name });
 }
 
+/** The surface's picture; without a grid, the API's default one. */
 export function landscape(name, grid) {
-  return get('/api/landscape', { surface: name, grid: String(grid) });
+  return get('/api/landscape', grid === undefined ? { surface: name } : { surface: name, grid: String(grid) });
 }
 
 export function analyze(name, x, y) {

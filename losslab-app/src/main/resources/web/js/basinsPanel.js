@@ -15,9 +15,8 @@ import { JobProgress } from './jobProgress.js';
 import { JobRunner, FormChecks, fillSurfaces } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
 
-const DEFAULT_GRID = 100;
-const DEFAULT_STEPS = 1000;
-const CONTOUR_GRID = 160;
+/** The map a fresh tab opens with: this page's choice (the API has no default surface or optimizer). */
+const OPENING = { surface: 'himmelblau', optimizer: 'gd' };
 const MARGIN = { left: 44, right: 14, top: 16, bottom: 40 };
 
 const $ = (id) => document.getElementById(id);
@@ -35,6 +34,7 @@ const frame = new Frame();
 const job = new JobProgress({ box: $('basins-job'), bar: $('progress'), text: $('progress-text'), cancel: $('cancel') });
 let catalog = null;
 let bounds = null;       // catalog.limits.basins: maxGrid, maxSteps, maxWork
+let mapDefaults = null;  // catalog.defaults.basins: grid, steps (what the API takes when they are left out)
 let defaults = {};       // /api/surface's defaults: optimizer → { lr, noise }
 let overrides = {};      // param → text the user typed (or the URL gave), differing from the default
 let map = null;          // the last basins answer shown
@@ -118,7 +118,7 @@ export function state(initial) {
   }
   return {
     surface: ui.surface.value, optimizer: ui.optimizer.value,
-    grid: wholeOr(ui.grid.value, DEFAULT_GRID), steps: wholeOr(ui.steps.value, DEFAULT_STEPS), params: overrides,
+    grid: wholeOr(ui.grid.value, mapDefaults.grid), steps: wholeOr(ui.steps.value, mapDefaults.steps), params: overrides,
   };
 }
 
@@ -138,7 +138,7 @@ function allParams() {
 }
 
 function updateWorkHint() {
-  const g = wholeOr(ui.grid.value, DEFAULT_GRID), s = wholeOr(ui.steps.value, DEFAULT_STEPS);
+  const g = wholeOr(ui.grid.value, mapDefaults.grid), s = wholeOr(ui.steps.value, mapDefaults.steps);
   const work = g * g * Math.max(1, s);
   ui.workHint.textContent = `${(g * g).toLocaleString('en')} starts × up to ${s.toLocaleString('en')} steps`
     + (work > bounds.maxWork ? ` — too much: at most ${(bounds.maxWork / 1e6).toLocaleString('en')} million steps in all` : '');
@@ -204,7 +204,7 @@ function draw() {
 }
 
 async function loadSurface(name) {
-  const [surface, land] = await Promise.all([api.surface(name), api.landscape(name, CONTOUR_GRID)]);
+  const [surface, land] = await Promise.all([api.surface(name), api.landscape(name)]);
   if (name !== ui.surface.value) return; // another surface was picked meanwhile: its load draws
   defaults = surface.defaults || {};
   landscape.setData(land);
@@ -303,15 +303,16 @@ function wire() {
 export async function start(cat, initial, changed) {
   catalog = cat;
   bounds = cat.limits.basins;
+  mapDefaults = cat.defaults.basins;
   ui.compute.disabled = true;
   ui.grid.max = String(bounds.maxGrid);
   ui.steps.max = String(bounds.maxSteps);
-  fillSurfaces(ui.surface, catalog, initial.surface, 'himmelblau');
+  fillSurfaces(ui.surface, catalog, initial.surface, OPENING.surface);
   for (const o of catalog.optimizers) ui.optimizer.add(new Option(o.title, o.name));
   const optimizers = catalog.optimizers.map((o) => o.name);
-  ui.optimizer.value = optimizers.includes(initial.optimizer) ? initial.optimizer : 'gd';
-  ui.grid.value = String(Math.min(bounds.maxGrid, Math.max(2, initial.grid ?? DEFAULT_GRID)));
-  ui.steps.value = String(Math.min(bounds.maxSteps, initial.steps ?? DEFAULT_STEPS));
+  ui.optimizer.value = optimizers.includes(initial.optimizer) ? initial.optimizer : OPENING.optimizer;
+  ui.grid.value = String(Math.min(bounds.maxGrid, Math.max(2, initial.grid ?? mapDefaults.grid)));
+  ui.steps.value = String(Math.min(bounds.maxSteps, initial.steps ?? mapDefaults.steps));
   overrides = { ...initial.params };
   try {
     await loadSurface(ui.surface.value);

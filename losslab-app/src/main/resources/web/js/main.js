@@ -18,10 +18,10 @@ import * as exporter from './exporter.js';
 import { StepMode } from './stepMode.js';
 import { View3dToggle } from './view3dToggle.js';
 
+// The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
+// racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
 const DEFAULT_RACE = ['gd', 'momentum', 'adam'];
-const DEFAULT_STEPS = 1000;
 const SPEEDS = [1, 3, 10, 30, 60, 120, 250, 500, 1000]; // steps per second; the slider's index
-const GRID = 160; // the API's default: smooth once scaled up bilinearly, and a third less JSON than 200
 const COLORBAR_INSET = 40; // under the 3-D view the colour bar spans the canvas less this on each side
 
 const $ = (id) => document.getElementById(id);
@@ -188,10 +188,9 @@ async function loadSurface(name, { start = null, fresh = false } = {}) {
 function fetchSurface(name) {
   let entry = cache.get(name);
   if (!entry) {
-    const grid = Math.min(GRID, (catalog.limits && catalog.limits.maxGrid) || GRID);
     // One after the other: a formula the server rejects costs one request (and one line in the
-    // browser's network log), not two.
-    entry = api.surface(name).then(async (info) => ({ info, land: await api.landscape(name, grid) }));
+    // browser's network log), not two. No grid: the API's default picture.
+    entry = api.surface(name).then(async (info) => ({ info, land: await api.landscape(name) }));
     entry.catch(() => cache.delete(name));
     cache.set(name, entry);
   }
@@ -267,7 +266,7 @@ async function applyQuery(query) {
   state.optimizers = (s.optimizers ?? DEFAULT_RACE).filter((n) => known.has(n));
   state.settings = s.settings;
   state.steps = s.steps;
-  $('steps').value = String(state.steps ?? DEFAULT_STEPS);
+  $('steps').value = String(state.steps ?? catalog.defaults.steps);
   try {
     await loadSurface(s.surface ?? state.surface, { start: s.start });
     $('formula-error').textContent = '';
@@ -289,7 +288,7 @@ function showError(e, surface) {
 // ---- the race ----------------------------------------------------------------------------------
 
 function raceBody() {
-  return { surface: state.surface, start: state.start, steps: state.steps ?? DEFAULT_STEPS, racers: panel.racers() };
+  return { surface: state.surface, start: state.start, steps: state.steps ?? catalog.defaults.steps, racers: panel.racers() };
 }
 
 /**
@@ -409,7 +408,7 @@ function wire() {
   showSpeed();
 
   $('steps').addEventListener('change', () => {
-    const max = (catalog.limits && catalog.limits.maxSteps) || 100000;
+    const max = catalog.limits.maxSteps;
     const n = Number($('steps').value.trim());
     if (!Number.isInteger(n) || n < 1 || n > max) {
       $('steps').setAttribute('aria-invalid', 'true');
@@ -417,7 +416,7 @@ function wire() {
       return;
     }
     $('steps').removeAttribute('aria-invalid');
-    state.steps = n === DEFAULT_STEPS ? null : n;
+    state.steps = n === catalog.defaults.steps ? null : n;
     invalidateRace();
     save();
   });
@@ -492,7 +491,7 @@ async function boot() {
   state.settings = fromUrl.settings;
   state.steps = fromUrl.steps;
   state.view = fromUrl.view;
-  $('steps').value = String(state.steps ?? DEFAULT_STEPS);
+  $('steps').value = String(state.steps ?? catalog.defaults.steps);
   if (state.view === '3d') view3d.set(true);
   const surface = fromUrl.surface ?? catalog.surfaces[0].name;
   try {

@@ -38,7 +38,8 @@ export class RacerPanel {
     this.optimizers = [];
     this.byName = new Map();
     this.schedules = [];
-    this.maxRacers = 8;
+    this.maxRacers = 0;
+    this.runDefaults = null; // catalog.defaults: steps, seed, schedule
     this.defaults = {};
     this.cards = new Map();
     this.state = null;
@@ -48,8 +49,9 @@ export class RacerPanel {
   setCatalog(catalog) {
     this.optimizers = catalog.optimizers;
     this.byName = new Map(catalog.optimizers.map((o) => [o.name, o]));
-    this.schedules = catalog.schedules || [];
-    this.maxRacers = (catalog.limits && catalog.limits.maxRacers) || 8;
+    this.schedules = catalog.schedules;
+    this.maxRacers = catalog.limits.maxRacers;
+    this.runDefaults = catalog.defaults;
     this.buildChips();
   }
 
@@ -120,7 +122,7 @@ export class RacerPanel {
     if (d[param] !== undefined && d[param] !== null) return d[param];
     const o = this.byName.get(name);
     if (param === 'noise') return o ? o.defaultNoise : 0;
-    if (param === 'seed') return 1;
+    if (param === 'seed') return this.runDefaults.seed;
     const p = o && o.params.find((q) => q.name === param);
     if (p) return p.default;
     for (const s of this.schedules) {
@@ -216,12 +218,14 @@ export class RacerPanel {
       const id = `p-${name}-schedule`;
       const select = el('select');
       select.id = id;
-      for (const s of [{ name: 'constant' }, ...this.schedules.filter((s) => s.name !== 'constant')]) {
+      // the default (no schedule in the settings) first, then the others in registry order
+      const defaultSchedule = this.runDefaults.schedule;
+      for (const s of [{ name: defaultSchedule }, ...this.schedules.filter((s) => s.name !== defaultSchedule)]) {
         const opt = el('option', '', s.name);
         opt.value = s.name;
         select.append(opt);
       }
-      select.value = this.setting(name, 'schedule') || 'constant';
+      select.value = this.setting(name, 'schedule') || defaultSchedule;
       const params = el('div', 'schedule-params');
       const fill = () => {
         params.replaceChildren();
@@ -240,7 +244,7 @@ export class RacerPanel {
         const settings = (this.state.settings[name] ??= {});
         const old = this.schedules.find((q) => q.name === settings.schedule);
         for (const p of (old && old.params) || []) delete settings[p.name];
-        if (select.value === 'constant') delete settings.schedule; else settings.schedule = select.value;
+        if (select.value === defaultSchedule) delete settings.schedule; else settings.schedule = select.value;
         fill();
         this.onChange('settings');
       });

@@ -13,7 +13,8 @@ import { JobProgress } from './jobProgress.js';
 import { JobRunner, FormChecks, fillSurfaces, defaultStart } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
 
-const DEFAULTS = { surface: 'himmelblau', noise: '0:40:5', runs: 100, steps: 500 };
+/** The experiment a fresh tab opens with: this page's choice. Runs and steps start at the API's defaults. */
+const OPENING = { surface: 'himmelblau', noise: '0:40:5' };
 const CONTOUR_GRID = 120;
 const MARGIN = { left: 34, right: 8, top: 8, bottom: 30 };
 
@@ -53,11 +54,11 @@ export class SgdPanel {
 
   async start() {
     const { ui, catalog, initial } = this;
-    fillSurfaces(ui.surface, catalog, initial.surface, DEFAULTS.surface);
-    const noise = (initial.noise || DEFAULTS.noise).split(':');
-    [ui.noiseFrom.value, ui.noiseTo.value, ui.noiseCount.value] = noise.length === 3 ? noise : DEFAULTS.noise.split(':');
-    ui.runs.value = initial.runs ?? String(DEFAULTS.runs);
-    ui.steps.value = initial.steps ?? String(DEFAULTS.steps);
+    fillSurfaces(ui.surface, catalog, initial.surface, OPENING.surface);
+    const noise = (initial.noise || OPENING.noise).split(':');
+    [ui.noiseFrom.value, ui.noiseTo.value, ui.noiseCount.value] = noise.length === 3 ? noise : OPENING.noise.split(':');
+    ui.runs.value = initial.runs ?? String(catalog.defaults.sgdStats.runs);
+    ui.steps.value = initial.steps ?? String(catalog.defaults.sgdStats.steps);
     ui.lr.value = initial.lr ?? '';
     ui.runs.max = String(this.bounds.maxRuns);
     ui.steps.max = String(this.bounds.maxSteps);

@@ -9,7 +9,6 @@ import { num, point } from './format.js';
 import { ARROWS, drawStepArrows, vectorAt } from './stepArrows.js';
 
 const HOVER_PX = 9;       // how near a trail point the pointer must be
-const DEFAULT_LIMIT = 5000; // the API's limits.maxInternalsSteps, until the catalog says
 
 export class StepMode {
   /**
@@ -21,7 +20,7 @@ export class StepMode {
     this.view = view;
     this.active = false;
     this.tracks = [];
-    this.limit = DEFAULT_LIMIT;
+    this.limit = 0; // the catalog's limits.maxInternalsSteps (setLimits): none before it is known
     this.shownKey = '';
 
     this.legend = document.createElement('div');
@@ -52,7 +51,7 @@ export class StepMode {
   }
 
   setLimits(limits) {
-    if (limits && Number.isInteger(limits.maxInternalsSteps)) this.limit = limits.maxInternalsSteps;
+    this.limit = limits.maxInternalsSteps;
   }
 
   /** Whether a race of this many steps may carry internals. */

@@ -12,8 +12,10 @@ import * as fieldErrors from './fieldErrors.js';
 import { SweepGrid, REGIMES, stepRange, resultColor, regimeColor, colorbarData } from './sweepView.js';
 import { DIVERGED_COLOR, UNCONVERGED_COLOR, viridisCss } from './palette.js';
 
-// 3000 steps: enough for GD on the bowl to converge even at lr 0.01 (it needs about 1,950).
-const DEFAULTS = { surface: 'bowl', optimizer: 'gd', lr: '0.01:0.25:25', momentum: '0:0.9:10', steps: 3000 };
+// The sweep a fresh tab opens with: this page's choice, a story of its own (the API needs the
+// surface, optimizer and ranges named). 3000 steps, not the API's default: enough for GD on the
+// bowl to converge even at lr 0.01 (it needs about 1,950).
+const OPENING = { surface: 'bowl', optimizer: 'gd', lr: '0.01:0.25:25', momentum: '0:0.9:10', steps: 3000 };
 const STOPS = {
   converged: 'converged', diverged: 'diverged', 'max-steps': 'did not converge (steps ran out)',
 };
@@ -67,19 +69,19 @@ export class SweepPanel {
 
   async start() {
     const { ui, catalog, initial } = this;
-    fillSurfaces(ui.surface, catalog, initial.surface, DEFAULTS.surface);
+    fillSurfaces(ui.surface, catalog, initial.surface, OPENING.surface);
     for (const o of catalog.optimizers) ui.optimizer.add(new Option(o.title, o.name));
-    ui.optimizer.value = catalog.optimizers.some((o) => o.name === initial.optimizer) ? initial.optimizer : DEFAULTS.optimizer;
+    ui.optimizer.value = catalog.optimizers.some((o) => o.name === initial.optimizer) ? initial.optimizer : OPENING.optimizer;
     const start = (initial.start || '').split(',');
     if (start.length === 2) [ui.startX.value, ui.startY.value] = start.map((v) => v.trim());
     else this.defaultStart();
-    const lr = splitRange(initial.lr) || splitRange(DEFAULTS.lr);
+    const lr = splitRange(initial.lr) || splitRange(OPENING.lr);
     [ui.lrFrom.value, ui.lrTo.value, ui.lrCount.value] = lr;
     ui.log.checked = initial.log === '1' || initial.log === 'true';
     const momentum = splitRange(initial.momentum);
     ui.varyMomentum.checked = momentum !== null;
-    [ui.mFrom.value, ui.mTo.value, ui.mCount.value] = momentum || splitRange(DEFAULTS.momentum);
-    ui.steps.value = initial.steps ?? String(DEFAULTS.steps);
+    [ui.mFrom.value, ui.mTo.value, ui.mCount.value] = momentum || splitRange(OPENING.momentum);
+    ui.steps.value = initial.steps ?? String(OPENING.steps);
     ui.steps.max = String(this.bounds.maxSteps);
     ui.lrCount.max = ui.mCount.max = String(this.bounds.maxCount);
     ui.theoryLegend.replaceChildren(...REGIMES.map((r) => {

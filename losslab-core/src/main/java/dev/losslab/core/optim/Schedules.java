@@ -13,10 +13,13 @@ import java.util.Optional;
  */
 public final class Schedules {
 
+    /** The schedule of a run that names none: lr at every step. */
+    public static final String DEFAULT = "constant";
+
     private static final Registry<ScheduleKind> REGISTRY = new Registry<>("schedule", ScheduleKind::name);
 
     static {
-        add(new ScheduleKind("constant", "lr at every step", List.of(),
+        add(new ScheduleKind(DEFAULT, "lr at every step", List.of(),
                 (s, steps) -> new Schedule.Constant()));
         add(new ScheduleKind("step", "lr·γ^⌊k / step-size⌋ (PyTorch's StepLR)",
                 List.of(Param.real("step-size", "K", 100, Range.atLeast(1), "updates between two decays"),

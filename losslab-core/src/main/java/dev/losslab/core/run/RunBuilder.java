@@ -29,7 +29,7 @@ public final class RunBuilder {
     private long seed = RunSpec.DEFAULT_SEED;
     private Vec2 start;
     private Schedule schedule;
-    private String scheduleName = "constant";
+    private String scheduleName = Schedules.DEFAULT;
     private Map<String, Double> scheduleParameters = Map.of();
     private int maxSteps = RunSpec.DEFAULT_STEPS;
     private double tolerance = RunSpec.DEFAULT_TOLERANCE;

@@ -8,9 +8,12 @@ import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.Endpoint;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
+import dev.losslab.app.web.jobs.BasinsWork;
+import dev.losslab.app.web.jobs.SgdStatsWork;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedules;
+import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Catalog;
 
 /**
@@ -47,6 +50,13 @@ public final class CatalogEndpoint implements Endpoint {
         ArrayNode schedules = root.putArray("schedules");
         Schedules.all().forEach(s -> schedules.add(JsonViews.schedule(s)));
         root.set("limits", limits(limits));
+        // What a request gets for a field it leaves out, so the page's fields start where the API would.
+        ObjectNode defaults = root.putObject("defaults");
+        defaults.put("steps", RunSpec.DEFAULT_STEPS);
+        defaults.put("seed", RunSpec.DEFAULT_SEED);
+        defaults.put("schedule", Schedules.DEFAULT);
+        defaults.putObject("basins").put("grid", BasinsWork.DEFAULT_GRID).put("steps", BasinsWork.DEFAULT_STEPS);
+        defaults.putObject("sgdStats").put("runs", SgdStatsWork.DEFAULT_RUNS).put("steps", SgdStatsWork.DEFAULT_STEPS);
         return root;
     }
 

@@ -29,10 +29,10 @@ import java.util.List;
  * @param window where the starts lie
  * @param grid   starts per side
  */
-record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
+public record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
 
-    static final int DEFAULT_GRID = 100;
-    static final int DEFAULT_STEPS = 1_000;
+    public static final int DEFAULT_GRID = 100;
+    public static final int DEFAULT_STEPS = 1_000;
 
     /** The parameters besides the run's settings ({@link RunParams}). */
     private static final List<String> FIXED = List.of("surface", "optimizer", "grid", "steps", "window");

@@ -22,10 +22,10 @@ import dev.losslab.core.run.RunSpec;
  * @param levels the noise levels σ
  * @param runs   seeds per level
  */
-record SgdStatsWork(RunSpec spec, Axis levels, int runs) implements MapWork {
+public record SgdStatsWork(RunSpec spec, Axis levels, int runs) implements MapWork {
 
-    static final int DEFAULT_RUNS = 50;
-    static final int DEFAULT_STEPS = 500;
+    public static final int DEFAULT_RUNS = 50;
+    public static final int DEFAULT_STEPS = 500;
 
     static SgdStatsWork parse(QueryParams query, Limits.SgdStats bounds) {
         query.allowOnly("surface", "start", "noise", "runs", "steps", "lr");
