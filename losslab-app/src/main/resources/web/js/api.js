@@ -94,11 +94,6 @@ export function sgdStats(name, start, noise, runs) {
   return get('/api/sgd-stats', { surface: name, start: `${start[0]},${start[1]}`, noise, runs: String(runs) });
 }
 
-/** GET /api/basins: params by their API names (surface, optimizer, grid, steps, lr, …). */
-export function basins(params) {
-  return get('/api/basins', params);
-}
-
 /**
  * POST /api/jobs: starts long map work in the background ({kind: 'basins'|'sweep'|'sgd-stats', …the
  * GET parameters}); resolves with {id, state, progress}. A 429 (too many jobs) is an ApiError.

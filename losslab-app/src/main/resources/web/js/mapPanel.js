@@ -12,7 +12,7 @@ import * as urlState from './urlState.js';
 const GRID = 120;
 const pictures = new Map(); // surface → Promise<landscape>, shared by every panel on the page
 
-export function landscapeOf(surface) {
+function landscapeOf(surface) {
   let p = pictures.get(surface);
   if (!p) {
     p = api.landscape(surface, GRID);

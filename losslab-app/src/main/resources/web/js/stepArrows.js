@@ -9,7 +9,7 @@
 import { num } from './format.js';
 
 /** The longest gradient-sized vector is drawn this fraction of the window's larger span. */
-export const GRADIENT_SPAN = 0.15;
+const GRADIENT_SPAN = 0.15;
 
 /**
  * What each drawn vector is, in legend order. kind 'gradient' shares the per-racer gradient scale;

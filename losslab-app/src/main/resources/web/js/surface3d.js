@@ -28,7 +28,7 @@ export class WebGLUnavailable extends Error {}
  * Where a loss value sits on the colour scale, t ∈ [0, 1]: /api/landscape's formula (docs/API.md),
  * so a trail's height agrees with the mesh's. Values beyond the scale are clipped to the box.
  */
-export function scaleFraction(f, scale) {
+function scaleFraction(f, scale) {
   if (Number.isNaN(f)) return NaN;
   if (!scale || scale.min === null || scale.max === null || !(scale.max > scale.min)) return 0;
   const d = f - scale.min;

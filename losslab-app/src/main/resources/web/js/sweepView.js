@@ -200,7 +200,7 @@ export function stepRange(sweep) {
 }
 
 /** viridis shade 0 … 255 of a converged cell's steps within the range. */
-export function shadeOf(steps, range) {
+function shadeOf(steps, range) {
   return range.max === range.min ? 0 : Math.round((255 * (steps - range.min)) / (range.max - range.min));
 }
 
