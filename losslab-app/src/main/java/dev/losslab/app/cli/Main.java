@@ -6,7 +6,9 @@ import java.io.FileOutputStream;
 import java.io.PrintWriter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
 import picocli.CommandLine;
@@ -54,7 +56,7 @@ public final class Main implements Callable<Integer> {
     /** No command: serve the web lab with the default host and port. */
     @Override
     public Integer call() throws InterruptedException {
-        return ServeCommand.serve(ServeCommand.DEFAULT_HOST, ServeCommand.DEFAULT_PORT, out, err);
+        return ServeCommand.serve(ServeCommand.DEFAULT_HOST, ServeCommand.DEFAULT_PORT, List.of(), out, err);
     }
 
     public static void main(String[] args) {
@@ -115,9 +117,10 @@ public final class Main implements Callable<Integer> {
      * No command serves the lab, so {@code losslab --port 8081} (or {@code --host …}) is read as
      * {@code losslab serve --port 8081}, as a user who read "with no command, serves" would expect.
      */
+    private static final Set<String> SERVE_OPTIONS = Set.of("--port", "--host", "--allow-host");
+
     static String[] serveForBareServeOptions(String[] args) {
-        if (args.length == 0 || !(args[0].equals("--port") || args[0].equals("--host")
-                || args[0].startsWith("--port=") || args[0].startsWith("--host="))) {
+        if (args.length == 0 || !SERVE_OPTIONS.contains(args[0].split("=", 2)[0])) {
             return args;
         }
         String[] withServe = new String[args.length + 1];

@@ -14,6 +14,7 @@ import dev.losslab.app.web.api.MapEndpoint;
 import dev.losslab.app.web.api.RaceEndpoint;
 import dev.losslab.app.web.api.StepFactorEndpoint;
 import dev.losslab.app.web.api.SurfaceEndpoint;
+import dev.losslab.app.web.http.HostGuard;
 import dev.losslab.app.web.http.Router;
 import dev.losslab.app.web.http.StaticFiles;
 import dev.losslab.app.web.jobs.Jobs;
@@ -21,6 +22,7 @@ import dev.losslab.app.web.jobs.JobsEndpoint;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -45,13 +47,15 @@ public final class WebServer implements AutoCloseable {
     static final long RESPONSE_SECONDS = 120;
 
     private final HttpServer server;
+    private final HostGuard hosts;
     private final ExecutorService executor;
     /** Kept for tests, which look at its cache. */
     final LandscapeEndpoint landscapes;
     /** Kept for tests, which check that cancelled jobs stop. */
     final Jobs jobs;
 
-    private WebServer(HttpServer server, ExecutorService executor, LandscapeEndpoint landscapes, Jobs jobs) {
+    private WebServer(HttpServer server, ExecutorService executor, LandscapeEndpoint landscapes, Jobs jobs, HostGuard hosts) {
+        this.hosts = hosts;
         this.server = server;
         this.executor = executor;
         this.landscapes = landscapes;
@@ -64,11 +68,21 @@ public final class WebServer implements AutoCloseable {
      * @throws java.net.BindException when the port is taken
      */
     public static WebServer start(String host, int port) throws IOException {
-        return start(host, port, Limits.DEFAULT, new StaticFiles("web/", WebServer.class.getClassLoader()), System.err);
+        return start(host, port, List.of());
+    }
+
+    /**
+     * Binds {@code host:port} and answers requests addressed to this machine's names, and to
+     * {@code allowHosts} (see {@link HostGuard}).
+     */
+    public static WebServer start(String host, int port, List<String> allowHosts) throws IOException {
+        return start(host, port, allowHosts, Limits.DEFAULT, new StaticFiles("web/", WebServer.class.getClassLoader()),
+                System.err);
     }
 
     /** With {@code limits}, the page and assets from {@code files} and internal errors logged to {@code log}. */
-    static WebServer start(String host, int port, Limits limits, StaticFiles files, PrintStream log) throws IOException {
+    static WebServer start(String host, int port, List<String> allowHosts, Limits limits, StaticFiles files, PrintStream log)
+            throws IOException {
         // Without TCP_NODELAY the last small packet of an answer waits for the client's delayed ACK:
         // 40 ms added to a 1 ms answer. Read once, when the JDK's server first loads.
         setIfUnset(NODELAY, "true");
@@ -79,10 +93,10 @@ public final class WebServer implements AutoCloseable {
         setIfUnset(MAX_RESPONSE_SECONDS, Long.toString(RESPONSE_SECONDS));
         HttpServer server = HttpServer.create(new InetSocketAddress(host, port), 0);
         LandscapeEndpoint landscapes = new LandscapeEndpoint(limits.landscape());
-        boolean loopbackOnly = new InetSocketAddress(host, port).getAddress().isLoopbackAddress();
+        HostGuard hosts = HostGuard.forAddress(server.getAddress().getAddress(), allowHosts);
         Jobs jobs = new Jobs(limits.jobs(), log);
         JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs, limits);
-        Router router = new Router(files, limits.requests(), log, loopbackOnly)
+        Router router = new Router(files, limits.requests(), log, hosts)
                 .get("/api/catalog", QUICK, new CatalogEndpoint(limits))
                 .get("/api/surface", QUICK, new SurfaceEndpoint())
                 .get("/api/landscape", COMPUTE, landscapes)
@@ -102,7 +116,7 @@ public final class WebServer implements AutoCloseable {
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
         server.start();
-        return new WebServer(server, executor, landscapes, jobs);
+        return new WebServer(server, executor, landscapes, jobs, hosts);
     }
 
     private static void setIfUnset(String property, String value) {
@@ -116,14 +130,28 @@ public final class WebServer implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** http://host:port/ as a person types it. */
+    /** http://host:port/ as a person types it: for a lab listening on every address, its loopback one. */
     public String url() {
         var address = server.getAddress();
-        String host = address.getHostString();
-        if (host.contains(":")) {
-            host = "[" + host + "]";
-        }
+        String host = address.getAddress().isAnyLocalAddress() ? "127.0.0.1" : HostGuard.literal(address.getAddress());
         return "http://" + host + ":" + address.getPort() + "/";
+    }
+
+    /** Whether other machines can reach the lab: it listens on an address that is not loopback. */
+    public boolean reachableFromNetwork() {
+        return !server.getAddress().getAddress().isLoopbackAddress();
+    }
+
+    /**
+     * The addresses other machines may use (http://NAME:port/): the names and IPv4 addresses the lab
+     * answers to, without loopback ones and IPv6 ones (which few people type); empty on loopback only.
+     */
+    public List<String> networkUrls() {
+        int port = server.getAddress().getPort();
+        return hosts.allowed().stream()
+                .filter(name -> !name.equals("localhost") && !name.startsWith("127.") && !name.startsWith("["))
+                .map(name -> "http://" + name + ":" + port + "/")
+                .toList();
     }
 
     /** Stops accepting requests, gives running ones a moment to finish, and stops. */

@@ -28,7 +28,7 @@ public final class TestServer implements AutoCloseable {
 
     private TestServer(Limits limits) {
         try {
-            server = WebServer.start("127.0.0.1", 0, limits,
+            server = WebServer.start("127.0.0.1", 0, java.util.List.of(), limits,
                     new StaticFiles("webtest/", TestServer.class.getClassLoader()),
                     new PrintStream(log, true, StandardCharsets.UTF_8));
         } catch (IOException e) {

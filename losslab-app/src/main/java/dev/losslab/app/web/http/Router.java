@@ -47,14 +47,11 @@ public final class Router implements HttpHandler {
     private final Limits.Requests limits;
     private final Semaphore work;
     private final PrintStream log;
-    private final boolean loopbackOnly;
+    private final HostGuard hosts;
 
-    /**
-     * @param loopbackOnly the server listens on a loopback address, so every genuine request names
-     *                     a loopback host; others are refused (see {@link #requireLoopbackHost})
-     */
-    public Router(StaticFiles staticFiles, Limits.Requests limits, PrintStream log, boolean loopbackOnly) {
-        this.loopbackOnly = loopbackOnly;
+    /** @param hosts the names requests may address the lab by */
+    public Router(StaticFiles staticFiles, Limits.Requests limits, PrintStream log, HostGuard hosts) {
+        this.hosts = hosts;
         this.staticFiles = staticFiles;
         this.limits = limits;
         this.work = new Semaphore(limits.maxConcurrentWork(), true);
@@ -179,9 +176,7 @@ public final class Router implements HttpHandler {
     }
 
     private Routed route(HttpExchange exchange) throws IOException {
-        if (loopbackOnly) {
-            requireLoopbackHost(exchange.getRequestHeaders().getFirst("Host"));
-        }
+        hosts.require(exchange.getRequestHeaders().getFirst("Host"));
         URI uri = exchange.getRequestURI();
         String rawQuery = uri.getRawQuery();
         if (rawQuery != null && rawQuery.length() > limits.maxQueryLength()) {
@@ -209,25 +204,6 @@ public final class Router implements HttpHandler {
         }
         byte[] body = method.equals("POST") ? Request.readBody(exchange, limits.maxBodyBytes()) : new byte[0];
         return new Routed.Api(endpoint, new Request(method, path, query, body));
-    }
-
-    /**
-     * A page on another site can point its own host name at 127.0.0.1 (DNS rebinding) and then read
-     * our answers as same-origin; its requests still carry that other name in Host. A lab bound to
-     * loopback therefore answers only requests addressed to a loopback name.
-     */
-    static void requireLoopbackHost(String host) {
-        String name = host == null ? "" : host.strip().toLowerCase(java.util.Locale.ROOT);
-        if (name.startsWith("[")) {
-            name = name.substring(0, Math.max(1, name.indexOf(']') + 1));
-        } else if (name.indexOf(':') >= 0) {
-            name = name.substring(0, name.indexOf(':'));
-        }
-        boolean loopback = name.equals("localhost") || name.equals("[::1]") || name.matches("127(\\.\\d{1,3}){3}");
-        if (!loopback) {
-            throw ApiException.forbidden("this lab only answers requests addressed to localhost or 127.0.0.1, not '"
-                    + (host == null ? "" : host) + "'");
-        }
     }
 
     /**

@@ -53,7 +53,7 @@ class ServerLanesTest {
 
     private Router router() {
         return new Router(new StaticFiles("webtest/", getClass().getClassLoader()), ONE_PERMIT,
-                new PrintStream(log, true, StandardCharsets.UTF_8), true)
+                new PrintStream(log, true, StandardCharsets.UTF_8), HostGuard.forAddress(java.net.InetAddress.getLoopbackAddress(), java.util.List.of()))
                 .get("/api/quick", Router.Cost.QUICK, request -> Reply.json(JsonViews.object().put("quick", true)))
                 .get("/api/small", Router.Cost.COMPUTE, request -> Reply.json(JsonViews.object().put("small", true)));
     }
@@ -108,7 +108,7 @@ class ServerLanesTest {
         var oneMillisecond = new Limits.Requests(64 * 1024, 16 * 1024, 1, 1);
         var spec = dev.losslab.core.run.RunBuilder.on("rosenbrock").steps(1_000_000).tolerance(0).spec();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), oneMillisecond,
-                new PrintStream(log, true, StandardCharsets.UTF_8), true)
+                new PrintStream(log, true, StandardCharsets.UTF_8), HostGuard.forAddress(java.net.InetAddress.getLoopbackAddress(), java.util.List.of()))
                 .get("/api/slow", Router.Cost.COMPUTE, request -> {
                     dev.losslab.core.run.Runner.run(spec);
                     return Reply.json(JsonViews.object());

@@ -27,7 +27,7 @@ class ServerResilienceTest {
     void aBugIsA500WithoutAStackTraceAndTheServerStaysUp() throws Exception {
         var log = new ByteArrayOutputStream();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), Limits.DEFAULT.requests(),
-                new PrintStream(log, true, StandardCharsets.UTF_8), true)
+                new PrintStream(log, true, StandardCharsets.UTF_8), HostGuard.forAddress(java.net.InetAddress.getLoopbackAddress(), java.util.List.of()))
                 .get("/api/bug", Router.Cost.COMPUTE, request -> {
                     throw new IllegalStateException("secret internal detail");
                 })
@@ -62,7 +62,7 @@ class ServerResilienceTest {
         var oneMillisecond = new Limits.Requests(64 * 1024, 16 * 1024, 2, 1);
         var spec = dev.losslab.core.run.RunBuilder.on("rosenbrock").steps(1_000_000).tolerance(0).spec();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), oneMillisecond,
-                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), true)
+                new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), HostGuard.forAddress(java.net.InetAddress.getLoopbackAddress(), java.util.List.of()))
                 .get("/api/slow", Router.Cost.COMPUTE, request -> {
                     dev.losslab.core.run.Runner.run(spec); // a million recorded steps: far more than 1 ms
                     return Reply.json(dev.losslab.app.output.JsonViews.object().put("finished", true));
