@@ -24,7 +24,7 @@ final class BasinsCommand extends Subcommand {
     static final String NAME = "basins";
 
     private static final Opt<Integer> GRID = Opt.integer("--grid", "G",
-            "points per side, 2 to " + Budget.MAX_GRID + " (default: ${DEFAULT-VALUE})").defaultValue(256);
+            "points per side, 2 to " + Budget.MAX_GRID + " (default: ${DEFAULT-VALUE})").defaultValue(Basins.DEFAULT_GRID);
     private static final Opt<Window> WINDOW = Opt.converted("--window", Window.class, "X0,X1,Y0,Y1",
             new Converters.WindowConverter(), "where the starts lie (default: the surface's window)");
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|json");

@@ -24,7 +24,7 @@ final class SgdStatsCommand extends Subcommand {
     private static final Opt<String> NOISE = Opt.text("--noise", "A:B:N",
             "N noise levels σ from A to B, both included, e.g. 0:40:5").mandatory();
     private static final Opt<Integer> RUNS = Opt.integer("--runs", "R",
-            "runs (seeds) per noise level, 1 to " + SgdStats.MAX_RUNS + " (default: ${DEFAULT-VALUE})").defaultValue(100);
+            "runs (seeds) per noise level, 1 to " + SgdStats.MAX_RUNS + " (default: ${DEFAULT-VALUE})").defaultValue(SgdStats.DEFAULT_RUNS);
     private static final Opt<String> OPTIMIZER = Opt.text("--optimizer", "NAME",
             "the update rule the noise is added to (default: ${DEFAULT-VALUE}, i.e. gradient descent)").defaultValue("sgd");
     private static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR", "learning rate (default: the surface's)");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.losslab.app.Limits;
-import dev.losslab.app.web.jobs.BasinsWork;
-import dev.losslab.app.web.jobs.SgdStatsWork;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.run.RunSpec;
@@ -155,10 +153,10 @@ class CatalogApiTest {
         assertThat(defaults.get("steps").asInt()).isEqualTo(RunSpec.DEFAULT_STEPS);
         assertThat(defaults.get("seed").asLong()).isEqualTo(RunSpec.DEFAULT_SEED);
         assertThat(defaults.get("schedule").asText()).isEqualTo(Schedules.DEFAULT).isIn(Schedules.names());
-        assertThat(defaults.get("basins").get("grid").asInt()).isEqualTo(BasinsWork.DEFAULT_GRID);
-        assertThat(defaults.get("basins").get("steps").asInt()).isEqualTo(BasinsWork.DEFAULT_STEPS);
-        assertThat(defaults.get("sgdStats").get("runs").asInt()).isEqualTo(SgdStatsWork.DEFAULT_RUNS);
-        assertThat(defaults.get("sgdStats").get("steps").asInt()).isEqualTo(SgdStatsWork.DEFAULT_STEPS);
+        assertThat(defaults.get("basins").get("grid").asInt()).isEqualTo(dev.losslab.core.maps.Basins.DEFAULT_GRID);
+        assertThat(defaults.get("basins").get("steps").asInt()).isEqualTo(RunSpec.DEFAULT_STEPS);
+        assertThat(defaults.get("sgdStats").get("runs").asInt()).isEqualTo(dev.losslab.core.maps.SgdStats.DEFAULT_RUNS);
+        assertThat(defaults.get("sgdStats").get("steps").asInt()).isEqualTo(RunSpec.DEFAULT_STEPS);
     }
 
     @Test

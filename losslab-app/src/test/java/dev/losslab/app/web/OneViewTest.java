@@ -15,7 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * One result, one view: the command line's {@code --format json} and the API's answer for the same
- * request are the same JSON, key for key and number for number.
+ * request are the same JSON, key for key and number for number; asked with the settings left out,
+ * too, so that the CLI and the API cannot keep different defaults.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OneViewTest {
@@ -40,6 +41,9 @@ class OneViewTest {
             sweep --surface bowl --optimizer momentum --vary lr=0.05:0.3:4,momentum=0:0.9:3  | /api/sweep?surface=bowl&optimizer=momentum&vary=lr=0.05:0.3:4,momentum=0:0.9:3
             analyze --surface himmelblau --at=0.5,-1                                          | /api/analyze?surface=himmelblau&at=0.5,-1
             critical-points --surface himmelblau                                              | /api/critical-points?surface=himmelblau
+            basins --surface himmelblau --optimizer gd                                        | /api/basins?surface=himmelblau&optimizer=gd
+            sgd-stats --surface himmelblau --start=0,0 --noise 0:20:2                        | /api/sgd-stats?surface=himmelblau&start=0,0&noise=0:20:2
+            sweep --surface bowl --optimizer gd --vary lr=0.05:0.3:3                         | /api/sweep?surface=bowl&optimizer=gd&vary=lr=0.05:0.3:3
             """)
     void theCommandLineAndTheApiAnswerWithTheSameJson(String command, String path) throws Exception {
         StringWriter out = new StringWriter();

@@ -26,6 +26,13 @@ import java.util.concurrent.CancellationException;
  */
 public final class Basins {
 
+    /**
+     * Starts per side of a map when none is asked for: 128² starts tell the basins' shares to a
+     * fraction of a percent and take well under a second.
+     */
+    public static final int DEFAULT_GRID = 128;
+
+
     /** A run belongs to a minimum's basin when it ends within this fraction of the window span of it. */
     public static final double REACH_FRACTION = 1e-2;
 

@@ -8,8 +8,8 @@ import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.Endpoint;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
-import dev.losslab.app.web.jobs.BasinsWork;
-import dev.losslab.app.web.jobs.SgdStatsWork;
+import dev.losslab.core.maps.Basins;
+import dev.losslab.core.maps.SgdStats;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedules;
@@ -55,8 +55,8 @@ public final class CatalogEndpoint implements Endpoint {
         defaults.put("steps", RunSpec.DEFAULT_STEPS);
         defaults.put("seed", RunSpec.DEFAULT_SEED);
         defaults.put("schedule", Schedules.DEFAULT);
-        defaults.putObject("basins").put("grid", BasinsWork.DEFAULT_GRID).put("steps", BasinsWork.DEFAULT_STEPS);
-        defaults.putObject("sgdStats").put("runs", SgdStatsWork.DEFAULT_RUNS).put("steps", SgdStatsWork.DEFAULT_STEPS);
+        defaults.putObject("basins").put("grid", Basins.DEFAULT_GRID).put("steps", RunSpec.DEFAULT_STEPS);
+        defaults.putObject("sgdStats").put("runs", SgdStats.DEFAULT_RUNS).put("steps", RunSpec.DEFAULT_STEPS);
         return root;
     }
 

@@ -31,8 +31,6 @@ import java.util.List;
  */
 public record BasinsWork(RunSpec spec, Window window, int grid) implements MapWork {
 
-    public static final int DEFAULT_GRID = 100;
-    public static final int DEFAULT_STEPS = 1_000;
 
     /** The parameters besides the run's settings ({@link RunParams}). */
     private static final List<String> FIXED = List.of("surface", "optimizer", "grid", "steps", "window");
@@ -42,8 +40,8 @@ public record BasinsWork(RunSpec spec, Window window, int grid) implements MapWo
         query.allowOnly(RunParams.allowed(FIXED, kind));
 
         Landscape landscape = query.surface();
-        int grid = query.integer("grid", DEFAULT_GRID, 2, bounds.maxGrid());
-        int steps = query.integer("steps", DEFAULT_STEPS, 0, bounds.maxSteps());
+        int grid = query.integer("grid", Basins.DEFAULT_GRID, 2, bounds.maxGrid());
+        int steps = query.integer("steps", RunSpec.DEFAULT_STEPS, 0, bounds.maxSteps());
         Budget.checkWork((long) grid * grid, steps, bounds.maxSteps(), bounds.maxWork());
         Window window = query.window("window").orElse(landscape.window());
         RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(steps);

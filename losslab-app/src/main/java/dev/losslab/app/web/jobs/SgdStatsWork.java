@@ -24,14 +24,12 @@ import dev.losslab.core.run.RunSpec;
  */
 public record SgdStatsWork(RunSpec spec, Axis levels, int runs) implements MapWork {
 
-    public static final int DEFAULT_RUNS = 50;
-    public static final int DEFAULT_STEPS = 500;
 
     static SgdStatsWork parse(QueryParams query, Limits.SgdStats bounds) {
         query.allowOnly("surface", "start", "noise", "runs", "steps", "lr");
         var landscape = query.surface();
-        int runs = query.integer("runs", DEFAULT_RUNS, 1, bounds.maxRuns());
-        int steps = query.integer("steps", DEFAULT_STEPS, 1, bounds.maxSteps());
+        int runs = query.integer("runs", SgdStats.DEFAULT_RUNS, 1, bounds.maxRuns());
+        int steps = query.integer("steps", RunSpec.DEFAULT_STEPS, 1, bounds.maxSteps());
         Axis levels = Ranges.levels(query.required("noise"), "noise", bounds.maxLevels());
         RunBuilder builder = RunBuilder.on(landscape).optimizer("sgd").steps(steps).noise(0)
                 .start(query.has("start") ? query.point("start") : landscape.defaultStart());

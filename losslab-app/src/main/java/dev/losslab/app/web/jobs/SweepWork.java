@@ -14,6 +14,7 @@ import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
 import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
 import java.util.Arrays;
@@ -35,7 +36,6 @@ import java.util.stream.Stream;
  */
 record SweepWork(Sweep.Plan plan) implements MapWork {
 
-    static final int DEFAULT_STEPS = 1_000;
 
     /** The parameters besides the run's fixed settings ({@link RunParams}). */
     private static final List<String> FIXED = List.of("surface", "optimizer", "vary", "log", "start", "steps");
@@ -44,7 +44,7 @@ record SweepWork(Sweep.Plan plan) implements MapWork {
         OptimizerKind kind = Optimizers.get(query.required("optimizer"));
         query.allowOnly(RunParams.allowed(FIXED, kind));
         Landscape landscape = query.surface();
-        int steps = query.integer("steps", DEFAULT_STEPS, 0, bounds.maxSteps());
+        int steps = query.integer("steps", RunSpec.DEFAULT_STEPS, 0, bounds.maxSteps());
         List<String> logNames = query.has("log") ? Arrays.stream(query.required("log").split(",")).map(String::strip).toList() : List.of();
         List<Axis> axes = Ranges.axes(query.required("vary"), logNames, "vary", "log", bounds.maxCount());
         long runs = 1;
