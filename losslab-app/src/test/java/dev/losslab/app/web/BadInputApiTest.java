@@ -9,9 +9,8 @@ import dev.losslab.app.web.http.QueryParams;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -23,17 +22,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class BadInputApiTest {
 
-    static TestServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final TestServer lab = TestServer.start();
 
     static final String GD = "\"racers\": [{\"optimizer\": \"gd\"}]";
 

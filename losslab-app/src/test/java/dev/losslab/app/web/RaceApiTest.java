@@ -7,24 +7,14 @@ import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** POST /api/race: the same runs as the library, in racer order, with every setting applied. */
 class RaceApiTest {
 
-    static TestServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final TestServer lab = TestServer.start();
 
     static JsonNode race(String body) {
         var response = lab.post("/api/race", body);

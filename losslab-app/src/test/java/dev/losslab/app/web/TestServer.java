@@ -15,12 +15,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A real server on an ephemeral loopback port, in-process, with the test page
  * ({@code src/test/resources/webtest/}) as its static root, and a client that talks to it over HTTP.
+ * A test class holds one as {@code @RegisterExtension static final TestServer lab = TestServer.start();}
+ * and it is closed after the class's tests.
  */
-public final class TestServer implements AutoCloseable {
+public final class TestServer implements AutoCloseable, AfterAllCallback {
 
     private final WebServer server;
     public final HttpClient client = HttpClient.newHttpClient();
@@ -46,6 +50,11 @@ public final class TestServer implements AutoCloseable {
         Limits.Requests r = d.requests();
         var requests = new Limits.Requests(r.maxBodyBytes(), r.maxQueryLength(), r.maxConcurrentWork(), millis);
         return new TestServer(new Limits(requests, d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(), d.jobs()));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        close();
     }
 
     public URI uri(String pathAndQuery) {

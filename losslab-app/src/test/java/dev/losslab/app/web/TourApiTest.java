@@ -12,26 +12,16 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The endpoints the tour, the embed and the export added (docs/API.md): numbers, limits, headers. */
 class TourApiTest {
 
-    static TestServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final TestServer lab = TestServer.start();
 
     @ParameterizedTest(name = "h {0}, lr {1}: factor {2}, {3}")
     @CsvSource({

@@ -5,24 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.losslab.app.web.TestServer;
 import dev.losslab.app.web.http.ResponseCache;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** GET /api/landscape: the picture's numbers, its layout, and the cache. */
 class LandscapeApiTest {
 
-    static TestServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final TestServer lab = TestServer.start();
 
     static JsonNode landscape(String query) {
         var response = lab.get("/api/landscape?" + query);

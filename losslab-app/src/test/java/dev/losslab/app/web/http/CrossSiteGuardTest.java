@@ -9,26 +9,16 @@ import dev.losslab.app.web.TestServer;
 import java.net.InetAddress;
 import java.net.http.HttpRequest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Guards against other web sites driving a lab on this machine: DNS rebinding and simple-form POSTs. */
 class CrossSiteGuardTest {
 
-    static TestServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final TestServer lab = TestServer.start();
 
     private static final HostGuard LOOPBACK = HostGuard.forAddress(InetAddress.getLoopbackAddress(), List.of());
 

@@ -10,10 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -29,17 +28,8 @@ class JobsApiTest {
     /** Far more than any job here needs on a loaded machine; reached only when something is wrong. */
     private static final Duration PATIENCE = Duration.ofSeconds(120);
 
-    static TestServer lab;
-
-    @BeforeAll
-    static void start() {
-        lab = TestServer.start();
-    }
-
-    @AfterAll
-    static void stop() {
-        lab.close();
-    }
+    @RegisterExtension
+    static final TestServer lab = TestServer.start();
 
     /** No test leaves work behind for the next one's concurrency cap. */
     @AfterEach
