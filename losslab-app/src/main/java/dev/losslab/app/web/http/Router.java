@@ -11,11 +11,15 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends each request to its endpoint and writes the reply; the one place that talks HTTP. API paths
@@ -27,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 public final class Router implements HttpHandler {
 
     /**
-     * What answering a route costs, which decides whether it waits for one of the compute permits.
+     * What answering a route costs, which decides whether it waits for one of the compute threads.
      * Quick answers never wait behind heavy work, so the page's catalog and readouts stay instant
      * while maps and races queue (issue: two clients looping 200² maps made the catalog wait seconds).
      */
@@ -45,7 +49,8 @@ public final class Router implements HttpHandler {
     private final Map<String, Map<String, Route>> apiUnder = new LinkedHashMap<>();
     private final StaticFiles staticFiles;
     private final Limits.Requests limits;
-    private final Semaphore work;
+    /** The platform threads that compute, one per allowed concurrent computation, fed in arrival order. */
+    private final ThreadPoolExecutor compute;
     private final PrintStream log;
     private final HostGuard hosts;
 
@@ -54,7 +59,14 @@ public final class Router implements HttpHandler {
         this.hosts = hosts;
         this.staticFiles = staticFiles;
         this.limits = limits;
-        this.work = new Semaphore(limits.maxConcurrentWork(), true);
+        AtomicInteger computeThreads = new AtomicInteger();
+        this.compute = new ThreadPoolExecutor(limits.maxConcurrentWork(), limits.maxConcurrentWork(), 30, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, "losslab-compute-" + computeThreads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        compute.allowCoreThreadTimeOut(true);
         this.log = log;
     }
 
@@ -117,21 +129,31 @@ public final class Router implements HttpHandler {
     }
 
     /**
-     * Computes the answer holding one of the compute permits, which are handed out in arrival order.
-     * The body was read before and the answer is written after: a client that sends or reads slowly
-     * holds no permit (two clients that never read their races froze every computing call), and the
-     * server's time limits close such connections.
+     * Computes the answer on one of the compute threads, in arrival order, and waits for it.
+     *
+     * <p>Why other threads: requests run on virtual threads, which are never preempted. Computing on
+     * them (a basin map on every core) kept the few carrier threads busy, and quick calls waited
+     * half a second for one. Waiting here unmounts the virtual thread instead. The body was read
+     * before and the answer is written after, on the request's own thread: a client that sends or
+     * reads slowly holds no compute thread (two clients that never read their races froze every
+     * computing call), and the server's time limits close such connections.
      */
     private Reply computeGated(Endpoint endpoint, Request request) throws Exception {
-        work.acquire();
+        Future<Reply> answer = compute.submit(() -> computeWithin(limits.maxComputeMillis(), endpoint, request));
         try {
-            return computeWithin(limits.maxComputeMillis(), endpoint, request);
-        } finally {
-            work.release();
+            return answer.get();
+        } catch (InterruptedException stopping) {
+            answer.cancel(true);
+            throw stopping;
+        } catch (ExecutionException failed) {
+            Throwable cause = failed.getCause();
+            if (cause instanceof Exception e) throw e;
+            if (cause instanceof Error e) throw e;
+            throw failed;
         }
     }
 
-    /** Interrupts request threads that compute too long; runs and searches check the flag. */
+    /** Interrupts compute threads that compute too long; runs and searches check the flag. */
     private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "losslab-request-watchdog");
         thread.setDaemon(true);
