@@ -35,7 +35,7 @@ public record Limits(Requests requests, Race race, Landscape landscape, Basins b
     private static final long MAP_WORK = 50_000_000L;
 
     public static final Limits DEFAULT = new Limits(
-            new Requests(64 * 1024, 16 * 1024, Math.max(2, Runtime.getRuntime().availableProcessors()), 10_000),
+            new Requests(64 * 1024, 16 * 1024, Math.max(2, Runtime.getRuntime().availableProcessors()), 64, 10_000),
             new Race(100_000, 8, 5_000),
             new Landscape(400),
             new Basins(200, 5_000, MAP_WORK),
@@ -47,13 +47,18 @@ public record Limits(Requests requests, Race race, Landscape landscape, Basins b
      * @param maxBodyBytes      largest request body (413 beyond)
      * @param maxQueryLength    longest query string, in characters (414 beyond)
      * @param maxConcurrentWork how many requests may compute at once; others wait their turn
+     * @param maxWaitingPerClient how many computing requests one client (network address) may have
+     *                          waiting for their turn (429 beyond); a page has a few at most, a script
+     *                          may fire dozens at once
      * @param maxComputeMillis  how long one request may compute before it is stopped (503): the bound
      *                          that step and grid limits cannot give for a costly typed formula
      */
-    public record Requests(int maxBodyBytes, int maxQueryLength, int maxConcurrentWork, long maxComputeMillis) {
+    public record Requests(int maxBodyBytes, int maxQueryLength, int maxConcurrentWork, int maxWaitingPerClient,
+                           long maxComputeMillis) {
         public Requests {
-            check(maxBodyBytes >= 1 && maxQueryLength >= 1 && maxConcurrentWork >= 1 && maxComputeMillis >= 1,
-                    "request limits", maxBodyBytes, maxQueryLength, maxConcurrentWork, maxComputeMillis);
+            check(maxBodyBytes >= 1 && maxQueryLength >= 1 && maxConcurrentWork >= 1 && maxWaitingPerClient >= 1
+                            && maxComputeMillis >= 1,
+                    "request limits", maxBodyBytes, maxQueryLength, maxConcurrentWork, maxWaitingPerClient, maxComputeMillis);
         }
     }
 

@@ -84,6 +84,7 @@ class CatalogApiTest {
             Map.entry("requests.maxBodyBytes", "/maxBodyBytes"),
             Map.entry("requests.maxQueryLength", "/maxQueryLength"),
             Map.entry("requests.maxConcurrentWork", "/maxConcurrentWork"),
+            Map.entry("requests.maxWaitingPerClient", "/maxWaitingPerClient"),
             Map.entry("requests.maxComputeMillis", "/maxComputeSeconds"),
             Map.entry("race.maxSteps", "/maxSteps"),
             Map.entry("race.maxRacers", "/maxRacers"),

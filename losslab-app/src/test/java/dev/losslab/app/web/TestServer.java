@@ -48,7 +48,7 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
     public static TestServer withComputeMillis(long millis) {
         Limits d = Limits.DEFAULT;
         Limits.Requests r = d.requests();
-        var requests = new Limits.Requests(r.maxBodyBytes(), r.maxQueryLength(), r.maxConcurrentWork(), millis);
+        var requests = new Limits.Requests(r.maxBodyBytes(), r.maxQueryLength(), r.maxConcurrentWork(), r.maxWaitingPerClient(), millis);
         return new TestServer(new Limits(requests, d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(), d.jobs()));
     }
 

@@ -74,6 +74,7 @@ public final class CatalogEndpoint implements Endpoint {
         bounds.put("maxQueryLength", limits.requests().maxQueryLength());
         bounds.put("maxJsonNesting", Limits.MAX_JSON_NESTING);
         bounds.put("maxConcurrentWork", limits.requests().maxConcurrentWork());
+        bounds.put("maxWaitingPerClient", limits.requests().maxWaitingPerClient());
         bounds.put("maxComputeSeconds", limits.requests().maxComputeMillis() / 1000.0);
         // The maps page checks its fields against these before it asks (the API checks again).
         ObjectNode basins = bounds.putObject("basins");

@@ -11,15 +11,10 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Sends each request to its endpoint and writes the reply; the one place that talks HTTP. API paths
@@ -49,8 +44,7 @@ public final class Router implements HttpHandler {
     private final Map<String, Map<String, Route>> apiUnder = new LinkedHashMap<>();
     private final StaticFiles staticFiles;
     private final Limits.Requests limits;
-    /** The platform threads that compute, one per allowed concurrent computation, fed in arrival order. */
-    private final ThreadPoolExecutor compute;
+    private final FairCompute compute;
     private final PrintStream log;
     private final HostGuard hosts;
 
@@ -59,14 +53,7 @@ public final class Router implements HttpHandler {
         this.hosts = hosts;
         this.staticFiles = staticFiles;
         this.limits = limits;
-        AtomicInteger computeThreads = new AtomicInteger();
-        this.compute = new ThreadPoolExecutor(limits.maxConcurrentWork(), limits.maxConcurrentWork(), 30, TimeUnit.SECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
-                    Thread thread = new Thread(runnable, "losslab-compute-" + computeThreads.incrementAndGet());
-                    thread.setDaemon(true);
-                    return thread;
-                });
-        compute.allowCoreThreadTimeOut(true);
+        this.compute = new FairCompute(limits.maxConcurrentWork(), limits.maxWaitingPerClient());
         this.log = log;
     }
 
@@ -112,7 +99,7 @@ public final class Router implements HttpHandler {
             try {
                 reply = switch (route(exchange)) {
                     case Routed.Api(Route(Endpoint endpoint, Cost cost), Request request) when cost == Cost.COMPUTE ->
-                            computeGated(endpoint, request);
+                            computeGated(endpoint, request, exchange.getRemoteAddress().getAddress().getHostAddress());
                     case Routed.Api(Route(Endpoint endpoint, Cost cost), Request request) ->
                             computeWithin(limits.maxComputeMillis(), endpoint, request);
                     case Routed.Static(String method, String path) -> staticFiles.serve(method, path);
@@ -129,28 +116,13 @@ public final class Router implements HttpHandler {
     }
 
     /**
-     * Computes the answer on one of the compute threads, in arrival order, and waits for it.
-     *
-     * <p>Why other threads: requests run on virtual threads, which are never preempted. Computing on
-     * them (a basin map on every core) kept the few carrier threads busy, and quick calls waited
-     * half a second for one. Waiting here unmounts the virtual thread instead. The body was read
-     * before and the answer is written after, on the request's own thread: a client that sends or
-     * reads slowly holds no compute thread (two clients that never read their races froze every
-     * computing call), and the server's time limits close such connections.
+     * Computes the answer on one of the compute threads, taking turns with other clients, and waits
+     * for it. The body was read before and the answer is written after, on the request's own thread:
+     * a client that sends or reads slowly holds no compute thread (two clients that never read their
+     * races froze every computing call), and the server's time limits close such connections.
      */
-    private Reply computeGated(Endpoint endpoint, Request request) throws Exception {
-        Future<Reply> answer = compute.submit(() -> computeWithin(limits.maxComputeMillis(), endpoint, request));
-        try {
-            return answer.get();
-        } catch (InterruptedException stopping) {
-            answer.cancel(true);
-            throw stopping;
-        } catch (ExecutionException failed) {
-            Throwable cause = failed.getCause();
-            if (cause instanceof Exception e) throw e;
-            if (cause instanceof Error e) throw e;
-            throw failed;
-        }
+    private Reply computeGated(Endpoint endpoint, Request request, String client) throws Exception {
+        return compute.call(client, () -> computeWithin(limits.maxComputeMillis(), endpoint, request));
     }
 
     /** Interrupts compute threads that compute too long; runs and searches check the flag. */

@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
  */
 class ServerLanesTest {
 
-    private static final Limits.Requests ONE_PERMIT = new Limits.Requests(64 * 1024, 16 * 1024, 1, 10_000);
+    private static final Limits.Requests ONE_PERMIT = new Limits.Requests(64 * 1024, 16 * 1024, 1, 16, 10_000);
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -105,7 +105,7 @@ class ServerLanesTest {
 
     @Test
     void aStoppedRequestIsLoggedInOneShortLineWithoutItsQuery() throws Exception {
-        var oneMillisecond = new Limits.Requests(64 * 1024, 16 * 1024, 1, 1);
+        var oneMillisecond = new Limits.Requests(64 * 1024, 16 * 1024, 1, 16, 1);
         var spec = dev.losslab.core.run.RunBuilder.on("rosenbrock").steps(1_000_000).tolerance(0).spec();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), oneMillisecond,
                 new PrintStream(log, true, StandardCharsets.UTF_8), HostGuard.forAddress(java.net.InetAddress.getLoopbackAddress(), java.util.List.of()))

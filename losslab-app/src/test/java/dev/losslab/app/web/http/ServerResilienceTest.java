@@ -59,7 +59,7 @@ class ServerResilienceTest {
 
     @Test
     void aRequestThatComputesTooLongIsStoppedWithA503() throws Exception {
-        var oneMillisecond = new Limits.Requests(64 * 1024, 16 * 1024, 2, 1);
+        var oneMillisecond = new Limits.Requests(64 * 1024, 16 * 1024, 2, 16, 1);
         var spec = dev.losslab.core.run.RunBuilder.on("rosenbrock").steps(1_000_000).tolerance(0).spec();
         Router router = new Router(new StaticFiles("webtest/", getClass().getClassLoader()), oneMillisecond,
                 new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8), HostGuard.forAddress(java.net.InetAddress.getLoopbackAddress(), java.util.List.of()))
