@@ -324,8 +324,8 @@ export class RacerPanel {
           warn = lr >= limit;
           text = warn ? `≥ 2/λmax = ${num(limit)} here: GD overshoots` : `< 2/λmax = ${num(limit)} here`;
         }
-      } else if (o && o.learningRateDefault === 'newton') {
-        text = '1 = the full Newton step';
+      } else if (o && o.learningRateDefault === 'one') {
+        text = o.name.includes('newton') ? '1 = the full Newton step' : '1: the method sizes its own step';
       } else if (o) {
         text = 'adaptive: rescaled per direction';
       }

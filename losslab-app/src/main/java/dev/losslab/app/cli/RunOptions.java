@@ -42,7 +42,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
             .defaultValue(RunSpec.DEFAULT_TOLERANCE);
     static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR",
             "learning rate (default: the surface's, see `surfaces`; 1 for " + String.join(", ", Optimizers.all().stream()
-                    .filter(k -> k.learningRateDefault() == OptimizerKind.LearningRateDefault.NEWTON).map(OptimizerKind::name).toList())
+                    .filter(k -> k.learningRateDefault() == OptimizerKind.LearningRateDefault.ONE).map(OptimizerKind::name).toList())
                     + ")");
     static final Opt<Double> NOISE = Opt.real("--noise", "SIGMA",
             "standard deviation σ of Gaussian noise added to each gradient coordinate " + defaults(noiseDefaults()));

@@ -48,7 +48,7 @@ public final class OptimizerTable {
         return switch (k.learningRateDefault()) {
             case GRADIENT -> "the surface's";
             case ADAPTIVE -> "the surface's adaptive lr";
-            case NEWTON -> "1";
+            case ONE -> "1";
         };
     }
 

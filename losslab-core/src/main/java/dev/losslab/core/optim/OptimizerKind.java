@@ -35,8 +35,11 @@ public record OptimizerKind(
         GRADIENT,
         /** The landscape's adaptive lr: the step is about lr in parameter units (Adam, RMSProp, Adagrad). */
         ADAPTIVE,
-        /** 1: a full Newton step. */
-        NEWTON
+        /**
+         * 1, the reference's own default: lr multiplies a step the method sizes itself (a full
+         * Newton step; Adadelta's and Prodigy's self-scaled steps).
+         */
+        ONE
     }
 
     public OptimizerKind {
@@ -47,7 +50,7 @@ public record OptimizerKind(
         return switch (learningRateDefault) {
             case GRADIENT -> landscape.learningRate();
             case ADAPTIVE -> landscape.adaptiveLearningRate();
-            case NEWTON -> 1.0;
+            case ONE -> 1.0;
         };
     }
 

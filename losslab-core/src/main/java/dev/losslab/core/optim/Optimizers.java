@@ -2,7 +2,7 @@ package dev.losslab.core.optim;
 
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.ADAPTIVE;
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.GRADIENT;
-import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.NEWTON;
+import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.ONE;
 
 import dev.losslab.core.Registry;
 import java.util.List;
@@ -78,11 +78,11 @@ public final class Optimizers {
                 s -> adam(s, true)));
         add(new OptimizerKind("newton", "Newton's method",
                 "θ ← θ − lr·[∇²f(θ)]⁻¹·∇f(θ)  (stops where ∇²f is singular)",
-                List.of(), NEWTON, 0,
+                List.of(), ONE, 0,
                 s -> new Newton(false)));
         add(new OptimizerKind("saddle-free-newton", "Saddle-free Newton (Dauphin et al. 2014)",
                 "θ ← θ − lr·|∇²f(θ)|⁻¹·∇f(θ)  (|H|: eigenvalues replaced by their absolute values)",
-                List.of(), NEWTON, 0,
+                List.of(), ONE, 0,
                 s -> new Newton(true)));
     }
 

@@ -93,8 +93,8 @@ class RegistryTest {
             adagrad            | ADAPTIVE | 0
             adam               | ADAPTIVE | 0
             adamw              | ADAPTIVE | 0
-            newton             | NEWTON   | 0
-            saddle-free-newton | NEWTON   | 0
+            newton             | ONE      | 0
+            saddle-free-newton | ONE      | 0
             """)
     void learningRateAndNoiseDefaults(String optimizer, LearningRateDefault lr, double noise) {
         OptimizerKind kind = Optimizers.get(optimizer);
