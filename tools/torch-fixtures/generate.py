@@ -73,6 +73,8 @@ LR = {
     "gd": {"quadratic": 0.05, "rosenbrock": 2e-4, "himmelblau": 0.005},
     "adaptive": {"quadratic": 0.1, "rosenbrock": 0.02, "himmelblau": 0.1},
     "adagrad": {"quadratic": 0.5, "rosenbrock": 0.2, "himmelblau": 0.5},
+    # Ascending f runs away from the minimum; small steps keep 50 of them in bounds.
+    "rprop-max": {"quadratic": 0.01, "rosenbrock": 1e-3, "himmelblau": 0.01},
 }
 
 # ---- settings: LossLab name and params, the torch class and kwargs, the lr family ----
@@ -94,6 +96,9 @@ OPTIMIZERS = [
     ("adagrad", "adagrad", {}, torch.optim.Adagrad, {}, "adagrad"),
     ("adagrad-lr-decay", "adagrad", {"lr-decay": 0.05, "weight-decay": 0.01},
      torch.optim.Adagrad, {"lr_decay": 0.05, "weight_decay": 0.01}, "adagrad"),
+    ("rprop", "rprop", {}, torch.optim.Rprop, {}, "adaptive"),
+    ("rprop-etas-sizes-maximize", "rprop", {"etas": (0.3, 1.5), "step-sizes": (1e-3, 0.4), "maximize": 1},
+     torch.optim.Rprop, {"etas": (0.3, 1.5), "step_sizes": (1e-3, 0.4), "maximize": True}, "rprop-max"),
     ("adam", "adam", {}, torch.optim.Adam, {}, "adaptive"),
     ("adam-amsgrad", "adam", {"amsgrad": 1, "beta1": 0.8, "beta2": 0.99},
      torch.optim.Adam, {"amsgrad": True, "betas": (0.8, 0.99)}, "adaptive"),
@@ -114,6 +119,8 @@ SCHEDULES = [
      lambda o: torch.optim.lr_scheduler.LambdaLR(o, lambda k: 1.0 / (1.0 + k / 10.0))),
     ("cosine", "cosine", {"t-max": 50},
      lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=50)),
+    ("multi-step", "multi-step", {"milestones": (5, 12, 30), "gamma": 0.5},
+     lambda o: torch.optim.lr_scheduler.MultiStepLR(o, milestones=[5, 12, 30], gamma=0.5)),
     # t-max below the run length: PyTorch's cosine climbs back up after T_max.
     ("cosine-restart", "cosine", {"t-max": 20, "eta-min": 0.001},
      lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=20, eta_min=0.001)),
@@ -158,7 +165,10 @@ def write(name, surface, summary, run_line, rows):
 
 
 def params_text(params):
-    return ";".join(f"{k}:{v!r}" for k, v in params.items()) or "-"
+    """name:value;… with a tuple as its numbers comma-separated, as the CLI takes it (--etas=0.3,1.5)."""
+    def text(v):
+        return ",".join(repr(e) for e in v) if isinstance(v, tuple) else repr(v)
+    return ";".join(f"{k}:{text(v)}" for k, v in params.items()) or "-"
 
 
 def main():

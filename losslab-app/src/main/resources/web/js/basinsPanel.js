@@ -50,13 +50,16 @@ function optimizerKind(name) {
   return catalog.optimizers.find((o) => o.name === name);
 }
 
-/** The settings shown for the current optimizer: [{name, label, value, flag, help}]. */
+/** The settings shown for the current optimizer: [{name, label, value, flag, choices, help}]. */
 function paramSpecs() {
   const kind = optimizerKind(ui.optimizer.value);
   const d = defaults[kind.name] || {};
   return [
     { name: 'lr', label: 'lr', help: 'learning rate', value: d.lr },
-    ...kind.params.map((p) => ({ name: p.name, label: p.name, help: p.help, value: p.flag ? (p.default ? 1 : 0) : p.default, flag: p.flag })),
+    ...kind.params.map((p) => ({
+      name: p.name, label: p.name, help: p.help, flag: p.flag, choices: p.choices,
+      value: p.flag ? (p.default ? 1 : 0) : Array.isArray(p.default) ? p.default.join(',') : p.default,
+    })),
     { name: 'noise', label: 'noise σ', help: 'gradient noise', value: d.noise },
     { name: 'seed', label: 'seed', help: 'random seed for the noise', value: null },
   ];
@@ -70,7 +73,7 @@ function buildParams() {
     label.htmlFor = id;
     label.textContent = p.label;
     label.title = p.help || '';
-    const input = document.createElement('input');
+    const input = document.createElement(p.choices ? 'select' : 'input');
     input.id = id;
     input.name = p.name;
     input.dataset.testid = `param-${p.name}`;
@@ -81,6 +84,11 @@ function buildParams() {
       input.type = 'checkbox';
       input.checked = (given ?? input.dataset.default) === '1' || given === 'true';
       field.append(input, label);
+    } else if (p.choices) {
+      field.className = 'field';
+      for (const c of p.choices) input.append(new Option(c, c));
+      input.value = given ?? input.dataset.default;
+      field.append(label, input);
     } else {
       field.className = 'field';
       input.type = 'text';
@@ -103,7 +111,7 @@ function paramValue(input) {
 /** Reads the inputs into overrides (only values differing from the defaults) and the URL. */
 function readControls() {
   overrides = {};
-  for (const input of ui.params.querySelectorAll('input')) {
+  for (const input of ui.params.querySelectorAll('input, select')) {
     const v = paramValue(input);
     if (v !== '' && v !== input.dataset.default) overrides[input.name] = v;
   }
@@ -130,7 +138,7 @@ function wholeOr(text, fallback) {
 /** Every setting, explicit, as the API and the lab link take them. */
 function allParams() {
   const params = {};
-  for (const input of ui.params.querySelectorAll('input')) {
+  for (const input of ui.params.querySelectorAll('input, select')) {
     const v = paramValue(input);
     if (v !== '') params[input.name] = v;
   }

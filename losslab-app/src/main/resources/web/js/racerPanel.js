@@ -211,7 +211,7 @@ export class RacerPanel {
     row('seed', 'random seed for the noise', this.numberInput(name, 'seed', `p-${name}-seed`));
     for (const p of o.params) {
       const id = `p-${name}-${p.name}`;
-      const input = p.flag ? this.flagInput(name, p.name, id) : this.numberInput(name, p.name, id);
+      const input = this.paramInput(name, p, id);
       row(p.name, `${p.help}${p.allowed ? ` (${p.allowed})` : ''}`, input);
     }
     if (this.schedules.length) {
@@ -231,7 +231,7 @@ export class RacerPanel {
         params.replaceChildren();
         const s = this.schedules.find((q) => q.name === select.value);
         for (const p of (s && s.params) || []) {
-          const input = this.numberInput(name, p.name, `p-${name}-${p.name}`);
+          const input = this.paramInput(name, p, `p-${name}-${p.name}`);
           const label = el('label', '', p.name);
           label.htmlFor = input.id;
           label.title = p.help || '';
@@ -253,6 +253,63 @@ export class RacerPanel {
       grid.append(params);
     }
     return grid;
+  }
+
+  /** The input for a registry parameter, by its kind (docs/API.md, the catalog's params). */
+  paramInput(name, p, id) {
+    switch (p.kind) {
+      case 'flag': return this.flagInput(name, p.name, id);
+      case 'choice': return this.choiceInput(name, p, id);
+      case 'numbers': return this.numbersInput(name, p, id);
+      default: return this.numberInput(name, p.name, id);
+    }
+  }
+
+  /** One setting typed as text: stored when it differs from the default, dropped when it matches. */
+  store(name, param, text, isDefault) {
+    const settings = (this.state.settings[name] ??= {});
+    if (isDefault) delete settings[param]; else settings[param] = text;
+    if (Object.keys(settings).length === 0) delete this.state.settings[name];
+    this.onChange('settings');
+  }
+
+  choiceInput(name, p, id) {
+    const select = el('select');
+    select.id = id;
+    for (const c of p.choices) {
+      const opt = el('option', '', c);
+      opt.value = c;
+      select.append(opt);
+    }
+    select.value = this.setting(name, p.name) ?? p.default;
+    select.addEventListener('change', () => this.store(name, p.name, select.value, select.value === p.default));
+    return select;
+  }
+
+  /** A pair or list as comma-separated numbers ("0.5,1.2"); the server checks lengths and ranges. */
+  numbersInput(name, p, id) {
+    const input = el('input', 'num numbers');
+    input.type = 'text';
+    input.id = id;
+    input.autocomplete = 'off';
+    input.spellcheck = false;
+    const def = p.default.join(',');
+    input.value = this.setting(name, p.name) ?? def;
+    input.placeholder = def;
+    input.addEventListener('change', () => {
+      const parts = input.value.split(',').map((t) => t.trim()).filter((t) => t !== '');
+      if (parts.some((t) => !Number.isFinite(Number(t)))) {
+        input.setAttribute('aria-invalid', 'true');
+        input.title = `${p.name} takes ${p.allowed}, separated by commas`;
+        return;
+      }
+      input.removeAttribute('aria-invalid');
+      input.title = '';
+      const text = parts.join(',');
+      input.value = text;
+      this.store(name, p.name, text, parts.map(Number).join(',') === p.default.join(','));
+    });
+    return input;
   }
 
   numberInput(name, param, id) {
@@ -421,16 +478,25 @@ export class RacerPanel {
       const scheduleParams = new Set(schedule0 ? schedule0.params.map((p) => p.name) : []);
       for (const [param, text] of Object.entries(own)) {
         if (param === 'schedule' || scheduleParams.has(param)) continue;
-        const flag = o.params.find((p) => p.name === param && p.flag);
-        params[param] = flag ? text === 'true' || text === '1' : Number(text);
+        params[param] = wireValue(o.params.find((p) => p.name === param), text);
       }
       if (own.schedule) {
         schedule = { name: own.schedule, params: {} };
-        for (const p of scheduleParams) if (own[p] !== undefined) schedule.params[p] = Number(own[p]);
+        for (const p of schedule0.params) if (own[p.name] !== undefined) schedule.params[p.name] = wireValue(p, own[p.name]);
       }
       if (Object.keys(params).length) racer.params = params;
       if (schedule) racer.schedule = schedule;
       return racer;
     });
   }
+}
+
+/**
+ * A setting as /api/race takes it: a flag as a boolean, a real as a number, pairs, lists and
+ * choices as the text typed ("0.5,1.2", "cos"), which the server reads as the CLI does.
+ */
+function wireValue(p, text) {
+  if (p && p.kind === 'flag') return text === 'true' || text === '1';
+  if (!p || p.kind === 'real') return Number(text);
+  return text;
 }

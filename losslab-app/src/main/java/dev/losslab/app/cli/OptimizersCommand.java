@@ -38,7 +38,7 @@ final class OptimizersCommand extends Subcommand {
                     out.printf(Locale.ROOT, "%-19s %s%n", "", k.updateRule());
                     for (Param p : k.params()) {
                         out.printf(Locale.ROOT, "%-19s --%s%s: %s%n", "", p.name(),
-                                p.flag() ? "" : " " + Numbers.brief(p.defaultValue()), p.help());
+                                p.flag() ? "" : " " + Numbers.setting(p.defaultValue()), p.help());
                     }
                 }
             }

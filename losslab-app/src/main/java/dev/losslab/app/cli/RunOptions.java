@@ -29,11 +29,12 @@ import java.util.Map;
  * @param noise               the SGD noise σ given, or null for the optimizer's default
  * @param seed                the noise generator's seed
  * @param schedule            the lr schedule's name
- * @param hyperParameters     the optimizer hyper-parameters given, by name (flags as 1)
- * @param scheduleParameters  the schedule parameters given, by name
+ * @param hyperParameters     the optimizer hyper-parameters given, by name: numbers, flags as 1, and
+ *                            the text of the others ({@code 0.5,1.2}, {@code cos}) for the core to read
+ * @param scheduleParameters  the schedule parameters given, by name, likewise
  */
 record RunOptions(int steps, double tolerance, Double learningRate, Double noise, long seed, String schedule,
-                  Map<String, Double> hyperParameters, Map<String, Double> scheduleParameters) {
+                  Map<String, Object> hyperParameters, Map<String, Object> scheduleParameters) {
 
     static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
             "most updates to take (0 to " + RunSpec.MAX_STEPS + "; default: ${DEFAULT-VALUE})").defaultValue(RunSpec.DEFAULT_STEPS);
@@ -126,14 +127,13 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         }
     }
 
-    private static Map<String, Double> given(Subcommand command, List<Opt<?>> options) {
-        Map<String, Double> given = new LinkedHashMap<>();
+    private static Map<String, Object> given(Subcommand command, List<Opt<?>> options) {
+        Map<String, Object> given = new LinkedHashMap<>();
         for (Opt<?> option : options) {
-            Object value = command.get(option);
-            if (value instanceof Boolean flag) {
-                given.put(option.name().substring(2), flag ? 1.0 : 0.0);
-            } else if (value instanceof Double number) {
-                given.put(option.name().substring(2), number);
+            switch (command.get(option)) {
+                case Boolean flag -> given.put(option.name().substring(2), flag ? 1.0 : 0.0);
+                case null -> { }
+                case Object value -> given.put(option.name().substring(2), value);
             }
         }
         return given;
@@ -167,6 +167,8 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
      * The option for one parameter name, from every registry entry that takes it (by entry name):
      * "momentum factor μ; momentum, nesterov: 0.9; rmsprop: 0". Where entries describe it
      * differently, the help names the first description (each entry's own is in `optimizers`).
+     * A real is read as a number here; pairs, lists and choices as text the core reads
+     * ({@link Param#accept}), so their errors are the same as the API's.
      */
     private static Opt<?> option(Map<String, Param> takers) {
         Param first = takers.values().iterator().next();
@@ -174,14 +176,21 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         if (first.flag()) {
             return Opt.flag(name, first.help() + " (" + String.join(", ", takers.keySet()) + ")");
         }
-        Map<String, Double> defaults = new LinkedHashMap<>();
-        takers.forEach((entry, p) -> defaults.put(entry, p.defaultValue()));
-        return Opt.real(name, first.symbol(), first.help() + " " + defaults(defaults));
+        Map<String, String> defaults = new LinkedHashMap<>();
+        takers.forEach((entry, p) -> defaults.put(entry, Numbers.setting(p.defaultValue())));
+        String help = first.help() + " " + defaults(defaults);
+        return switch (first.kind()) {
+            case Param.Real r -> Opt.real(name, first.symbol(), help);
+            case Param.Numbers n -> Opt.text(name, first.symbol().isEmpty() ? "A,B" : first.symbol(),
+                    help + "; " + first.allowed());
+            case Param.Choice c -> Opt.text(name, String.join("|", c.choices()), help);
+            case Param.Flag f -> throw new AssertionError("flags are handled above");
+        };
     }
 
-    private static Map<String, Double> noiseDefaults() {
-        Map<String, Double> defaults = new LinkedHashMap<>();
-        Optimizers.all().forEach(k -> defaults.put(k.name(), k.defaultNoise()));
+    private static Map<String, String> noiseDefaults() {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        Optimizers.all().forEach(k -> defaults.put(k.name(), Numbers.brief(k.defaultNoise())));
         return defaults;
     }
 
@@ -190,19 +199,19 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
      * "(momentum, nesterov: 0.9; rmsprop: 0)", or "(adagrad: 0)" for one. When most of many entries
      * share a default, only the others are named: "(default 0; adamw: 0.01)".
      */
-    static String defaults(Map<String, Double> byEntry) {
-        Map<Double, List<String>> byValue = new LinkedHashMap<>();
+    static String defaults(Map<String, String> byEntry) {
+        Map<String, List<String>> byValue = new LinkedHashMap<>();
         byEntry.forEach((entry, value) -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(entry));
-        Double most = byValue.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
+        String most = byValue.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
                 .orElseThrow().getKey();
         boolean shorthand = byEntry.size() >= MANY_ENTRIES && byValue.get(most).size() > byEntry.size() / 2;
         List<String> parts = new ArrayList<>();
         if (shorthand) {
-            parts.add("default " + Numbers.brief(most));
+            parts.add("default " + most);
         }
         byValue.forEach((value, entries) -> {
             if (!shorthand || !value.equals(most)) {
-                parts.add(String.join(", ", entries) + ": " + Numbers.brief(value));
+                parts.add(String.join(", ", entries) + ": " + value);
             }
         });
         return "(" + String.join("; ", parts) + ")";

@@ -17,8 +17,10 @@ import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Param;
+import dev.losslab.core.optim.Range;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.ScheduleKind;
+import dev.losslab.core.optim.Settings;
 import dev.losslab.core.run.Internals;
 import dev.losslab.core.run.Outcome;
 import dev.losslab.core.run.Run;
@@ -202,8 +204,11 @@ public final class JsonViews {
     }
 
     /**
-     * Hyper-parameters as the registry declares them: name, symbol, help, flag, default, allowed
-     * ("in [0, 1)"), min and max (null when unbounded).
+     * Hyper-parameters as the registry declares them: name, symbol, help, {@code kind} ({@code real},
+     * {@code flag}, {@code numbers} or {@code choice}), flag (true for a flag), default (a number,
+     * false, an array of numbers, or a name), allowed ("in [0, 1)"), and by kind: min and max (null
+     * when unbounded) for reals and the elements of numbers; minLength and maxLength for numbers;
+     * choices for a choice.
      */
     public static ArrayNode params(List<Param> params) {
         ArrayNode list = array();
@@ -212,13 +217,49 @@ public final class JsonViews {
             node.put("name", p.name());
             node.put("symbol", p.symbol());
             node.put("help", p.help());
+            node.put("kind", switch (p.kind()) {
+                case Param.Real r -> "real";
+                case Param.Flag f -> "flag";
+                case Param.Numbers n -> "numbers";
+                case Param.Choice c -> "choice";
+            });
             node.put("flag", p.flag());
-            put(node, "default", p.defaultValue());
-            node.put("allowed", p.range().describe());
-            put(node, "min", p.range().min());
-            put(node, "max", p.range().max());
+            node.put("allowed", p.allowed());
+            switch (p.kind()) {
+                case Param.Real r -> {
+                    put(node, "default", r.defaultValue());
+                    node.put("whole", r.whole());
+                    putRange(node, r.range());
+                }
+                case Param.Flag f -> node.put("default", false);
+                case Param.Numbers n -> {
+                    settingValue(node, "default", n.defaultValue());
+                    node.put("minLength", n.minLength());
+                    node.put("maxLength", n.maxLength());
+                    node.put("whole", n.whole());
+                    putRange(node, n.range());
+                }
+                case Param.Choice c -> {
+                    node.put("default", c.defaultValue());
+                    c.choices().forEach(node.putArray("choices")::add);
+                }
+            }
         }
         return list;
+    }
+
+    private static void putRange(ObjectNode node, Range range) {
+        put(node, "min", range.min());
+        put(node, "max", range.max());
+    }
+
+    /** One hyper-parameter's value as {@link Settings} holds it, as JSON: a number, array or name. */
+    private static void settingValue(ObjectNode node, String key, Object value) {
+        switch (value) {
+            case Double d -> put(node, key, d);
+            case List<?> numbers -> numbers.forEach(v -> node.withArray(key).add((Double) v));
+            default -> node.put(key, String.valueOf(value));
+        }
     }
 
     /** The settings of a run: what produced it, enough to reproduce it. */
@@ -229,11 +270,10 @@ public final class JsonViews {
         node.put("lr", spec.learningRate());
         ObjectNode hyper = node.putObject("hyperParameters");
         for (Param p : spec.optimizerKind().params()) {
-            double v = spec.hyperParameters().real(p.name());
             if (p.flag()) {
-                hyper.put(p.name(), v != 0);
+                hyper.put(p.name(), spec.hyperParameters().flag(p.name()));
             } else {
-                put(hyper, p.name(), v);
+                settingValue(hyper, p.name(), spec.hyperParameters().values().get(p.name()));
             }
         }
         node.put("schedule", spec.schedule().name());
@@ -429,6 +469,7 @@ public final class JsonViews {
                 switch (v) {
                     case Boolean b -> node.put(key, b);
                     case Number n -> put(node, key, n.doubleValue());
+                    case List<?> numbers -> numbers.forEach(e -> node.withArray(key).add(((Number) e).doubleValue()));
                     default -> node.put(key, String.valueOf(v));
                 }
             } catch (ReflectiveOperationException e) {

@@ -42,6 +42,19 @@ public final class Numbers {
         return Double.toString(v);
     }
 
+    /**
+     * A hyper-parameter's value as help and tables show it: a number {@link #brief}, numbers
+     * comma-separated ({@code 0.5,1.2}; an empty list as "none"), a choice by name.
+     */
+    public static String setting(Object value) {
+        return switch (value) {
+            case Double d -> brief(d);
+            case java.util.List<?> list when list.isEmpty() -> "none";
+            case java.util.List<?> list -> String.join(",", list.stream().map(v -> brief((Double) v)).toList());
+            default -> String.valueOf(value);
+        };
+    }
+
     /** Six significant digits for tables meant for eyes; non-finite values as words. */
     public static String brief(double v) {
         if (Double.isNaN(v)) {

@@ -41,7 +41,7 @@ public final class OptimizerTable {
     }
 
     private static String option(Param p) {
-        return "`--" + p.name() + "`" + (p.flag() ? "" : " " + Numbers.brief(p.defaultValue()));
+        return "`--" + p.name() + "`" + (p.flag() ? "" : " " + Numbers.setting(p.defaultValue()));
     }
 
     private static String lrDefault(OptimizerKind k) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -48,10 +49,20 @@ class PageDefaultsTest extends BrowserTest {
         assertThat(number(page, "p-" + name + "-seed")).as(on + ": seed").isEqualTo(defaults.path("seed").asDouble());
         for (JsonNode p : optimizer.path("params")) {
             String id = "p-" + name + "-" + p.path("name").asText();
-            if (p.path("flag").asBoolean()) {
-                assertThat(page.locator("#" + id).isChecked()).as(on + ": " + id).isEqualTo(p.path("default").asDouble() == 1);
-            } else {
-                assertThat(number(page, id)).as(on + ": " + id).isEqualTo(p.path("default").asDouble());
+            switch (p.path("kind").asText()) {
+                case "flag" -> assertThat(page.locator("#" + id).isChecked()).as(on + ": " + id)
+                        .isEqualTo(p.path("default").asBoolean());
+                case "choice" -> assertThat(page.locator("#" + id).inputValue()).as(on + ": " + id)
+                        .isEqualTo(p.path("default").asText());
+                case "numbers" -> {
+                    List<Double> numbers = new ArrayList<>();
+                    p.path("default").forEach(v -> numbers.add(v.asDouble()));
+                    String shown = page.locator("#" + id).inputValue();
+                    assertThat(shown.isEmpty() ? List.of() : Arrays.stream(shown.split(",")).map(Double::valueOf).toList())
+                            .as(on + ": " + id).isEqualTo(numbers);
+                }
+                default ->
+                        assertThat(number(page, id)).as(on + ": " + id).isEqualTo(p.path("default").asDouble());
             }
         }
         assertThat(page.locator("#p-" + name + "-schedule").inputValue()).as(on + ": schedule")

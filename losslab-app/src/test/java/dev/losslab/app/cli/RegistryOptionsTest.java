@@ -53,25 +53,22 @@ class RegistryOptionsTest {
     void everyOptimizerParameterReachesTheRun(String optimizer, Param param) throws Exception {
         List<String> line = new ArrayList<>(List.of("run", "--surface", "bowl", "--optimizer", optimizer, "--steps", "1",
                 "--format", "json"));
-        assumeTrue(param.flag() || param.range().min() < param.range().max(), "only its default is allowed");
-        double value = param.flag() ? 1 : anotherLegalValue(param);
+        assumeTrue(!(param.kind() instanceof Param.Real r) || r.range().min() < r.range().max(),
+                "only its default is allowed");
+        Object value = anotherLegalValue(param);
         line.addAll(given(param, value));
         JsonNode spec = run(line).get("spec").get("hyperParameters").get(param.name());
-        if (param.flag()) {
-            assertThat(spec.asBoolean()).isTrue();
-        } else {
-            assertThat(spec.asDouble()).isEqualTo(value);
-        }
+        assertThat(spec).isEqualTo(json(value));
     }
 
     @ParameterizedTest(name = "{0} schedule --{1}")
     @MethodSource("scheduleParameters")
     void everyScheduleParameterReachesTheRun(String schedule, Param param) throws Exception {
-        double value = anotherLegalValue(param);
+        Object value = anotherLegalValue(param);
         List<String> line = new ArrayList<>(List.of("run", "--surface", "bowl", "--optimizer", "gd", "--steps", "1",
                 "--format", "json", "--schedule", schedule));
         line.addAll(given(param, value));
-        assertThat(run(line).get("spec").get("scheduleParameters").get(param.name()).asDouble()).isEqualTo(value);
+        assertThat(run(line).get("spec").get("scheduleParameters").get(param.name())).isEqualTo(json(value));
     }
 
     @Test
@@ -95,8 +92,12 @@ class RegistryOptionsTest {
             assertThat(help).contains(optimizer);
             return;
         }
-        assertThat(option.label()).isEqualTo(param.symbol());
-        String value = Numbers.brief(param.defaultValue());
+        if (param.kind() instanceof Param.Choice c) {
+            assertThat(option.label()).isEqualTo(String.join("|", c.choices()));
+        } else {
+            assertThat(option.label()).isEqualTo(param.symbol());
+        }
+        String value = Numbers.setting(param.defaultValue());
         // Named with its default, or covered by "default V" when most takers share V.
         assertThat(help).containsAnyOf(optimizer + ": " + value, optimizer + ", ", "(default " + value + ";");
         if (!help.contains("(default " + value)) {
@@ -106,17 +107,17 @@ class RegistryOptionsTest {
 
     @Test
     void defaultsAreListedByTaker() {
-        assertThat(RunOptions.defaults(Map.of("adagrad", 0.0))).isEqualTo("(adagrad: 0)");
-        var momentum = new java.util.LinkedHashMap<String, Double>();
-        momentum.put("momentum", 0.9);
-        momentum.put("nesterov", 0.9);
-        momentum.put("rmsprop", 0.0);
+        assertThat(RunOptions.defaults(Map.of("adagrad", "0"))).isEqualTo("(adagrad: 0)");
+        var momentum = new java.util.LinkedHashMap<String, String>();
+        momentum.put("momentum", "0.9");
+        momentum.put("nesterov", "0.9");
+        momentum.put("rmsprop", "0");
         assertThat(RunOptions.defaults(momentum)).isEqualTo("(momentum, nesterov: 0.9; rmsprop: 0)");
-        var decay = new java.util.LinkedHashMap<String, Double>();
+        var decay = new java.util.LinkedHashMap<String, String>();
         for (String name : List.of("gd", "sgd", "momentum", "adam")) {
-            decay.put(name, 0.0);
+            decay.put(name, "0");
         }
-        decay.put("adamw", 0.01);
+        decay.put("adamw", "0.01");
         assertThat(RunOptions.defaults(decay)).isEqualTo("(default 0; adamw: 0.01)");
     }
 
@@ -124,16 +125,33 @@ class RegistryOptionsTest {
         return options.stream().filter(o -> o.name().equals("--" + param.name())).findFirst().orElseThrow();
     }
 
-    private static List<String> given(Param param, double value) {
-        return param.flag() ? List.of("--" + param.name()) : List.of("--" + param.name(), Double.toString(value));
+    private static List<String> given(Param param, Object value) {
+        String text = value instanceof List<?> numbers
+                ? String.join(",", numbers.stream().map(String::valueOf).toList()) : String.valueOf(value);
+        return param.flag() ? List.of("--" + param.name()) : List.of("--" + param.name(), text);
     }
 
-    /** A value in the parameter's range other than its default (whole, for counts of updates). */
-    private static double anotherLegalValue(Param param) {
-        return DoubleStream.of(param.defaultValue() / 2, 0.5, 0.25, 2, 3, 7)
-                .filter(v -> v != param.defaultValue() && param.range().contains(v))
-                .filter(v -> !param.name().equals("step-size") && !param.name().equals("t-max") || v == Math.rint(v))
-                .findFirst().orElseThrow();
+    /** The value {@code value} as a run's JSON spec states it. */
+    private static JsonNode json(Object value) {
+        return JSON.valueToTree(value instanceof Boolean b ? b : value);
+    }
+
+    /**
+     * A value in the parameter's range other than its default (whole, for counts of updates): true
+     * for a flag, another name for a choice, each number scaled by 1.5 for numbers (2, 3, 7 for an
+     * empty default).
+     */
+    private static Object anotherLegalValue(Param param) {
+        return switch (param.kind()) {
+            case Param.Flag f -> true;
+            case Param.Choice c -> c.choices().stream().filter(v -> !v.equals(c.defaultValue())).findFirst().orElseThrow();
+            case Param.Numbers n -> n.defaultValue().isEmpty() ? List.of(2.0, 3.0, 7.0)
+                    : n.defaultValue().stream().map(v -> n.whole() ? Math.rint(v * 1.5) : v * 1.5).toList();
+            case Param.Real r -> DoubleStream.of(r.defaultValue() / 2, 0.5, 0.25, 2, 3, 7)
+                    .filter(v -> v != r.defaultValue() && r.range().contains(v))
+                    .filter(v -> !r.whole() || v == Math.rint(v))
+                    .boxed().findFirst().orElseThrow();
+        };
     }
 
     private static JsonNode run(List<String> line) throws Exception {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -68,6 +69,23 @@ class RaceApiTest {
         assertThat(runs.get(2).get("spec").get("hyperParameters").get("amsgrad").asBoolean()).isTrue();
         assertThat(runs.get(2).get("spec").get("hyperParameters").get("beta1").asDouble()).isEqualTo(0.8);
         assertThat(runs.get(3).get("spec").get("hyperParameters").get("centered").asBoolean()).isTrue();
+    }
+
+    /** Pairs and lists arrive as JSON arrays or as the CLI's text, and the run is the library's. */
+    @Test
+    void pairsAndListsAreArraysOrText() {
+        JsonNode race = race("""
+                {"surface": "himmelblau", "steps": 30, "racers": [
+                  {"optimizer": "rprop", "params": {"etas": [0.3, 1.5], "step-sizes": "0.001,0.4"},
+                   "schedule": {"name": "multi-step", "params": {"milestones": [5, 12], "gamma": 0.5}}}]}""");
+        JsonNode spec = race.get("runs").get(0).get("spec");
+        assertThat(spec.get("hyperParameters").get("etas").toString()).isEqualTo("[0.3,1.5]");
+        assertThat(spec.get("hyperParameters").get("step-sizes").toString()).isEqualTo("[0.001,0.4]");
+        assertThat(spec.get("scheduleParameters").get("milestones").toString()).isEqualTo("[5.0,12.0]");
+        Run library = RunBuilder.on("himmelblau").optimizer("rprop").set("etas", (Object) "0.3,1.5")
+                .set("step-sizes", List.of(0.001, 0.4)).schedule("multi-step", Map.of("milestones", "5,12", "gamma", 0.5))
+                .steps(30).run();
+        assertThat(race.get("runs").get(0).toString()).isEqualTo(JsonViews.run(library).toString());
     }
 
     @Test

@@ -3,7 +3,6 @@ package dev.losslab.core.optim;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.surface.Landscape;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -55,49 +54,30 @@ public record OptimizerKind(
     }
 
     /**
-     * Builds the optimizer from the values the user gave (by param name; flags as 0 or 1), filling
-     * in defaults. A name this optimizer does not take, or a value out of range, fails with an
-     * {@link InvalidInputException} that names it.
+     * Builds the optimizer from the values the user gave (by param name, in any form
+     * {@link Param#accept} takes), filling in defaults. A name this optimizer does not take, or a
+     * bad value, fails with an {@link InvalidInputException} that names it.
      */
-    public Optimizer configure(Map<String, Double> given) {
+    public Optimizer configure(Map<String, ?> given) {
         return build(settings(given));
     }
 
     /**
-     * The values the user gave (by param name; flags as 0 or 1), validated, with every other
-     * hyper-parameter at its default: what a run records so it can be reproduced.
+     * The values the user gave, validated, with every other hyper-parameter at its default: what a
+     * run records so it can be reproduced.
      */
-    public Settings settings(Map<String, Double> given) {
-        Map<String, Double> values = new HashMap<>();
-        for (Param p : params) {
-            values.put(p.name(), p.defaultValue());
-        }
-        for (var e : given.entrySet()) {
-            Param p = param(e.getKey());
-            double v = e.getValue();
-            if (p.flag() && v != 0 && v != 1) {
-                throw InvalidInputException.outOfRange(p.name(), "0 (off) or 1 (on)", v);
-            }
-            values.put(p.name(), p.range().check(p.name(), v));
-        }
-        return new Settings(values);
+    public Settings settings(Map<String, ?> given) {
+        return Settings.of(params, given, paramName -> {
+            List<String> taken = new ArrayList<>(List.of("lr"));
+            params.forEach(p -> taken.add(p.name()));
+            return new InvalidInputException(paramName,
+                    name + " does not take " + paramName + "; it takes: " + String.join(", ", taken));
+        });
     }
 
     /** The optimizer for settings made by {@link #settings}. */
     public Optimizer build(Settings settings) {
         return factory.apply(settings);
-    }
-
-    private Param param(String paramName) {
-        for (Param p : params) {
-            if (p.name().equals(paramName)) {
-                return p;
-            }
-        }
-        List<String> taken = new ArrayList<>(List.of("lr"));
-        params.forEach(p -> taken.add(p.name()));
-        throw new InvalidInputException(paramName,
-                name + " does not take " + paramName + "; it takes: " + String.join(", ", taken));
     }
 
     /** True when this optimizer takes a hyper-parameter of that name (lr always). */

@@ -67,6 +67,20 @@ public final class Optimizers {
                         WEIGHT_DECAY),
                 ADAPTIVE, 0,
                 s -> new Adagrad(s.real("lr-decay"), s.real("eps"), s.real("weight-decay"))));
+        add(new OptimizerKind("rprop", "Rprop (resilient backpropagation)",
+                "Δ ← Δ·η₊ where g keeps its sign, Δ·η₋ where it flips (and skip that step), Δ₀ = lr, "
+                        + "clamped to [Δ_min, Δ_max];  θ ← θ − sign(g)·Δ",
+                List.of(Param.pair("etas", "η₋,η₊", 0.5, 1.2, Range.above(0),
+                                "step-size factors (η₋, η₊) when g's sign flips or stays, 0 < η₋ < 1 < η₊"),
+                        Param.pair("step-sizes", "Δ_min,Δ_max", 1e-6, 50, Range.atLeast(0),
+                                "the smallest and largest step sizes (Δ_min, Δ_max)"),
+                        Param.flag("maximize", "ascend f instead of descending it (PyTorch's maximize)")),
+                ADAPTIVE, 0,
+                s -> {
+                    double[] etas = s.numbers("etas");
+                    double[] sizes = s.numbers("step-sizes");
+                    return new Rprop(etas[0], etas[1], sizes[0], sizes[1], s.flag("maximize"));
+                }));
         add(new OptimizerKind("adam", "Adam",
                 "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  θ ← θ − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)",
                 ADAM_PARAMS, ADAPTIVE, 0,

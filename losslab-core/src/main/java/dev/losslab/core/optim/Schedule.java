@@ -95,4 +95,33 @@ public sealed interface Schedule {
             return "cosine";
         }
     }
+
+    /**
+     * lr·γ^(milestones passed): {@code torch.optim.lr_scheduler.MultiStepLR}, computed as its
+     * chainable form does it, one multiplication by γ at each milestone reached (not γ raised to a
+     * power, which rounds differently), so the lrs are PyTorch's to the bit.
+     *
+     * @param milestones the update counts at which lr is multiplied by γ, increasing
+     */
+    record MultiStep(java.util.List<Long> milestones, double gamma) implements Schedule {
+        public MultiStep {
+            milestones = java.util.List.copyOf(milestones);
+            Range.above(0).check("gamma", gamma);
+        }
+
+        public double learningRate(double base, long k) {
+            double lr = base;
+            for (long milestone : milestones) {
+                if (milestone > k) {
+                    break;
+                }
+                lr *= gamma;
+            }
+            return lr;
+        }
+
+        public String name() {
+            return "multi-step";
+        }
+    }
 }

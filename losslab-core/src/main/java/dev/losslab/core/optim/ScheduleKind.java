@@ -2,7 +2,6 @@ package dev.losslab.core.optim;
 
 import dev.losslab.core.InvalidInputException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,28 +33,13 @@ public record ScheduleKind(String name, String help, List<Param> params, Factory
      *
      * @param steps the run's step budget (the default of {@code t-max})
      */
-    public Schedule create(Map<String, Double> given, int steps) {
-        Map<String, Double> values = new HashMap<>();
-        for (Param p : params) {
-            values.put(p.name(), p.defaultValue());
-        }
-        for (var e : given.entrySet()) {
-            Param p = param(e.getKey());
-            values.put(p.name(), p.range().check(p.name(), e.getValue()));
-        }
-        return factory.create(new Settings(values), steps);
-    }
-
-    private Param param(String paramName) {
-        for (Param p : params) {
-            if (p.name().equals(paramName)) {
-                return p;
-            }
-        }
-        List<String> taken = new ArrayList<>();
-        params.forEach(p -> taken.add(p.name()));
-        throw new InvalidInputException(paramName, "the " + name + " schedule does not take " + paramName
-                + (taken.isEmpty() ? "; it takes no parameters" : "; it takes: " + String.join(", ", taken)));
+    public Schedule create(Map<String, ?> given, int steps) {
+        return factory.create(Settings.of(params, given, paramName -> {
+            List<String> taken = new ArrayList<>();
+            params.forEach(p -> taken.add(p.name()));
+            return new InvalidInputException(paramName, "the " + name + " schedule does not take " + paramName
+                    + (taken.isEmpty() ? "; it takes no parameters" : "; it takes: " + String.join(", ", taken)));
+        }), steps);
     }
 
     /** True when this schedule takes a parameter of that name. */

@@ -22,9 +22,14 @@ public final class Schedules {
         add(new ScheduleKind(DEFAULT, "lr at every step", List.of(),
                 (s, steps) -> new Schedule.Constant()));
         add(new ScheduleKind("step", "lr·γ^⌊k / step-size⌋ (PyTorch's StepLR)",
-                List.of(Param.real("step-size", "K", 100, Range.atLeast(1), "updates between two decays"),
+                List.of(Param.count("step-size", "K", 100, Range.atLeast(1), "updates between two decays"),
                         Param.real("gamma", "γ", 0.1, Range.above(0), "factor γ applied every step-size updates")),
                 (s, steps) -> new Schedule.StepDecay(whole(s, "step-size"), s.real("gamma"))));
+        add(new ScheduleKind("multi-step", "lr·γ^(milestones reached by k) (PyTorch's MultiStepLR)",
+                List.of(Param.increasingCounts("milestones", "k₁,k₂,…", List.of(), Range.atLeast(1),
+                                "updates after which lr is multiplied by γ; none given = half and three quarters of the run's step budget"),
+                        Param.real("gamma", "γ", 0.1, Range.above(0), "factor γ applied at each milestone")),
+                (s, steps) -> new Schedule.MultiStep(milestones(s.numbers("milestones"), steps), s.real("gamma"))));
         add(new ScheduleKind("exponential", "lr·γ^k (PyTorch's ExponentialLR)",
                 List.of(Param.real("gamma", "γ", 0.99, Range.above(0), "factor γ applied every update")),
                 (s, steps) -> new Schedule.Exponential(s.real("gamma"))));
@@ -33,7 +38,7 @@ public final class Schedules {
                 (s, steps) -> new Schedule.InverseTime(s.real("tau"))));
         add(new ScheduleKind("cosine",
                 "η_min + (lr − η_min)·(1 + cos(π·k / T_max))/2 (PyTorch's CosineAnnealingLR; rises again past T_max)",
-                List.of(Param.real("t-max", "T_max", 0, Range.atLeast(0), "updates T_max to reach η_min; 0 = the run's step budget"),
+                List.of(Param.count("t-max", "T_max", 0, Range.atLeast(0), "updates T_max to reach η_min; 0 = the run's step budget"),
                         Param.real("eta-min", "η_min", 0, Range.atLeast(0), "the lowest lr η_min")),
                 (s, steps) -> {
                     long tMax = whole(s, "t-max");
@@ -47,13 +52,17 @@ public final class Schedules {
         REGISTRY.add(kind);
     }
 
-    /** A count of updates: must be a whole number (checked range first, so it is finite). */
-    private static long whole(Settings s, String name) {
-        double v = s.real(name);
-        if (v != Math.rint(v) || v > Integer.MAX_VALUE) {
-            throw InvalidInputException.outOfRange(name, "a whole number of updates", v);
+    /** The milestones given, or ⌊steps/2⌋ and ⌊3·steps/4⌋ (those that are ≥ 1 and distinct). */
+    private static List<Long> milestones(double[] given, int steps) {
+        if (given.length > 0) {
+            return java.util.Arrays.stream(given).mapToObj(v -> (long) v).toList();
         }
-        return (long) v;
+        return java.util.stream.LongStream.of(steps / 2, 3L * steps / 4).filter(k -> k >= 1).distinct().boxed().toList();
+    }
+
+    /** A count of updates ({@link Param#count}: whole, checked when given). */
+    private static long whole(Settings s, String name) {
+        return (long) s.real(name);
     }
 
     public static List<ScheduleKind> all() {
@@ -83,7 +92,7 @@ public final class Schedules {
      * @throws InvalidInputException for an unknown name, a parameter this schedule does not take,
      *                               or a value out of range
      */
-    public static Schedule create(String name, Map<String, Double> given, int steps) {
+    public static Schedule create(String name, Map<String, ?> given, int steps) {
         return get(name).create(given, steps);
     }
 }

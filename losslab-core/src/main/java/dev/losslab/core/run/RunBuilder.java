@@ -1,5 +1,6 @@
 package dev.losslab.core.run;
 
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.Landscapes;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
@@ -23,14 +24,14 @@ public final class RunBuilder {
 
     private final Landscape landscape;
     private OptimizerKind kind = Optimizers.get("gd");
-    private final Map<String, Double> hyperParameters = new LinkedHashMap<>();
+    private final Map<String, Object> hyperParameters = new LinkedHashMap<>();
     private Double learningRate;
     private Double noise;
     private long seed = RunSpec.DEFAULT_SEED;
     private Vec2 start;
     private Schedule schedule;
     private String scheduleName = Schedules.DEFAULT;
-    private Map<String, Double> scheduleParameters = Map.of();
+    private Map<String, ?> scheduleParameters = Map.of();
     private int maxSteps = RunSpec.DEFAULT_STEPS;
     private double tolerance = RunSpec.DEFAULT_TOLERANCE;
     private Recording recording = Recording.POINTS;
@@ -68,6 +69,22 @@ public final class RunBuilder {
         return this;
     }
 
+    /**
+     * Sets a hyper-parameter that is not a single number ({@code etas} as {@code "0.5,1.2"} or a
+     * list, a choice by name), in any form {@link dev.losslab.core.optim.Param#accept} takes.
+     * Checked against the optimizer when the spec is built.
+     */
+    public RunBuilder set(String name, Object value) {
+        if (value instanceof Number n) {
+            return set(name, n.doubleValue());
+        }
+        if (name.equals("lr") || name.equals("noise")) {
+            throw new InvalidInputException(name, name + " takes a number, got " + value);
+        }
+        hyperParameters.put(name, value);
+        return this;
+    }
+
     public RunBuilder learningRate(double lr) {
         return set("lr", lr);
     }
@@ -100,7 +117,7 @@ public final class RunBuilder {
      * A schedule by registry name and parameters ({@code step-size}, {@code gamma}, …), validated
      * when the spec is built, once the step budget (cosine's default T_max) is known.
      */
-    public RunBuilder schedule(String name, Map<String, Double> parameters) {
+    public RunBuilder schedule(String name, Map<String, ?> parameters) {
         this.schedule = null;
         this.scheduleName = name;
         this.scheduleParameters = Map.copyOf(parameters);

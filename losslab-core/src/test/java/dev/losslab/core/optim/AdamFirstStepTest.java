@@ -56,7 +56,7 @@ class AdamFirstStepTest {
     void whatIsNotGivenIsTheRegistrysDefaultAndAdamsLrOnTheLandscape() {
         AdamFirstStep s = AdamFirstStep.on(BOWL, FROM, Map.of());
         assertThat(s.learningRate()).isEqualTo(BOWL.adaptiveLearningRate());
-        Map<String, Double> defaults = new java.util.HashMap<>();
+        Map<String, Object> defaults = new java.util.HashMap<>();
         Optimizers.get("adam").params().forEach(p -> defaults.put(p.name(), p.defaultValue()));
         assertThat(s.beta1()).isEqualTo(defaults.get("beta1")).isEqualTo(0.9);
         assertThat(s.beta2()).isEqualTo(defaults.get("beta2")).isEqualTo(0.999);

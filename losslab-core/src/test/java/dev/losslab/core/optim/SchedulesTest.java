@@ -15,7 +15,7 @@ class SchedulesTest {
 
     @Test
     void listsEverySchedule() {
-        assertThat(Schedules.names()).containsExactly("constant", "step", "exponential", "inverse-time", "cosine");
+        assertThat(Schedules.names()).containsExactly("constant", "step", "multi-step", "exponential", "inverse-time", "cosine");
         for (ScheduleKind kind : Schedules.all()) {
             assertThat(kind.help()).isNotBlank().doesNotContain("\n");
             assertThat(Schedules.create(kind.name(), Map.of(), 1000).name()).isEqualTo(kind.name());
@@ -41,7 +41,7 @@ class SchedulesTest {
     @ParameterizedTest(name = "{0} {1}={2} → {4}")
     @CsvSource(delimiter = '|', textBlock = """
             cosin        | gamma     | 1         | schedule  | unknown schedule 'cosin': did you mean 'cosine'?
-            warmup       | gamma     | 1         | schedule  | unknown schedule 'warmup'; valid: constant, step, exponential, inverse-time, cosine
+            zigzag       | gamma     | 1         | schedule  | unknown schedule 'zigzag'; valid: constant, step, multi-step, exponential, inverse-time, cosine
             step         | tau       | 10        | tau       | the step schedule does not take tau; it takes: step-size, gamma
             constant     | gamma     | 0.5       | gamma     | the constant schedule does not take gamma; it takes no parameters
             cosine       | gamma     | 0.5       | gamma     | the cosine schedule does not take gamma; it takes: t-max, eta-min

@@ -85,12 +85,13 @@ class TorchFixtureTest {
         }
     }
 
-    static Map<String, Double> params(String text) {
-        Map<String, Double> params = new LinkedHashMap<>();
+    /** "name:value;…" as the generator writes it; each value as text, read by its Param as the CLI's. */
+    static Map<String, Object> params(String text) {
+        Map<String, Object> params = new LinkedHashMap<>();
         if (!text.equals("-")) {
             for (String kv : text.split(";")) {
                 String[] parts = kv.split(":");
-                params.put(parts[0], Double.parseDouble(parts[1]));
+                params.put(parts[0], parts[1]);
             }
         }
         return params;
@@ -106,7 +107,7 @@ class TorchFixtureTest {
                 .schedule(Schedules.create(f.run().get("schedule"), params(f.run().get("schedule-params")), steps))
                 .steps(steps)
                 .tolerance(0);
-        params(f.run().get("params")).forEach(builder::set);
+        params(f.run().get("params")).forEach((name, value) -> builder.set(name, value));
         return builder.run();
     }
 

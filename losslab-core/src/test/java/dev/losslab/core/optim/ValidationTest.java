@@ -28,7 +28,7 @@ class ValidationTest {
             adam                | eps                | Infinity  | eps          | eps must be >= 0, got Infinity
             adam                | weight-decay       | -1        | weight-decay | weight-decay must be >= 0, got -1
             adamw               | weight-decay       | NaN       | weight-decay | weight-decay must be >= 0, got NaN
-            adam                | amsgrad            | 2         | amsgrad      | amsgrad must be 0 (off) or 1 (on), got 2
+            adam                | amsgrad            | 2         | amsgrad      | amsgrad must be true or false (1 or 0), got 2
             rmsprop             | alpha              | 1.5       | alpha        | alpha must be in [0, 1], got 1.5
             rmsprop             | alpha              | NaN       | alpha        | alpha must be in [0, 1], got NaN
             rmsprop             | momentum           | -0.5      | momentum     | momentum must be >= 0, got -0.5
@@ -80,9 +80,9 @@ class ValidationTest {
 
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
-            adan     | unknown optimizer 'adan': did you mean 'adam'?
+            adma     | unknown optimizer 'adma': did you mean 'adam'?
             rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
-            lbfgs    | unknown optimizer 'lbfgs'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton
+            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, newton, saddle-free-newton
             """)
     void unknownOptimizerSuggestsTheClosest(String name, String message) {
         assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);

@@ -118,8 +118,10 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
             racer.params().forEach((name, value) -> {
                 if (name.equals("seed")) {
                     builder.seed(whole(index, where, name, value));
-                } else if (RUN_PARAMS.contains(name) || kind.takes(name)) {
-                    builder.set(name, number(index, where, name, value, isFlag(kind, name)));
+                } else if (RUN_PARAMS.contains(name)) {
+                    builder.set(name, number(index, where, name, value));
+                } else if (kind.takes(name)) {
+                    builder.set(name, plain(index, where, name, value));
                 } else {
                     List<String> taken = new ArrayList<>(RUN_PARAMS);
                     kind.params().forEach(p -> taken.add(p.name()));
@@ -133,30 +135,45 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
             if (schedule.name() == null || schedule.name().isBlank()) {
                 throw ApiException.badRacer(index, "schedule", "racers[" + index + "].schedule.name is required");
             }
-            Map<String, Double> values = new LinkedHashMap<>();
+            Map<String, Object> values = new LinkedHashMap<>();
             if (schedule.params() != null) {
                 String at = "racers[" + index + "].schedule.params";
-                schedule.params().forEach((name, value) -> values.put(name, number(index, at, name, value, false)));
+                schedule.params().forEach((name, value) -> values.put(name, plain(index, at, name, value)));
             }
             builder.schedule(schedule.name(), values);
         }
         return builder;
     }
 
-    private static boolean isFlag(OptimizerKind kind, String name) {
-        return kind.params().stream().anyMatch(p -> p.name().equals(name) && p.flag());
-    }
-
-    /** A number; for a flag also true/false (as 1/0). The core checks the range. */
-    private static double number(int racer, String where, String name, JsonNode value, boolean flag) {
+    private static double number(int racer, String where, String name, JsonNode value) {
         if (value != null && value.isNumber()) {
             return value.doubleValue();
         }
-        if (flag && value != null && value.isBoolean()) {
-            return value.booleanValue() ? 1 : 0;
+        throw ApiException.badRacer(racer, name, where + "." + name + " must be a number, got " + describe(value));
+    }
+
+    /**
+     * A hyper-parameter's JSON value as plain Java (a number, boolean, name, or list of those), for
+     * its Param to read and check ({@code Param.accept}); null and objects are refused here.
+     */
+    private static Object plain(int racer, String where, String name, JsonNode value) {
+        if (value != null && value.isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (JsonNode item : value) {
+                if (!item.isValueNode() || item.isNull()) {
+                    throw ApiException.badRacer(racer, name, where + "." + name + " must list numbers, got "
+                            + describe(value));
+                }
+                items.add(plain(racer, where, name, item));
+            }
+            return items;
         }
-        throw ApiException.badRacer(racer, name, where + "." + name + " must be "
-                + (flag ? "true, false, 1 or 0" : "a number") + ", got " + describe(value));
+        if (value == null || !value.isValueNode() || value.isNull()) {
+            throw ApiException.badRacer(racer, name, where + "." + name + " must be a number, true/false, a name "
+                    + "or a list of numbers, got " + describe(value));
+        }
+        return value.isNumber() ? (Object) value.doubleValue() : value.isBoolean() ? (Object) value.booleanValue()
+                : value.asText();
     }
 
     private static long whole(int racer, String where, String name, JsonNode value) {

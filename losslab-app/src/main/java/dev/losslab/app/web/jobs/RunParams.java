@@ -9,7 +9,8 @@ import java.util.List;
 /**
  * A run's settings given as parameters by their CLI names, as the maps endpoints take them:
  * {@code lr}, {@code noise}, {@code seed} (a whole number) and the optimizer's own hyper-parameters
- * (flags as true/false or 1/0). Absent ones keep the surface's defaults; the core checks ranges.
+ * (flags as true/false or 1/0, pairs and lists comma-separated, choices by name). Absent ones keep the
+ * surface's defaults; the core reads and checks the optimizer's.
  */
 final class RunParams {
 
@@ -40,16 +41,13 @@ final class RunParams {
         for (String name : query.names()) {
             if (name.equals("seed")) {
                 builder.seed(query.whole(name).orElseThrow());
-            } else if (isFlag(kind, name)) {
-                builder.set(name, query.flag(name).orElseThrow());
-            } else if (isSetting(name, kind)) {
+            } else if (COMMON.contains(name)) {
                 builder.set(name, query.number(name).orElseThrow());
+            } else if (kind.takes(name)) {
+                // Each kind of value is read by its Param, from the text as given (0.5,1.2; cos; true).
+                builder.set(name, (Object) query.required(name));
             }
         }
         return builder;
-    }
-
-    private static boolean isFlag(OptimizerKind kind, String name) {
-        return kind.params().stream().anyMatch(p -> p.name().equals(name) && p.flag());
     }
 }
