@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.losslab.app.output.Numbers;
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
@@ -67,7 +68,7 @@ class RegistryOptionsTest {
     @ParameterizedTest(name = "{0} schedule --{1}")
     @MethodSource("scheduleParameters")
     void everyScheduleParameterReachesTheRun(String schedule, Param param) throws Exception {
-        double value = anotherLegalValue(param);
+        double value = anotherLegalValue(schedule, param);
         List<String> line = new ArrayList<>(List.of("run", "--surface", "bowl", "--optimizer", "gd", "--steps", "1",
                 "--format", "json", "--schedule", schedule));
         line.addAll(given(param, value));
@@ -128,12 +129,26 @@ class RegistryOptionsTest {
         return param.flag() ? List.of("--" + param.name()) : List.of("--" + param.name(), Double.toString(value));
     }
 
-    /** A value in the parameter's range other than its default (whole, for counts of updates). */
+    /** A value in the parameter's range other than its default. */
     private static double anotherLegalValue(Param param) {
+        return candidates(param).findFirst().orElseThrow();
+    }
+
+    /** A value other than its default that the schedule accepts (whole, for counts of updates). */
+    private static double anotherLegalValue(String schedule, Param param) {
+        return candidates(param).filter(v -> {
+            try {
+                Schedules.create(schedule, Map.of(param.name(), v), 1);
+                return true;
+            } catch (InvalidInputException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+    }
+
+    private static DoubleStream candidates(Param param) {
         return DoubleStream.of(param.defaultValue() / 2, 0.5, 0.25, 2, 3, 7)
-                .filter(v -> v != param.defaultValue() && param.range().contains(v))
-                .filter(v -> !param.name().equals("step-size") && !param.name().equals("t-max") || v == Math.rint(v))
-                .findFirst().orElseThrow();
+                .filter(v -> v != param.defaultValue() && param.range().contains(v));
     }
 
     private static JsonNode run(List<String> line) throws Exception {
