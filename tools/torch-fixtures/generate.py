@@ -23,6 +23,7 @@ programs round a derivative.
 import math
 import os
 import sys
+import warnings
 
 import torch
 
@@ -109,7 +110,8 @@ OPTIMIZERS = [
      torch.optim.AdamW, {"amsgrad": True, "weight_decay": 0.2}, "adaptive"),
 ]
 
-# Schedules, each with plain gradient descent: (fixture name, LossLab schedule and params, factory).
+# Schedules, each with plain gradient descent: (fixture name, LossLab schedule and params, factory
+# [, steps when not STEPS]).
 SCHEDULES = [
     ("step", "step", {"step-size": 10, "gamma": 0.5},
      lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=10, gamma=0.5)),
@@ -124,17 +126,79 @@ SCHEDULES = [
     # t-max below the run length: PyTorch's cosine climbs back up after T_max.
     ("cosine-restart", "cosine", {"t-max": 20, "eta-min": 0.001},
      lambda o: torch.optim.lr_scheduler.CosineAnnealingLR(o, T_max=20, eta_min=0.001)),
+    # LinearLR: its defaults (1/3, 1, 5), a decay, a decay to 0, and total-iters 0 and 1, where its
+    # recursion keeps lr·start_factor (0) or jumps to lr·end_factor after one update (1).
+    ("linear", "linear", {},
+     lambda o: torch.optim.lr_scheduler.LinearLR(o)),
+    ("linear-decay", "linear", {"start-factor": 1.0, "end-factor": 0.1, "total-iters": 30},
+     lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=1.0, end_factor=0.1, total_iters=30)),
+    ("linear-to-zero", "linear", {"start-factor": 0.5, "end-factor": 0.0, "total-iters": 20},
+     lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=0.5, end_factor=0.0, total_iters=20)),
+    ("linear-total-0", "linear", {"start-factor": 0.25, "total-iters": 0},
+     lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=0.25, total_iters=0)),
+    ("linear-total-1", "linear", {"start-factor": 0.5, "total-iters": 1},
+     lambda o: torch.optim.lr_scheduler.LinearLR(o, start_factor=0.5, total_iters=1)),
+    # PolynomialLR: defaults (5, 1), powers 2 and 0.5, total-iters 0 (lr kept) and 1, and a long run.
+    ("polynomial", "polynomial", {},
+     lambda o: torch.optim.lr_scheduler.PolynomialLR(o)),
+    ("polynomial-square", "polynomial", {"total-iters": 40, "power": 2.0},
+     lambda o: torch.optim.lr_scheduler.PolynomialLR(o, total_iters=40, power=2.0)),
+    ("polynomial-root", "polynomial", {"total-iters": 30, "power": 0.5},
+     lambda o: torch.optim.lr_scheduler.PolynomialLR(o, total_iters=30, power=0.5)),
+    ("polynomial-total-0", "polynomial", {"total-iters": 0},
+     lambda o: torch.optim.lr_scheduler.PolynomialLR(o, total_iters=0)),
+    ("polynomial-total-1", "polynomial", {"total-iters": 1, "power": 3.0},
+     lambda o: torch.optim.lr_scheduler.PolynomialLR(o, total_iters=1, power=3.0)),
+    ("polynomial-long", "polynomial", {"total-iters": 250, "power": 1.5},
+     lambda o: torch.optim.lr_scheduler.PolynomialLR(o, total_iters=250, power=1.5), 300),
+    # CosineAnnealingWarmRestarts stepped without an epoch: T_mult 1, 2 and 3, T_0 1 (a restart
+    # every update: lr throughout), and LossLab's default T_0 (100; torch has none) past 2 restarts.
+    ("cosine-warm-restarts", "cosine-warm-restarts", {"t-0": 10},
+     lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=10)),
+    ("cosine-warm-restarts-mult-2", "cosine-warm-restarts", {"t-0": 5, "t-mult": 2, "eta-min": 0.001},
+     lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=5, T_mult=2, eta_min=0.001)),
+    ("cosine-warm-restarts-mult-3", "cosine-warm-restarts", {"t-0": 2, "t-mult": 3},
+     lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=2, T_mult=3)),
+    ("cosine-warm-restarts-t-0-1", "cosine-warm-restarts", {"t-0": 1},
+     lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=1)),
+    ("cosine-warm-restarts-default", "cosine-warm-restarts", {},
+     lambda o: torch.optim.lr_scheduler.CosineAnnealingWarmRestarts(o, T_0=100), 300),
+    # SequentialLR([LinearLR(s, 1, W), CosineAnnealingLR(T_max, eta_min)], milestones=[W]): LossLab's
+    # defaults (W 5, s 1/3, t-max 0 = steps − W), past T_max, W = 1, W = 0 (its quirk: the first two
+    # updates at lr·s, then a cosine from lr·s one update late, from lr after its first bottom), and
+    # a long run over several arcs, where the recursion's rounding has longest to grow.
+    ("warmup-cosine", "warmup-cosine", {"warmup-steps": 10, "start-factor": 0.1, "t-max": 30},
+     lambda o: warmup_cosine(o, 10, 0.1, 30)),
+    ("warmup-cosine-defaults", "warmup-cosine", {},
+     lambda o: warmup_cosine(o, 5, 1.0 / 3, STEPS - 5)),
+    ("warmup-cosine-past-t-max", "warmup-cosine", {"warmup-steps": 5, "start-factor": 0.5, "t-max": 10, "eta-min": 0.002},
+     lambda o: warmup_cosine(o, 5, 0.5, 10, 0.002)),
+    ("warmup-cosine-warmup-1", "warmup-cosine", {"warmup-steps": 1, "start-factor": 0.2, "t-max": 20},
+     lambda o: warmup_cosine(o, 1, 0.2, 20)),
+    ("warmup-cosine-warmup-0", "warmup-cosine", {"warmup-steps": 0, "start-factor": 0.5, "t-max": 12, "eta-min": 0.001},
+     lambda o: warmup_cosine(o, 0, 0.5, 12, 0.001)),
+    ("warmup-cosine-long", "warmup-cosine", {"warmup-steps": 20, "start-factor": 0.25, "t-max": 40},
+     lambda o: warmup_cosine(o, 20, 0.25, 40), 300),
 ]
 SCHEDULE_SURFACES = ["quadratic", "himmelblau"]
 
 
-def run(surface, make_optimizer, lr, make_scheduler=None):
+def warmup_cosine(o, warmup, start_factor, t_max, eta_min=0.0):
+    """LossLab's warmup-cosine as PyTorch users write it."""
+    lr_scheduler = torch.optim.lr_scheduler
+    return lr_scheduler.SequentialLR(o, [lr_scheduler.LinearLR(o, start_factor=start_factor, end_factor=1.0,
+                                                                total_iters=warmup),
+                                         lr_scheduler.CosineAnnealingLR(o, T_max=t_max, eta_min=eta_min)],
+                                     milestones=[warmup])
+
+
+def run(surface, make_optimizer, lr, make_scheduler=None, steps=STEPS):
     f, grad, start = SURFACES[surface]
     p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
     opt = make_optimizer([p], lr)
     sched = make_scheduler(opt) if make_scheduler else None
     rows = [(0, start[0], start[1], lr)]
-    for k in range(1, STEPS + 1):
+    for k in range(1, steps + 1):
         x, y = p[0].item(), p[1].item()
         gx, gy = grad(x, y)
         opt.zero_grad()
@@ -186,14 +250,19 @@ def main():
                   f"optimizer={losslab} surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
                   f"steps={STEPS} params={params_text(params)} schedule=constant schedule-params=-",
                   rows)
-    for name, schedule, sparams, factory in SCHEDULES:
+    for name, schedule, sparams, factory, *steps in SCHEDULES:
+        steps = steps[0] if steps else STEPS
         for surface in SCHEDULE_SURFACES:
             lr = LR["gd"][surface]
             start = SURFACES[surface][2]
-            rows = run(surface, lambda ps, lr: torch.optim.SGD(ps, lr=lr, foreach=False), lr, factory)
+            with warnings.catch_warnings():
+                # SequentialLR steps its second scheduler with an epoch at the milestone, which
+                # torch 1.13 warns is deprecated; that call is the behaviour being recorded.
+                warnings.simplefilter("ignore", UserWarning)
+                rows = run(surface, lambda ps, lr: torch.optim.SGD(ps, lr=lr, foreach=False), lr, factory, steps)
             write("schedule-" + name, surface, f"SGD(lr={lr!r}) with {schedule} {sparams}",
                   f"optimizer=gd surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
-                  f"steps={STEPS} params=- schedule={schedule} schedule-params={params_text(sparams)}",
+                  f"steps={steps} params=- schedule={schedule} schedule-params={params_text(sparams)}",
                   rows)
     total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {OUT}", file=sys.stderr)

@@ -125,7 +125,9 @@ export class RacerPanel {
     if (param === 'seed') return this.runDefaults.seed;
     const p = o && o.params.find((q) => q.name === param);
     if (p) return p.default;
-    for (const s of this.schedules) {
+    // the chosen schedule's default first: names repeat with other defaults (step's gamma 0.1, exponential's 0.99)
+    const chosen = this.schedules.find((s) => s.name === this.setting(name, 'schedule'));
+    for (const s of chosen ? [chosen, ...this.schedules] : this.schedules) {
       const q = s.params.find((r) => r.name === param);
       if (q) return q.default;
     }

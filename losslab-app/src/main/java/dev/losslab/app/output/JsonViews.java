@@ -454,7 +454,8 @@ public final class JsonViews {
 
     /**
      * A schedule's parameters as {name: value}: its record components with Java names turned into
-     * the CLI's ({@code stepSize} → {@code step-size}, as the Schedules registry names them).
+     * the CLI's ({@code stepSize} → {@code step-size}, {@code t0} → {@code t-0}, as the Schedules
+     * registry names them).
      */
     static ObjectNode scheduleParameters(Schedule settings) {
         ObjectNode node = object();
@@ -479,8 +480,10 @@ public final class JsonViews {
         return node;
     }
 
+    /** {@code stepSize} → {@code step-size}, {@code t0} → {@code t-0} (PyTorch's T_0). */
     private static String kebab(String camel) {
-        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
+        return camel.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([a-z])([0-9])", "$1-$2")
+                .toLowerCase(Locale.ROOT);
     }
 
     /**

@@ -69,6 +69,27 @@ class PageDefaultsTest extends BrowserTest {
                 .isEqualTo(defaults.path("schedule").asText());
     }
 
+    /**
+     * Picking a schedule fills its parameters with that schedule's defaults, also where another
+     * schedule has a parameter of the same name and another default (step's γ is 0.1,
+     * exponential's 0.99).
+     */
+    @Test
+    void eachScheduleShowsItsOwnDefaults() throws Exception {
+        JsonNode catalog = JSON.readTree(lab.get("/api/catalog"));
+        Page page = desktop("/?surface=himmelblau&optimizers=gd");
+        assertThat(id(page, "loss-gd")).hasText(Pattern.compile("\\d"));
+        page.locator("[aria-controls=settings-gd]").click();
+        for (JsonNode schedule : catalog.path("schedules")) {
+            String name = schedule.path("name").asText();
+            page.locator("#p-gd-schedule").selectOption(name);
+            for (JsonNode p : schedule.path("params")) {
+                String id = "p-gd-" + p.path("name").asText();
+                assertThat(number(page, id)).as(name + ": " + id).isEqualTo(p.path("default").asDouble());
+            }
+        }
+    }
+
     @Test
     void theMapsPageStartsAtTheCatalogsDefaults() throws Exception {
         JsonNode defaults = JSON.readTree(lab.get("/api/catalog")).path("defaults");

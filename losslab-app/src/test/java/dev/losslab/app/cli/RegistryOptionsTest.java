@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.losslab.app.output.Numbers;
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Param;
@@ -64,7 +65,7 @@ class RegistryOptionsTest {
     @ParameterizedTest(name = "{0} schedule --{1}")
     @MethodSource("scheduleParameters")
     void everyScheduleParameterReachesTheRun(String schedule, Param param) throws Exception {
-        Object value = anotherLegalValue(param);
+        Object value = anotherLegalValue(schedule, param);
         List<String> line = new ArrayList<>(List.of("run", "--surface", "bowl", "--optimizer", "gd", "--steps", "1",
                 "--format", "json", "--schedule", schedule));
         line.addAll(given(param, value));
@@ -136,21 +137,37 @@ class RegistryOptionsTest {
         return JSON.valueToTree(value instanceof Boolean b ? b : value);
     }
 
-    /**
-     * A value in the parameter's range other than its default (whole, for counts of updates): true
-     * for a flag, another name for a choice, each number scaled by 1.5 for numbers (2, 3, 7 for an
-     * empty default).
-     */
+    /** A value in the parameter's range other than its default. */
     private static Object anotherLegalValue(Param param) {
+        return candidates(param).findFirst().orElseThrow();
+    }
+
+    /** A value other than its default that the schedule accepts (whole, for counts of updates). */
+    private static Object anotherLegalValue(String schedule, Param param) {
+        return candidates(param).filter(v -> {
+            try {
+                Schedules.create(schedule, Map.of(param.name(), v), 1);
+                return true;
+            } catch (InvalidInputException e) {
+                return false;
+            }
+        }).findFirst().orElseThrow();
+    }
+
+    /**
+     * Values other than the default, in the parameter's range: true for a flag, the other names
+     * for a choice, each number scaled by 1.5 for numbers (2, 3, 7 for an empty default).
+     */
+    private static Stream<Object> candidates(Param param) {
         return switch (param.kind()) {
-            case Param.Flag f -> true;
-            case Param.Choice c -> c.choices().stream().filter(v -> !v.equals(c.defaultValue())).findFirst().orElseThrow();
-            case Param.Numbers n -> n.defaultValue().isEmpty() ? List.of(2.0, 3.0, 7.0)
-                    : n.defaultValue().stream().map(v -> n.whole() ? Math.rint(v * 1.5) : v * 1.5).toList();
+            case Param.Flag f -> Stream.of(true);
+            case Param.Choice c -> c.choices().stream().filter(v -> !v.equals(c.defaultValue())).map(v -> v);
+            case Param.Numbers n -> Stream.of(n.defaultValue().isEmpty() ? List.of(2.0, 3.0, 7.0)
+                    : n.defaultValue().stream().map(v -> n.whole() ? Math.rint(v * 1.5) : v * 1.5).toList());
             case Param.Real r -> DoubleStream.of(r.defaultValue() / 2, 0.5, 0.25, 2, 3, 7)
                     .filter(v -> v != r.defaultValue() && r.range().contains(v))
                     .filter(v -> !r.whole() || v == Math.rint(v))
-                    .boxed().findFirst().orElseThrow();
+                    .boxed().map(v -> v);
         };
     }
 

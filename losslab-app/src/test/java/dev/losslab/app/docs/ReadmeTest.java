@@ -3,6 +3,7 @@ package dev.losslab.app.docs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslab.app.output.OptimizerTable;
+import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.surface.Catalog;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,6 +34,12 @@ class ReadmeTest {
     void everyCatalogSurfaceIsNamed() throws IOException {
         String readme = read("README.md");
         Catalog.names().forEach(name -> assertThat(readme).contains("`" + name + "`"));
+    }
+
+    @Test
+    void everyScheduleIsNamedInTheApiDoc() throws IOException {
+        String api = read("docs/API.md");
+        Schedules.names().forEach(name -> assertThat(api).contains("`" + name + "`"));
     }
 
     @Test

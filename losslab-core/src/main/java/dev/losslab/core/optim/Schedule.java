@@ -1,9 +1,15 @@
 package dev.losslab.core.optim;
 
+import dev.losslab.core.InvalidInputException;
+
 /**
  * A learning-rate schedule: the lr of the update that follows k completed updates, given the base
- * lr. PyTorch schedulers are stepped once per optimizer step; LossLab uses their closed forms
- * ({@code _get_closed_form_lr}), which equal the recursive ones up to rounding.
+ * lr. PyTorch schedulers are stepped once per optimizer step, most of them recursively (the
+ * "chainable" {@code get_lr}: the new lr from the current one). LossLab computes each lr directly
+ * from k, as their closed forms ({@code _get_closed_form_lr}) do; the two agree up to rounding
+ * except at a few edges (a zero-length warm-up or decay), where the recursion does something the
+ * closed form does not say. There LossLab follows the recursion, the behaviour PyTorch users get;
+ * each record's comment names its edges.
  */
 public sealed interface Schedule {
 
@@ -28,7 +34,7 @@ public sealed interface Schedule {
     record StepDecay(long stepSize, double gamma) implements Schedule {
         public StepDecay {
             if (stepSize < 1) {
-                throw dev.losslab.core.InvalidInputException.outOfRange("step-size", ">= 1", stepSize);
+                throw InvalidInputException.outOfRange("step-size", ">= 1", stepSize);
             }
             Range.above(0).check("gamma", gamma);
         }
@@ -82,13 +88,13 @@ public sealed interface Schedule {
     record Cosine(long tMax, double etaMin) implements Schedule {
         public Cosine {
             if (tMax < 1) {
-                throw dev.losslab.core.InvalidInputException.outOfRange("t-max", ">= 1", tMax);
+                throw InvalidInputException.outOfRange("t-max", ">= 1", tMax);
             }
             Range.atLeast(0).check("eta-min", etaMin);
         }
 
         public double learningRate(double base, long k) {
-            return etaMin + (base - etaMin) * (1 + Math.cos(Math.PI * k / tMax)) / 2;
+            return annealed(base, etaMin, k, tMax);
         }
 
         public String name() {
@@ -122,6 +128,177 @@ public sealed interface Schedule {
 
         public String name() {
             return "multi-step";
+        }
+    }
+
+    /**
+     * lr·(s + (e − s)·min(k, T)/T), with s = start-factor, e = end-factor, T = total-iters:
+     * {@code torch.optim.lr_scheduler.LinearLR}, the factor moving from s at the first update to e
+     * after T updates, then held.
+     *
+     * <p>PyTorch steps it recursively (lr ← lr·(1 + (e − s)/(T·s + (k − 1)·(e − s))) for 1 ≤ k ≤ T,
+     * unchanged after T), equal to the closed form up to rounding except at T = 0: the closed form
+     * divides 0 by 0, the recursion never passes k ≤ T and keeps its first value. We follow the
+     * recursion: at T = 0 the lr is lr·s at every step.
+     */
+    record Linear(double startFactor, double endFactor, long totalIters) implements Schedule {
+        public Linear {
+            // Differs from PyTorch: s = 0 is rejected. LinearLR accepts it, but its recursion then
+            // divides by zero at the first step (ZeroDivisionError) whenever T ≥ 1, and from lr 0 no
+            // factor can lead anywhere.
+            checkStartFactor(startFactor);
+            Range.closed(0, 1).check("end-factor", endFactor);
+            atLeastZero("total-iters", totalIters);
+        }
+
+        public double learningRate(double base, long k) {
+            return totalIters == 0 ? base * startFactor : base * linearFactor(startFactor, endFactor, k, totalIters);
+        }
+
+        public String name() {
+            return "linear";
+        }
+    }
+
+    /**
+     * lr·(1 − min(k, T)/T)^p, with T = total-iters and p = power:
+     * {@code torch.optim.lr_scheduler.PolynomialLR}, reaching 0 after T updates (for p &gt; 0) and
+     * staying there.
+     *
+     * <p>PyTorch steps it recursively (lr ← lr·((1 − k/T)/(1 − (k − 1)/T))^p for 1 ≤ k ≤ T,
+     * unchanged otherwise), equal to the closed form up to rounding except at T = 0: the closed form
+     * divides 0 by 0, the recursion keeps its first value. We follow the recursion: at T = 0 the lr
+     * is lr throughout.
+     */
+    record Polynomial(long totalIters, double power) implements Schedule {
+        public Polynomial {
+            atLeastZero("total-iters", totalIters);
+            // Differs from PyTorch: a negative power is rejected. PolynomialLR does not check it;
+            // lr then grows, and fails with ZeroDivisionError (0 to a negative power) at k = T.
+            Range.atLeast(0).check("power", power);
+        }
+
+        public double learningRate(double base, long k) {
+            if (totalIters == 0) {
+                return base;
+            }
+            return base * Math.pow(1.0 - (double) Math.min(totalIters, k) / totalIters, power);
+        }
+
+        public String name() {
+            return "polynomial";
+        }
+    }
+
+    /**
+     * η_min + (lr − η_min)·(1 + cos(π·T_cur / T_i))/2, where T_cur counts the updates since the last
+     * restart and T_i is the length of the current cycle: T_0 for the first, multiplied by T_mult at
+     * each restart (cycle i lasts T_0·T_mult^i updates). This is
+     * {@code torch.optim.lr_scheduler.CosineAnnealingWarmRestarts} stepped without an epoch
+     * argument, which is not recursive in lr: each step advances T_cur by one (wrapping at T_i and
+     * growing T_i) and computes the lr from the base lr, as here, so there is no recursion to
+     * follow. Same formula, same operation order: the fixtures match it to the bit.
+     */
+    record CosineWarmRestarts(long t0, long tMult, double etaMin) implements Schedule {
+        public CosineWarmRestarts {
+            if (t0 < 1) {
+                throw InvalidInputException.outOfRange("t-0", ">= 1", t0);
+            }
+            if (tMult < 1) {
+                throw InvalidInputException.outOfRange("t-mult", ">= 1", tMult);
+            }
+            Range.atLeast(0).check("eta-min", etaMin);
+        }
+
+        public double learningRate(double base, long k) {
+            long cycle = t0;
+            long since = k;
+            if (tMult == 1) {
+                since = k % t0;
+            } else {
+                while (since >= cycle) {
+                    since -= cycle;
+                    // a cycle longer than any run: stop growing before the long overflows
+                    cycle = cycle > Long.MAX_VALUE / tMult ? Long.MAX_VALUE : cycle * tMult;
+                }
+            }
+            return annealed(base, etaMin, since, cycle);
+        }
+
+        public String name() {
+            return "cosine-warm-restarts";
+        }
+    }
+
+    /**
+     * A linear warm-up from lr·s to lr over W updates, then cosine annealing from lr to η_min over
+     * T_max updates: PyTorch's {@code SequentialLR(optimizer, [LinearLR(s, 1, W),
+     * CosineAnnealingLR(T_max, η_min)], milestones=[W])}, stepped once per update (torch 1.13):
+     * <pre>
+     *   k &lt; W:  lr·(s + (1 − s)·k/W)
+     *   k ≥ W:  η_min + (lr − η_min)·(1 + cos(π·(k − W)/T_max))/2
+     * </pre>
+     * At the milestone k = W, SequentialLR calls {@code CosineAnnealingLR.step(0)}, which takes the
+     * closed form at epoch 0: the base lr, whatever lr the warm-up left. Both phases then step
+     * recursively and agree with the lines above up to rounding.
+     *
+     * <p>W = 0 is a quirk we follow, since PyTorch accepts it: SequentialLR's constructor still
+     * gives LinearLR its first step, so the first update uses lr·s; the cosine's first step (at
+     * k = 1) has epoch 0 and keeps that lr, so the cosine runs one update late and from lr·s, not
+     * lr; and at the bottom of its first arc its recursion adds a term scaled by the base lr, so
+     * from there on it follows the arcs of a cosine from lr. With c = max(0, k − 1):
+     * <pre>
+     *   W = 0:  η_min + (top − η_min)·(1 + cos(π·c/T_max))/2,  top = lr·s while c ≤ T_max, lr after
+     * </pre>
+     */
+    record WarmupCosine(long warmupSteps, double startFactor, long tMax, double etaMin) implements Schedule {
+        public WarmupCosine {
+            atLeastZero("warmup-steps", warmupSteps);
+            // Differs from PyTorch: s = 0 is rejected, as for Linear.
+            checkStartFactor(startFactor);
+            if (tMax < 1) {
+                throw InvalidInputException.outOfRange("t-max", ">= 1", tMax);
+            }
+            Range.atLeast(0).check("eta-min", etaMin);
+        }
+
+        public double learningRate(double base, long k) {
+            if (warmupSteps == 0) {
+                long c = Math.max(0, k - 1);
+                return c == 0 ? base * startFactor : annealed(c <= tMax ? base * startFactor : base, etaMin, c, tMax);
+            }
+            if (k < warmupSteps) {
+                return base * linearFactor(startFactor, 1, k, warmupSteps);
+            }
+            return annealed(base, etaMin, k - warmupSteps, tMax);
+        }
+
+        public String name() {
+            return "warmup-cosine";
+        }
+    }
+
+    /**
+     * η_min + (top − η_min)·(1 + cos(π·t/period))/2, in the operation order of PyTorch's cosine
+     * schedules (so the rounding is theirs too).
+     */
+    private static double annealed(double top, double etaMin, double t, double period) {
+        return etaMin + (top - etaMin) * (1 + Math.cos(Math.PI * t / period)) / 2;
+    }
+
+    /** s + (e − s)·min(k, T)/T for T ≥ 1, in LinearLR's closed form's operation order. */
+    private static double linearFactor(double start, double end, long k, long total) {
+        return start + (end - start) * Math.min(total, k) / total;
+    }
+
+    /** LinearLR's start-factor s, in (0, 1] (PyTorch allows 0; see {@link Linear}). */
+    private static void checkStartFactor(double s) {
+        new Range(0, false, 1, true).check("start-factor", s);
+    }
+
+    private static void atLeastZero(String field, long count) {
+        if (count < 0) {
+            throw InvalidInputException.outOfRange(field, ">= 0", count);
         }
     }
 }

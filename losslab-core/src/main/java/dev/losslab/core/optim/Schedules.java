@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * Every learning-rate schedule LossLab offers, by name: the one registry the CLI, the web API and
  * the README read. Any optimizer takes any schedule. Defaults are PyTorch's where it has the class
- * (StepLR's γ = 0.1; {@code eta_min} = 0); k below counts the updates already taken.
+ * (StepLR's γ = 0.1; {@code eta_min} = 0; LinearLR's 1/3, 1 and 5); k below counts the updates
+ * already taken. Counts of updates must be whole numbers.
  */
 public final class Schedules {
 
@@ -17,6 +18,9 @@ public final class Schedules {
     public static final String DEFAULT = "constant";
 
     private static final Registry<ScheduleKind> REGISTRY = new Registry<>("schedule", ScheduleKind::name);
+
+    /** LinearLR's start_factor, but not 0 (see {@link Schedule.Linear}); declared before the entries use it. */
+    private static final Range START_FACTOR = new Range(0, false, 1, true);
 
     static {
         add(new ScheduleKind(DEFAULT, "lr at every step", List.of(),
@@ -44,6 +48,38 @@ public final class Schedules {
                     long tMax = whole(s, "t-max");
                     return new Schedule.Cosine(tMax == 0 ? Math.max(1, steps) : tMax, s.real("eta-min"));
                 }));
+        add(new ScheduleKind("linear", "lr·(s + (e − s)·min(k, T)/T) (PyTorch's LinearLR; T = 0 keeps lr·s)",
+                List.of(Param.real("start-factor", "s", 1.0 / 3, START_FACTOR, "factor s on lr at the first update"),
+                        Param.real("end-factor", "e", 1.0, Range.closed(0, 1), "factor e on lr from update T on"),
+                        Param.count("total-iters", "T", 5, Range.atLeast(0), "updates T over which the factor changes")),
+                (s, steps) -> new Schedule.Linear(s.real("start-factor"), s.real("end-factor"), whole(s, "total-iters"))));
+        add(new ScheduleKind("polynomial", "lr·(1 − min(k, T)/T)^p (PyTorch's PolynomialLR; T = 0 keeps lr)",
+                List.of(Param.count("total-iters", "T", 5, Range.atLeast(0), "updates T over which the factor changes"),
+                        Param.real("power", "p", 1.0, Range.atLeast(0), "the power p of the decay")),
+                (s, steps) -> new Schedule.Polynomial(whole(s, "total-iters"), s.real("power"))));
+        // PyTorch requires T_0; 100 updates (step's step-size) gives a run of the default 1000 steps
+        // ten cycles at t-mult 1, three and part of a fourth at t-mult 2.
+        add(new ScheduleKind("cosine-warm-restarts",
+                "η_min + (lr − η_min)·(1 + cos(π·T_cur / T_i))/2, T_cur back to 0 after T_i updates, T_i = T_0·T_mult^i"
+                        + " (PyTorch's CosineAnnealingWarmRestarts)",
+                List.of(Param.count("t-0", "T_0", 100, Range.atLeast(1), "updates T_0 in the first cycle"),
+                        Param.real("t-mult", "T_mult", 1, Range.atLeast(1), "whole factor T_mult on each next cycle's length"),
+                        Param.real("eta-min", "η_min", 0, Range.atLeast(0), "the lowest lr η_min")),
+                (s, steps) -> new Schedule.CosineWarmRestarts(whole(s, "t-0"), wholeFactor(s, "t-mult"), s.real("eta-min"))));
+        add(new ScheduleKind("warmup-cosine",
+                "lr·(s + (1 − s)·k/W) for k < W, then η_min + (lr − η_min)·(1 + cos(π·(k − W)/T_max))/2"
+                        + " (PyTorch's SequentialLR of LinearLR and CosineAnnealingLR)",
+                List.of(Param.count("warmup-steps", "W", 5, Range.atLeast(0), "updates W of linear warm-up"),
+                        Param.real("start-factor", "s", 1.0 / 3, START_FACTOR, "factor s on lr at the first update"),
+                        Param.count("t-max", "T_max", 0, Range.atLeast(0),
+                                "updates T_max of the cosine after the warm-up; 0 = the run's step budget − W"),
+                        Param.real("eta-min", "η_min", 0, Range.atLeast(0), "the lowest lr η_min")),
+                (s, steps) -> {
+                    long warmup = whole(s, "warmup-steps");
+                    long tMax = whole(s, "t-max");
+                    return new Schedule.WarmupCosine(warmup, s.real("start-factor"),
+                            tMax == 0 ? Math.max(1, steps - warmup) : tMax, s.real("eta-min"));
+                }));
     }
 
     private Schedules() {}
@@ -63,6 +99,15 @@ public final class Schedules {
     /** A count of updates ({@link Param#count}: whole, checked when given). */
     private static long whole(Settings s, String name) {
         return (long) s.real(name);
+    }
+
+    /** A whole number that is not a count of updates (a factor), so the message says less. */
+    private static long wholeFactor(Settings s, String name) {
+        double v = s.real(name);
+        if (v != Math.rint(v) || v > Integer.MAX_VALUE) {
+            throw InvalidInputException.outOfRange(name, "a whole number", v);
+        }
+        return (long) v;
     }
 
     public static List<ScheduleKind> all() {
@@ -86,9 +131,10 @@ public final class Schedules {
      * Builds the schedule {@code name} from the parameters the user gave, validated as
      * {@link OptimizerKind#configure} validates hyper-parameters.
      *
-     * @param given the parameters by name ({@code step-size}, {@code gamma}, {@code tau},
-     *              {@code t-max}, {@code eta-min}); missing ones take their defaults
-     * @param steps the run's step budget: {@code t-max}'s default
+     * @param given the parameters by name ({@code step-size}, {@code gamma}, {@code t-max}, …);
+     *              missing ones take their defaults
+     * @param steps the run's step budget: {@code t-max}'s default (less the warm-up, for
+     *              {@code warmup-cosine})
      * @throws InvalidInputException for an unknown name, a parameter this schedule does not take,
      *                               or a value out of range
      */

@@ -15,7 +15,8 @@ class SchedulesTest {
 
     @Test
     void listsEverySchedule() {
-        assertThat(Schedules.names()).containsExactly("constant", "step", "multi-step", "exponential", "inverse-time", "cosine");
+        assertThat(Schedules.names()).containsExactly("constant", "step", "multi-step", "exponential", "inverse-time",
+                "cosine", "linear", "polynomial", "cosine-warm-restarts", "warmup-cosine");
         for (ScheduleKind kind : Schedules.all()) {
             assertThat(kind.help()).isNotBlank().doesNotContain("\n");
             assertThat(Schedules.create(kind.name(), Map.of(), 1000).name()).isEqualTo(kind.name());
@@ -36,12 +37,27 @@ class SchedulesTest {
                 .isEqualTo(new Schedule.Cosine(20, 0.001));
         assertThat(Schedules.create("step", Map.of("step-size", 10.0, "gamma", 0.5), 500))
                 .isEqualTo(new Schedule.StepDecay(10, 0.5));
+        assertThat(Schedules.create("linear", Map.of(), 500)).isEqualTo(new Schedule.Linear(1.0 / 3, 1, 5));
+        assertThat(Schedules.create("polynomial", Map.of(), 500)).isEqualTo(new Schedule.Polynomial(5, 1));
+        // torch has no default T_0; ours is 100
+        assertThat(Schedules.create("cosine-warm-restarts", Map.of(), 500))
+                .isEqualTo(new Schedule.CosineWarmRestarts(100, 1, 0));
+        // t-max defaults to the step budget less the warm-up (at least 1)
+        assertThat(Schedules.create("warmup-cosine", Map.of(), 500))
+                .isEqualTo(new Schedule.WarmupCosine(5, 1.0 / 3, 495, 0));
+        assertThat(Schedules.create("warmup-cosine", Map.of("warmup-steps", 10.0, "t-max", 0.0), 500))
+                .isEqualTo(new Schedule.WarmupCosine(10, 1.0 / 3, 490, 0));
+        assertThat(Schedules.create("warmup-cosine", Map.of("warmup-steps", 10.0), 5))
+                .isEqualTo(new Schedule.WarmupCosine(10, 1.0 / 3, 1, 0));
+        assertThat(Schedules.create("warmup-cosine", Map.of("t-max", 20.0), 500))
+                .isEqualTo(new Schedule.WarmupCosine(5, 1.0 / 3, 20, 0));
     }
 
     @ParameterizedTest(name = "{0} {1}={2} → {4}")
     @CsvSource(delimiter = '|', textBlock = """
             cosin        | gamma     | 1         | schedule  | unknown schedule 'cosin': did you mean 'cosine'?
-            zigzag       | gamma     | 1         | schedule  | unknown schedule 'zigzag'; valid: constant, step, multi-step, exponential, inverse-time, cosine
+            warmup       | gamma     | 1         | schedule  | unknown schedule 'warmup': did you mean 'warmup-cosine'?
+            sawtooth     | gamma     | 1         | schedule  | unknown schedule 'sawtooth'; valid: constant, step, multi-step, exponential, inverse-time, cosine, linear, polynomial, cosine-warm-restarts, warmup-cosine
             step         | tau       | 10        | tau       | the step schedule does not take tau; it takes: step-size, gamma
             constant     | gamma     | 0.5       | gamma     | the constant schedule does not take gamma; it takes no parameters
             cosine       | gamma     | 0.5       | gamma     | the cosine schedule does not take gamma; it takes: t-max, eta-min
@@ -54,6 +70,27 @@ class SchedulesTest {
             cosine       | t-max     | -5        | t-max     | t-max must be >= 0, got -5
             cosine       | t-max     | 7.5       | t-max     | t-max must be a whole number of updates, got 7.5
             cosine       | eta-min   | -1        | eta-min   | eta-min must be >= 0, got -1
+            linear       | gamma     | 0.5       | gamma     | the linear schedule does not take gamma; it takes: start-factor, end-factor, total-iters
+            linear       | start-factor | 0      | start-factor | start-factor must be in (0, 1], got 0
+            linear       | start-factor | 1.5    | start-factor | start-factor must be in (0, 1], got 1.5
+            linear       | end-factor | -0.1     | end-factor | end-factor must be in [0, 1], got -0.1
+            linear       | end-factor | NaN      | end-factor | end-factor must be in [0, 1], got NaN
+            linear       | total-iters | -1      | total-iters | total-iters must be >= 0, got -1
+            linear       | total-iters | 2.5     | total-iters | total-iters must be a whole number of updates, got 2.5
+            polynomial   | total-iters | 1e10    | total-iters | total-iters must be a whole number of updates up to 2147483647, got 10000000000
+            polynomial   | power     | -1        | power     | power must be >= 0, got -1
+            polynomial   | power     | Infinity  | power     | power must be >= 0, got Infinity
+            cosine-warm-restarts | t-0 | 0       | t-0       | t-0 must be >= 1, got 0
+            cosine-warm-restarts | t-0 | 2.5     | t-0       | t-0 must be a whole number of updates, got 2.5
+            cosine-warm-restarts | t-mult | 0.5  | t-mult    | t-mult must be >= 1, got 0.5
+            cosine-warm-restarts | t-mult | 1.5  | t-mult    | t-mult must be a whole number, got 1.5
+            cosine-warm-restarts | eta-min | -1  | eta-min   | eta-min must be >= 0, got -1
+            warmup-cosine | warmup-steps | -1    | warmup-steps | warmup-steps must be >= 0, got -1
+            warmup-cosine | warmup-steps | 0.5   | warmup-steps | warmup-steps must be a whole number of updates, got 0.5
+            warmup-cosine | start-factor | 0     | start-factor | start-factor must be in (0, 1], got 0
+            warmup-cosine | t-max    | 7.5       | t-max     | t-max must be a whole number of updates, got 7.5
+            warmup-cosine | eta-min  | -1        | eta-min   | eta-min must be >= 0, got -1
+            warmup-cosine | end-factor | 1       | end-factor | the warmup-cosine schedule does not take end-factor; it takes: warmup-steps, start-factor, t-max, eta-min
             """)
     void rejectsWithExactMessage(String schedule, String param, double value, String field, String message) {
         assertThatThrownBy(() -> Schedules.create(schedule, Map.of(param, value), 100))
@@ -81,5 +118,75 @@ class SchedulesTest {
             """)
     void defaultSchedulesGiveTheDocumentedLearningRates(String schedule, long k, double lr) {
         assertThat(Schedules.create(schedule, Map.of(), 500).learningRate(1, k)).isCloseTo(lr, within(1e-15));
+    }
+
+    /**
+     * Worked by hand for base lr 1 from PyTorch's definitions (stepping the recursions by hand where
+     * they differ from the closed forms); k counts the updates already taken. c = 1 − √2/2.
+     */
+    @ParameterizedTest(name = "{0} {1} k={2} → {3}")
+    @CsvSource(delimiter = '|', textBlock = """
+            linear               | -                                      | 0   | 0.3333333333333333
+            linear               | -                                      | 3   | 0.7333333333333333
+            linear               | -                                      | 5   | 1
+            linear               | -                                      | 900 | 1
+            linear               | start-factor:1;end-factor:0.1;total-iters:30 | 10 | 0.7
+            linear               | start-factor:1;end-factor:0.1;total-iters:30 | 45 | 0.1
+            linear               | start-factor:0.25;total-iters:0        | 0   | 0.25
+            linear               | start-factor:0.25;total-iters:0        | 7   | 0.25
+            linear               | start-factor:0.5;total-iters:1         | 1   | 1
+            polynomial           | -                                      | 0   | 1
+            polynomial           | -                                      | 2   | 0.6
+            polynomial           | -                                      | 5   | 0
+            polynomial           | -                                      | 9   | 0
+            polynomial           | total-iters:4;power:2                  | 2   | 0.25
+            polynomial           | total-iters:4;power:2                  | 3   | 0.0625
+            polynomial           | total-iters:4;power:0.5                | 3   | 0.5
+            polynomial           | total-iters:0                          | 7   | 1
+            cosine-warm-restarts | -                                      | 0   | 1
+            cosine-warm-restarts | -                                      | 50  | 0.5
+            cosine-warm-restarts | -                                      | 100 | 1
+            cosine-warm-restarts | -                                      | 250 | 0.5
+            cosine-warm-restarts | t-0:10;t-mult:2                        | 10  | 1
+            cosine-warm-restarts | t-0:10;t-mult:2                        | 20  | 0.5
+            cosine-warm-restarts | t-0:10;t-mult:2                        | 30  | 1
+            cosine-warm-restarts | t-0:10;t-mult:2                        | 60  | 0.14644660940672624
+            cosine-warm-restarts | t-0:10;t-mult:2                        | 70  | 1
+            cosine-warm-restarts | t-0:2;t-mult:3;eta-min:0.5             | 5   | 0.75
+            cosine-warm-restarts | t-0:2;t-mult:3;eta-min:0.5             | 8   | 1
+            cosine-warm-restarts | t-0:1                                  | 13  | 1
+            warmup-cosine        | -                                      | 0   | 0.3333333333333333
+            warmup-cosine        | -                                      | 2   | 0.6
+            warmup-cosine        | -                                      | 5   | 1
+            warmup-cosine        | warmup-steps:10;start-factor:0.1;t-max:20 | 5  | 0.55
+            warmup-cosine        | warmup-steps:10;start-factor:0.1;t-max:20 | 10 | 1
+            warmup-cosine        | warmup-steps:10;start-factor:0.1;t-max:20 | 20 | 0.5
+            warmup-cosine        | warmup-steps:10;start-factor:0.1;t-max:20 | 30 | 0
+            warmup-cosine        | warmup-steps:10;start-factor:0.1;t-max:20 | 40 | 0.5
+            warmup-cosine        | warmup-steps:1;start-factor:0.2;t-max:4 | 0  | 0.2
+            warmup-cosine        | warmup-steps:1;start-factor:0.2;t-max:4 | 1  | 1
+            warmup-cosine        | warmup-steps:1;start-factor:0.2;t-max:4 | 3  | 0.5
+            warmup-cosine        | warmup-steps:0;start-factor:0.5;t-max:4 | 0  | 0.5
+            warmup-cosine        | warmup-steps:0;start-factor:0.5;t-max:4 | 1  | 0.5
+            warmup-cosine        | warmup-steps:0;start-factor:0.5;t-max:4 | 3  | 0.25
+            warmup-cosine        | warmup-steps:0;start-factor:0.5;t-max:4 | 5  | 0
+            warmup-cosine        | warmup-steps:0;start-factor:0.5;t-max:4 | 6  | 0.14644660940672624
+            warmup-cosine        | warmup-steps:0;start-factor:0.5;t-max:4 | 7  | 0.5
+            warmup-cosine        | warmup-steps:0;start-factor:0.5;t-max:4 | 9  | 1
+            """)
+    void newSchedulesGiveTheWorkedLearningRates(String schedule, String params, long k, double lr) {
+        assertThat(Schedules.create(schedule, TorchFixtureTest.params(params), 500).learningRate(1, k))
+                .isCloseTo(lr, within(1e-15));
+    }
+
+    /** Restarts far out: T_mult 2 doubles a cycle 61 times before k reaches 2^62, and none overflows. */
+    @Test
+    void warmRestartsCountCyclesWithoutOverflow() {
+        Schedule doubling = new Schedule.CosineWarmRestarts(1, 2, 0);
+        // cycles 1, 2, 4, …: cycle i starts at 2^i − 1
+        assertThat(doubling.learningRate(1, (1L << 40) - 1)).isEqualTo(1);
+        assertThat(doubling.learningRate(1, (1L << 40) - 1 + (1L << 39))).isCloseTo(0.5, within(1e-15));
+        Schedule huge = new Schedule.CosineWarmRestarts(Integer.MAX_VALUE, Integer.MAX_VALUE, 0);
+        assertThat(huge.learningRate(1, Long.MAX_VALUE - 1)).isBetween(0.0, 1.0);
     }
 }
