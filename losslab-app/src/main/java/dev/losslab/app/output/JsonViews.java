@@ -257,7 +257,10 @@ public final class JsonViews {
     private static void settingValue(ObjectNode node, String key, Object value) {
         switch (value) {
             case Double d -> put(node, key, d);
-            case List<?> numbers -> numbers.forEach(v -> node.withArray(key).add((Double) v));
+            case List<?> numbers -> {
+                ArrayNode array = node.putArray(key);
+                numbers.forEach(v -> array.add((Double) v));
+            }
             default -> node.put(key, String.valueOf(value));
         }
     }
@@ -470,7 +473,10 @@ public final class JsonViews {
                 switch (v) {
                     case Boolean b -> node.put(key, b);
                     case Number n -> put(node, key, n.doubleValue());
-                    case List<?> numbers -> numbers.forEach(e -> node.withArray(key).add(((Number) e).doubleValue()));
+                    case List<?> numbers -> {
+                        ArrayNode array = node.putArray(key);
+                        numbers.forEach(e -> array.add(((Number) e).doubleValue()));
+                    }
                     default -> node.put(key, String.valueOf(v));
                 }
             } catch (ReflectiveOperationException e) {

@@ -49,21 +49,7 @@ class PageDefaultsTest extends BrowserTest {
         assertThat(number(page, "p-" + name + "-seed")).as(on + ": seed").isEqualTo(defaults.path("seed").asDouble());
         for (JsonNode p : optimizer.path("params")) {
             String id = "p-" + name + "-" + p.path("name").asText();
-            switch (p.path("kind").asText()) {
-                case "flag" -> assertThat(page.locator("#" + id).isChecked()).as(on + ": " + id)
-                        .isEqualTo(p.path("default").asBoolean());
-                case "choice" -> assertThat(page.locator("#" + id).inputValue()).as(on + ": " + id)
-                        .isEqualTo(p.path("default").asText());
-                case "numbers" -> {
-                    List<Double> numbers = new ArrayList<>();
-                    p.path("default").forEach(v -> numbers.add(v.asDouble()));
-                    String shown = page.locator("#" + id).inputValue();
-                    assertThat(shown.isEmpty() ? List.of() : Arrays.stream(shown.split(",")).map(Double::valueOf).toList())
-                            .as(on + ": " + id).isEqualTo(numbers);
-                }
-                default ->
-                        assertThat(number(page, id)).as(on + ": " + id).isEqualTo(p.path("default").asDouble());
-            }
+            checkParam(page, id, p, on);
         }
         assertThat(page.locator("#p-" + name + "-schedule").inputValue()).as(on + ": schedule")
                 .isEqualTo(defaults.path("schedule").asText());
@@ -84,9 +70,26 @@ class PageDefaultsTest extends BrowserTest {
             String name = schedule.path("name").asText();
             page.locator("#p-gd-schedule").selectOption(name);
             for (JsonNode p : schedule.path("params")) {
-                String id = "p-gd-" + p.path("name").asText();
-                assertThat(number(page, id)).as(name + ": " + id).isEqualTo(p.path("default").asDouble());
+                checkParam(page, "p-gd-" + p.path("name").asText(), p, name);
             }
+        }
+    }
+
+    /** A registry parameter's field shows its default, in the form its kind takes. */
+    private static void checkParam(Page page, String id, JsonNode p, String on) {
+        switch (p.path("kind").asText()) {
+            case "flag" -> assertThat(page.locator("#" + id).isChecked()).as(on + ": " + id)
+                    .isEqualTo(p.path("default").asBoolean());
+            case "choice" -> assertThat(page.locator("#" + id).inputValue()).as(on + ": " + id)
+                    .isEqualTo(p.path("default").asText());
+            case "numbers" -> {
+                List<Double> numbers = new ArrayList<>();
+                p.path("default").forEach(v -> numbers.add(v.asDouble()));
+                String shown = page.locator("#" + id).inputValue();
+                assertThat(shown.isEmpty() ? List.of() : Arrays.stream(shown.split(",")).map(Double::valueOf).toList())
+                        .as(on + ": " + id).isEqualTo(numbers);
+            }
+            default -> assertThat(number(page, id)).as(on + ": " + id).isEqualTo(p.path("default").asDouble());
         }
     }
 

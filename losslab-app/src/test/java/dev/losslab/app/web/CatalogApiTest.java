@@ -74,6 +74,31 @@ class CatalogApiTest {
         JsonNode step = find(catalog.get("schedules"), "step");
         assertThat(names(step.get("params"))).containsExactly("step-size", "gamma");
         assertThat(find(step.get("params"), "gamma").get("default").asDouble()).isEqualTo(0.1);
+        assertThat(find(step.get("params"), "step-size").get("whole").asBoolean()).isTrue();
+    }
+
+    /** Each kind of parameter carries what a form needs to show it; a default is never missing. */
+    @Test
+    void parametersOfEveryKindCarryTheirDefaultAndShape() {
+        JsonNode catalog = TestServer.json(lab.get("/api/catalog"));
+        JsonNode etas = find(find(catalog.get("optimizers"), "rprop").get("params"), "etas");
+        assertThat(etas.get("kind").asText()).isEqualTo("numbers");
+        assertThat(etas.get("default").toString()).isEqualTo("[0.5,1.2]");
+        assertThat(etas.get("minLength").asInt()).isEqualTo(2);
+        assertThat(etas.get("maxLength").asInt()).isEqualTo(2);
+        JsonNode milestones = find(find(catalog.get("schedules"), "multi-step").get("params"), "milestones");
+        assertThat(milestones.get("default").toString()).isEqualTo("[]");
+        assertThat(milestones.get("whole").asBoolean()).isTrue();
+        assertThat(find(find(catalog.get("optimizers"), "adam").get("params"), "amsgrad").get("kind").asText())
+                .isEqualTo("flag");
+        for (String list : List.of("optimizers", "schedules")) {
+            for (JsonNode entry : catalog.get(list)) {
+                for (JsonNode p : entry.get("params")) {
+                    assertThat(p.has("default")).as(entry.get("name") + " " + p.get("name")).isTrue();
+                    assertThat(p.get("kind").asText()).isIn("real", "flag", "numbers", "choice");
+                }
+            }
+        }
     }
 
     /**
