@@ -113,6 +113,13 @@ OPTIMIZERS = [
 # Schedules, each with plain gradient descent: (fixture name, LossLab schedule and params, factory
 # [, steps when not STEPS]).
 SCHEDULES = [
+    # Plateaus: a 30 % improvement per update counts (rel), or 0.05 (abs), so 50 updates reduce often.
+    ("plateau-rel", "reduce-on-plateau", {"factor": 0.5, "patience": 2, "threshold": 0.3},
+     lambda o: torch.optim.lr_scheduler.ReduceLROnPlateau(o, factor=0.5, patience=2, threshold=0.3)),
+    ("plateau-abs-cooldown", "reduce-on-plateau",
+     {"factor": 0.3, "patience": 1, "threshold": 0.05, "threshold-mode": "abs", "cooldown": 3, "min-lr": 1e-4},
+     lambda o: torch.optim.lr_scheduler.ReduceLROnPlateau(o, factor=0.3, patience=1, threshold=0.05,
+                                                          threshold_mode="abs", cooldown=3, min_lr=1e-4)),
     ("step", "step", {"step-size": 10, "gamma": 0.5},
      lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=10, gamma=0.5)),
     ("exponential", "exponential", {"gamma": 0.95},
@@ -210,7 +217,11 @@ def run(surface, make_optimizer, lr, make_scheduler=None, steps=STEPS):
         with torch.no_grad():
             p.grad.copy_(torch.tensor([gx, gy], dtype=torch.float64))
         opt.step()
-        if sched:
+        if isinstance(sched, torch.optim.lr_scheduler.ReduceLROnPlateau):
+            # LossLab steps it with the full loss at the point each update reached.
+            with torch.no_grad():
+                sched.step(f(p).item())
+        elif sched:
             sched.step()
         x, y = p[0].item(), p[1].item()
         assert math.isfinite(x) and math.isfinite(y) and abs(x) < 1e6 and abs(y) < 1e6, (surface, k, x, y)
@@ -231,7 +242,9 @@ def write(name, surface, summary, run_line, rows):
 def params_text(params):
     """name:value;… with a tuple as its numbers comma-separated, as the CLI takes it (--etas=0.3,1.5)."""
     def text(v):
-        return ",".join(repr(e) for e in v) if isinstance(v, tuple) else repr(v)
+        if isinstance(v, tuple):
+            return ",".join(repr(e) for e in v)
+        return v if isinstance(v, str) else repr(v)
     return ";".join(f"{k}:{text(v)}" for k, v in params.items()) or "-"
 
 

@@ -105,6 +105,17 @@ public final class Main implements Callable<Integer> {
             return BAD_INPUT;
         });
         cli.setExecutionExceptionHandler((e, where, parsed) -> failed(e, where.getErr()));
+        // Help and version are printed by the strategy itself, outside any command: a pipe closed
+        // under them (`--help | head`) would reach picocli's catch-all, which prints a stack trace.
+        // As an ExecutionException it reaches the handler above, which says what was lost.
+        CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+        cli.setExecutionStrategy(parsed -> {
+            try {
+                return runLast.execute(parsed);
+            } catch (OutputFailedException e) {
+                throw new CommandLine.ExecutionException(cli, "output failed", e);
+            }
+        });
         return cli.execute(args);
     }
 

@@ -49,6 +49,15 @@ class LostOutputTest {
         assertThat(stderr(p)).isEqualTo("error: cannot write output: Broken pipe\n");
     }
 
+    /** Help is printed before any command runs; a reader gone early is reported the same way. */
+    @Test
+    void helpToAFullDiskIsReportedWithoutAStackTrace() throws Exception {
+        Process p = losslab(List.of("run", "--help")).redirectOutput(new File("/dev/full")).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(Main.FAILURE);
+        assertThat(stderr(p)).isEqualTo("error: cannot write output: No space left on device\n");
+    }
+
     /**
      * Ten racers × 200,000 steps is ~300 MB of JSON, and the runs themselves ~100 MB: with a 256 MB heap
      * it fits only if the JSON is streamed as it is written, never held as text or as a tree.

@@ -10,11 +10,45 @@ import dev.losslab.core.InvalidInputException;
  * except at a few edges (a zero-length warm-up or decay), where the recursion does something the
  * closed form does not say. There LossLab follows the recursion, the behaviour PyTorch users get;
  * each record's comment names its edges.
+ *
+ * <p>One schedule, {@link ReduceOnPlateau}, depends on the losses a run reaches rather than on k
+ * alone; the engine therefore asks every schedule through {@link #rates}, one {@link Rates} per run.
  */
 public sealed interface Schedule {
 
-    /** The learning rate for the update after {@code k} completed ones (k = 0 for the first). */
+    /**
+     * The learning rate for the update after {@code k} completed ones (k = 0 for the first), for a
+     * schedule that depends on k alone.
+     *
+     * @throws UnsupportedOperationException for a schedule that follows the run's losses
+     */
     double learningRate(double base, long k);
+
+    /**
+     * One run's learning rates from base lr {@code base}: {@link #learningRate} at each k, unless the
+     * schedule follows the losses the run reaches.
+     */
+    default Rates rates(double base) {
+        return k -> learningRate(base, k);
+    }
+
+    /** Whether the lr depends on the run's losses, so that one schedule cannot serve a batch of runs. */
+    default boolean followsLoss() {
+        return false;
+    }
+
+    /**
+     * The learning rates of one run, as the engine asks for them: {@link #lr} before each update,
+     * {@link #reached} with the full loss at the point each update reached.
+     */
+    @FunctionalInterface
+    interface Rates {
+        /** The lr of the update after {@code k} completed ones; asked for k = 0, 1, 2, … in order. */
+        double lr(long k);
+
+        /** The loss f(θ) at the point the last update reached (not the noisy one SGD saw). */
+        default void reached(double loss) {}
+    }
 
     /** The name users type ({@code constant}, {@code step}, …). */
     String name();
@@ -299,6 +333,86 @@ public sealed interface Schedule {
     private static void atLeastZero(String field, long count) {
         if (count < 0) {
             throw InvalidInputException.outOfRange(field, ">= 0", count);
+        }
+    }
+
+    /**
+     * {@code torch.optim.lr_scheduler.ReduceLROnPlateau} in mode {@code min}, stepped with the full
+     * loss at the new point after every update (PyTorch users step it once per epoch with a
+     * validation loss; here an update is an epoch and f is the metric). With best the lowest loss
+     * seen so far (∞ at first) and bad the updates since it improved:
+     * <pre>
+     *   better  ⇔  f &lt; best·(1 − threshold)      (threshold-mode rel)
+     *           ⇔  f &lt; best − threshold          (threshold-mode abs)
+     *   if better: best ← f, bad ← 0;  else bad ← bad + 1
+     *   in cooldown (cool &gt; 0): cool ← cool − 1, bad ← 0
+     *   if bad &gt; patience: lr' ← max(lr·factor, min-lr), taken only if lr − lr' &gt; ε (min-decay);
+     *                       cool ← cooldown, bad ← 0
+     * </pre>
+     * In rel mode a negative best makes "better" stricter than it looks (best·(1 − threshold) lies
+     * above best); that is PyTorch's rule, kept.
+     */
+    record ReduceOnPlateau(double factor, long patience, double threshold, String thresholdMode, long cooldown,
+            double minLr, double minDecay) implements Schedule {
+        public ReduceOnPlateau {
+            if (!thresholdMode.equals("rel") && !thresholdMode.equals("abs")) {
+                throw new InvalidInputException("threshold-mode", "threshold-mode must be rel or abs, got " + thresholdMode);
+            }
+            Range.closedOpen(0, 1).check("factor", factor);
+            Range.atLeast(0).check("threshold", threshold);
+            Range.atLeast(0).check("min-lr", minLr);
+            Range.atLeast(0).check("min-decay", minDecay);
+        }
+
+        public double learningRate(double base, long k) {
+            throw new UnsupportedOperationException("reduce-on-plateau's lr follows the run's losses: use rates()");
+        }
+
+        @Override
+        public boolean followsLoss() {
+            return true;
+        }
+
+        @Override
+        public Rates rates(double base) {
+            boolean absolute = thresholdMode.equals("abs");
+            return new Rates() {
+                private double lr = base;
+                private double best = Double.POSITIVE_INFINITY;
+                private long bad;
+                private long cool;
+
+                public double lr(long k) {
+                    return lr;
+                }
+
+                @Override
+                public void reached(double loss) {
+                    boolean better = absolute ? loss < best - threshold : loss < best * (1 - threshold);
+                    if (better) {
+                        best = loss;
+                        bad = 0;
+                    } else {
+                        bad++;
+                    }
+                    if (cool > 0) {
+                        cool--;
+                        bad = 0;
+                    }
+                    if (bad > patience) {
+                        double reduced = Math.max(lr * factor, minLr);
+                        if (lr - reduced > minDecay) {
+                            lr = reduced;
+                        }
+                        cool = cooldown;
+                        bad = 0;
+                    }
+                }
+            };
+        }
+
+        public String name() {
+            return "reduce-on-plateau";
         }
     }
 }

@@ -80,6 +80,21 @@ public final class Schedules {
                     return new Schedule.WarmupCosine(warmup, s.real("start-factor"),
                             tMax == 0 ? Math.max(1, steps - warmup) : tMax, s.real("eta-min"));
                 }));
+        add(new ScheduleKind("reduce-on-plateau",
+                "lr·factor once the loss has not improved for patience updates (PyTorch's ReduceLROnPlateau, "
+                        + "mode min, stepped with f at each new point); single runs only",
+                List.of(Param.real("factor", "φ", 0.1, Range.closedOpen(0, 1), "factor φ on lr at each reduction"),
+                        Param.count("patience", "P", 10, Range.atLeast(0), "updates without improvement tolerated"),
+                        Param.real("threshold", "δ", 1e-4, Range.atLeast(0), "how much better a loss must be to count"),
+                        Param.choice("threshold-mode", "rel", List.of("rel", "abs"),
+                                "better means f < best·(1 − δ) (rel) or f < best − δ (abs)"),
+                        Param.count("cooldown", "C", 0, Range.atLeast(0), "updates after a reduction that count as fine"),
+                        Param.real("min-lr", "lr_min", 0, Range.atLeast(0), "the lowest lr"),
+                        // PyTorch's eps; renamed because the command line's --eps is the optimizers'.
+                        Param.real("min-decay", "ε", 1e-8, Range.atLeast(0),
+                                "a reduction smaller than ε is skipped (PyTorch's eps)")),
+                (s, steps) -> new Schedule.ReduceOnPlateau(s.real("factor"), whole(s, "patience"), s.real("threshold"),
+                        s.choice("threshold-mode"), whole(s, "cooldown"), s.real("min-lr"), s.real("min-decay"))));
     }
 
     private Schedules() {}

@@ -1,5 +1,7 @@
 package dev.losslab.core.run;
 
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Stepper;
 import dev.losslab.core.surface.Surface;
 import java.util.Arrays;
@@ -17,7 +19,7 @@ import java.util.SplittableRandom;
  *   for k = 0, 1, …:
  *     stop "converged"  if ‖g_k‖ &lt; tol                      (‖·‖: hypot in 2-D)
  *     stop "max-steps"  if k = max steps
- *     lr_k  = schedule(lr, k)
+ *     lr_k  = schedule(lr, k)      (reduce-on-plateau: from the losses f(θ_1) … f(θ_k), one run at a time)
  *     g̃_k   = g_k + σ·ξ_k,  ξ_k ~ N(0, I), coordinates in order, from the point's own seeded generator
  *     θ_k+1 = optimizer step from θ_k with g̃_k, lr_k, PyTorch step count k + 1
  *             (stop "singular-hessian" if the method cannot step from θ_k; θ stays θ_k)
@@ -68,6 +70,10 @@ public final class Engine {
      * @param checkpoint looked at every few hundred steps
      */
     public static Outcomes run(RunSpec spec, double[] starts, int count, long[] seeds, Checkpoint checkpoint) {
+        if (count > 1 && spec.schedule().followsLoss()) {
+            throw new InvalidInputException("schedule", spec.schedule().name() + " follows one run's own loss, so it cannot "
+                    + "drive many runs at once (a map, a sweep cell's batch, SGD statistics): pick another schedule");
+        }
         return new Batch(spec, starts, count, seeds, null).run(checkpoint);
     }
 
@@ -170,6 +176,8 @@ public final class Engine {
 
         Outcomes run(Checkpoint checkpoint) {
             int maxSteps = spec.maxSteps();
+            Schedule.Rates rates = spec.schedule().rates(spec.learningRate());
+            boolean followsLoss = spec.schedule().followsLoss();
             surface.valueAndGradient(theta, n, loss, gradient);
             if (trace != null) {
                 trace.point(0, theta, loss[0], gradient, spec.learningRate(), stepper);
@@ -191,7 +199,7 @@ public final class Engine {
                 if (k % CHECK_EVERY == 0) {
                     checkpoint.reached(k);
                 }
-                double lr = spec.schedule().learningRate(spec.learningRate(), k);
+                double lr = rates.lr(k);
                 if (sigma > 0) {
                     addNoise();
                 }
@@ -202,6 +210,9 @@ public final class Engine {
                     }
                 }
                 surface.valueAndGradient(theta, n, loss, gradient);
+                if (followsLoss) {
+                    rates.reached(loss[0]); // one point: run() refuses a batch
+                }
                 if (trace != null) {
                     trace.point(k + 1, theta, loss[0], gradient, lr, stepper);
                 }

@@ -16,11 +16,30 @@ class SchedulesTest {
     @Test
     void listsEverySchedule() {
         assertThat(Schedules.names()).containsExactly("constant", "step", "multi-step", "exponential", "inverse-time",
-                "cosine", "linear", "polynomial", "cosine-warm-restarts", "warmup-cosine");
+                "cosine", "linear", "polynomial", "cosine-warm-restarts", "warmup-cosine", "reduce-on-plateau");
         for (ScheduleKind kind : Schedules.all()) {
             assertThat(kind.help()).isNotBlank().doesNotContain("\n");
             assertThat(Schedules.create(kind.name(), Map.of(), 1000).name()).isEqualTo(kind.name());
         }
+    }
+
+    /** ReduceLROnPlateau's counters, worked by hand on a made-up sequence of losses. */
+    @Test
+    void reduceOnPlateauCutsLrAfterPatienceUpdatesWithoutImprovementAndWaitsOutItsCooldown() {
+        var plateau = new Schedule.ReduceOnPlateau(0.5, 1, 0.5, "abs", 2, 0.2, 1e-8);
+        Schedule.Rates rates = plateau.rates(1.0);
+        double[] losses = {10, 9.8, 9.7, 9.9, 9.9, 9.8, 9.7, 8, 7.9, 7.8, 7.7, 7.6, 7.5, 7.4};
+        // best 10; then 9.8 and 9.7 are not 0.5 better: bad 1, 2 > patience 1 → lr 0.5, cooldown 2.
+        // 9.9, 9.9: cooling (bad reset each time); 9.8: bad 1; 9.7: bad 2 → lr 0.25, cooldown 2.
+        // 8 is better (and cools); 7.9 cools; 7.8: bad 1; 7.7: bad 2 → max(0.125, min-lr 0.2) = 0.2.
+        double[] expected = {1, 1, 1, 0.5, 0.5, 0.5, 0.5, 0.25, 0.25, 0.25, 0.25, 0.2, 0.2, 0.2, 0.2};
+        assertThat(rates.lr(0)).isEqualTo(expected[0]);
+        for (int k = 0; k < losses.length; k++) {
+            rates.reached(losses[k]);
+            assertThat(rates.lr(k + 1)).as("lr after loss %s (update %d)", losses[k], k + 1).isEqualTo(expected[k + 1]);
+        }
+        assertThat(plateau.followsLoss()).isTrue();
+        assertThatThrownBy(() -> plateau.learningRate(1, 3)).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
@@ -57,7 +76,7 @@ class SchedulesTest {
     @CsvSource(delimiter = '|', textBlock = """
             cosin        | gamma     | 1         | schedule  | unknown schedule 'cosin': did you mean 'cosine'?
             warmup       | gamma     | 1         | schedule  | unknown schedule 'warmup': did you mean 'warmup-cosine'?
-            sawtooth     | gamma     | 1         | schedule  | unknown schedule 'sawtooth'; valid: constant, step, multi-step, exponential, inverse-time, cosine, linear, polynomial, cosine-warm-restarts, warmup-cosine
+            sawtooth     | gamma     | 1         | schedule  | unknown schedule 'sawtooth'; valid: constant, step, multi-step, exponential, inverse-time, cosine, linear, polynomial, cosine-warm-restarts, warmup-cosine, reduce-on-plateau
             step         | tau       | 10        | tau       | the step schedule does not take tau; it takes: step-size, gamma
             constant     | gamma     | 0.5       | gamma     | the constant schedule does not take gamma; it takes no parameters
             cosine       | gamma     | 0.5       | gamma     | the cosine schedule does not take gamma; it takes: t-max, eta-min

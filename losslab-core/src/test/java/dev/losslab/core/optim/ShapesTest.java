@@ -1,7 +1,9 @@
 package dev.losslab.core.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.run.Engine;
 import dev.losslab.core.run.Outcomes;
 import dev.losslab.core.run.Run;
@@ -42,6 +44,14 @@ class ShapesTest {
         for (int c = 0; c < COPIES; c++) {
             starts[c] = spec.start().x();
             starts[COPIES + c] = spec.start().y();
+        }
+        if (spec.schedule().followsLoss()) {
+            // One lr per step serves every point of a batch, so a schedule that follows a run's own
+            // loss is refused there; and the N-D copies' loss is COPIES times the single run's, which
+            // such a schedule (an abs threshold) would read differently. One point is all it runs.
+            assertThatThrownBy(() -> Engine.run(spec, starts, COPIES, null, Engine.Checkpoint.NONE))
+                    .isInstanceOf(InvalidInputException.class).hasMessageContaining("follows one run's own loss");
+            return;
         }
         Outcomes batch = Engine.run(spec, starts, COPIES, null, Engine.Checkpoint.NONE);
         for (int c = 0; c < COPIES; c++) {
