@@ -110,7 +110,7 @@ class BadInputApiTest {
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"adam\", \"params\": {\"amsgrad\": \"yes\"}}]}",
                         "racers[0].params.amsgrad must be true, false, 1 or 0, got \"yes\"", "amsgrad", 0),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"gd\", \"params\": {\"momentum\": 0.5}}]}",
-                        "gd does not take momentum; it takes: lr, noise, seed, weight-decay", "momentum", 0),
+                        "gd does not take momentum; it takes: lr, noise, seed, weight-decay, maximize", "momentum", 0),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"sgd\", \"params\": {\"seed\": 1.5}}]}",
                         "racers[0].params.seed must be a whole number, got 1.5", "seed", 0),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"sgd\", \"params\": {\"noise\": -2}}]}",
