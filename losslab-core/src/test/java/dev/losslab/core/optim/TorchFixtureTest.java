@@ -50,6 +50,8 @@ class TorchFixtureTest {
     static final double TOLERANCE = 1e-12;
     private static double maxError;
     private static String maxErrorWhere = "";
+    /** Per setting (the file name before "--surface"): the largest absolute and relative error. */
+    private static final Map<String, double[]> MAX_BY_SETTING = new java.util.TreeMap<>();
 
     /**
      * One fixture file: its settings (from the "# run:" header line), its column names and torch's
@@ -148,12 +150,17 @@ class TorchFixtureTest {
     }
 
     private static void check(Fixture f, int step, String what, double actual, double expected) {
-        double error = Math.abs(actual - expected) / Math.max(1, Math.abs(expected));
+        double absolute = Math.abs(actual - expected);
+        double error = absolute / Math.max(1, Math.abs(expected));
         synchronized (TorchFixtureTest.class) {
             if (error > maxError) {
                 maxError = error;
                 maxErrorWhere = f.file() + " step " + step + " " + what;
             }
+            double[] max = MAX_BY_SETTING.computeIfAbsent(f.file().substring(0, f.file().indexOf("--")),
+                    key -> new double[2]);
+            max[0] = Math.max(max[0], absolute);
+            max[1] = Math.max(max[1], error);
         }
         assertThat(error)
                 .as("%s step %d %s: LossLab %s, torch %s", f.file(), step, what, actual, expected)
@@ -196,6 +203,8 @@ class TorchFixtureTest {
 
     @AfterAll
     static void report() {
+        MAX_BY_SETTING.forEach((setting, max) -> System.out.printf(
+                "TorchFixtureTest: %s max error %.3g absolute, %.3g relative%n", setting, max[0], max[1]));
         System.out.printf("TorchFixtureTest: max error vs torch %.3g at %s%n", maxError, maxErrorWhere);
     }
 }
