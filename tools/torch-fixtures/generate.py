@@ -283,6 +283,19 @@ def main():
                   f"optimizer=gd surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
                   f"steps={STEPS} params=- schedule={schedule} schedule-params={params_text(sparams)}",
                   rows)
+    # ASGD under a schedule: its step size eta is computed at the end of each step from that step's
+    # lr, so it lags the schedule by one step.
+    for surface in SCHEDULE_SURFACES:
+        lr = LR["gd"][surface]
+        start = SURFACES[surface][2]
+        make = lambda ps, lr: torch.optim.ASGD(ps, lr=lr, lambd=0.1, t0=20, foreach=False)
+        factory = lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=10, gamma=0.5)
+        rows = run(surface, make, lr, factory)
+        well_conditioned(rows, surface, make, lr, factory)
+        write("schedule-step-asgd", surface, f"ASGD(lr={lr!r}, lambd=0.1, t0=20) with step {{'step-size': 10, 'gamma': 0.5}}",
+              f"optimizer=asgd surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
+              f"steps={STEPS} params=lambd:0.1;t0:20 schedule=step schedule-params=step-size:10;gamma:0.5",
+              rows)
     total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {OUT}", file=sys.stderr)
 
