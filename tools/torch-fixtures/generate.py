@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
 """Reference trajectories from torch.optim, for LossLab's optimizer tests.
 
-Runs each optimizer setting below for STEPS updates on small 2-D surfaces, in float64, and writes
-one CSV per run to losslab-core/src/test/resources/fixtures/torch/. The Java test
-(TorchFixtureTest) replays every file through RunBuilder and compares the points.
+Runs each optimizer setting below for STEPS updates (LONG_STEPS for the long ones) on small 2-D
+surfaces, in float64, and writes one CSV per run to losslab-core/src/test/resources/fixtures/torch/.
+The Java test (TorchFixtureTest) replays every file through RunBuilder and compares the points.
 
 Run it from the repository root with Debian's torch (python3-torch):
 
@@ -12,7 +12,14 @@ Run it from the repository root with Debian's torch (python3-torch):
 Each file starts with comment lines: a human summary of the torch call, then one line
 "# run: key=value ..." that the Java test reads (LossLab names: optimizer, surface, start, lr,
 params, schedule). Rows are "step,x,y,lr": the point after `step` updates and the learning rate of
-the update that produced it (row 0: the base lr), as LossLab's Trajectory records them.
+the update that produced it (row 0: the base lr), as LossLab's Trajectory records them. ASGD's rows
+add "ax_x,ax_y", torch's averaged point state['ax'] after that update (0 at row 0), which LossLab
+reports as the internal vector "ax".
+
+NAdam runs with foreach=True: torch 1.13's single-tensor NAdam divides its momentum term by
+1 - mu_product*mu*mu_next, one mu too many (fixed in torch 2.0, whose rule LossLab follows); 1.13's
+foreach kernel already has the corrected 1 - mu_product*mu_next. Every other run is foreach=False
+(1.13's foreach RAdam, for one, leaves out eps).
 
 Gradients: each surface's gradient is written out in closed form with the same operation order as
 the Java test surfaces, and handed to the optimizer as p.grad; autograd's gradient is checked
@@ -51,6 +58,16 @@ def rosenbrock_g(x, y):
     return -2.0 * (1.0 - x) - 400.0 * x * r, 200.0 * r
 
 
+def ravine_f(p):
+    return (1.0 - p[0]) ** 2 + 20.0 * (p[1] - p[0] ** 2) ** 2
+
+
+def ravine_g(x, y):
+    # The catalog's ravine, Rosenbrock(1, 20)
+    r = y - x * x
+    return -2.0 * (1.0 - x) - 80.0 * x * r, 40.0 * r
+
+
 def himmelblau_f(p):
     return (p[0] ** 2 + p[1] - 11.0) ** 2 + (p[0] + p[1] ** 2 - 7.0) ** 2
 
@@ -66,14 +83,23 @@ SURFACES = {
     "quadratic": (quadratic_f, quadratic_g, (-3.5, 2.5)),
     "rosenbrock": (rosenbrock_f, rosenbrock_g, (-1.5, 2.0)),
     "himmelblau": (himmelblau_f, himmelblau_g, (0.5, -1.0)),
+    "ravine": (ravine_f, ravine_g, (-1.5, 2.0)),
 }
+BASIC = ["quadratic", "rosenbrock", "himmelblau"]
+CURVED = ["himmelblau", "rosenbrock", "ravine"]
+LONG_STEPS = 300
 
 # Learning rates per surface and optimizer family: small enough that no run diverges in 50 steps,
-# large enough that every run moves a lot (so a wrong rule shows).
+# large enough that every run moves a lot (so a wrong rule shows). No run may be chaotic either:
+# well_conditioned() checks that moving the start by one ulp moves no point by more than 1e-12
+# relative (NAdam at lr 0.05 on the ravine, or Adadelta at rho 0.9 on Rosenbrock, amplify an ulp to
+# 1e-1 and 1e-3 over 300 steps: no tolerance could tell a wrong rule from rounding there).
 LR = {
-    "gd": {"quadratic": 0.05, "rosenbrock": 2e-4, "himmelblau": 0.005},
-    "adaptive": {"quadratic": 0.1, "rosenbrock": 0.02, "himmelblau": 0.1},
-    "adagrad": {"quadratic": 0.5, "rosenbrock": 0.2, "himmelblau": 0.5},
+    "gd": {"quadratic": 0.05, "rosenbrock": 2e-4, "himmelblau": 0.005, "ravine": 0.004},
+    "adaptive": {"quadratic": 0.1, "rosenbrock": 0.02, "himmelblau": 0.1, "ravine": 0.03},
+    "adagrad": {"quadratic": 0.5, "rosenbrock": 0.2, "himmelblau": 0.5, "ravine": 0.5},
+    # Adadelta sizes its own steps: lr 1, its default, everywhere.
+    "one": {"quadratic": 1.0, "rosenbrock": 1.0, "himmelblau": 1.0, "ravine": 1.0},
     # Ascending f runs away from the minimum; small steps keep 50 of them in bounds.
     "rprop-max": {"quadratic": 0.01, "rosenbrock": 1e-3, "himmelblau": 0.01},
 }
@@ -108,6 +134,62 @@ OPTIMIZERS = [
     ("adamw", "adamw", {}, torch.optim.AdamW, {}, "adaptive"),
     ("adamw-amsgrad", "adamw", {"amsgrad": 1, "weight-decay": 0.2},
      torch.optim.AdamW, {"amsgrad": True, "weight_decay": 0.2}, "adaptive"),
+]
+
+# Longer or narrower settings: (name, LossLab optimizer, LossLab params, torch class, torch kwargs, lr
+# family, surfaces, steps, foreach). The new rules on the three basic surfaces, long runs on curved
+# ones, maximize on Himmelblau (climbing to its local maximum near (-0.27, -0.92), close to the
+# start), and Adagrad's initial accumulator.
+A, AD = torch.optim.Adam, torch.optim.Adadelta
+MORE = [
+    ("adadelta", "adadelta", {}, AD, {}, "one", BASIC, STEPS, False),
+    ("adadelta-wd", "adadelta", {"rho": 0.8, "eps": 1e-5, "weight-decay": 0.1},
+     AD, {"rho": 0.8, "eps": 1e-5, "weight_decay": 0.1}, "one", BASIC, STEPS, False),
+    ("adadelta-long", "adadelta", {"rho": 0.98}, AD, {"rho": 0.98}, "one", CURVED, LONG_STEPS, False),
+    ("adamax", "adamax", {}, torch.optim.Adamax, {}, "adaptive", BASIC, STEPS, False),
+    ("adamax-wd", "adamax", {"beta1": 0.8, "beta2": 0.99, "eps": 1e-3, "weight-decay": 0.1},
+     torch.optim.Adamax, {"betas": (0.8, 0.99), "eps": 1e-3, "weight_decay": 0.1}, "adaptive", BASIC, STEPS, False),
+    ("adamax-long", "adamax", {}, torch.optim.Adamax, {}, "adaptive", CURVED, LONG_STEPS, False),
+    ("nadam", "nadam", {}, torch.optim.NAdam, {}, "adaptive", BASIC, STEPS, True),
+    ("nadam-wd", "nadam", {"beta1": 0.8, "beta2": 0.99, "weight-decay": 0.1, "momentum-decay": 0.05},
+     torch.optim.NAdam, {"betas": (0.8, 0.99), "weight_decay": 0.1, "momentum_decay": 0.05},
+     "adaptive", BASIC, STEPS, True),
+    ("nadam-long", "nadam", {}, torch.optim.NAdam, {}, "adaptive", CURVED, LONG_STEPS, True),
+    ("radam", "radam", {}, torch.optim.RAdam, {}, "gd", BASIC, STEPS, False),
+    ("radam-wd", "radam", {"beta1": 0.8, "beta2": 0.99, "eps": 1e-3, "weight-decay": 0.1},
+     torch.optim.RAdam, {"betas": (0.8, 0.99), "eps": 1e-3, "weight_decay": 0.1}, "gd", BASIC, STEPS, False),
+    ("radam-long", "radam", {"beta2": 0.99}, torch.optim.RAdam, {"betas": (0.9, 0.99)}, "gd", CURVED,
+     LONG_STEPS, False),
+    ("asgd", "asgd", {}, torch.optim.ASGD, {}, "gd", BASIC, STEPS, False),
+    ("asgd-averaged", "asgd", {"lambd": 0.5, "alpha": 0.5, "t0": 10, "weight-decay": 0.05},
+     torch.optim.ASGD, {"lambd": 0.5, "alpha": 0.5, "t0": 10, "weight_decay": 0.05}, "gd", BASIC, STEPS, False),
+    ("asgd-long", "asgd", {"lambd": 0.1, "t0": 100}, torch.optim.ASGD, {"lambd": 0.1, "t0": 100}, "gd", CURVED,
+     LONG_STEPS, False),
+    ("adagrad-initial-accumulator", "adagrad", {"initial-accumulator-value": 0.5, "lr-decay": 0.01},
+     torch.optim.Adagrad, {"initial_accumulator_value": 0.5, "lr_decay": 0.01}, "adagrad", BASIC, STEPS, False),
+    ("gd-maximize", "gd", {"maximize": 1, "weight-decay": 0.1},
+     torch.optim.SGD, {"maximize": True, "weight_decay": 0.1}, "gd", ["himmelblau"], STEPS, False),
+    ("momentum-maximize", "momentum", {"maximize": 1, "dampening": 0.1},
+     torch.optim.SGD, {"momentum": 0.9, "dampening": 0.1, "maximize": True}, "gd", ["himmelblau"], STEPS, False),
+    ("nesterov-maximize", "nesterov", {"maximize": 1},
+     torch.optim.SGD, {"momentum": 0.9, "nesterov": True, "maximize": True}, "gd", ["himmelblau"], STEPS, False),
+    ("rmsprop-maximize", "rmsprop", {"maximize": 1, "centered": 1, "momentum": 0.5, "weight-decay": 0.1},
+     torch.optim.RMSprop, {"maximize": True, "centered": True, "momentum": 0.5, "weight_decay": 0.1},
+     "adaptive", ["himmelblau"], STEPS, False),
+    ("adagrad-maximize", "adagrad", {"maximize": 1, "weight-decay": 0.1},
+     torch.optim.Adagrad, {"maximize": True, "weight_decay": 0.1}, "adagrad", ["himmelblau"], STEPS, False),
+    ("adam-maximize", "adam", {"maximize": 1, "weight-decay": 0.1},
+     A, {"maximize": True, "weight_decay": 0.1}, "adaptive", ["himmelblau"], LONG_STEPS, False),
+    ("adam-maximize-amsgrad", "adam", {"maximize": 1, "amsgrad": 1},
+     A, {"maximize": True, "amsgrad": True}, "adaptive", ["himmelblau"], STEPS, False),
+    ("adamw-maximize", "adamw", {"maximize": 1, "weight-decay": 0.2},
+     torch.optim.AdamW, {"maximize": True, "weight_decay": 0.2}, "adaptive", ["himmelblau"], STEPS, False),
+    ("adadelta-maximize", "adadelta", {"maximize": 1, "weight-decay": 0.1},
+     AD, {"maximize": True, "weight_decay": 0.1}, "one", ["himmelblau"], STEPS, False),
+    ("adamax-maximize", "adamax", {"maximize": 1, "weight-decay": 0.1},
+     torch.optim.Adamax, {"maximize": True, "weight_decay": 0.1}, "adaptive", ["himmelblau"], STEPS, False),
+    ("asgd-maximize", "asgd", {"maximize": 1, "weight-decay": 0.1, "t0": 5},
+     torch.optim.ASGD, {"maximize": True, "weight_decay": 0.1, "t0": 5}, "gd", ["himmelblau"], STEPS, False),
 ]
 
 # Schedules, each with plain gradient descent: (fixture name, LossLab schedule and params, factory
@@ -199,12 +281,14 @@ def warmup_cosine(o, warmup, start_factor, t_max, eta_min=0.0):
                                      milestones=[warmup])
 
 
-def run(surface, make_optimizer, lr, make_scheduler=None, steps=STEPS):
-    f, grad, start = SURFACES[surface]
+def run(surface, make_optimizer, lr, make_scheduler=None, steps=STEPS, start=None):
+    f, grad, default_start = SURFACES[surface]
+    start = start or default_start
     p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
     opt = make_optimizer([p], lr)
     sched = make_scheduler(opt) if make_scheduler else None
-    rows = [(0, start[0], start[1], lr)]
+    averaged = isinstance(opt, torch.optim.ASGD)
+    rows = [(0, start[0], start[1], lr) + ((0.0, 0.0) if averaged else ())]
     for k in range(1, steps + 1):
         x, y = p[0].item(), p[1].item()
         gx, gy = grad(x, y)
@@ -225,18 +309,27 @@ def run(surface, make_optimizer, lr, make_scheduler=None, steps=STEPS):
             sched.step()
         x, y = p[0].item(), p[1].item()
         assert math.isfinite(x) and math.isfinite(y) and abs(x) < 1e6 and abs(y) < 1e6, (surface, k, x, y)
-        rows.append((k, x, y, used_lr))
+        extra = tuple(opt.state[p]["ax"].tolist()) if averaged else ()
+        rows.append((k, x, y, used_lr) + extra)
     return rows
 
 
-def write(name, surface, summary, run_line, rows):
+def well_conditioned(rows, surface, make_optimizer, lr, make_scheduler=None, steps=STEPS):
+    """Asserts that the run from a start one ulp away stays within 1e-12 of the fixture's."""
+    x0, y0 = SURFACES[surface][2]
+    moved = run(surface, make_optimizer, lr, make_scheduler, steps, (x0 + math.ulp(x0), y0))
+    worst = max(abs(a[i] - b[i]) / max(1.0, abs(a[i])) for a, b in zip(rows, moved) for i in (1, 2))
+    assert worst <= 1e-12, (surface, lr, worst)
+
+
+def write(name, surface, summary, run_line, rows, foreach=False):
     path = os.path.join(OUT, f"{name}--{surface}.csv")
     with open(path, "w") as out:
-        out.write(f"# torch {torch.__version__}, float64, foreach=False: {summary}\n")
+        out.write(f"# torch {torch.__version__}, float64, foreach={foreach}: {summary}\n")
         out.write(f"# run: {run_line}\n")
-        out.write("step,x,y,lr\n")
-        for k, x, y, lr in rows:
-            out.write(f"{k},{x!r},{y!r},{lr!r}\n")
+        out.write("step,x,y,lr" + (",ax_x,ax_y" if len(rows[0]) > 4 else "") + "\n")
+        for row in rows:
+            out.write(",".join(str(row[0]) if i == 0 else repr(v) for i, v in enumerate(row)) + "\n")
 
 
 def params_text(params):
@@ -254,29 +347,47 @@ def main():
     for old in os.listdir(OUT):
         if old.endswith(".csv"):
             os.remove(os.path.join(OUT, old))
-    for name, losslab, params, cls, kwargs, family in OPTIMIZERS:
-        for surface in SURFACES:
+    settings = [o + (BASIC, STEPS, False) for o in OPTIMIZERS] + MORE
+    for name, losslab, params, cls, kwargs, family, surfaces, steps, foreach in settings:
+        for surface in surfaces:
             lr = LR[family][surface]
             start = SURFACES[surface][2]
-            rows = run(surface, lambda ps, lr, cls=cls, kwargs=kwargs: cls(ps, lr=lr, foreach=False, **kwargs), lr)
+            make = lambda ps, lr, cls=cls, kwargs=kwargs, foreach=foreach: cls(ps, lr=lr, foreach=foreach, **kwargs)
+            rows = run(surface, make, lr, steps=steps)
+            well_conditioned(rows, surface, make, lr, steps=steps)
             write(name, surface, f"{cls.__name__}(lr={lr!r}, {kwargs})",
                   f"optimizer={losslab} surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
-                  f"steps={STEPS} params={params_text(params)} schedule=constant schedule-params=-",
-                  rows)
+                  f"steps={steps} params={params_text(params)} schedule=constant schedule-params=-",
+                  rows, foreach)
     for name, schedule, sparams, factory, *steps in SCHEDULES:
         steps = steps[0] if steps else STEPS
         for surface in SCHEDULE_SURFACES:
             lr = LR["gd"][surface]
             start = SURFACES[surface][2]
+            make = lambda ps, lr: torch.optim.SGD(ps, lr=lr, foreach=False)
             with warnings.catch_warnings():
                 # SequentialLR steps its second scheduler with an epoch at the milestone, which
                 # torch 1.13 warns is deprecated; that call is the behaviour being recorded.
                 warnings.simplefilter("ignore", UserWarning)
-                rows = run(surface, lambda ps, lr: torch.optim.SGD(ps, lr=lr, foreach=False), lr, factory, steps)
+                rows = run(surface, make, lr, factory, steps)
+                well_conditioned(rows, surface, make, lr, factory, steps)
             write("schedule-" + name, surface, f"SGD(lr={lr!r}) with {schedule} {sparams}",
                   f"optimizer=gd surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
                   f"steps={steps} params=- schedule={schedule} schedule-params={params_text(sparams)}",
                   rows)
+    # ASGD under a schedule: its step size eta is computed at the end of each step from that step's
+    # lr, so it lags the schedule by one step.
+    for surface in SCHEDULE_SURFACES:
+        lr = LR["gd"][surface]
+        start = SURFACES[surface][2]
+        make = lambda ps, lr: torch.optim.ASGD(ps, lr=lr, lambd=0.1, t0=20, foreach=False)
+        factory = lambda o: torch.optim.lr_scheduler.StepLR(o, step_size=10, gamma=0.5)
+        rows = run(surface, make, lr, factory)
+        well_conditioned(rows, surface, make, lr, factory)
+        write("schedule-step-asgd", surface, f"ASGD(lr={lr!r}, lambd=0.1, t0=20) with step {{'step-size': 10, 'gamma': 0.5}}",
+              f"optimizer=asgd surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
+              f"steps={STEPS} params=lambd:0.1;t0:20 schedule=step schedule-params=step-size:10;gamma:0.5",
+              rows)
     total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {OUT}", file=sys.stderr)
 

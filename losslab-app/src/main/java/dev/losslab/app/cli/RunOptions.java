@@ -196,15 +196,17 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
 
     /**
      * The defaults of one setting across the entries that take it, by entry:
-     * "(momentum, nesterov: 0.9; rmsprop: 0)", or "(adagrad: 0)" for one. When most of many entries
-     * share a default, only the others are named: "(default 0; adamw: 0.01)".
+     * "(momentum, nesterov: 0.9; rmsprop: 0)", or "(adagrad: 0)" for one. When most but not all of
+     * many entries share a default, only the others are named: "(default 0; adamw: 0.01)".
      */
     static String defaults(Map<String, String> byEntry) {
         Map<String, List<String>> byValue = new LinkedHashMap<>();
         byEntry.forEach((entry, value) -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(entry));
         String most = byValue.entrySet().stream().max(Comparator.comparingInt(e -> e.getValue().size()))
                 .orElseThrow().getKey();
-        boolean shorthand = byEntry.size() >= MANY_ENTRIES && byValue.get(most).size() > byEntry.size() / 2;
+        // Shorthand only with exceptions to name: when all share V, naming them says who takes it.
+        boolean shorthand = byValue.size() > 1 && byEntry.size() >= MANY_ENTRIES
+                && byValue.get(most).size() > byEntry.size() / 2;
         List<String> parts = new ArrayList<>();
         if (shorthand) {
             parts.add("default " + most);

@@ -17,7 +17,7 @@ class BadInputTest {
             run --surface bowl --optimizer gd --start=1            | expected X,Y (two numbers, e.g. -1.5,2), got '1'
             run --surface bowl --optimizer gd --start=1,zz         | 'zz' is not a number
             run --surface bowl --optimizer gd --steps 2000000      | steps must be in [0, 1000000], got 2000000
-            run --surface bowl --optimizer gd --beta1 0.5          | gd does not take beta1; it takes: lr, weight-decay
+            run --surface bowl --optimizer gd --beta1 0.5          | gd does not take beta1; it takes: lr, weight-decay, maximize
             run --surface bowl --optimizer adam --beta1 1          | beta1 must be in [0, 1), got 1
             run --surface bowl                                     | Missing required option: '--optimizer=NAME'
             run --optimizer gd                                     | Missing required option: '--surface=NAME'

@@ -120,6 +120,11 @@ class RegistryOptionsTest {
         }
         decay.put("adamw", "0.01");
         assertThat(RunOptions.defaults(decay)).isEqualTo("(default 0; adamw: 0.01)");
+        var beta1 = new java.util.LinkedHashMap<String, String>();
+        for (String name : List.of("adam", "adamw", "adamax", "nadam", "radam")) {
+            beta1.put(name, "0.9");
+        }
+        assertThat(RunOptions.defaults(beta1)).isEqualTo("(adam, adamw, adamax, nadam, radam: 0.9)");
     }
 
     private static Opt<?> option(List<Opt<?>> options, Param param) {

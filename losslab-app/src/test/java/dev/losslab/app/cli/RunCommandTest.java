@@ -55,7 +55,7 @@ class RunCommandTest {
         List<String> names = new ArrayList<>();
         hyper.fieldNames().forEachRemaining(names::add);
         assertThat(names).containsExactly("beta1", "beta2", "eps", "amsgrad", "weight-decay",
-                "no-bias-correction");
+                "no-bias-correction", "maximize");
         assertThat(hyper.get("beta1").asDouble()).isEqualTo(0.8);
         assertThat(hyper.get("no-bias-correction").asBoolean()).isFalse();
     }

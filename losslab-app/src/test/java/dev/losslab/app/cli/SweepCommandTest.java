@@ -76,7 +76,7 @@ class SweepCommandTest {
             sweep --surface bowl --optimizer gd --vary lr=0.1:0.2:3.5                   | lr count must be a whole number, got '3.5'
             sweep --surface bowl --optimizer gd --vary lr=0:0.2:3 --log lr              | a log-spaced lr needs ends > 0
             sweep --surface bowl --optimizer gd --vary lr=0.1:0.2:3 --log momentum      | --log momentum names no swept parameter
-            sweep --surface bowl --optimizer gd --vary momentum=0:0.9:3                 | gd does not take momentum; it takes: lr, weight-decay
+            sweep --surface bowl --optimizer gd --vary momentum=0:0.9:3                 | gd does not take momentum; it takes: lr, weight-decay, maximize
             sweep --surface bowl --optimizer gd --vary lr=0.1:0.2:3 --lr 0.1            | lr is both fixed (--lr) and swept (--vary)
             sweep --surface bowl --optimizer momentum --vary momentum=-1:0.9:3          | momentum must be >= 0, got -1
             sweep --surface bowl --optimizer gd --vary lr=0.1:0.2:3,lr=0.1:0.2:3        | the two swept hyper-parameters must differ

@@ -9,7 +9,8 @@ import dev.losslab.core.surface.Surface;
  * Followed from torch 1.13.1's code (the one Debian ships and the fixtures come from).
  * <pre>
  *   t ← t + 1                                         (step count, 1 on the first update)
- *   g ← ∇f(θ) + λ·θ                 Adam                (L2 weight decay λ, only when λ ≠ 0)
+ *   g ← ±∇f(θ)                                        (−∇f with maximize)
+ *   g ← g + λ·θ                     Adam                (L2 weight decay λ, only when λ ≠ 0)
  *   θ ← θ·(1 − lr·λ)                AdamW               (decoupled decay, before the moments)
  *   m ← β₁·m + (1 − β₁)·g                             (m₀ = 0)
  *   v ← β₂·v + (1 − β₂)·g²                            (v₀ = 0)
@@ -36,6 +37,7 @@ import dev.losslab.core.surface.Surface;
  * @param amsgrad               normalise by the running maximum of v
  * @param biasCorrection        divide by 1 − β₁ᵗ and √(1 − β₂ᵗ) (PyTorch always does; false is
  *                              LossLab's {@code no-bias-correction}: θ ← θ − lr·m / (√v̂ + ε))
+ * @param maximize              climb f: the rule sees −∇f (PyTorch's {@code maximize})
  */
 public record Adam(
         double beta1,
@@ -44,7 +46,8 @@ public record Adam(
         double weightDecay,
         boolean decoupledWeightDecay,
         boolean amsgrad,
-        boolean biasCorrection) implements Optimizer {
+        boolean biasCorrection,
+        boolean maximize) implements Optimizer {
 
     public Adam {
         Range.closedOpen(0, 1).check("beta1", beta1);
@@ -80,6 +83,7 @@ public record Adam(
             double b1 = beta1, b2 = beta2, e = eps;
             // λ·θ added to g: Adam's L2 decay only; AdamW decays θ itself, below.
             double wd = decoupledWeightDecay ? 0 : weightDecay;
+            double sign = maximize ? -1 : 1;
             double[] mAvg = expAvg, vAvg = expAvgSq;
             double stepSize;
             double correction2Sqrt;
@@ -104,7 +108,7 @@ public record Adam(
             if (amsgrad) {
                 double[] vMax = maxExpAvgSq;
                 for (int j = 0; j < m; j++) {
-                    double g = wd != 0 ? gradient[j] + wd * theta[j] : gradient[j];
+                    double g = wd != 0 ? sign * gradient[j] + wd * theta[j] : sign * gradient[j];
                     mAvg[j] = mAvg[j] * b1 + (1 - b1) * g;
                     vAvg[j] = vAvg[j] * b2 + (1 - b2) * g * g;
                     vMax[j] = Math.max(vMax[j], vAvg[j]);
@@ -112,14 +116,14 @@ public record Adam(
                 }
             } else if (wd != 0) {
                 for (int j = 0; j < m; j++) {
-                    double g = gradient[j] + wd * theta[j];
+                    double g = sign * gradient[j] + wd * theta[j];
                     mAvg[j] = mAvg[j] * b1 + (1 - b1) * g;
                     vAvg[j] = vAvg[j] * b2 + (1 - b2) * g * g;
                     theta[j] += -stepSize * (mAvg[j] / (Math.sqrt(vAvg[j]) / correction2Sqrt + e));
                 }
             } else {
                 for (int j = 0; j < m; j++) {
-                    double g = gradient[j];
+                    double g = sign * gradient[j];
                     mAvg[j] = mAvg[j] * b1 + (1 - b1) * g;
                     vAvg[j] = vAvg[j] * b2 + (1 - b2) * g * g;
                     theta[j] += -stepSize * (mAvg[j] / (Math.sqrt(vAvg[j]) / correction2Sqrt + e));

@@ -22,6 +22,14 @@ public final class Optimizers {
             Param.real("dampening", "τ", 0, Range.atLeast(0), "dampening τ of the momentum buffer");
     private static final Param EPS_1E_8 =
             Param.real("eps", "ε", 1e-8, Range.atLeast(0), "ε added to the denominator, outside the square root");
+    private static final Param MAXIMIZE =
+            Param.flag("maximize", "climb f instead of descending it: the rule sees −∇f (PyTorch's maximize)");
+    private static final Param DECOUPLED_WEIGHT_DECAY = Param.flag("decoupled-weight-decay",
+            "decay θ ← θ·(1 − lr·λ) before the step instead of adding λ·θ to the gradient (as AdamW)");
+    private static final Param BETA1 =
+            Param.real("beta1", "β₁", 0.9, Range.closedOpen(0, 1), "decay β₁ of the gradient average m");
+    private static final Param BETA2 =
+            Param.real("beta2", "β₂", 0.999, Range.closedOpen(0, 1), "decay β₂ of the squared-gradient average v");
 
     private static final List<Param> ADAM_PARAMS = adamParams(0);
     private static final List<Param> ADAMW_PARAMS = adamParams(0.01);
@@ -31,24 +39,25 @@ public final class Optimizers {
     static {
         add(new OptimizerKind("gd", "Gradient descent",
                 "θ ← θ − lr·∇f(θ)",
-                List.of(WEIGHT_DECAY), GRADIENT, 0,
-                s -> new Sgd(0, 0, false, s.real("weight-decay"))));
+                List.of(WEIGHT_DECAY, MAXIMIZE), GRADIENT, 0,
+                s -> new Sgd(0, 0, false, s.real("weight-decay"), s.flag("maximize"))));
         add(new OptimizerKind("sgd", "Stochastic gradient descent (noisy gradients)",
                 "θ ← θ − lr·(∇f(θ) + σ·ξ),  ξ ~ N(0, I) drawn afresh each step (σ: --noise, default 1)",
-                List.of(WEIGHT_DECAY), GRADIENT, 1.0,
-                s -> new Sgd(0, 0, false, s.real("weight-decay"))));
+                List.of(WEIGHT_DECAY, MAXIMIZE), GRADIENT, 1.0,
+                s -> new Sgd(0, 0, false, s.real("weight-decay"), s.flag("maximize"))));
         add(new OptimizerKind("momentum", "SGD with momentum",
                 "b ← μ·b + (1 − τ)·∇f(θ)  (b₁ = ∇f(θ₀));  θ ← θ − lr·b",
-                List.of(Param.real("momentum", "μ", 0.9, Range.atLeast(0), "momentum factor μ"), DAMPENING, WEIGHT_DECAY),
+                List.of(Param.real("momentum", "μ", 0.9, Range.atLeast(0), "momentum factor μ"), DAMPENING, WEIGHT_DECAY,
+                        MAXIMIZE),
                 GRADIENT, 0,
-                s -> new Sgd(s.real("momentum"), s.real("dampening"), false, s.real("weight-decay"))));
+                s -> new Sgd(s.real("momentum"), s.real("dampening"), false, s.real("weight-decay"), s.flag("maximize"))));
         add(new OptimizerKind("nesterov", "SGD with Nesterov momentum",
                 "b ← μ·b + (1 − τ)·g  (b₁ = g);  θ ← θ − lr·(g + μ·b)",
                 List.of(Param.real("momentum", "μ", 0.9, Range.above(0), "momentum factor μ"),
                         Param.real("dampening", "τ", 0, Range.closed(0, 0), "dampening τ: PyTorch allows only 0 with Nesterov"),
-                        WEIGHT_DECAY),
+                        WEIGHT_DECAY, MAXIMIZE),
                 GRADIENT, 0,
-                s -> new Sgd(s.real("momentum"), s.real("dampening"), true, s.real("weight-decay"))));
+                s -> new Sgd(s.real("momentum"), s.real("dampening"), true, s.real("weight-decay"), s.flag("maximize"))));
         add(new OptimizerKind("rmsprop", "RMSProp",
                 "v ← α·v + (1 − α)·g²;  θ ← θ − lr·g / (√v + ε)  (centered: √(v − a²) with a ← α·a + (1 − α)·g; "
                         + "momentum: b ← μ·b + g/(√v + ε), θ ← θ − lr·b)",
@@ -56,17 +65,21 @@ public final class Optimizers {
                         EPS_1E_8,
                         Param.real("momentum", "μ", 0, Range.atLeast(0), "momentum factor μ"),
                         Param.flag("centered", "divide by the gradient's estimated standard deviation instead of its RMS"),
-                        WEIGHT_DECAY),
+                        WEIGHT_DECAY, MAXIMIZE),
                 ADAPTIVE, 0,
                 s -> new RmsProp(s.real("alpha"), s.real("eps"), s.real("weight-decay"), s.real("momentum"),
-                        s.flag("centered"))));
+                        s.flag("centered"), s.flag("maximize"))));
         add(new OptimizerKind("adagrad", "Adagrad",
-                "s ← s + g²;  θ ← θ − lr/(1 + (t − 1)·η) · g / (√s + ε)",
+                "s ← s + g²  (s₀ given);  θ ← θ − lr/(1 + (t − 1)·η) · g / (√s + ε)",
                 List.of(Param.real("lr-decay", "η", 0, Range.atLeast(0), "learning-rate decay η"),
                         Param.real("eps", "ε", 1e-10, Range.atLeast(0), "ε added to the denominator, outside the square root"),
-                        WEIGHT_DECAY),
+                        WEIGHT_DECAY,
+                        Param.real("initial-accumulator-value", "s₀", 0, Range.atLeast(0),
+                                "starting value s₀ of the sum of squared gradients s"),
+                        MAXIMIZE),
                 ADAPTIVE, 0,
-                s -> new Adagrad(s.real("lr-decay"), s.real("eps"), s.real("weight-decay"))));
+                s -> new Adagrad(s.real("lr-decay"), s.real("eps"), s.real("weight-decay"),
+                        s.real("initial-accumulator-value"), s.flag("maximize"))));
         add(new OptimizerKind("rprop", "Rprop (resilient backpropagation)",
                 "Δ ← Δ·η₊ where g keeps its sign, Δ·η₋ where it flips (and skip that step), Δ₀ = lr, "
                         + "clamped to [Δ_min, Δ_max];  θ ← θ − sign(g)·Δ",
@@ -74,7 +87,7 @@ public final class Optimizers {
                                 "step-size factors (η₋, η₊) when g's sign flips or stays, 0 < η₋ < 1 < η₊"),
                         Param.pair("step-sizes", "Δ_min,Δ_max", 1e-6, 50, Range.atLeast(0),
                                 "the smallest and largest step sizes (Δ_min, Δ_max)"),
-                        Param.flag("maximize", "ascend f instead of descending it (PyTorch's maximize)")),
+                        MAXIMIZE),
                 ADAPTIVE, 0,
                 s -> {
                     double[] etas = s.numbers("etas");
@@ -90,6 +103,74 @@ public final class Optimizers {
                         + "θ ← θ − lr/(1 − β₁ᵗ) · m / (√v / √(1 − β₂ᵗ) + ε)",
                 ADAMW_PARAMS, ADAPTIVE, 0,
                 s -> adam(s, true)));
+        // torch.optim's other rules (each class names the torch version it follows), one block.
+        add(new OptimizerKind("adadelta", "Adadelta",
+                "v ← ρ·v + (1 − ρ)·g²;  δ ← √(u + ε)/√(v + ε) · g;  u ← ρ·u + (1 − ρ)·δ²;  θ ← θ − lr·δ",
+                List.of(Param.real("rho", "ρ", 0.9, Range.closed(0, 1), "decay ρ of the averages of g² and of δ²"),
+                        Param.real("eps", "ε", 1e-6, Range.atLeast(0), "ε added inside both square roots"),
+                        WEIGHT_DECAY, MAXIMIZE),
+                // δ already has θ's units, sized by the method: lr multiplies it, 1 as in the paper and PyTorch.
+                ONE, 0,
+                s -> new Adadelta(s.real("rho"), s.real("eps"), s.real("weight-decay"), s.flag("maximize"))));
+        add(new OptimizerKind("adamax", "Adamax (Adam with the infinity norm)",
+                "m ← β₁·m + (1 − β₁)·g;  u ← max(β₂·u, |g| + ε);  θ ← θ − lr/(1 − β₁ᵗ) · m / u",
+                List.of(BETA1,
+                        Param.real("beta2", "β₂", 0.999, Range.closedOpen(0, 1), "decay β₂ of the gradient's running maximum u"),
+                        Param.real("eps", "ε", 1e-8, Range.atLeast(0), "ε added to |g| inside the maximum"),
+                        WEIGHT_DECAY, MAXIMIZE),
+                ADAPTIVE, 0,
+                s -> new Adamax(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"),
+                        s.flag("maximize"))));
+        add(new OptimizerKind("nadam", "NAdam (Adam with Nesterov momentum)",
+                "μ_t ← β₁·(1 − ½·0.96^(t·ψ));  Π_t ← Π_{t−1}·μ_t;  m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  "
+                        + "d ← √(v/(1 − β₂ᵗ)) + ε;  θ ← θ − lr·(1 − μ_t)/(1 − Π_t) · g/d − lr·μ_{t+1}/(1 − Π_t·μ_{t+1}) · m/d",
+                List.of(BETA1, BETA2, EPS_1E_8, WEIGHT_DECAY,
+                        Param.real("momentum-decay", "ψ", 4e-3, Range.atLeast(0),
+                                "momentum decay ψ: μ_t climbs from β₁/2 towards β₁ as 0.96^(t·ψ) dies out"),
+                        DECOUPLED_WEIGHT_DECAY, MAXIMIZE),
+                ADAPTIVE, 0,
+                s -> new NAdam(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"),
+                        s.real("momentum-decay"), s.flag("decoupled-weight-decay"), s.flag("maximize"))));
+        add(new OptimizerKind("radam", "RAdam (rectified Adam)",
+                "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  m̂ ← m/(1 − β₁ᵗ);  ρ_t ← ρ∞ − 2t·β₂ᵗ/(1 − β₂ᵗ);  "
+                        + "θ ← θ − lr·m̂·r_t·√(1 − β₂ᵗ)/(√v + ε) if ρ_t > 5, else θ ← θ − lr·m̂  "
+                        + "(ρ∞ = 2/(1 − β₂) − 1, r_t = √((ρ_t − 4)(ρ_t − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρ_t)))",
+                List.of(BETA1, BETA2, EPS_1E_8, WEIGHT_DECAY, DECOUPLED_WEIGHT_DECAY, MAXIMIZE),
+                ADAPTIVE, 0,
+                s -> new RAdam(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"),
+                        s.flag("decoupled-weight-decay"), s.flag("maximize"))));
+        add(new OptimizerKind("asgd", "Averaged SGD",
+                "θ ← θ·(1 − κ·η) − η·g;  θ̄ ← θ̄ + μ·(θ − θ̄);  then η ← lr/(1 + κ·lr·t)^α, μ ← 1/max(1, t − t₀)  "
+                        + "(η₁ = lr, μ₁ = 1; the run shows θ, θ̄ is the averaged point)",
+                List.of(Param.real("lambd", "κ", 1e-4, Range.atLeast(0),
+                                "decay term κ (PyTorch's lambd): θ shrinks by κ·η and η decays as 1/(1 + κ·lr·t)^α"),
+                        Param.real("alpha", "α", 0.75, Range.atLeast(0), "power α of the step size's decay"),
+                        Param.real("t0", "t₀", 1e6, Range.atLeast(0), "step t₀ after which θ̄ averages the iterates"),
+                        WEIGHT_DECAY, MAXIMIZE),
+                // η is lr times a decay: a gradient step like SGD's, sized by the surface's lr.
+                GRADIENT, 0,
+                s -> new Asgd(s.real("lambd"), s.real("alpha"), s.real("t0"), s.real("weight-decay"),
+                        s.flag("maximize"))));
+        add(new OptimizerKind("adafactor", "Adafactor",
+                "ρ_t ← min(lr, 1/√t);  θ ← θ·(1 − lr·λ);  v ← (1 − t^τ)·v + t^τ·g²;  U ← g/√max(v, ε₁²);  "
+                        + "θ ← θ − max(ε₂, RMS(θ))·ρ_t / max(1, RMS(U)/d) · U  (RMS(θ) before the decay)",
+                List.of(Param.real("beta2-decay", "τ", -0.8, Range.atMost(0),
+                                "decay rate τ of β̂₂_t = 1 − t^τ, the squared-gradient average's weight"),
+                        Param.real("d", "d", 1, Range.atLeast(1), "clipping threshold d of the update's RMS"),
+                        Param.real("eps1", "ε₁", Adafactor.FLOAT64_EPS, Range.atLeast(0),
+                                "floor ε₁ of √v in the denominator (PyTorch's eps[0]; default float64's machine epsilon)"),
+                        Param.real("eps2", "ε₂", 1e-3, Range.atLeast(0),
+                                "floor ε₂ of RMS(θ) in the step size (PyTorch's eps[1])"),
+                        Param.real("weight-decay", "λ", 0, Range.atLeast(0),
+                                "decoupled weight decay λ: θ ← θ·(1 − lr·λ) before each update"),
+                        MAXIMIZE),
+                // lr is a unit-free cap on the relative step ρ_t (a fraction of RMS(θ)), not a length
+                // on the landscape, so a landscape lr would mean nothing to it. At 1 the cap never
+                // binds (1/√t ≤ 1): Adafactor sizes its own steps, which is what ONE stands for. PyTorch's
+                // 1e-2 (the paper's cap) creeps on the lab's landscapes; give --lr 0.01 to match it.
+                ONE, 0,
+                s -> new Adafactor(s.real("beta2-decay"), s.real("d"), s.real("eps1"), s.real("eps2"),
+                        s.real("weight-decay"), s.flag("maximize"))));
         add(new OptimizerKind("newton", "Newton's method",
                 "θ ← θ − lr·[∇²f(θ)]⁻¹·∇f(θ)  (stops where ∇²f is singular)",
                 List.of(), ONE, 0,
@@ -104,20 +185,21 @@ public final class Optimizers {
 
     private static List<Param> adamParams(double weightDecayDefault) {
         return List.of(
-                Param.real("beta1", "β₁", 0.9, Range.closedOpen(0, 1), "decay β₁ of the gradient average m"),
-                Param.real("beta2", "β₂", 0.999, Range.closedOpen(0, 1), "decay β₂ of the squared-gradient average v"),
+                BETA1,
+                BETA2,
                 EPS_1E_8,
                 Param.flag("amsgrad", "normalise by the running maximum of v (AMSGrad)"),
                 Param.real("weight-decay", "λ", weightDecayDefault, Range.atLeast(0), weightDecayDefault == 0
                         ? "L2 penalty λ added to the gradient as λ·θ"
                         : "decoupled weight decay λ: θ ← θ·(1 − lr·λ) before each update"),
                 Param.flag("no-bias-correction",
-                        "drop the 1/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ) corrections (not a PyTorch option)"));
+                        "drop the 1/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ) corrections (not a PyTorch option)"),
+                MAXIMIZE);
     }
 
     private static Adam adam(Settings s, boolean decoupled) {
         return new Adam(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"), decoupled,
-                s.flag("amsgrad"), !s.flag("no-bias-correction"));
+                s.flag("amsgrad"), !s.flag("no-bias-correction"), s.flag("maximize"));
     }
 
     static void add(OptimizerKind kind) {

@@ -16,6 +16,10 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
         return new Range(min, false, Double.POSITIVE_INFINITY, false);
     }
 
+    public static Range atMost(double max) {
+        return new Range(Double.NEGATIVE_INFINITY, false, max, true);
+    }
+
     /** [min, max) — e.g. β ∈ [0, 1). */
     public static Range closedOpen(double min, double max) {
         return new Range(min, true, max, false);
@@ -39,10 +43,13 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
         return v;
     }
 
-    /** "> 0", ">= 0", "in [0, 1)", or "0" when only one value is allowed. */
+    /** "> 0", ">= 0", "<= 0", "in [0, 1)", or "0" when only one value is allowed. */
     public String describe() {
         if (min == max && minInclusive && maxInclusive) {
             return num(min);
+        }
+        if (min == Double.NEGATIVE_INFINITY) {
+            return (maxInclusive ? "<= " : "< ") + num(max);
         }
         if (max == Double.POSITIVE_INFINITY) {
             return (minInclusive ? ">= " : "> ") + num(min);

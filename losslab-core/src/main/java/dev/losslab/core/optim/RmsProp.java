@@ -6,7 +6,7 @@ import dev.losslab.core.surface.Surface;
  * RMSProp (Hinton's lecture 6e), optionally centered (Graves 2013) and with momentum:
  * {@code torch.optim.RMSprop} ({@code _single_tensor_rmsprop}), followed from torch 1.13.1's code.
  * <pre>
- *   g ← ∇f(θ) + λ·θ                                   (weight decay λ, only when λ ≠ 0)
+ *   g ← ±∇f(θ) + λ·θ                                  (−∇f with maximize; weight decay λ, only when λ ≠ 0)
  *   v ← α·v + (1 − α)·g²                              (v₀ = 0)
  *   centered:  a ← α·a + (1 − α)·g;  s ← √(v − a²)    (a₀ = 0)
  *   else:      s ← √v
@@ -26,9 +26,10 @@ import dev.losslab.core.surface.Surface;
  * @param weightDecay λ ≥ 0, default 0
  * @param momentum    μ ≥ 0, default 0
  * @param centered    normalise by the estimated variance of g instead of its second moment
+ * @param maximize    climb f: the rule sees −∇f (PyTorch's {@code maximize})
  */
-public record RmsProp(double alpha, double eps, double weightDecay, double momentum, boolean centered)
-        implements Optimizer {
+public record RmsProp(double alpha, double eps, double weightDecay, double momentum, boolean centered,
+                      boolean maximize) implements Optimizer {
 
     public RmsProp {
         // Differs from PyTorch: torch only asks α ≥ 0; above 1 the average v can turn negative and
@@ -62,18 +63,19 @@ public record RmsProp(double alpha, double eps, double weightDecay, double momen
                 boolean[] stuck) {
             int m = n * dimension;
             double a = alpha, e = eps, wd = weightDecay, mu = momentum;
+            double sign = maximize ? -1 : 1;
             double[] v = squareAvg, avg = gradAvg, b = momentumBuffer;
             // The flags are per run, so each branch below is a straight loop for the JIT.
             if (!centered && mu == 0) {
                 for (int j = 0; j < m; j++) {
-                    double g = wd != 0 ? gradient[j] + wd * theta[j] : gradient[j];
+                    double g = wd != 0 ? sign * gradient[j] + wd * theta[j] : sign * gradient[j];
                     v[j] = v[j] * a + (1 - a) * g * g;
                     theta[j] += -lr * (g / (Math.sqrt(v[j]) + e));
                 }
                 return 0;
             }
             for (int j = 0; j < m; j++) {
-                double g = wd != 0 ? gradient[j] + wd * theta[j] : gradient[j];
+                double g = wd != 0 ? sign * gradient[j] + wd * theta[j] : sign * gradient[j];
                 v[j] = v[j] * a + (1 - a) * g * g;
                 double d;
                 if (centered) {

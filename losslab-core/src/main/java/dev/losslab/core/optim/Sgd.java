@@ -9,7 +9,7 @@ import dev.losslab.core.surface.Surface;
  * {@code momentum} and {@code nesterov} are this rule with different settings ({@code sgd} adds
  * the runner's Gaussian gradient noise). Followed from torch 1.13.1's code, which current torch keeps.
  * <pre>
- *   g ← ∇f(θ) + λ·θ                          (weight decay λ)
+ *   g ← ±∇f(θ) + λ·θ                         (−∇f with maximize; weight decay λ)
  *   if μ ≠ 0:
  *     b ← g                    at step 1     (the buffer starts as the first gradient, undamped)
  *     b ← μ·b + (1 − τ)·g      after that    (dampening τ)
@@ -23,8 +23,10 @@ import dev.losslab.core.surface.Surface;
  * @param dampening   τ ≥ 0 (default 0)
  * @param nesterov    Nesterov momentum; needs μ > 0 and τ = 0, as PyTorch requires
  * @param weightDecay λ ≥ 0 (default 0)
+ * @param maximize    climb f: the rule sees −∇f (PyTorch's {@code maximize})
  */
-public record Sgd(double momentum, double dampening, boolean nesterov, double weightDecay) implements Optimizer {
+public record Sgd(double momentum, double dampening, boolean nesterov, double weightDecay, boolean maximize)
+        implements Optimizer {
 
     public Sgd {
         Range.atLeast(0).check("momentum", momentum);
@@ -38,7 +40,7 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
 
     /** Plain gradient descent: θ ← θ − lr·∇f(θ). */
     public static Sgd plain() {
-        return new Sgd(0, 0, false, 0);
+        return new Sgd(0, 0, false, 0, false);
     }
 
     @Override
@@ -60,9 +62,11 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
                 boolean[] stuck) {
             int m = n * dimension;
             double wd = weightDecay;
+            // −1·g is exactly −g, and 1·g is g: one multiply instead of a branch per entry.
+            double sign = maximize ? -1 : 1;
             if (momentum == 0) {
                 for (int j = 0; j < m; j++) {
-                    theta[j] -= lr * (gradient[j] + wd * theta[j]);
+                    theta[j] -= lr * (sign * gradient[j] + wd * theta[j]);
                 }
                 return 0;
             }
@@ -73,16 +77,16 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
             // until step 1. The branches are per step, not per point, so each loop stays straight.
             if (step == 1) {
                 for (int j = 0; j < m; j++) {
-                    b[j] = gradient[j] + wd * theta[j];
+                    b[j] = sign * gradient[j] + wd * theta[j];
                 }
             } else {
                 for (int j = 0; j < m; j++) {
-                    b[j] = mu * b[j] + undamped * (gradient[j] + wd * theta[j]);
+                    b[j] = mu * b[j] + undamped * (sign * gradient[j] + wd * theta[j]);
                 }
             }
             if (nesterov) {
                 for (int j = 0; j < m; j++) {
-                    theta[j] -= lr * (gradient[j] + wd * theta[j] + mu * b[j]);
+                    theta[j] -= lr * (sign * gradient[j] + wd * theta[j] + mu * b[j]);
                 }
             } else {
                 for (int j = 0; j < m; j++) {

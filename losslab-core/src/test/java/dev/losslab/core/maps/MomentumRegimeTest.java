@@ -19,7 +19,7 @@ class MomentumRegimeTest {
     /** What a run from θ = 1 does: divergent if it has not shrunk below 1e-6, else oscillating if θ changed sign twice. */
     static MomentumRegime measured(double lr, double momentum, double h) {
         Quadratic q = new Quadratic(h, h);
-        Stepper stepper = new Sgd(momentum, 0, false, 0).newStepper();
+        Stepper stepper = new Sgd(momentum, 0, false, 0, false).newStepper();
         double[] theta = {1, 0};  // one point: x at [0], y at [1]
         double[] g = new double[2];
         int signChanges = 0;

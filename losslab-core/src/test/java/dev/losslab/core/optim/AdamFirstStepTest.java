@@ -100,7 +100,7 @@ class AdamFirstStepTest {
             beta1    | 1   | beta1 must be in [0, 1), got 1
             beta2    | -1  | beta2 must be in [0, 1), got -1
             lr       | 0   | lr must be > 0, got 0
-            momentum | 0.9 | adam does not take momentum; it takes: lr, beta1, beta2, eps, amsgrad, weight-decay, no-bias-correction
+            momentum | 0.9 | adam does not take momentum; it takes: lr, beta1, beta2, eps, amsgrad, weight-decay, no-bias-correction, maximize
             """)
     void badSettingsAreRefusedNamingThem(String name, double value, String message) {
         assertThatThrownBy(() -> AdamFirstStep.on(BOWL, FROM, Map.of(name, value)))

@@ -38,6 +38,25 @@ final class FixtureSurfaces {
         }
     }
 
+    /** f = (1 − x)² + 20·(y − x²)²: the catalog's ravine, with the script's gradient. */
+    record Ravine() implements PointwiseSurface {
+        public double value(double x, double y) {
+            double r = y - x * x;
+            return (1 - x) * (1 - x) + 20 * r * r;
+        }
+
+        public double valueAndGradient(double x, double y, double[] gradient) {
+            double r = y - x * x;
+            gradient[0] = -2.0 * (1.0 - x) - 80.0 * x * r;
+            gradient[1] = 40.0 * r;
+            return (1 - x) * (1 - x) + 20 * r * r;
+        }
+
+        public Sym2 hessian(double x, double y) {
+            return new Sym2(2 - 80 * (y - x * x) + 160 * x * x, -80 * x, 40);
+        }
+    }
+
     /** f = (x² + y − 11)² + (x + y² − 7)². */
     record Himmelblau() implements PointwiseSurface {
         public double value(double x, double y) {
@@ -64,6 +83,7 @@ final class FixtureSurfaces {
             case "quadratic" -> new Quadratic(1, 10);
             case "rosenbrock" -> new Rosenbrock();
             case "himmelblau" -> new Himmelblau();
+            case "ravine" -> new Ravine();
             default -> throw new IllegalArgumentException("no fixture surface " + name);
         };
         return new Landscape(name, name, name, "fixture surface", surface, Window.square(5), Vec2.ZERO,

@@ -16,7 +16,8 @@ class RegistryTest {
     @Test
     void listsEveryOptimizerInOrder() {
         assertThat(Optimizers.names()).containsExactly("gd", "sgd", "momentum", "nesterov", "rmsprop", "adagrad",
-                "rprop", "adam", "adamw", "newton", "saddle-free-newton");
+                "rprop", "adam", "adamw", "adadelta", "adamax", "nadam", "radam", "asgd", "adafactor", "newton",
+                "saddle-free-newton");
     }
 
     static java.util.List<OptimizerKind> kinds() {
@@ -39,7 +40,7 @@ class RegistryTest {
         assertThat(kind.takes("lr")).isTrue();
     }
 
-    /** PyTorch's defaults (torch 1.13.1 constructors), as the registry fills them in. */
+    /** PyTorch's defaults (torch 1.13.1 constructors; Adafactor's from torch 2.11), as the registry fills them in. */
     @ParameterizedTest(name = "{0} {1} = {2}")
     @CsvSource(delimiter = '|', textBlock = """
             momentum | momentum     | 0.9
@@ -64,6 +65,38 @@ class RegistryTest {
             adamw    | beta1        | 0.9
             adamw    | beta2        | 0.999
             adamw    | eps          | 1e-8
+            gd       | maximize     | 0
+            adam     | maximize     | 0
+            adagrad  | initial-accumulator-value | 0
+            adadelta | rho          | 0.9
+            adadelta | eps          | 1e-6
+            adadelta | weight-decay | 0
+            adadelta | maximize     | 0
+            adamax   | beta1        | 0.9
+            adamax   | beta2        | 0.999
+            adamax   | eps          | 1e-8
+            adamax   | weight-decay | 0
+            nadam    | beta1        | 0.9
+            nadam    | beta2        | 0.999
+            nadam    | eps          | 1e-8
+            nadam    | weight-decay | 0
+            nadam    | momentum-decay | 4e-3
+            nadam    | decoupled-weight-decay | 0
+            radam    | beta1        | 0.9
+            radam    | beta2        | 0.999
+            radam    | eps          | 1e-8
+            radam    | weight-decay | 0
+            radam    | decoupled-weight-decay | 0
+            asgd     | lambd        | 1e-4
+            asgd     | alpha        | 0.75
+            asgd     | t0           | 1e6
+            asgd     | weight-decay | 0
+            adafactor | beta2-decay | -0.8
+            adafactor | d           | 1
+            adafactor | eps1        | 2.220446049250313e-16
+            adafactor | eps2        | 1e-3
+            adafactor | weight-decay | 0
+            adafactor | maximize    | 0
             """)
     void defaultsArePyTorchs(String optimizer, String param, double expected) {
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -73,13 +106,25 @@ class RegistryTest {
 
     @Test
     void defaultsBuildTheExpectedRecords() {
-        assertThat(Optimizers.get("adam").configure(Map.of())).isEqualTo(new Adam(0.9, 0.999, 1e-8, 0, false, false, true));
-        assertThat(Optimizers.get("adamw").configure(Map.of())).isEqualTo(new Adam(0.9, 0.999, 1e-8, 0.01, true, false, true));
-        assertThat(Optimizers.get("adam").configure(Map.of("amsgrad", 1.0, "no-bias-correction", 1.0)))
-                .isEqualTo(new Adam(0.9, 0.999, 1e-8, 0, false, true, false));
-        assertThat(Optimizers.get("rmsprop").configure(Map.of())).isEqualTo(new RmsProp(0.99, 1e-8, 0, 0, false));
-        assertThat(Optimizers.get("adagrad").configure(Map.of())).isEqualTo(new Adagrad(0, 1e-10, 0));
-        assertThat(Optimizers.get("nesterov").configure(Map.of())).isEqualTo(new Sgd(0.9, 0, true, 0));
+        assertThat(Optimizers.get("adam").configure(Map.of())).isEqualTo(new Adam(0.9, 0.999, 1e-8, 0, false, false, true, false));
+        assertThat(Optimizers.get("adamw").configure(Map.of())).isEqualTo(new Adam(0.9, 0.999, 1e-8, 0.01, true, false, true, false));
+        assertThat(Optimizers.get("adam").configure(Map.of("amsgrad", 1.0, "no-bias-correction", 1.0, "maximize", 1.0)))
+                .isEqualTo(new Adam(0.9, 0.999, 1e-8, 0, false, true, false, true));
+        assertThat(Optimizers.get("rmsprop").configure(Map.of())).isEqualTo(new RmsProp(0.99, 1e-8, 0, 0, false, false));
+        assertThat(Optimizers.get("adagrad").configure(Map.of())).isEqualTo(new Adagrad(0, 1e-10, 0, 0, false));
+        assertThat(Optimizers.get("adagrad").configure(Map.of("initial-accumulator-value", 0.5)))
+                .isEqualTo(new Adagrad(0, 1e-10, 0, 0.5, false));
+        assertThat(Optimizers.get("nesterov").configure(Map.of())).isEqualTo(new Sgd(0.9, 0, true, 0, false));
+        assertThat(Optimizers.get("gd").configure(Map.of("maximize", 1.0))).isEqualTo(new Sgd(0, 0, false, 0, true));
+        assertThat(Optimizers.get("adadelta").configure(Map.of())).isEqualTo(new Adadelta(0.9, 1e-6, 0, false));
+        assertThat(Optimizers.get("adamax").configure(Map.of())).isEqualTo(new Adamax(0.9, 0.999, 1e-8, 0, false));
+        assertThat(Optimizers.get("nadam").configure(Map.of())).isEqualTo(new NAdam(0.9, 0.999, 1e-8, 0, 4e-3, false, false));
+        assertThat(Optimizers.get("nadam").configure(Map.of("decoupled-weight-decay", 1.0, "weight-decay", 0.1)))
+                .isEqualTo(new NAdam(0.9, 0.999, 1e-8, 0.1, 4e-3, true, false));
+        assertThat(Optimizers.get("radam").configure(Map.of())).isEqualTo(new RAdam(0.9, 0.999, 1e-8, 0, false, false));
+        assertThat(Optimizers.get("asgd").configure(Map.of())).isEqualTo(new Asgd(1e-4, 0.75, 1e6, 0, false));
+        assertThat(Optimizers.get("adafactor").configure(Map.of()))
+                .isEqualTo(new Adafactor(-0.8, 1, Math.ulp(1.0), 1e-3, 0, false));
         assertThat(Optimizers.get("newton").configure(Map.of())).isEqualTo(new Newton(false));
         assertThat(Optimizers.get("saddle-free-newton").configure(Map.of())).isEqualTo(new Newton(true));
     }
@@ -94,6 +139,12 @@ class RegistryTest {
             adagrad            | ADAPTIVE | 0
             adam               | ADAPTIVE | 0
             adamw              | ADAPTIVE | 0
+            adadelta           | ONE      | 0
+            adamax             | ADAPTIVE | 0
+            nadam              | ADAPTIVE | 0
+            radam              | ADAPTIVE | 0
+            asgd               | GRADIENT | 0
+            adafactor          | ONE      | 0
             newton             | ONE      | 0
             saddle-free-newton | ONE      | 0
             """)

@@ -10,7 +10,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Bad settings against their exact messages, and boundary values that must pass. Ranges are
- * PyTorch's (lr ≥ 0 there, but a run needs lr > 0), except RMSProp's α, which LossLab bounds by 1.
+ * PyTorch's (lr ≥ 0 there, but a run needs lr > 0), except RMSProp's α, which LossLab bounds by 1,
+ * and ASGD's lambd, alpha and t0, which torch does not check and LossLab keeps ≥ 0.
  */
 class ValidationTest {
 
@@ -39,9 +40,29 @@ class ValidationTest {
             momentum            | dampening          | -1        | dampening    | dampening must be >= 0, got -1
             nesterov            | momentum           | 0         | momentum     | momentum must be > 0, got 0
             nesterov            | dampening          | 0.1       | dampening    | dampening must be 0, got 0.1
-            gd                  | beta1              | 0.9       | beta1        | gd does not take beta1; it takes: lr, weight-decay
-            sgd                 | momentum           | 0.9       | momentum     | sgd does not take momentum; it takes: lr, weight-decay
-            adagrad             | momentum           | 0.9       | momentum     | adagrad does not take momentum; it takes: lr, lr-decay, eps, weight-decay
+            gd                  | beta1              | 0.9       | beta1        | gd does not take beta1; it takes: lr, weight-decay, maximize
+            sgd                 | momentum           | 0.9       | momentum     | sgd does not take momentum; it takes: lr, weight-decay, maximize
+            adagrad             | momentum           | 0.9       | momentum     | adagrad does not take momentum; it takes: lr, lr-decay, eps, weight-decay, initial-accumulator-value, maximize
+            adagrad             | initial-accumulator-value | -0.5 | initial-accumulator-value | initial-accumulator-value must be >= 0, got -0.5
+            adagrad             | maximize           | 0.5       | maximize     | maximize must be true or false (1 or 0), got 0.5
+            adadelta            | rho                | 1.1       | rho          | rho must be in [0, 1], got 1.1
+            adadelta            | eps                | -1e-6     | eps          | eps must be >= 0, got -1.0E-6
+            adamax              | beta1              | 1         | beta1        | beta1 must be in [0, 1), got 1
+            adamax              | amsgrad            | 1         | amsgrad      | adamax does not take amsgrad; it takes: lr, beta1, beta2, eps, weight-decay, maximize
+            nadam               | momentum-decay     | -0.004    | momentum-decay | momentum-decay must be >= 0, got -0.004
+            nadam               | beta2              | 1         | beta2        | beta2 must be in [0, 1), got 1
+            radam               | decoupled-weight-decay | 2     | decoupled-weight-decay | decoupled-weight-decay must be true or false (1 or 0), got 2
+            radam               | weight-decay       | NaN       | weight-decay | weight-decay must be >= 0, got NaN
+            asgd                | lambd              | -1e-4     | lambd        | lambd must be >= 0, got -1.0E-4
+            asgd                | alpha              | -0.75     | alpha        | alpha must be >= 0, got -0.75
+            asgd                | t0                 | NaN       | t0           | t0 must be >= 0, got NaN
+            adafactor           | beta2-decay        | 0.1       | beta2-decay  | beta2-decay must be <= 0, got 0.1
+            adafactor           | beta2-decay        | NaN       | beta2-decay  | beta2-decay must be <= 0, got NaN
+            adafactor           | d                  | 0.5       | d            | d must be >= 1, got 0.5
+            adafactor           | eps1               | -1        | eps1         | eps1 must be >= 0, got -1
+            adafactor           | eps2               | -1e-3     | eps2         | eps2 must be >= 0, got -0.001
+            adafactor           | weight-decay       | -0.1      | weight-decay | weight-decay must be >= 0, got -0.1
+            adafactor           | eps                | 1e-3      | eps          | adafactor does not take eps; it takes: lr, beta2-decay, d, eps1, eps2, weight-decay, maximize
             newton              | weight-decay       | 0.1       | weight-decay | newton does not take weight-decay; it takes: lr
             saddle-free-newton  | eps                | 0.1       | eps          | saddle-free-newton does not take eps; it takes: lr
             gd                  | noise              | -1        | noise        | noise must be >= 0, got -1
@@ -73,6 +94,19 @@ class ValidationTest {
             gd        | lr           | 1e-300
             gd        | weight-decay | 0
             sgd       | noise        | 0
+            adagrad   | initial-accumulator-value | 0
+            adadelta  | rho          | 0
+            adadelta  | rho          | 1
+            adamax    | beta2        | 0
+            nadam     | momentum-decay | 0
+            radam     | beta2        | 0
+            asgd      | t0           | 0
+            asgd      | lambd        | 0
+            adafactor | beta2-decay  | 0
+            adafactor | beta2-decay  | -1e300
+            adafactor | d            | 1
+            adafactor | eps1         | 0
+            gd        | maximize     | 1
             """)
     void acceptsBoundaryValues(String optimizer, String param, double value) {
         assertThat(RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec()).isNotNull();
@@ -82,7 +116,7 @@ class ValidationTest {
     @CsvSource(delimiter = '|', textBlock = """
             adma     | unknown optimizer 'adma': did you mean 'adam'?
             rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
-            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, newton, saddle-free-newton
+            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, newton, saddle-free-newton
             """)
     void unknownOptimizerSuggestsTheClosest(String name, String message) {
         assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);
@@ -94,13 +128,27 @@ class ValidationTest {
             beta1 must be in [0, 1), got NaN   | adam
             alpha must be in [0, 1], got -1    | rmsprop
             lr-decay must be >= 0, got NaN     | adagrad
+            initial-accumulator-value must be >= 0, got -1 | adagrad-s0
+            rho must be in [0, 1], got 1.5     | adadelta
+            beta2 must be in [0, 1), got 1     | adamax
+            momentum-decay must be >= 0, got -1 | nadam
+            eps must be >= 0, got NaN          | radam
+            t0 must be >= 0, got -1            | asgd
+            beta2-decay must be <= 0, got 0.5  | adafactor
             """)
     void recordsRejectOutOfRangeValues(String message, String which) {
         assertThatThrownBy(() -> {
             switch (which) {
-                case "adam" -> new Adam(Double.NaN, 0.999, 1e-8, 0, false, false, true);
-                case "rmsprop" -> new RmsProp(-1, 1e-8, 0, 0, false);
-                case "adagrad" -> new Adagrad(Double.NaN, 1e-10, 0);
+                case "adam" -> new Adam(Double.NaN, 0.999, 1e-8, 0, false, false, true, false);
+                case "rmsprop" -> new RmsProp(-1, 1e-8, 0, 0, false, false);
+                case "adagrad" -> new Adagrad(Double.NaN, 1e-10, 0, 0, false);
+                case "adagrad-s0" -> new Adagrad(0, 1e-10, 0, -1, false);
+                case "adadelta" -> new Adadelta(1.5, 1e-6, 0, false);
+                case "adamax" -> new Adamax(0.9, 1, 1e-8, 0, false);
+                case "nadam" -> new NAdam(0.9, 0.999, 1e-8, 0, -1, false, false);
+                case "radam" -> new RAdam(0.9, 0.999, Double.NaN, 0, false, false);
+                case "asgd" -> new Asgd(1e-4, 0.75, -1, 0, false);
+                case "adafactor" -> new Adafactor(0.5, 1, 0x1p-52, 1e-3, 0, false);
                 default -> throw new AssertionError(which);
             }
         }).isInstanceOf(InvalidInputException.class).hasMessage(message);

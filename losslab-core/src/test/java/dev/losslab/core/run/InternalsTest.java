@@ -7,8 +7,9 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**
- * Step mode's internals, against the first two steps worked by hand on the bowl f = x²/2 + 5y²
- * (∇f = (x, 10y)) from (−3.5, 2.5); and the default run records none.
+ * Step mode's internals, against the first steps worked by hand on the bowl f = x²/2 + 5y²
+ * (∇f = (x, 10y)) from (−3.5, 2.5), or against the trajectory itself (ASGD's average); and the
+ * default run records none.
  */
 class InternalsTest {
 
@@ -69,6 +70,70 @@ class InternalsTest {
         assertThat(in.y("eigenvalues", 1)).isCloseTo(1, TIGHT);
         assertThat(Math.abs(in.y("eigenvector1", 1))).isCloseTo(1, TIGHT);
         assertThat(Math.abs(in.x("eigenvector2", 1))).isCloseTo(1, TIGHT);
+    }
+
+    @Test
+    void adadeltaReportsTheRootsOfItsTwoAverages() {
+        Internals in = run("adadelta", 1, Recording.INTERNALS).trajectory().internals();
+        assertThat(in.names()).containsExactly("squareAvgSqrt", "accDeltaSqrt");
+        // step 1: v₁ = 0.1·g₀²; δ₁ = √ε/√(v₁ + ε)·g₀; u₁ = 0.1·δ₁²
+        double dx = Math.sqrt(1e-6) / Math.sqrt(0.1 * 3.5 * 3.5 + 1e-6) * -3.5;
+        double dy = Math.sqrt(1e-6) / Math.sqrt(0.1 * 25 * 25 + 1e-6) * 25;
+        assertThat(in.x("squareAvgSqrt", 1)).isCloseTo(Math.sqrt(0.1) * 3.5, TIGHT);
+        assertThat(in.y("squareAvgSqrt", 1)).isCloseTo(Math.sqrt(0.1) * 25, TIGHT);
+        assertThat(in.x("accDeltaSqrt", 1)).isCloseTo(Math.sqrt(0.1) * Math.abs(dx), TIGHT);
+        assertThat(in.y("accDeltaSqrt", 1)).isCloseTo(Math.sqrt(0.1) * Math.abs(dy), TIGHT);
+    }
+
+    @Test
+    void adamaxNadamAndRadamStartFromTheFirstGradient() {
+        // step 1, g₀ = (−3.5, 25): m₁ = 0.1·g₀, and every bias-corrected moment is g₀ or |g₀|
+        Internals adamax = run("adamax", 0.1, Recording.INTERNALS).trajectory().internals();
+        assertThat(adamax.names()).containsExactly("m", "mHat", "u");
+        assertThat(adamax.x("mHat", 1)).isCloseTo(-3.5, TIGHT);
+        assertThat(adamax.y("u", 1)).isCloseTo(25 + 1e-8, TIGHT);
+        Internals nadam = run("nadam", 0.1, Recording.INTERNALS).trajectory().internals();
+        assertThat(nadam.names()).containsExactly("m", "vHatSqrt");
+        assertThat(nadam.x("m", 1)).isCloseTo(-0.35, TIGHT);
+        assertThat(nadam.y("vHatSqrt", 1)).isCloseTo(25, TIGHT);
+        Trajectory radam = run("radam", 0.01, Recording.INTERNALS).trajectory();
+        assertThat(radam.internals().names()).containsExactly("m", "mHat", "vHatSqrt");
+        assertThat(radam.internals().y("mHat", 1)).isCloseTo(25, TIGHT);
+        // ρ₁ ≤ 5: RAdam's first step is plain SGD, θ₁ = θ₀ − lr·g₀
+        assertThat(radam.x(1)).isCloseTo(-3.5 + 0.01 * 3.5, TIGHT);
+        assertThat(radam.y(1)).isCloseTo(2.5 - 0.01 * 25, TIGHT);
+    }
+
+    @Test
+    void asgdAveragesTheIteratesFromStepT0PlusTwo() {
+        Trajectory t = RunBuilder.on(RunnerTheoryTest.BOWL).optimizer("asgd").learningRate(0.05).set("t0", 0)
+                .start(-3.5, 2.5).steps(8).recording(Recording.INTERNALS).run().trajectory();
+        Internals in = t.internals();
+        assertThat(in.names()).containsExactly("ax");
+        assertThat(in.x("ax", 1)).isEqualTo(t.x(1));
+        assertThat(in.y("ax", 1)).isEqualTo(t.y(1));
+        for (int k = 2; k <= 8; k++) {
+            double sumX = 0, sumY = 0;
+            for (int j = 2; j <= k; j++) {
+                sumX += t.x(j);
+                sumY += t.y(j);
+            }
+            assertThat(in.x("ax", k)).as("ax at %d", k).isCloseTo(sumX / (k - 1), TIGHT);
+            assertThat(in.y("ax", k)).as("ax at %d", k).isCloseTo(sumY / (k - 1), TIGHT);
+        }
+        assertThat(in.x("ax", 8)).isNotCloseTo(t.x(8), TIGHT);
+    }
+
+    @Test
+    void adafactorsFirstStepIsRmsOfThetaTimesLrAgainstTheGradientsSign() {
+        Trajectory t = run("adafactor", 0.1, Recording.INTERNALS).trajectory();
+        // t = 1: β̂₂ = 0 so v₁ = g₀²; U = sign(g₀), RMS 1, no clipping; ρ₁ = min(0.1, 1) = 0.1
+        assertThat(t.internals().names()).containsExactly("varianceSqrt");
+        assertThat(t.internals().x("varianceSqrt", 1)).isCloseTo(3.5, TIGHT);
+        assertThat(t.internals().y("varianceSqrt", 1)).isCloseTo(25, TIGHT);
+        double rms = Math.sqrt((3.5 * 3.5 + 2.5 * 2.5) / 2);
+        assertThat(t.x(1)).isCloseTo(-3.5 + 0.1 * rms, TIGHT);
+        assertThat(t.y(1)).isCloseTo(2.5 - 0.1 * rms, TIGHT);
     }
 
     @Test
