@@ -24,7 +24,7 @@ import dev.losslab.core.surface.Surface;
  * not reproduced by any setting here: it weighs Δ by 1 − β₂ (0.08) where the authors weigh it by
  * β₂ (0.92), both inside n and in the step (the paper's 1 − β₂ read in the code's convention,
  * where β₂ is already one minus the paper's); and it adds ε_root = 1e-8 under the square root,
- * which the authors do not. Its weight decay is the L2 form θ − lr·(δ/lr + λ·θ). The tests check
+ * which the authors do not. Its weight decay is θ − δ − lr·λ·θ, neither of the authors' forms. The tests check
  * the authors' rule against its own trajectories and show the gap to optax's.
  *
  * <p>Step mode ({@link Stepper#describe}): {@code mHat} = m/(1 − β₁ᵗ); {@code vHat} =
@@ -67,8 +67,9 @@ public record Adan(
         private final double[] expAvgDiff;
         private final double[] expAvgSq;
         private final double[] previous;
-        /** Each point's clipping factor this step: scratch, rewritten every step. */
-        private final double[] clip;
+        /** With clipping: each point's factor and the clipped gradients (scratch, rewritten every step). */
+        private final double[] clipFactor;
+        private final double[] clipped;
         private long lastStep;
 
         State(int dimension, int capacity) {
@@ -77,7 +78,8 @@ public record Adan(
             expAvgDiff = buffer(dimension);
             expAvgSq = buffer(dimension);
             previous = buffer(dimension);
-            clip = new double[capacity];
+            clipFactor = maxGradNorm > 0 ? new double[capacity] : null;
+            clipped = maxGradNorm > 0 ? new double[dimension * capacity] : null;
         }
 
         @Override
@@ -85,46 +87,58 @@ public record Adan(
                 boolean[] stuck) {
             boolean first = lastStep == 0;
             lastStep = step;
+            int size = n * dimension;
             double b1 = beta1, b2 = beta2, b3 = beta3, e = eps;
-            for (int i = 0; i < n; i++) {
-                clip[i] = 1;
-                if (maxGradNorm > 0) {
-                    double squares = 0;
-                    for (int d = 0; d < dimension; d++) {
-                        double g = gradient[d * n + i];
-                        squares += g * g;
-                    }
-                    clip[i] = Math.min(maxGradNorm / (Math.sqrt(squares) + e), 1.0);
-                }
+            double[] g = gradient;
+            if (maxGradNorm > 0) {
+                g = clip(gradient, n);
+            }
+            double[] m = expAvg, v = expAvgDiff, sq = expAvgSq, prev = previous;
+            if (first) {
+                // The reference starts its previous gradient at this one: no difference on step 1.
+                System.arraycopy(g, 0, prev, 0, size);
             }
             double stepSize = lr / (1 - Math.pow(b1, step));
             double stepSizeDiff = lr * b2 / (1 - Math.pow(b2, step));
             double correction3Sqrt = Math.sqrt(1 - Math.pow(b3, step));
             double decay = 1 - lr * weightDecay;
             double shrink = 1 + lr * weightDecay;
-            double[] m = expAvg, v = expAvgDiff, sq = expAvgSq, prev = previous;
-            for (int d = 0; d < dimension; d++) {
-                for (int i = 0; i < n; i++) {
-                    int j = d * n + i;
-                    double g = gradient[j] * clip[i];
-                    double diff = first ? 0 : g - prev[j];
-                    m[j] = m[j] * b1 + (1 - b1) * g;
-                    v[j] = v[j] * b2 + (1 - b2) * diff;
-                    double z = g + b2 * diff;
-                    sq[j] = sq[j] * b3 + (1 - b3) * z * z;
-                    double denominator = Math.sqrt(sq[j]) / correction3Sqrt + e;
-                    if (noProx) {
-                        theta[j] *= decay;
-                    }
-                    theta[j] += -stepSize * (m[j] / denominator);
-                    theta[j] += -stepSizeDiff * (v[j] / denominator);
-                    if (!noProx) {
-                        theta[j] /= shrink;
-                    }
-                    prev[j] = g;
-                }
+            for (int j = 0; j < size; j++) {
+                double gj = g[j];
+                double diff = gj - prev[j];
+                m[j] = m[j] * b1 + (1 - b1) * gj;
+                v[j] = v[j] * b2 + (1 - b2) * diff;
+                double z = gj + b2 * diff;
+                sq[j] = sq[j] * b3 + (1 - b3) * z * z;
+                double denominator = Math.sqrt(sq[j]) / correction3Sqrt + e;
+                double t = noProx ? theta[j] * decay : theta[j];
+                t += -stepSize * (m[j] / denominator);
+                t += -stepSizeDiff * (v[j] / denominator);
+                theta[j] = noProx ? t : t / shrink;
+                prev[j] = gj;
             }
             return 0;
+        }
+
+        /** The gradients scaled by min(1, G/(‖g‖ + ε)), ‖g‖ over each point's D coordinates (at stride n). */
+        private double[] clip(double[] gradient, int n) {
+            double[] factor = clipFactor;
+            java.util.Arrays.fill(factor, 0, n, 0.0);
+            for (int d = 0; d < dimension; d++) {
+                for (int i = 0, j = d * n; i < n; i++, j++) {
+                    factor[i] += gradient[j] * gradient[j];
+                }
+            }
+            for (int i = 0; i < n; i++) {
+                factor[i] = Math.min(maxGradNorm / (Math.sqrt(factor[i]) + eps), 1.0);
+            }
+            double[] out = clipped;
+            for (int d = 0; d < dimension; d++) {
+                for (int i = 0, j = d * n; i < n; i++, j++) {
+                    out[j] = gradient[j] * factor[i];
+                }
+            }
+            return out;
         }
 
         @Override

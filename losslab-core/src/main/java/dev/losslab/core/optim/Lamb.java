@@ -17,8 +17,8 @@ import dev.losslab.core.surface.Surface;
  * The step's length is lr·φ(‖θ‖) whatever the gradient's size: a fraction lr of the distance to
  * the origin, so lr is a relative step, and a run converging to the origin slows down with it.
  *
- * <p>Differs from optax 0.2.8 ({@code optax.lamb}, whose {@code scale_by_trust_ratio} is also
- * TensorFlow Addons' LAMB) only where a norm is 0: optax then takes the trust ratio as 1, a plain
+ * <p>Differs from optax 0.2.8 ({@code optax.lamb}, the same rule as TensorFlow Addons' LAMB, the
+ * implementation the paper links) only where a norm is 0: optax then takes the trust ratio as 1, a plain
  * Adam step of length lr·‖u‖, where the paper's φ(0)/‖u‖ is 0. At θ = 0 the paper's LAMB
  * therefore does not move at all (a start at the origin stays there unless γ_l &gt; 0), and
  * optax's moves by lr·u. Elsewhere the two are the same rule up to rounding.
@@ -56,6 +56,8 @@ public record Lamb(double beta1, double beta2, double eps, double weightDecay, d
         /** u of the last step, and each point's trust ratio φ/‖u‖. */
         private final double[] direction;
         private final double[] trustRatio;
+        /** Each point's ‖θ‖² this step (scratch; trustRatio holds ‖u‖² until it holds the ratio). */
+        private final double[] thetaNorms;
         private long lastStep;
 
         State(int dimension, int capacity) {
@@ -64,6 +66,7 @@ public record Lamb(double beta1, double beta2, double eps, double weightDecay, d
             v = buffer(dimension);
             direction = buffer(dimension);
             trustRatio = buffer(1);
+            thetaNorms = new double[capacity];
         }
 
         @Override
@@ -81,18 +84,23 @@ public record Lamb(double beta1, double beta2, double eps, double weightDecay, d
                 v[j] = b2 * v[j] + (1 - b2) * g * g;
                 u[j] = (m[j] / correction1) / (Math.sqrt(v[j] / correction2) + e) + wd * theta[j];
             }
-            // The trust ratio is per point: its D coordinates at stride n.
-            for (int i = 0; i < n; i++) {
-                double thetaSquares = 0, uSquares = 0;
-                for (int j = i; j < size; j += n) {
-                    thetaSquares += theta[j] * theta[j];
-                    uSquares += u[j] * u[j];
+            // The trust ratio is per point, over its D coordinates (at stride n), summed dimension by
+            // dimension so the arrays are read in their layout's order.
+            double[] thetaSquares = thetaNorms, uSquares = trustRatio;
+            java.util.Arrays.fill(thetaSquares, 0, n, 0.0);
+            java.util.Arrays.fill(uSquares, 0, n, 0.0);
+            for (int d = 0; d < dimension; d++) {
+                for (int i = 0, j = d * n; i < n; i++, j++) {
+                    thetaSquares[i] += theta[j] * theta[j];
+                    uSquares[i] += u[j] * u[j];
                 }
-                double phi = Math.max(Math.sqrt(thetaSquares), gammaL);
+            }
+            for (int i = 0; i < n; i++) {
+                double phi = Math.max(Math.sqrt(thetaSquares[i]), gammaL);
                 if (gammaU > 0) {
                     phi = Math.min(phi, gammaU);
                 }
-                double uNorm = Math.sqrt(uSquares);
+                double uNorm = Math.sqrt(uSquares[i]);
                 trustRatio[i] = uNorm > 0 ? phi / uNorm : 0;
             }
             for (int d = 0; d < dimension; d++) {

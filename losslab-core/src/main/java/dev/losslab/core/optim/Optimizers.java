@@ -86,9 +86,10 @@ public final class Optimizers {
                 s -> new Newton(true)));
 
         // Newer rules, each from its authors' code or paper (checked against optax 0.2.8 where they
-        // agree): their classes say where and how they depart from optax. Lion, Yogi, LAMB and the
-        // Adam family step about lr per coordinate (AdEMAMix up to (1 + α)·lr, LAMB lr·‖θ‖), hence the
-        // adaptive lr; Prodigy sizes its own step, so lr is a multiplier of 1.
+        // agree): their classes say where and how they depart from optax. Lion and the Adam-like rules
+        // step about lr per coordinate (AdEMAMix up to (1 + α)·lr once its slow average fills), hence
+        // the adaptive lr; LAMB's step is lr·‖θ‖ long, a relative step, on the same scale for points
+        // a few units from the origin; Prodigy sizes its own step, so lr is a multiplier of 1.
         add(new OptimizerKind("lion", "Lion (evolved sign momentum, Chen et al. 2023)",
                 "θ ← θ·(1 − lr·λ);  θ ← θ − lr·sign(β₁·m + (1 − β₁)·g);  m ← β₂·m + (1 − β₂)·g",
                 List.of(beta1(0.9), beta2(0.99), decoupledWeightDecay(0)),

@@ -85,6 +85,11 @@ public record Prodigy(
         private final double[] dMax;
         private final double[] numerator;
         private final double[] taken;
+        /** Per point, this step only (scratch): η, the weight of g in s, ⟨g, θ₀ − θ⟩ and ‖s‖₁. */
+        private final double[] stepSizes;
+        private final double[] sWeights;
+        private final double[] dots;
+        private final double[] sNorms;
         private boolean started;
 
         State(int dimension, int capacity) {
@@ -97,6 +102,10 @@ public record Prodigy(
             dMax = buffer(1);
             numerator = buffer(1);
             taken = buffer(1);
+            stepSizes = new double[capacity];
+            sWeights = new double[capacity];
+            dots = new double[capacity];
+            sNorms = new double[capacity];
         }
 
         @Override
@@ -110,46 +119,55 @@ public record Prodigy(
                 java.util.Arrays.fill(dMax, 0, n, d0);
             }
             double b1 = beta1, b2 = beta2, b3 = beta3;
+            // Per-point sums run dimension by dimension (d outer, points inner), in each point's
+            // coordinate order, so the arrays are read in their layout's order.
+            double[] dlr = stepSizes, moved = dots, sNorm = sNorms, sWeight = sWeights;
             for (int i = 0; i < n; i++) {
                 double k = taken[i];
                 double correction = useBiasCorrection
                         ? Math.sqrt(1 - Math.pow(b2, k + 1)) / (1 - Math.pow(b1, k + 1))
                         : 1;
-                double di = d[i];
-                double dlr = di * lr * correction;
-                double moved = 0;
-                for (int j = i; j < size; j += n) {
-                    moved += gradient[j] * (start[j] - theta[j]);
+                dlr[i] = d[i] * lr * correction;
+                sWeight[i] = safeguardWarmup ? (d[i] / d0) * d[i] : (d[i] / d0) * dlr[i];
+                moved[i] = 0;
+                sNorm[i] = 0;
+            }
+            for (int c = 0; c < dimension; c++) {
+                for (int i = 0, j = c * n; i < n; i++, j++) {
+                    moved[i] += gradient[j] * (start[j] - theta[j]);
                 }
-                double num = numerator[i] * b3 + (di / d0) * dlr * moved;
-                double sWeight = safeguardWarmup ? (di / d0) * di : (di / d0) * dlr;
-                double sNorm = 0;
-                for (int j = i; j < size; j += n) {
-                    double g = gradient[j];
+            }
+            for (int c = 0; c < dimension; c++) {
+                for (int i = 0, j = c * n; i < n; i++, j++) {
+                    double g = gradient[j], di = d[i];
                     expAvg[j] = expAvg[j] * b1 + di * (1 - b1) * g;
                     expAvgSq[j] = expAvgSq[j] * b2 + di * di * (1 - b2) * g * g;
-                    s[j] = s[j] * b3 + sWeight * g;
-                    sNorm += Math.abs(s[j]);
+                    s[j] = s[j] * b3 + sWeight[i] * g;
+                    sNorm[i] += Math.abs(s[j]);
                 }
-                if (sNorm == 0) {
+            }
+            for (int i = 0; i < n; i++) {
+                if (sNorm[i] == 0) {
                     // Every gradient so far was 0: the reference returns before stepping or counting.
                     continue;
                 }
+                double num = numerator[i] * b3 + (d[i] / d0) * dlr[i] * moved[i];
                 // The reference's d ← min(d_max, d·growth_rate) with growth rate ∞ is d_max itself.
-                double dHat = dCoef * num / sNorm;
-                dMax[i] = Math.max(dMax[i], dHat);
-                double next = dMax[i];
+                dMax[i] = Math.max(dMax[i], dCoef * num / sNorm[i]);
                 numerator[i] = num;
-                d[i] = next;
-                double decay = -weightDecay * dlr;
-                double epsD = next * eps;
-                for (int j = i; j < size; j += n) {
-                    if (weightDecay != 0) {
-                        theta[j] += theta[j] * decay;
+                d[i] = dMax[i];
+                taken[i] += 1;
+            }
+            for (int c = 0; c < dimension; c++) {
+                for (int i = 0, j = c * n; i < n; i++, j++) {
+                    if (sNorm[i] == 0) {
+                        continue;
                     }
-                    theta[j] += -dlr * (expAvg[j] / (Math.sqrt(expAvgSq[j]) + epsD));
+                    if (weightDecay != 0) {
+                        theta[j] += theta[j] * (-weightDecay * dlr[i]);
+                    }
+                    theta[j] += -dlr[i] * (expAvg[j] / (Math.sqrt(expAvgSq[j]) + d[i] * eps));
                 }
-                taken[i] = k + 1;
             }
             return 0;
         }

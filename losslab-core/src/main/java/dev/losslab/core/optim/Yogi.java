@@ -21,9 +21,9 @@ import dev.losslab.core.surface.Surface;
  * <p>optax 0.2.8's {@code optax.yogi} differs twice, so its trajectory is not reproduced by any
  * setting here: it starts m at the initial value too (1e-6, not 0), and it adds ε to the corrected
  * root, √(v/(1 − β₂ᵗ)) + ε, where TensorFlow Addons (like the paper's step, which has no
- * correction) adds it to √v, which makes optax's ε act √(1 − β₂ᵗ) times larger, at t = 1 about 30
- * times at the default β₂. The tests check this rule against its own trajectories and show the
- * gap to optax's.
+ * correction) adds it to √v: measured against the corrected root, TensorFlow Addons' ε is
+ * 1/√(1 − β₂ᵗ) times optax's, about 32 times at t = 1 at the default β₂, fading as t grows. The
+ * tests check this rule against its own trajectories and show the gap to optax's.
  *
  * <p>Step mode ({@link Stepper#describe}): {@code mHat} = m/(1 − β₁ᵗ); {@code vHatSqrt} =
  * √v/√(1 − β₂ᵗ) per axis, so that the step is lr·m̂/(√v̂ + ε/√(1 − β₂ᵗ)).

@@ -214,7 +214,8 @@ class OptaxCasesTest {
         assertThat((int) row[0]).isEqualTo(step);
         double[] absolute = {Math.abs(x - row[1]), Math.abs(y - row[2])};
         double[] expected = {row[1], row[2]};
-        String key = c.file().replace("-cases.json", "") + " " + c.optimizer() + " " + c.surface() + " " + c.flags();
+        String key = c.file().replace("-cases.json", "") + " " + c.optimizer() + " " + c.surface() + " " + c.flags()
+                + " [" + shape.replaceAll(" \\d+$", "") + "]";
         double[] worst = ERRORS.computeIfAbsent(key, ignored -> new double[3]);
         for (int a = 0; a < 2; a++) {
             double scaled = absolute[a] / Math.max(1, Math.abs(expected[a]));
