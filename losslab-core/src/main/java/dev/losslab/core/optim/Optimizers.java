@@ -89,7 +89,10 @@ public final class Optimizers {
         // agree): their classes say where and how they depart from optax. Lion and the Adam-like rules
         // step about lr per coordinate (AdEMAMix up to (1 + α)·lr once its slow average fills), hence
         // the adaptive lr; LAMB's step is lr·‖θ‖ long, a relative step, on the same scale for points
-        // a few units from the origin; Prodigy sizes its own step, so lr is a multiplier of 1.
+        // a few units from the origin; Prodigy sizes its own step, so lr is a multiplier of 1. One
+        // exception within the adaptive lr: AdaBelief's rectified warm-up (its authors' default) takes its
+        // first steps in gradient units, lr·m̂, which can throw a run far on a steep surface (Rosenbrock
+        // diverges from its default start); --no-rectify keeps every step about lr.
         add(new OptimizerKind("lion", "Lion (evolved sign momentum, Chen et al. 2023)",
                 "θ ← θ·(1 − lr·λ);  θ ← θ − lr·sign(β₁·m + (1 − β₁)·g);  m ← β₂·m + (1 − β₂)·g",
                 List.of(beta1(0.9), beta2(0.99), decoupledWeightDecay(0)),
