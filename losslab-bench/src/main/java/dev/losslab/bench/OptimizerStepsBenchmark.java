@@ -49,7 +49,8 @@ public class OptimizerStepsBenchmark {
     private static final int BATCH = 512 * 512;
     private static final int PARAMETERS = 1_000_000;
 
-    @Param({"gd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw", "newton", "saddle-free-newton"})
+    @Param({"gd", "momentum", "nesterov", "rmsprop", "adagrad", "adam", "adamw", "newton", "saddle-free-newton", "lion",
+            "adabelief", "adan", "yogi", "lamb", "prodigy", "ademamix"})
     public String optimizer;
 
     private Landscape landscape;

@@ -179,6 +179,114 @@ public final class Optimizers {
                 "θ ← θ − lr·|∇²f(θ)|⁻¹·∇f(θ)  (|H|: eigenvalues replaced by their absolute values)",
                 List.of(), ONE, 0,
                 s -> new Newton(true)));
+
+        // Newer rules, each from its authors' code or paper (checked against optax 0.2.8 where they
+        // agree): their classes say where and how they depart from optax. Lion and the Adam-like rules
+        // step about lr per coordinate (AdEMAMix up to (1 + α)·lr once its slow average fills), hence
+        // the adaptive lr; LAMB's step is lr·‖θ‖ long, a relative step, on the same scale for points
+        // a few units from the origin; Prodigy sizes its own step, so lr is a multiplier of 1. One
+        // exception within the adaptive lr: AdaBelief's rectified warm-up (its authors' default) takes its
+        // first steps in gradient units, lr·m̂, which can throw a run far on a steep surface (Rosenbrock
+        // diverges from its default start); --no-rectify keeps every step about lr.
+        add(new OptimizerKind("lion", "Lion (evolved sign momentum, Chen et al. 2023)",
+                "θ ← θ·(1 − lr·λ);  θ ← θ − lr·sign(β₁·m + (1 − β₁)·g);  m ← β₂·m + (1 − β₂)·g",
+                List.of(beta1(0.9), beta2(0.99), decoupledWeightDecay(0)),
+                ADAPTIVE, 0,
+                s -> new Lion(s.real("beta1"), s.real("beta2"), s.real("weight-decay"))));
+        add(new OptimizerKind("adabelief", "AdaBelief (Zhuang et al. 2020)",
+                "m ← β₁·m + (1 − β₁)·g;  s ← β₂·s + (1 − β₂)·(g − m)² + ε;  "
+                        + "θ ← θ − lr/(1 − β₁ᵗ) · m / (√s / √(1 − β₂ᵗ) + ε)  "
+                        + "(rectified as RAdam by default: SGD steps lr·m̂ while ρₜ is under 5, then lr·rₜ/(1 − β₁ᵗ) · m/(√s + ε))",
+                List.of(beta1(0.9), beta2(0.999), eps(1e-16), decoupledWeightDecay(0),
+                        Param.flag("amsgrad", "normalise by the running maximum of s (AMSGrad)"),
+                        Param.flag("no-rectify", "AdaBelief without its RAdam-style rectification (the reference's rectify=False)"),
+                        Param.flag("no-degenerated-to-sgd",
+                                "AdaBelief: no step at all while the rectification term is undefined (degenerated_to_sgd=False)")),
+                ADAPTIVE, 0,
+                s -> new AdaBelief(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"),
+                        s.flag("amsgrad"), !s.flag("no-rectify"), !s.flag("no-degenerated-to-sgd"))));
+        add(new OptimizerKind("adan", "Adan (adaptive Nesterov momentum, Xie et al. 2022)",
+                "Δ ← g − g_prev;  m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·Δ;  n ← β₃·n + (1 − β₃)·(g + β₂·Δ)²;  "
+                        + "θ ← (θ − lr·(m̂ + β₂·v̂) / (√n̂ + ε)) / (1 + lr·λ)  (hats: divided by 1 − βᵗ)",
+                List.of(beta1(0.98), beta2(0.92), beta3(0.99), eps(1e-8),
+                        Param.real("weight-decay", "λ", 0, Range.atLeast(0),
+                                "weight decay λ: θ ← θ/(1 + lr·λ) after the step, or θ·(1 − lr·λ) before it with --no-prox"),
+                        Param.real("max-grad-norm", "G", 0, Range.atLeast(0),
+                                "clip each point's gradient to norm G before the update; 0 does not clip"),
+                        Param.flag("no-prox", "Adan: decoupled weight decay θ·(1 − lr·λ) instead of the proximal θ/(1 + lr·λ)")),
+                ADAPTIVE, 0,
+                s -> new Adan(s.real("beta1"), s.real("beta2"), s.real("beta3"), s.real("eps"), s.real("weight-decay"),
+                        s.real("max-grad-norm"), s.flag("no-prox"))));
+        add(new OptimizerKind("yogi", "Yogi (Zaheer et al. 2018)",
+                "m ← β₁·m + (1 − β₁)·g;  v ← v + (1 − β₂)·sign(g² − v)·g²;  θ ← θ − lr·√(1 − β₂ᵗ)/(1 − β₁ᵗ) · m / (√v + ε)",
+                List.of(beta1(0.9), beta2(0.999), eps(1e-3),
+                        Param.real("l1-regularization-strength", "λ₁", 0, Range.atLeast(0),
+                                "l1 strength λ₁ of Yogi's proximal step (soft-thresholds θ)"),
+                        Param.real("l2-regularization-strength", "λ₂", 0, Range.atLeast(0),
+                                "l2 strength λ₂ of Yogi's proximal step (θ/(1 + λ₂·η))"),
+                        Param.real("initial-accumulator-value", "v₀", 1e-6, Range.above(0), "the starting value v₀ of v")),
+                ADAPTIVE, 0,
+                s -> new Yogi(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("l1-regularization-strength"),
+                        s.real("l2-regularization-strength"), s.real("initial-accumulator-value"))));
+        add(new OptimizerKind("lamb", "LAMB (layer-wise adaptive moments, You et al. 2020)",
+                "u ← m̂ / (√v̂ + ε) + λ·θ  (Adam's moments);  θ ← θ − lr·φ(‖θ‖)/‖u‖ · u,  φ(z) = min(max(z, γ_l), γ_u)",
+                List.of(beta1(0.9), beta2(0.999), eps(1e-6),
+                        Param.real("weight-decay", "λ", 0, Range.atLeast(0),
+                                "weight decay λ added to LAMB's direction as λ·θ, before the trust ratio"),
+                        Param.real("gamma-l", "γ_l", 0, Range.atLeast(0), "lower bound γ_l of LAMB's φ(‖θ‖)"),
+                        Param.real("gamma-u", "γ_u", 0, Range.atLeast(0), "upper bound γ_u of LAMB's φ(‖θ‖); 0 for none")),
+                ADAPTIVE, 0,
+                s -> new Lamb(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"), s.real("gamma-l"),
+                        s.real("gamma-u"))));
+        add(new OptimizerKind("prodigy", "Prodigy (Mishchenko and Defazio 2023)",
+                "η ← d·lr;  N ← β₃·N + (d/d₀)·η·⟨g, θ₀ − θ⟩;  s ← β₃·s + (d/d₀)·η·g;  m ← β₁·m + (1 − β₁)·d·g;  "
+                        + "v ← β₂·v + (1 − β₂)·d²·g²;  d ← max(d, κ·N/‖s‖₁);  θ ← θ − λ·η·θ − η·m / (√v + d·ε)",
+                List.of(beta1(0.9), beta2(0.999), beta3(Prodigy.DEFAULT_BETA3),
+                        Param.real("eps", "ε", 1e-8, Range.above(0), "ε added to the denominator, outside the square root"),
+                        Param.real("weight-decay", "λ", 0, Range.atLeast(0), "decoupled weight decay λ: θ ← θ − λ·d·lr·θ"),
+                        Param.flag("use-bias-correction", "Prodigy: fold Adam's bias corrections into the step (off in the reference)"),
+                        Param.flag("safeguard-warmup", "Prodigy: leave lr out of the estimate's denominator"),
+                        Param.real("d0", "d₀", 1e-6, Range.above(0), "Prodigy's initial estimate d₀ of the distance to the solution"),
+                        Param.real("d-coef", "κ", 1, Range.atLeast(0), "Prodigy's multiplier κ of each estimate of d")),
+                ONE, 0,
+                s -> new Prodigy(s.real("beta1"), s.real("beta2"), s.real("beta3"), s.real("eps"), s.real("weight-decay"),
+                        s.flag("use-bias-correction"), s.flag("safeguard-warmup"), s.real("d0"), s.real("d-coef"))));
+        add(new OptimizerKind("ademamix", "AdEMAMix (Pagliardini et al. 2024)",
+                "m₁ ← β₁·m₁ + (1 − β₁)·g;  m₂ ← β₃·m₂ + (1 − β₃)·g;  v ← β₂·v + (1 − β₂)·g²;  "
+                        + "θ ← θ − lr·((m₁/(1 − β₁ᵗ) + α·m₂) / (√v / √(1 − β₂ᵗ) + ε) + λ·θ)",
+                List.of(beta1(0.9), beta2(0.999), beta3(0.9999),
+                        Param.real("alpha", "α", 2, Range.atLeast(0), "AdEMAMix's weight α of the slow average"),
+                        Param.real("beta3-warmup", "T_β₃", 0, Range.atLeast(0),
+                                "AdEMAMix: steps over which β₃ rises from β₁ (in half-life); 0 for none"),
+                        Param.real("alpha-warmup", "T_α", 0, Range.atLeast(0),
+                                "AdEMAMix: steps over which α rises linearly from 0; 0 for none"),
+                        eps(1e-8),
+                        Param.real("weight-decay", "λ", 0, Range.atLeast(0), "weight decay λ: λ·θ added to the step, times lr")),
+                ADAPTIVE, 0,
+                s -> new AdEMAMix(s.real("beta1"), s.real("beta2"), s.real("beta3"), s.real("alpha"), s.real("beta3-warmup"),
+                        s.real("alpha-warmup"), s.real("eps"), s.real("weight-decay"))));
+    }
+
+    private static Param beta1(double defaultValue) {
+        return Param.real("beta1", "β₁", defaultValue, Range.closedOpen(0, 1), "decay β₁ of the gradient average m");
+    }
+
+    private static Param beta2(double defaultValue) {
+        return Param.real("beta2", "β₂", defaultValue, Range.closedOpen(0, 1), "decay β₂ of the squared-gradient average v");
+    }
+
+    private static Param beta3(double defaultValue) {
+        return Param.real("beta3", "β₃", defaultValue, Range.closedOpen(0, 1),
+                "decay β₃ of a third average (Adan: the squared term; Prodigy: the d estimate's sums; AdEMAMix: the slow m₂)");
+    }
+
+    private static Param eps(double defaultValue) {
+        return Param.real("eps", "ε", defaultValue, Range.atLeast(0), "ε added to the denominator, outside the square root");
+    }
+
+    private static Param decoupledWeightDecay(double defaultValue) {
+        return Param.real("weight-decay", "λ", defaultValue, Range.atLeast(0),
+                "decoupled weight decay λ: θ ← θ·(1 − lr·λ) with each update");
     }
 
     private Optimizers() {}

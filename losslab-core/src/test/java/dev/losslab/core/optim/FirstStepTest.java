@@ -83,7 +83,35 @@ class FirstStepTest {
                 // damped, lr = 0.5: halfway, (0.5, 0.5)
                 step("newton", 0.5, Map.of(), 1, 0.5, 0.5),
                 // saddle-free newton on a bowl: |H| = H, so the same step
-                step("saddle-free-newton", 1, Map.of(), 1, 0, 0));
+                step("saddle-free-newton", 1, Map.of(), 1, 0, 0),
+                // lion: c = 0.1·g, sign(c) = (1, 1): every coordinate moves by lr, (0.9, 0.9)
+                step("lion", 0.1, Map.of(), 1, 0.9, 0.9),
+                // lion, λ = 0.5: θ·(1 − 0.05) = 0.95 first, then − 0.1: (0.85, 0.85)
+                step("lion", 0.1, Map.of("weight-decay", 0.5), 1, 0.85, 0.85),
+                // adabelief (rectified, the default): ρ₁ = 1 is under 5, so an SGD step lr·m/(1 − β₁) = lr·g: (0.9, 0)
+                step("adabelief", 0.1, Map.of(), 1, 0.9, 0),
+                // no-degenerated-to-sgd: no step while ρₜ is under 5
+                step("adabelief", 0.1, Map.of("no-degenerated-to-sgd", 1.0), 1, 1, 1),
+                // no-rectify: m = 0.1·g, s = 0.001·(0.9·g)² + ε, √s/√0.001 = 0.9·|g|: the step is lr/0.9 per coordinate
+                step("adabelief", 0.1, Map.of("no-rectify", 1.0), 1, 0.8888888888888957, 0.888888888888889),
+                // adan: Δ = 0, m̂ = g, n̂ = g²: lr·g/(|g| + ε), Adam's first step
+                step("adan", 0.1, Map.of(), 1, 1 - 0.1 / (1 + 1e-8), 1 - 1 / (10 + 1e-8)),
+                // yogi: m = 0.1·g, v = 1e-6 + 0.001·g²; θ − lr·√0.001/0.1 · m/(√v + 1e-3): ε weighs on the raw √v
+                step("yogi", 0.1, Map.of(), 1, 0.9031122901539222, 0.9003157277672669),
+                // lamb: r = g/(|g| + 1e-6) ≈ (1, 1); ‖θ‖ = √2 = ‖r‖ up to 1e-6, so the trust ratio ≈ 1: (0.9, 0.9)
+                step("lamb", 0.1, Map.of(), 1, lambFirstStep(1 / (1 + 1e-6)), lambFirstStep(10 / (10 + 1e-6))),
+                // prodigy: d = d₀ = 1e-6 and θ = θ₀, so d stays; step d·lr·m/(√v + d·ε) = 1e-6·0.1/√0.001 ≈ 3.16e-6
+                step("prodigy", 1, Map.of(), 1, 0.9999968377233398, 0.9999968377224399),
+                // ademamix: m̂₁ = g, m₂ = 1e-4·g, √v̂ = |g|: the step is lr·(1 + 2e-4) per coordinate
+                step("ademamix", 0.1, Map.of(), 1, 0.8999800010001999, 0.89998000010002),
+                // alpha-warmup 10: α₁ = 2·1/10 (the authors' step count starts at 1): lr·(1 + 2e-5)
+                step("ademamix", 0.1, Map.of("alpha-warmup", 10.0), 1, 0.8999980010000199, 0.899998000100002));
+    }
+
+    /** LAMB's first step from (1, 1) on the bowl, along r's component r_i: 1 − lr·‖θ‖/‖r‖·r_i. */
+    private static double lambFirstStep(double component) {
+        double rx = 1 / (1 + 1e-6), ry = 10 / (10 + 1e-6);
+        return 1 - 0.1 * Math.sqrt(2) / Math.hypot(rx, ry) * component;
     }
 
     @ParameterizedTest(name = "{0} lr={1} {2}, {3} step(s) → ({4}, {5})")
@@ -130,6 +158,47 @@ class FirstStepTest {
         double ratioY = (1 - uncorrected.last().y()) / (1 - corrected.last().y());
         assertThat(ratioX / expected).isCloseTo(1, within(1e-6));
         assertThat(ratioY / expected).isCloseTo(1, within(1e-6));
+    }
+
+    /**
+     * Differs from optax's LAMB, which takes the trust ratio as 1 where ‖θ‖ = 0: the paper's
+     * φ(‖θ‖)/‖u‖ is 0 there, so from the origin of Himmelblau's function (∇f = (−14, −22)) LAMB
+     * does not move although its direction u is not 0 (optax would step by lr·u); with γ_l = 1,
+     * φ = 1 and the step is lr long.
+     */
+    @Test
+    void lambDoesNotLeaveTheOriginUnlessPhiIsBoundedBelow() {
+        Run stays = RunBuilder.on("himmelblau").optimizer("lamb").learningRate(0.1).start(0, 0).steps(1).tolerance(0)
+                .recording(dev.losslab.core.run.Recording.INTERNALS).run();
+        assertThat(stays.last().x()).isZero();
+        assertThat(stays.last().y()).isZero();
+        var internals = stays.trajectory().internals();
+        assertThat(Math.hypot(internals.x("u", 1), internals.y("u", 1))).isCloseTo(Math.sqrt(2), within(1e-5));
+        assertThat(internals.x("trustRatio", 1)).isZero();
+
+        Run leaves = RunBuilder.on("himmelblau").optimizer("lamb").learningRate(0.1).set("gamma-l", 1).start(0, 0).steps(1)
+                .tolerance(0).run();
+        assertThat(Math.hypot(leaves.last().x(), leaves.last().y())).isCloseTo(0.1, within(1e-12));
+        assertThat(leaves.last().x()).isPositive();
+        assertThat(leaves.last().y()).isPositive();
+    }
+
+    /**
+     * AdEMAMix's warm-ups count steps from 1, as the authors' PyTorch code does: the first step
+     * with alpha-warmup T uses α/T, exactly a run at constant α/T; optax's schedules start at
+     * count 0, where α would be 0 and the step Adam's (θ = 0.9 here, the mix adding nothing).
+     */
+    @Test
+    void ademamixWarmUpGivesTheFirstStepAlphaOverT() {
+        Run warm = RunBuilder.on(BOWL).optimizer("ademamix").learningRate(0.1).set("alpha-warmup", 10).start(1, 1).steps(1)
+                .tolerance(0).run();
+        Run constant = RunBuilder.on(BOWL).optimizer("ademamix").learningRate(0.1).set("alpha", 0.2).start(1, 1).steps(1)
+                .tolerance(0).run();
+        Run none = RunBuilder.on(BOWL).optimizer("ademamix").learningRate(0.1).set("alpha", 0).start(1, 1).steps(1)
+                .tolerance(0).run();
+        assertThat(warm.last()).isEqualTo(constant.last());
+        assertThat(warm.last().x()).isNotEqualTo(none.last().x());
+        assertThat(none.last().x()).isCloseTo(0.9, within(1e-8));
     }
 
     /** The step count PyTorch sees starts at 1: Adam's bias corrections would divide by 0 at t = 0. */

@@ -17,7 +17,7 @@ class RegistryTest {
     void listsEveryOptimizerInOrder() {
         assertThat(Optimizers.names()).containsExactly("gd", "sgd", "momentum", "nesterov", "rmsprop", "adagrad",
                 "rprop", "adam", "adamw", "adadelta", "adamax", "nadam", "radam", "asgd", "adafactor", "newton",
-                "saddle-free-newton");
+                "saddle-free-newton", "lion", "adabelief", "adan", "yogi", "lamb", "prodigy", "ademamix");
     }
 
     static java.util.List<OptimizerKind> kinds() {
@@ -40,7 +40,11 @@ class RegistryTest {
         assertThat(kind.takes("lr")).isTrue();
     }
 
-    /** PyTorch's defaults (torch 1.13.1 constructors; Adafactor's from torch 2.11), as the registry fills them in. */
+    /**
+     * PyTorch's defaults (torch 1.13.1 constructors; Adafactor's from torch 2.11), as the registry
+     * fills them in; for the newer rules, their authors' (the code each class names), where optax's
+     * differ (noted).
+     */
     @ParameterizedTest(name = "{0} {1} = {2}")
     @CsvSource(delimiter = '|', textBlock = """
             momentum | momentum     | 0.9
@@ -97,6 +101,52 @@ class RegistryTest {
             adafactor | eps2        | 1e-3
             adafactor | weight-decay | 0
             adafactor | maximize    | 0
+            lion     | beta1        | 0.9
+            lion     | beta2        | 0.99
+            lion     | weight-decay | 0
+            adabelief | beta1       | 0.9
+            adabelief | beta2       | 0.999
+            adabelief | eps         | 1e-16
+            adabelief | weight-decay | 0
+            adabelief | amsgrad     | 0
+            adabelief | no-rectify  | 0
+            adabelief | no-degenerated-to-sgd | 0
+            adan     | beta1        | 0.98
+            adan     | beta2        | 0.92
+            adan     | beta3        | 0.99
+            adan     | eps          | 1e-8
+            adan     | weight-decay | 0
+            adan     | max-grad-norm | 0
+            adan     | no-prox      | 0
+            yogi     | beta1        | 0.9
+            yogi     | beta2        | 0.999
+            yogi     | eps          | 1e-3
+            yogi     | l1-regularization-strength | 0
+            yogi     | l2-regularization-strength | 0
+            yogi     | initial-accumulator-value  | 1e-6
+            lamb     | beta1        | 0.9
+            lamb     | beta2        | 0.999
+            lamb     | eps          | 1e-6
+            lamb     | weight-decay | 0
+            lamb     | gamma-l      | 0
+            lamb     | gamma-u      | 0
+            prodigy  | beta1        | 0.9
+            prodigy  | beta2        | 0.999
+            prodigy  | beta3        | 0.999499874937461
+            prodigy  | eps          | 1e-8
+            prodigy  | weight-decay | 0
+            prodigy  | use-bias-correction | 0
+            prodigy  | safeguard-warmup    | 0
+            prodigy  | d0           | 1e-6
+            prodigy  | d-coef       | 1
+            ademamix | beta1        | 0.9
+            ademamix | beta2        | 0.999
+            ademamix | beta3        | 0.9999
+            ademamix | alpha        | 2
+            ademamix | beta3-warmup | 0
+            ademamix | alpha-warmup | 0
+            ademamix | eps          | 1e-8
+            ademamix | weight-decay | 0
             """)
     void defaultsArePyTorchs(String optimizer, String param, double expected) {
         Map<String, Object> defaults = new LinkedHashMap<>();
@@ -127,6 +177,18 @@ class RegistryTest {
                 .isEqualTo(new Adafactor(-0.8, 1, Math.ulp(1.0), 1e-3, 0, false));
         assertThat(Optimizers.get("newton").configure(Map.of())).isEqualTo(new Newton(false));
         assertThat(Optimizers.get("saddle-free-newton").configure(Map.of())).isEqualTo(new Newton(true));
+        assertThat(Optimizers.get("lion").configure(Map.of())).isEqualTo(new Lion(0.9, 0.99, 0));
+        assertThat(Optimizers.get("adabelief").configure(Map.of()))
+                .isEqualTo(new AdaBelief(0.9, 0.999, 1e-16, 0, false, true, true));
+        assertThat(Optimizers.get("adabelief").configure(Map.of("no-rectify", 1.0, "no-degenerated-to-sgd", 1.0)))
+                .isEqualTo(new AdaBelief(0.9, 0.999, 1e-16, 0, false, false, false));
+        assertThat(Optimizers.get("adan").configure(Map.of())).isEqualTo(new Adan(0.98, 0.92, 0.99, 1e-8, 0, 0, false));
+        assertThat(Optimizers.get("yogi").configure(Map.of())).isEqualTo(new Yogi(0.9, 0.999, 1e-3, 0, 0, 1e-6));
+        assertThat(Optimizers.get("lamb").configure(Map.of())).isEqualTo(new Lamb(0.9, 0.999, 1e-6, 0, 0, 0));
+        assertThat(Optimizers.get("prodigy").configure(Map.of()))
+                .isEqualTo(new Prodigy(0.9, 0.999, Math.sqrt(0.999), 1e-8, 0, false, false, 1e-6, 1));
+        assertThat(Optimizers.get("ademamix").configure(Map.of()))
+                .isEqualTo(new AdEMAMix(0.9, 0.999, 0.9999, 2, 0, 0, 1e-8, 0));
     }
 
     @ParameterizedTest(name = "{0}: lr from {1}, noise {2}")
@@ -147,6 +209,13 @@ class RegistryTest {
             adafactor          | ONE      | 0
             newton             | ONE      | 0
             saddle-free-newton | ONE      | 0
+            lion               | ADAPTIVE | 0
+            adabelief          | ADAPTIVE | 0
+            adan               | ADAPTIVE | 0
+            yogi               | ADAPTIVE | 0
+            lamb               | ADAPTIVE | 0
+            prodigy            | ONE      | 0
+            ademamix           | ADAPTIVE | 0
             """)
     void learningRateAndNoiseDefaults(String optimizer, LearningRateDefault lr, double noise) {
         OptimizerKind kind = Optimizers.get(optimizer);

@@ -66,6 +66,20 @@ class ValidationTest {
             newton              | weight-decay       | 0.1       | weight-decay | newton does not take weight-decay; it takes: lr
             saddle-free-newton  | eps                | 0.1       | eps          | saddle-free-newton does not take eps; it takes: lr
             gd                  | noise              | -1        | noise        | noise must be >= 0, got -1
+            lion                | beta2              | 1         | beta2        | beta2 must be in [0, 1), got 1
+            adabelief           | eps                | -1        | eps          | eps must be >= 0, got -1
+            adabelief           | no-rectify         | 0.5       | no-rectify   | no-rectify must be true or false (1 or 0), got 0.5
+            adan                | beta3              | 1         | beta3        | beta3 must be in [0, 1), got 1
+            adan                | max-grad-norm      | -1        | max-grad-norm | max-grad-norm must be >= 0, got -1
+            yogi                | initial-accumulator-value | 0  | initial-accumulator-value | initial-accumulator-value must be > 0, got 0
+            yogi                | l1-regularization-strength | NaN | l1-regularization-strength | l1-regularization-strength must be >= 0, got NaN
+            lamb                | gamma-l            | -1        | gamma-l      | gamma-l must be >= 0, got -1
+            prodigy             | d0                 | 0         | d0           | d0 must be > 0, got 0
+            prodigy             | eps                | 0         | eps          | eps must be > 0, got 0
+            prodigy             | d-coef             | NaN       | d-coef       | d-coef must be >= 0, got NaN
+            ademamix            | alpha              | -1        | alpha        | alpha must be >= 0, got -1
+            ademamix            | alpha-warmup       | NaN       | alpha-warmup | alpha-warmup must be >= 0, got NaN
+            lion                | eps                | 0.1       | eps          | lion does not take eps; it takes: lr, beta1, beta2, weight-decay
             """)
     void rejectsWithExactMessage(String optimizer, String param, double value, String field, String message) {
         assertThatThrownBy(() -> RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec())
@@ -107,6 +121,12 @@ class ValidationTest {
             adafactor | d            | 1
             adafactor | eps1         | 0
             gd        | maximize     | 1
+            yogi      | beta1        | 0
+            adan      | max-grad-norm | 0
+            lamb      | gamma-u      | 0
+            prodigy   | beta3        | 0
+            ademamix  | alpha        | 0
+            ademamix  | beta3-warmup | 0
             """)
     void acceptsBoundaryValues(String optimizer, String param, double value) {
         assertThat(RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec()).isNotNull();
@@ -115,8 +135,9 @@ class ValidationTest {
     @ParameterizedTest(name = "{0} → {1}")
     @CsvSource(delimiter = '|', textBlock = """
             adma     | unknown optimizer 'adma': did you mean 'adam'?
+            lyon     | unknown optimizer 'lyon': did you mean 'lion'?
             rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
-            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, newton, saddle-free-newton
+            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, newton, saddle-free-newton, lion, adabelief, adan, yogi, lamb, prodigy, ademamix
             """)
     void unknownOptimizerSuggestsTheClosest(String name, String message) {
         assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);
@@ -135,6 +156,9 @@ class ValidationTest {
             eps must be >= 0, got NaN          | radam
             t0 must be >= 0, got -1            | asgd
             beta2-decay must be <= 0, got 0.5  | adafactor
+            beta3 must be in [0, 1), got 1     | adan
+            d0 must be > 0, got 0              | prodigy
+            gamma-u must be >= 0, got -1       | lamb
             """)
     void recordsRejectOutOfRangeValues(String message, String which) {
         assertThatThrownBy(() -> {
@@ -149,6 +173,9 @@ class ValidationTest {
                 case "radam" -> new RAdam(0.9, 0.999, Double.NaN, 0, false, false);
                 case "asgd" -> new Asgd(1e-4, 0.75, -1, 0, false);
                 case "adafactor" -> new Adafactor(0.5, 1, 0x1p-52, 1e-3, 0, false);
+                case "adan" -> new Adan(0.98, 0.92, 1, 1e-8, 0, 0, false);
+                case "prodigy" -> new Prodigy(0.9, 0.999, Prodigy.DEFAULT_BETA3, 1e-8, 0, false, false, 0, 1);
+                case "lamb" -> new Lamb(0.9, 0.999, 1e-6, 0, 0, -1);
                 default -> throw new AssertionError(which);
             }
         }).isInstanceOf(InvalidInputException.class).hasMessage(message);

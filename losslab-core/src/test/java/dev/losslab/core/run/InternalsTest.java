@@ -72,6 +72,38 @@ class InternalsTest {
         assertThat(Math.abs(in.x("eigenvector2", 1))).isCloseTo(1, TIGHT);
     }
 
+    /** The newer rules report what their classes document, finite after a step. */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}: {1}")
+    @org.junit.jupiter.params.provider.CsvSource(delimiter = '|', textBlock = """
+            lion      | m c
+            adabelief | mHat sHatSqrt
+            adan      | mHat vHat nHatSqrt
+            yogi      | mHat vHatSqrt
+            lamb      | mHat u trustRatio
+            prodigy   | m vSqrt d
+            ademamix  | mHat m2 vHatSqrt
+            """)
+    void newerRulesReportTheirDocumentedState(String optimizer, String names) {
+        Internals in = run(optimizer, 0.1, Recording.INTERNALS).trajectory().internals();
+        assertThat(in.names()).containsExactly(names.split(" "));
+        for (String name : in.names()) {
+            assertThat(in.x(name, 3)).as(name).isFinite();
+            assertThat(in.y(name, 3)).as(name).isFinite();
+        }
+    }
+
+    @Test
+    void prodigysEstimateStartsAtD0AndGrowsAsTheRunMoves() {
+        Internals in = RunBuilder.on(RunnerTheoryTest.BOWL).optimizer("prodigy").start(-3.5, 2.5).steps(30)
+                .recording(Recording.INTERNALS).run().trajectory().internals();
+        // step 1: θ = θ₀, so ⟨g, θ₀ − θ⟩ = 0 and d stays d₀
+        assertThat(in.x("d", 1)).isEqualTo(1e-6);
+        assertThat(in.x("d", 30)).isGreaterThan(1e-3);
+        for (int k = 2; k <= 30; k++) {
+            assertThat(in.x("d", k)).as("d never shrinks").isGreaterThanOrEqualTo(in.x("d", k - 1));
+        }
+    }
+
     @Test
     void adadeltaReportsTheRootsOfItsTwoAverages() {
         Internals in = run("adadelta", 1, Recording.INTERNALS).trajectory().internals();
