@@ -17,6 +17,30 @@ public interface Optimizer {
      */
     Stepper newStepper(int dimension, int capacity);
 
+    /**
+     * What a momentum-cycling schedule (one-cycle, cyclic) sets before each update, as PyTorch's
+     * schedulers set a param group's {@code momentum} or its {@code betas[0]}; {@code NONE} when the
+     * optimizer has neither (PyTorch refuses to cycle it). Its stepper then takes
+     * {@link Stepper#setMomentum}.
+     */
+    default CycledMomentum cycledMomentum() {
+        return CycledMomentum.NONE;
+    }
+
+    /** Which hyper-parameter a momentum-cycling schedule drives. */
+    enum CycledMomentum {
+        NONE, MOMENTUM, BETA1;
+
+        /** How a person names it: "momentum μ", "β₁". */
+        public String symbol() {
+            return switch (this) {
+                case NONE -> "none";
+                case MOMENTUM -> "momentum μ";
+                case BETA1 -> "β₁";
+            };
+        }
+    }
+
     /** Fresh state for one 2-D point. */
     default Stepper newStepper() {
         return newStepper(2, 1);

@@ -51,7 +51,21 @@ public record RAdam(double beta1, double beta2, double eps, double weightDecay, 
         return new State(dimension, capacity);
     }
 
+    /** A schedule may cycle β₁: PyTorch's schedulers set {@code betas[0]}. */
+    @Override
+    public CycledMomentum cycledMomentum() {
+        return CycledMomentum.BETA1;
+    }
+
     private final class State extends Stepper {
+        /** β₁ now: the record's, unless a schedule cycles it ({@link #setMomentum}). */
+        private double beta1 = RAdam.this.beta1;
+
+        @Override
+        public void setMomentum(double b1) {
+            beta1 = b1;
+        }
+
         /** m (torch's exp_avg) and v (exp_avg_sq). */
         private final double[] expAvg;
         private final double[] expAvgSq;

@@ -45,17 +45,33 @@ public record RmsProp(double alpha, double eps, double weightDecay, double momen
         return new State(dimension, capacity);
     }
 
+    /** A schedule may cycle μ: PyTorch's RMSprop has a {@code momentum} entry. */
+    @Override
+    public CycledMomentum cycledMomentum() {
+        return CycledMomentum.MOMENTUM;
+    }
+
     private final class State extends Stepper {
-        /** v (torch's square_avg), a (grad_avg, when centered) and b (momentum_buffer, when μ > 0). */
+        /** v (torch's square_avg), a (grad_avg, when centered) and b (momentum_buffer, once μ > 0). */
         private final double[] squareAvg;
         private final double[] gradAvg;
-        private final double[] momentumBuffer;
+        private double[] momentumBuffer;
+        /** μ now: the record's, unless a schedule cycles it ({@link #setMomentum}). */
+        private double momentum = RmsProp.this.momentum;
 
         State(int dimension, int capacity) {
             super(dimension, capacity);
             squareAvg = buffer(dimension);
             gradAvg = centered ? buffer(dimension) : null;
             momentumBuffer = momentum > 0 ? buffer(dimension) : null;
+        }
+
+        @Override
+        public void setMomentum(double mu) {
+            momentum = mu;
+            if (mu > 0 && momentumBuffer == null) {
+                momentumBuffer = buffer(dimension);
+            }
         }
 
         @Override

@@ -48,13 +48,30 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
         return new State(dimension, capacity);
     }
 
+    /** A schedule may cycle μ, even from 0: PyTorch's SGD always has a {@code momentum} entry. */
+    @Override
+    public CycledMomentum cycledMomentum() {
+        return CycledMomentum.MOMENTUM;
+    }
+
     private final class State extends Stepper {
-        /** The momentum buffer b (allocated only when μ ≠ 0). */
-        private final double[] buffer;
+        /** μ now: the record's, unless a schedule cycles it ({@link #setMomentum}). */
+        private double momentum = Sgd.this.momentum;
+        /** The momentum buffer b, allocated once μ ≠ 0, and whether it holds anything yet. */
+        private double[] buffer;
+        private boolean bufferStarted;
 
         State(int dimension, int capacity) {
             super(dimension, capacity);
             buffer = momentum != 0 ? buffer(dimension) : null;
+        }
+
+        @Override
+        public void setMomentum(double mu) {
+            momentum = mu;
+            if (mu != 0 && buffer == null) {
+                buffer = buffer(dimension);
+            }
         }
 
         @Override
@@ -74,11 +91,13 @@ public record Sgd(double momentum, double dampening, boolean nesterov, double we
             double mu = momentum;
             double undamped = 1 - dampening;
             // The buffer starts as the first gradient, undamped: PyTorch's momentum_buffer is None
-            // until step 1. The branches are per step, not per point, so each loop stays straight.
-            if (step == 1) {
+            // until the first step with μ ≠ 0 (step 1 unless a schedule cycles μ up from 0). The
+            // branches are per step, not per point, so each loop stays straight.
+            if (!bufferStarted) {
                 for (int j = 0; j < m; j++) {
                     b[j] = sign * gradient[j] + wd * theta[j];
                 }
+                bufferStarted = true;
             } else {
                 for (int j = 0; j < m; j++) {
                     b[j] = mu * b[j] + undamped * (sign * gradient[j] + wd * theta[j]);

@@ -67,6 +67,15 @@ public abstract class Stepper {
             boolean[] stuck);
 
     /**
+     * Sets the momentum μ or β₁ (see {@link Optimizer#cycledMomentum}) for the next update and those
+     * after it, as a PyTorch scheduler writes it into the param group: the rule reads it at each
+     * step, in its bias corrections too. Steppers of optimizers with {@code NONE} refuse.
+     */
+    public void setMomentum(double momentum) {
+        throw new UnsupportedOperationException(getClass().getName() + " has no momentum to cycle");
+    }
+
+    /**
      * Keeps points {@code kept[0] < kept[1] < … < kept[m − 1]} of the n live ones as points 0 … m − 1,
      * in every per-point buffer: what the engine does when points finish.
      */
