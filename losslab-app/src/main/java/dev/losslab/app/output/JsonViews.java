@@ -247,7 +247,8 @@ public final class JsonViews {
     }
 
     /**
-     * A run: {@code stop}, {@code minimumReached}, the spec, and every point ({@code step}, {@code x},
+     * A run: {@code stop} (with the evaluations the whole run cost, {@code fEvals} and
+     * {@code gEvals}), {@code minimumReached}, the spec, and every point ({@code step}, {@code x},
      * {@code y}, {@code loss}, {@code gradX}, {@code gradY}, {@code lr}, and the evaluations of f and
      * ∇f so far, {@code fEvals} and {@code gEvals}), written as it goes:
      * a 100,000-step run never exists as a tree of nodes (the web API streams several per answer).
@@ -260,6 +261,8 @@ public final class JsonViews {
         g.writeStringField("reason", run.stopReason().code());
         g.writeNumberField("step", run.steps());
         g.writeStringField("explanation", run.stopReason().explanation());
+        g.writeNumberField("fEvals", run.functionEvaluations());
+        g.writeNumberField("gEvals", run.gradientEvaluations());
         g.writeEndObject();
         g.writeFieldName("minimumReached");
         if (run.minimumReached().isPresent()) {

@@ -80,7 +80,11 @@ public record OptimizerKind(
             }
             values.put(p.name(), p.range().check(p.name(), v));
         }
-        return new Settings(values);
+        Settings settings = new Settings(values);
+        // Built once here so that a rule across parameters (a line search's c₁ < c₂) fails at the
+        // edge too, with the record's message.
+        build(settings);
+        return settings;
     }
 
     /** The optimizer for settings made by {@link #settings}. */

@@ -51,6 +51,6 @@ public final class Runner {
         });
         var reached = spec.landscape().minimumReachedFrom(
                 new Vec2(points.last().x(), points.last().y()));
-        return new Run(spec, points, ended.stop(0), reached);
+        return new Run(spec, points, ended.stop(0), reached, ended.functionEvaluations(0), ended.gradientEvaluations(0));
     }
 }

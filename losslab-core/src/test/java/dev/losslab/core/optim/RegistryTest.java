@@ -16,7 +16,7 @@ class RegistryTest {
     @Test
     void listsEveryOptimizerInOrder() {
         assertThat(Optimizers.names()).containsExactly("gd", "sgd", "momentum", "nesterov", "rmsprop", "adagrad",
-                "adam", "adamw", "newton", "saddle-free-newton");
+                "adam", "adamw", "newton", "saddle-free-newton", "bfgs", "cg", "nelder-mead", "gd-armijo");
     }
 
     static java.util.List<OptimizerKind> kinds() {
@@ -70,6 +70,30 @@ class RegistryTest {
         assertThat(defaults).containsEntry(param, expected);
     }
 
+    /**
+     * SciPy 1.10.1's defaults: {@code _minimize_bfgs}/{@code _minimize_cg} (gtol 1e-5; c1 1e-4 and
+     * c2 0.9 from {@code line_search_wolfe1}, c2 0.4 passed by CG), {@code _minimize_neldermead}
+     * (xatol, fatol 1e-4, adaptive off), {@code line_search_armijo}'s c1 1e-4; gd-armijo's shrink
+     * ½ is LossLab's (SciPy's Armijo search interpolates instead).
+     */
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bfgs        | gtol     | 1e-5
+            bfgs        | c1       | 1e-4
+            bfgs        | c2       | 0.9
+            cg          | gtol     | 1e-5
+            cg          | c1       | 1e-4
+            cg          | c2       | 0.4
+            nelder-mead | xatol    | 1e-4
+            nelder-mead | fatol    | 1e-4
+            nelder-mead | adaptive | 0
+            gd-armijo   | c1       | 1e-4
+            gd-armijo   | shrink   | 0.5
+            """)
+    void defaultsAreSciPys(String optimizer, String param, double expected) {
+        defaultsArePyTorchs(optimizer, param, expected);
+    }
+
     @Test
     void defaultsBuildTheExpectedRecords() {
         assertThat(Optimizers.get("adam").configure(Map.of())).isEqualTo(new Adam(0.9, 0.999, 1e-8, 0, false, false, true));
@@ -81,6 +105,10 @@ class RegistryTest {
         assertThat(Optimizers.get("nesterov").configure(Map.of())).isEqualTo(new Sgd(0.9, 0, true, 0));
         assertThat(Optimizers.get("newton").configure(Map.of())).isEqualTo(new Newton(false));
         assertThat(Optimizers.get("saddle-free-newton").configure(Map.of())).isEqualTo(new Newton(true));
+        assertThat(Optimizers.get("bfgs").configure(Map.of())).isEqualTo(new Bfgs(1e-5, 1e-4, 0.9));
+        assertThat(Optimizers.get("cg").configure(Map.of())).isEqualTo(new ConjugateGradient(1e-5, 1e-4, 0.4));
+        assertThat(Optimizers.get("nelder-mead").configure(Map.of("adaptive", 1.0))).isEqualTo(new NelderMead(1e-4, 1e-4, true));
+        assertThat(Optimizers.get("gd-armijo").configure(Map.of())).isEqualTo(new ArmijoDescent(1e-4, 0.5));
     }
 
     @ParameterizedTest(name = "{0}: lr from {1}, noise {2}")
@@ -95,6 +123,10 @@ class RegistryTest {
             adamw              | ADAPTIVE | 0
             newton             | ONE      | 0
             saddle-free-newton | ONE      | 0
+            bfgs               | ONE      | 0
+            cg                 | ONE      | 0
+            nelder-mead        | ONE      | 0
+            gd-armijo          | GRADIENT | 0
             """)
     void learningRateAndNoiseDefaults(String optimizer, LearningRateDefault lr, double noise) {
         OptimizerKind kind = Optimizers.get(optimizer);

@@ -45,6 +45,20 @@ class ValidationTest {
             newton              | weight-decay       | 0.1       | weight-decay | newton does not take weight-decay; it takes: lr
             saddle-free-newton  | eps                | 0.1       | eps          | saddle-free-newton does not take eps; it takes: lr
             gd                  | noise              | -1        | noise        | noise must be >= 0, got -1
+            bfgs                | gtol               | -1        | gtol         | gtol must be >= 0, got -1
+            bfgs                | c1                 | 0         | c1           | c1 must be in (0, 1), got 0
+            cg                  | c2                 | 1         | c2           | c2 must be in (0, 1), got 1
+            bfgs                | c1                 | 0.95      | c2           | c2 must be > c1, got c1=0.95, c2=0.9
+            cg                  | c1                 | 0.4       | c2           | c2 must be > c1, got c1=0.4, c2=0.4
+            cg                  | gtol               | NaN       | gtol         | gtol must be >= 0, got NaN
+            nelder-mead         | xatol              | -1e-4     | xatol        | xatol must be >= 0, got -1.0E-4
+            nelder-mead         | fatol              | NaN       | fatol        | fatol must be >= 0, got NaN
+            nelder-mead         | adaptive           | 0.5       | adaptive     | adaptive must be 0 (off) or 1 (on), got 0.5
+            nelder-mead         | gtol               | 1e-5      | gtol         | nelder-mead does not take gtol; it takes: lr, xatol, fatol, adaptive
+            gd-armijo           | shrink             | 1         | shrink       | shrink must be in (0, 1), got 1
+            gd-armijo           | shrink             | 0         | shrink       | shrink must be in (0, 1), got 0
+            gd-armijo           | c1                 | NaN       | c1           | c1 must be in (0, 1), got NaN
+            gd-armijo           | c2                 | 0.5       | c2           | gd-armijo does not take c2; it takes: lr, c1, shrink
             """)
     void rejectsWithExactMessage(String optimizer, String param, double value, String field, String message) {
         assertThatThrownBy(() -> RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec())
@@ -67,6 +81,12 @@ class ValidationTest {
             rmsprop   | momentum     | 0
             rmsprop   | centered     | 1
             adagrad   | eps          | 0
+            bfgs      | gtol         | 0
+            bfgs      | c2           | 0.999
+            cg        | c1           | 0.399
+            nelder-mead | xatol      | 0
+            nelder-mead | adaptive   | 1
+            gd-armijo | shrink       | 0.999
             adagrad   | lr-decay     | 0
             momentum  | momentum     | 0
             momentum  | dampening    | 1
@@ -82,7 +102,8 @@ class ValidationTest {
     @CsvSource(delimiter = '|', textBlock = """
             adan     | unknown optimizer 'adan': did you mean 'adam'?
             rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
-            lbfgs    | unknown optimizer 'lbfgs'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton
+            lbfgs    | unknown optimizer 'lbfgs': did you mean 'bfgs'?
+            annealing | unknown optimizer 'annealing'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, adam, adamw, newton, saddle-free-newton, bfgs, cg, nelder-mead, gd-armijo
             """)
     void unknownOptimizerSuggestsTheClosest(String name, String message) {
         assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);
@@ -94,6 +115,10 @@ class ValidationTest {
             beta1 must be in [0, 1), got NaN   | adam
             alpha must be in [0, 1], got -1    | rmsprop
             lr-decay must be >= 0, got NaN     | adagrad
+            c2 must be > c1, got c1=0.5, c2=0.5 | bfgs
+            gtol must be >= 0, got -1          | cg
+            xatol must be >= 0, got NaN        | nelder-mead
+            shrink must be in (0, 1), got 1.5  | gd-armijo
             """)
     void recordsRejectOutOfRangeValues(String message, String which) {
         assertThatThrownBy(() -> {
@@ -101,6 +126,10 @@ class ValidationTest {
                 case "adam" -> new Adam(Double.NaN, 0.999, 1e-8, 0, false, false, true);
                 case "rmsprop" -> new RmsProp(-1, 1e-8, 0, 0, false);
                 case "adagrad" -> new Adagrad(Double.NaN, 1e-10, 0);
+                case "bfgs" -> new Bfgs(1e-5, 0.5, 0.5);
+                case "cg" -> new ConjugateGradient(-1, 1e-4, 0.4);
+                case "nelder-mead" -> new NelderMead(Double.NaN, 1e-4, false);
+                case "gd-armijo" -> new ArmijoDescent(1e-4, 1.5);
                 default -> throw new AssertionError(which);
             }
         }).isInstanceOf(InvalidInputException.class).hasMessage(message);
