@@ -13,6 +13,7 @@ const STOP_WORDS = {
   'max-steps': 'used every step',
   'singular-hessian': 'stuck: Hessian singular',
   'left-domain': 'left the domain',
+  'line-search-failed': 'stuck: line search failed',
 };
 
 function el(tag, className, text) {

@@ -290,7 +290,10 @@ public final class JsonViews {
     }
 
     /**
-     * A run: {@code stop}, {@code minimumReached}, the spec, and every point, written as it goes:
+     * A run: {@code stop} (with the evaluations the whole run cost, {@code fEvals} and
+     * {@code gEvals}), {@code minimumReached}, the spec, and every point ({@code step}, {@code x},
+     * {@code y}, {@code loss}, {@code gradX}, {@code gradY}, {@code lr}, and the evaluations of f and
+     * ∇f so far, {@code fEvals} and {@code gEvals}), written as it goes:
      * a 100,000-step run never exists as a tree of nodes (the web API streams several per answer).
      * When the run recorded internals, each point after the start also has {@code internals}:
      * {@code {name: [x, y]}} in the order the optimizer reports them.
@@ -301,6 +304,8 @@ public final class JsonViews {
         g.writeStringField("reason", run.stopReason().code());
         g.writeNumberField("step", run.steps());
         g.writeStringField("explanation", run.stopReason().explanation());
+        g.writeNumberField("fEvals", run.functionEvaluations());
+        g.writeNumberField("gEvals", run.gradientEvaluations());
         g.writeEndObject();
         g.writeFieldName("minimumReached");
         if (run.minimumReached().isPresent()) {
@@ -324,6 +329,8 @@ public final class JsonViews {
             number(g, "gradX", p.gradientX());
             number(g, "gradY", p.gradientY());
             number(g, "lr", p.lr());
+            g.writeNumberField("fEvals", p.functionEvaluations());
+            g.writeNumberField("gEvals", p.gradientEvaluations());
             if (internals != null && internals.has(i)) {
                 g.writeObjectFieldStart("internals");
                 for (String name : names) {

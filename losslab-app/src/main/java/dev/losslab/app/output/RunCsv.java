@@ -7,10 +7,12 @@ import java.io.PrintWriter;
 /**
  * Runs as CSV: one row per point from step 0, numbers printed so they read back to the same
  * double. {@code run}'s columns start {@code step,x,y,loss}; {@code race} puts the optimizer first.
+ * {@code f_evals} and {@code g_evals} are the evaluations of f and ∇f the run has cost up to the
+ * row, as SciPy counts them (see {@link dev.losslab.core.run.Engine}).
  */
 public final class RunCsv {
 
-    public static final String COLUMNS = "step,x,y,loss,grad_x,grad_y,lr";
+    public static final String COLUMNS = "step,x,y,loss,grad_x,grad_y,lr,f_evals,g_evals";
 
     private RunCsv() {}
 
@@ -42,7 +44,9 @@ public final class RunCsv {
                     .append(Numbers.exact(p.loss())).append(',')
                     .append(Numbers.exact(p.gradientX())).append(',')
                     .append(Numbers.exact(p.gradientY())).append(',')
-                    .append(Numbers.exact(p.lr()));
+                    .append(Numbers.exact(p.lr())).append(',')
+                    .append(p.functionEvaluations()).append(',')
+                    .append(p.gradientEvaluations());
             out.println(row);
         }
     }

@@ -34,7 +34,7 @@ abstract class BrowserTest {
     static final String HIMMELBLAU_RACE = "/?surface=himmelblau&start=0,0&optimizers=gd,momentum,adam";
     static final List<String> RACERS = List.of("gd", "momentum", "adam");
     /** Every way a racer's run can end: its status' data-reason once the race is over. */
-    static final Pattern STOPPED = Pattern.compile("converged|diverged|max-steps|singular-hessian|left-domain");
+    static final Pattern STOPPED = Pattern.compile("converged|diverged|max-steps|singular-hessian|left-domain|line-search-failed");
     /** Generous: the slowest racer needs a few seconds at the default speed. */
     static final LocatorAssertions.HasAttributeOptions RACE_WAIT =
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);

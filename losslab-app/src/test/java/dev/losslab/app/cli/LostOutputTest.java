@@ -41,7 +41,7 @@ class LostOutputTest {
     void aReaderThatStopsReadingStopsTheCommand() throws Exception {
         Process p = losslab(LONG_CSV).start();
         try (var lines = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            assertThat(lines.readLine()).isEqualTo("step,x,y,loss,grad_x,grad_y,lr");
+            assertThat(lines.readLine()).isEqualTo("step,x,y,loss,grad_x,grad_y,lr,f_evals,g_evals");
         }
         // Closed after one line, like `| head -1`. Writing all of it takes ~10 s; stopping, well under.
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).as("stopped after its reader left").isTrue();

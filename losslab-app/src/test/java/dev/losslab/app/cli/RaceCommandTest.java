@@ -16,7 +16,7 @@ class RaceCommandTest {
                 "--format", "csv");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         String[] lines = cli.outLines();
-        assertThat(lines[0]).isEqualTo("optimizer,step,x,y,loss,grad_x,grad_y,lr");
+        assertThat(lines[0]).isEqualTo("optimizer,step,x,y,loss,grad_x,grad_y,lr,f_evals,g_evals");
         var racers = Arrays.stream(lines).skip(1).map(l -> l.split(",")[0]).collect(Collectors.toSet());
         assertThat(racers).containsExactlyInAnyOrder("gd", "momentum", "newton");
         // Newton lands on the bowl's minimum in one step: two rows (steps 0 and 1).

@@ -48,6 +48,29 @@ class RunCommandTest {
     }
 
     @Test
+    void csvAndJsonCountTheEvaluationsAsTheLibraryDoes() throws Exception {
+        // BFGS's line search spends more than the one f and ∇f per step the engine evaluates.
+        var run = RunBuilder.on("rosenbrock").optimizer("bfgs").run();
+        Cli csv = Cli.run("run", "--surface", "rosenbrock", "--optimizer", "bfgs", "--format", "csv");
+        Cli json = Cli.run("run", "--surface", "rosenbrock", "--optimizer", "bfgs", "--format", "json");
+        String[] lines = csv.outLines();
+        assertThat(lines[0]).isEqualTo("step,x,y,loss,grad_x,grad_y,lr,f_evals,g_evals");
+        JsonNode points = JSON.readTree(json.out()).get("points");
+        assertThat(lines).hasSize(run.trajectory().size() + 1);
+        assertThat(points).hasSize(run.trajectory().size());
+        for (int i = 0; i < run.trajectory().size(); i++) {
+            var p = run.trajectory().point(i);
+            String[] row = lines[i + 1].split(",");
+            assertThat(Long.parseLong(row[7])).isEqualTo(p.functionEvaluations());
+            assertThat(Long.parseLong(row[8])).isEqualTo(p.gradientEvaluations());
+            assertThat(points.get(i).get("fEvals").asLong()).isEqualTo(p.functionEvaluations());
+            assertThat(points.get(i).get("gEvals").asLong()).isEqualTo(p.gradientEvaluations());
+        }
+        // SciPy's BFGS from (-1.2, 1): 32 iterations, 39 evaluations of f and of ∇f.
+        assertThat(lines[lines.length - 1]).startsWith("32,").endsWith(",39,39");
+    }
+
+    @Test
     void jsonHyperParametersUseTheRegistryNamesSoARunCanBeAskedForAgain() throws Exception {
         Cli cli = Cli.run("run", "--surface", "bowl", "--optimizer", "adam", "--beta1", "0.8", "--steps", "3",
                 "--format", "json");

@@ -67,12 +67,16 @@ public record OptimizerKind(
      * run records so it can be reproduced.
      */
     public Settings settings(Map<String, ?> given) {
-        return Settings.of(params, given, paramName -> {
+        Settings settings = Settings.of(params, given, paramName -> {
             List<String> taken = new ArrayList<>(List.of("lr"));
             params.forEach(p -> taken.add(p.name()));
             return new InvalidInputException(paramName,
                     name + " does not take " + paramName + "; it takes: " + String.join(", ", taken));
         });
+        // Built once here so that a rule across parameters (a line search's c₁ < c₂) fails at the
+        // edge too, with the record's message.
+        build(settings);
+        return settings;
     }
 
     /** The optimizer for settings made by {@link #settings}. */

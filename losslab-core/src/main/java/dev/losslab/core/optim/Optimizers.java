@@ -31,6 +31,11 @@ public final class Optimizers {
     private static final Param BETA2 =
             Param.real("beta2", "β₂", 0.999, Range.closedOpen(0, 1), "decay β₂ of the squared-gradient average v");
 
+    private static final Param GTOL = Param.real("gtol", "gtol", 1e-5, Range.atLeast(0),
+            "stop when every gradient component is at most gtol in size (SciPy's norm=inf test)");
+    private static final Param C1 = Param.real("c1", "c₁", 1e-4, Range.open(0, 1),
+            "sufficient-decrease constant c₁ of the line search (0 < c₁ < c₂ < 1 where c₂ applies)");
+
     private static final List<Param> ADAM_PARAMS = adamParams(0);
     private static final List<Param> ADAMW_PARAMS = adamParams(0.01);
 
@@ -179,6 +184,35 @@ public final class Optimizers {
                 "θ ← θ − lr·|∇²f(θ)|⁻¹·∇f(θ)  (|H|: eigenvalues replaced by their absolute values)",
                 List.of(), ONE, 0,
                 s -> new Newton(true)));
+        // Classical methods (SciPy)
+        add(new OptimizerKind("bfgs", "BFGS quasi-Newton (SciPy's)",
+                "p = −H·∇f(θ);  θ ← θ + lr·α·p, α from a strong-Wolfe line search (c₁, c₂);  "
+                        + "H ← (I − ρ·s·yᵀ)·H·(I − ρ·y·sᵀ) + ρ·s·sᵀ  (H₀ = I, s = θ's step, y = ∇f's change, ρ = 1/(y·s));  "
+                        + "stops when max|∂f/∂θ| ≤ gtol",
+                List.of(GTOL, C1, c2(0.9)), ONE, 0,
+                s -> new Bfgs(s.real("gtol"), s.real("c1"), s.real("c2"))));
+        add(new OptimizerKind("cg", "Nonlinear conjugate gradient, Polak–Ribière+ (SciPy's)",
+                "p ← −∇f(θ) + β·p, β = max(0, (∇f − ∇f_prev)·∇f / ‖∇f_prev‖²)  (p₀ = −∇f(θ₀));  "
+                        + "θ ← θ + lr·α·p, α from a strong-Wolfe line search (c₁, c₂);  stops when max|∂f/∂θ| ≤ gtol",
+                List.of(GTOL, C1, c2(0.4)), ONE, 0,
+                s -> new ConjugateGradient(s.real("gtol"), s.real("c1"), s.real("c2"))));
+        add(new OptimizerKind("nelder-mead", "Nelder–Mead simplex, f only (SciPy's)",
+                "a simplex of D + 1 points, from θ₀ and θ₀ with one coordinate scaled by 1 + 0.05·lr, reflected, "
+                        + "expanded, contracted or shrunk using f alone;  θ = its best vertex;  "
+                        + "stops when its vertices are within xatol of the best in θ and fatol in f",
+                List.of(Param.real("xatol", "xatol", 1e-4, Range.atLeast(0),
+                                "stop when every vertex is within xatol of the best in each coordinate (and fatol in f)"),
+                        Param.real("fatol", "fatol", 1e-4, Range.atLeast(0),
+                                "stop when every vertex's f is within fatol of the best's (and xatol in θ)"),
+                        Param.flag("adaptive", "scale the simplex moves with the dimension (Gao and Han 2012)")),
+                ONE, 0,
+                s -> new NelderMead(s.real("xatol"), s.real("fatol"), s.flag("adaptive"))));
+        add(new OptimizerKind("gd-armijo", "Gradient descent with Armijo backtracking",
+                "α ← lr;  while f(θ − α·∇f(θ)) > f(θ) − c₁·α·‖∇f(θ)‖²:  α ← ρ·α;  θ ← θ − α·∇f(θ)",
+                List.of(C1,
+                        Param.real("shrink", "ρ", 0.5, Range.open(0, 1), "backtracking factor ρ: α ← ρ·α while f falls too little")),
+                GRADIENT, 0,
+                s -> new ArmijoDescent(s.real("c1"), s.real("shrink"))));
 
         // Newer rules, each from its authors' code or paper (checked against optax 0.2.8 where they
         // agree): their classes say where and how they depart from optax. Lion and the Adam-like rules
@@ -303,6 +337,12 @@ public final class Optimizers {
                 Param.flag("no-bias-correction",
                         "drop the 1/(1 − β₁ᵗ) and 1/√(1 − β₂ᵗ) corrections (not a PyTorch option)"),
                 MAXIMIZE);
+    }
+
+    /** The strong-Wolfe curvature constant, whose default differs between SciPy's BFGS and CG. */
+    private static Param c2(double defaultValue) {
+        return Param.real("c2", "c₂", defaultValue, Range.open(0, 1),
+                "curvature constant c₂ of the strong Wolfe conditions: |∇f·p| must fall to c₂ of its start");
     }
 
     private static Adam adam(Settings s, boolean decoupled) {

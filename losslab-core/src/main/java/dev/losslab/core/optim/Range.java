@@ -25,6 +25,11 @@ public record Range(double min, boolean minInclusive, double max, boolean maxInc
         return new Range(min, true, max, false);
     }
 
+    /** (min, max) — e.g. a line search's c₁ ∈ (0, 1). */
+    public static Range open(double min, double max) {
+        return new Range(min, false, max, false);
+    }
+
     public static Range closed(double min, double max) {
         return new Range(min, true, max, true);
     }

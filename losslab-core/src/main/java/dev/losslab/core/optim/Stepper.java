@@ -59,8 +59,10 @@ public abstract class Stepper {
      * @param lr       this step's learning rate, from the schedule
      * @param step     PyTorch's step count: 1 on the first update
      * @param surface  the surface, for second-order methods that need the Hessian
-     * @param stuck    set {@code stuck[i] = true} for a point the method cannot step from (Newton's
-     *                 methods at a singular Hessian); its θ must be left as it was. Never read.
+     * @param stuck    set {@code stuck[i] = true} for a point the method stops at instead of stepping
+     *                 from (Newton's methods at a singular Hessian; a method's own convergence test;
+     *                 a failed line search: {@link #halt} says which); its θ must be left as it was.
+     *                 Never read.
      * @return how many points were marked stuck (0 for every first-order method)
      */
     public abstract int step(double[] theta, double[] gradient, int n, double lr, long step, Surface surface,
@@ -73,6 +75,49 @@ public abstract class Stepper {
      */
     public void setMomentum(double momentum) {
         throw new UnsupportedOperationException(getClass().getName() + " has no momentum to cycle");
+    }
+
+    /**
+     * The same update, given also f at each point ({@code loss[i]}, exact, without noise): what the
+     * engine calls. A line search starts from f(θ); a rule that needs only the gradient ignores it,
+     * which is the default.
+     */
+    public int step(double[] theta, double[] loss, double[] gradient, int n, double lr, long step, Surface surface,
+            boolean[] stuck) {
+        return step(theta, gradient, n, lr, step, surface, stuck);
+    }
+
+    /**
+     * Why the last {@link #step} marked point i stuck. Read by the engine right after the step,
+     * before any point moves; the default is Newton's reason, a singular Hessian.
+     */
+    public Halt halt(int i) {
+        return Halt.SINGULAR_HESSIAN;
+    }
+
+    /**
+     * Whether {@link #functionEvaluations} and {@link #gradientEvaluations} can be non-zero: false
+     * for a rule that uses only the gradient the engine hands it, so the engine skips asking.
+     */
+    public boolean countsEvaluations() {
+        return false;
+    }
+
+    /**
+     * The evaluations of f the last {@link #step} spent on point i of n beyond the engine's own. The
+     * engine evaluates f and ∇f once at every point it records and counts one of each; a method
+     * reports the rest, so that the totals are what SciPy's {@code nfev} and {@code njev} count (an
+     * evaluation at a point already evaluated, whose value a method keeps, is not counted again). A
+     * line search whose accepted trial is the point the engine evaluates next leaves that trial out.
+     * Evaluations spent on a step that then stops the point (a failed line search) count too.
+     */
+    public int functionEvaluations(int i) {
+        return 0;
+    }
+
+    /** The evaluations of ∇f the last {@link #step} spent on point i beyond the engine's own; see {@link #functionEvaluations}. */
+    public int gradientEvaluations(int i) {
+        return 0;
     }
 
     /**

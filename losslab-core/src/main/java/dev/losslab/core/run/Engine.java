@@ -2,6 +2,7 @@ package dev.losslab.core.run;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.optim.Halt;
 import dev.losslab.core.optim.Stepper;
 import dev.losslab.core.surface.Surface;
 import java.util.Arrays;
@@ -21,11 +22,19 @@ import java.util.SplittableRandom;
  *     stop "max-steps"  if k = max steps
  *     lr_k  = schedule(lr, k)      (reduce-on-plateau: from the losses f(θ_1) … f(θ_k), one run at a time)
  *     g̃_k   = g_k + σ·ξ_k,  ξ_k ~ N(0, I), coordinates in order, from the point's own seeded generator
- *     θ_k+1 = optimizer step from θ_k with g̃_k, lr_k, PyTorch step count k + 1
- *             (stop "singular-hessian" if the method cannot step from θ_k; θ stays θ_k)
+ *     θ_k+1 = optimizer step from θ_k with f(θ_k), g̃_k, lr_k, PyTorch step count k + 1
+ *             (or the method stops at θ_k itself, θ staying θ_k: "singular-hessian" where Newton's
+ *             Hessian cannot be inverted; "converged" by its own test (SciPy's gtol for BFGS and
+ *             CG, Nelder–Mead's collapsed simplex); "line-search-failed" where no step lowers f)
  *     point check at θ_k+1, in this order: "diverged" if a coordinate is not finite or |θ_d| &gt; 1e6;
  *             "left-domain" if f is NaN there; "diverged" if |f| &gt; 1e12 or ∇f is not finite
  * </pre>
+ *
+ * <p><b>Evaluations.</b> Each point counts the evaluations of f and of ∇f it cost, as SciPy's
+ * {@code nfev} and {@code njev} count them: the engine evaluates f and ∇f at the start and at every
+ * point a step reaches and counts one of each, and a method adds what it spent besides
+ * ({@link Stepper#functionEvaluations}: a line search's trials, Nelder–Mead's vertices). The counts
+ * are cumulative, so after k steps of a first-order method both are k + 1.
  *
  * <p><b>Straight hot loops.</b> The points live packed at the front of dimension-major arrays (see
  * {@link Stepper}). A step is a few plain loops over all live points — the surface's batch, the
@@ -58,8 +67,11 @@ public final class Engine {
         /**
          * @param stepper the optimizer's state after the update that led here (for its internals;
          *                at step 0, its empty state)
+         * @param functionEvaluations the evaluations of f so far, this point's included
+         * @param gradientEvaluations the evaluations of ∇f so far, this point's included
          */
-        void point(int step, double[] theta, double loss, double[] gradient, double lr, Stepper stepper);
+        void point(int step, double[] theta, double loss, double[] gradient, double lr, Stepper stepper,
+                long functionEvaluations, long gradientEvaluations);
     }
 
     /**
@@ -145,6 +157,12 @@ public final class Engine {
         private final boolean[] stopped;
         private final boolean[] stuck;
         private final int[] kept;
+        /**
+         * Each live point's evaluations beyond the engine's own one per point reached, as its
+         * stepper reports them; null for a stepper that never reports any.
+         */
+        private final long[] extraFunctionEvaluations;
+        private final long[] extraGradientEvaluations;
 
         Batch(RunSpec spec, double[] starts, int count, long[] seeds, Trace trace) {
             this.spec = spec;
@@ -172,6 +190,9 @@ public final class Engine {
             stopped = new boolean[cap];
             stuck = new boolean[cap];
             kept = new int[cap];
+            boolean counts = stepper.countsEvaluations();
+            extraFunctionEvaluations = counts ? new long[cap] : null;
+            extraGradientEvaluations = counts ? new long[cap] : null;
         }
 
         Outcomes run(Checkpoint checkpoint) {
@@ -180,7 +201,7 @@ public final class Engine {
             boolean followsLoss = spec.schedule().followsLoss();
             surface.valueAndGradient(theta, n, loss, gradient);
             if (trace != null) {
-                trace.point(0, theta, loss[0], gradient, spec.learningRate(), stepper);
+                trace.point(0, theta, loss[0], gradient, spec.learningRate(), stepper, 1, 1);
             }
             checkPoints(0);
             for (int k = 0; n > 0; k++) {
@@ -203,7 +224,11 @@ public final class Engine {
                 if (sigma > 0) {
                     addNoise();
                 }
-                if (stepper.step(theta, noisy, n, lr, k + 1L, surface, stuck) > 0) {
+                int stuckCount = stepper.step(theta, loss, noisy, n, lr, k + 1L, surface, stuck);
+                if (extraFunctionEvaluations != null) {
+                    addEvaluations();
+                }
+                if (stuckCount > 0) {
                     dropStuck(k);
                     if (n == 0) {
                         break;
@@ -214,11 +239,25 @@ public final class Engine {
                     rates.reached(loss[0]); // one point: run() refuses a batch
                 }
                 if (trace != null) {
-                    trace.point(k + 1, theta, loss[0], gradient, lr, stepper);
+                    trace.point(k + 1, theta, loss[0], gradient, lr, stepper,
+                            evaluations(0, k + 1, extraFunctionEvaluations), evaluations(0, k + 1, extraGradientEvaluations));
                 }
                 checkPoints(k + 1);
             }
             return out;
+        }
+
+        /** Adds what the stepper spent on each live point in its last step, stopped points included. */
+        private void addEvaluations() {
+            for (int i = 0; i < n; i++) {
+                extraFunctionEvaluations[i] += stepper.functionEvaluations(i);
+                extraGradientEvaluations[i] += stepper.gradientEvaluations(i);
+            }
+        }
+
+        /** Live point i's evaluations after reaching step {@code step}: the engine's step + 1, and the stepper's. */
+        private static long evaluations(int i, int step, long[] extra) {
+            return step + 1L + (extra == null ? 0 : extra[i]);
         }
 
         /** g̃ = g + σ·ξ, each point drawing its D normals in coordinate order from its own generator. */
@@ -274,10 +313,19 @@ public final class Engine {
             for (int i = 0; i < n; i++) {
                 if (stuck[i]) {
                     stuck[i] = false;
-                    finish(i, new StopReason.SingularHessian(), step);
+                    finish(i, reason(stepper.halt(i)), step);
                 }
             }
             pack();
+        }
+
+        /** The stop reason for a method's own halt. */
+        private static StopReason reason(Halt halt) {
+            return switch (halt) {
+                case Halt.SingularHessian h -> new StopReason.SingularHessian();
+                case Halt.Converged c -> new StopReason.Converged(c.measure(), c.tolerance(), c.explanation());
+                case Halt.LineSearchFailed f -> new StopReason.LineSearchFailed(f.explanation());
+            };
         }
 
         /** ‖∇f‖ of live point i: hypot in 2-D (as the runner always measured it), else √Σg². */
@@ -297,7 +345,8 @@ public final class Engine {
 
         /** Records how live point i ended and marks it for {@link #pack}. */
         private void finish(int i, StopReason reason, int steps) {
-            out.record(index[i], reason, steps, theta, n, i, loss[i]);
+            out.record(index[i], reason, steps, theta, n, i, loss[i],
+                    evaluations(i, steps, extraFunctionEvaluations), evaluations(i, steps, extraGradientEvaluations));
             stopped[i] = true;
         }
 
@@ -322,6 +371,10 @@ public final class Engine {
                 index[j] = index[kept[j]];
                 if (random != null) {
                     random[j] = random[kept[j]];
+                }
+                if (extraFunctionEvaluations != null) {
+                    extraFunctionEvaluations[j] = extraFunctionEvaluations[kept[j]];
+                    extraGradientEvaluations[j] = extraGradientEvaluations[kept[j]];
                 }
             }
             n = m;

@@ -38,8 +38,8 @@ public final class Runner {
         if (internals != null) {
             points.recordInternals(internals);
         }
-        Outcomes ended = Engine.trace(spec, (step, theta, loss, gradient, lr, stepper) -> {
-            points.add(theta[0], theta[1], loss, gradient[0], gradient[1], lr);
+        Outcomes ended = Engine.trace(spec, (step, theta, loss, gradient, lr, stepper, fEvals, gEvals) -> {
+            points.add(theta[0], theta[1], loss, gradient[0], gradient[1], lr, fEvals, gEvals);
             if (internals != null && step > 0) {
                 internals.at(step);
                 stepper.describe(0, 1, internals);
@@ -51,6 +51,6 @@ public final class Runner {
         });
         var reached = spec.landscape().minimumReachedFrom(
                 new Vec2(points.last().x(), points.last().y()));
-        return new Run(spec, points, ended.stop(0), reached);
+        return new Run(spec, points, ended.stop(0), reached, ended.functionEvaluations(0), ended.gradientEvaluations(0));
     }
 }

@@ -9,14 +9,23 @@ public sealed interface StopReason {
     /** One sentence for a person. */
     String explanation();
 
-    /** The gradient norm fell below the tolerance. */
-    record Converged(double gradientNorm, double tolerance) implements StopReason {
-        public String code() {
-            return "converged";
+    /**
+     * A convergence test passed: the engine's ‖∇f‖ &lt; tol, or the optimizer's own (SciPy's gtol
+     * test for BFGS and CG, Nelder–Mead's collapsed simplex).
+     *
+     * @param measure     the quantity tested (the gradient norm, for the engine's test)
+     * @param tolerance   the bound it met
+     * @param explanation one sentence naming both
+     */
+    record Converged(double measure, double tolerance, String explanation) implements StopReason {
+
+        /** The engine's test: the gradient norm fell below the tolerance. */
+        public Converged(double gradientNorm, double tolerance) {
+            this(gradientNorm, tolerance, "gradient norm " + gradientNorm + " fell below the tolerance " + tolerance);
         }
 
-        public String explanation() {
-            return "gradient norm " + gradientNorm + " fell below the tolerance " + tolerance;
+        public String code() {
+            return "converged";
         }
     }
 
@@ -39,6 +48,17 @@ public sealed interface StopReason {
 
         public String explanation() {
             return "reached the step limit of " + steps + " without converging";
+        }
+    }
+
+    /**
+     * A line-search method (bfgs, cg, gd-armijo) found no step along its direction that lowers f
+     * enough: SciPy's "precision loss" end of BFGS and CG. None of the other reasons fits: the
+     * gradient has not met any tolerance, nothing diverged, and no Hessian is involved.
+     */
+    record LineSearchFailed(String explanation) implements StopReason {
+        public String code() {
+            return "line-search-failed";
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.Arrays;
 public final class Trajectory {
 
     private double[] x, y, loss, gradX, gradY, lr;
+    private long[] functionEvaluations, gradientEvaluations;
     private int size;
     private Internals internals;
 
@@ -20,10 +21,15 @@ public final class Trajectory {
         gradX = new double[capacity];
         gradY = new double[capacity];
         lr = new double[capacity];
+        functionEvaluations = new long[capacity];
+        gradientEvaluations = new long[capacity];
     }
 
-    /** Appends the point of step {@link #size()}. */
-    public void add(double px, double py, double pLoss, double gx, double gy, double pLr) {
+    /**
+     * Appends the point of step {@link #size()}, with the evaluations of f and ∇f the run has cost
+     * up to and including it.
+     */
+    public void add(double px, double py, double pLoss, double gx, double gy, double pLr, long fEvals, long gEvals) {
         if (size == x.length) {
             int capacity = x.length * 2;
             x = Arrays.copyOf(x, capacity);
@@ -32,6 +38,8 @@ public final class Trajectory {
             gradX = Arrays.copyOf(gradX, capacity);
             gradY = Arrays.copyOf(gradY, capacity);
             lr = Arrays.copyOf(lr, capacity);
+            functionEvaluations = Arrays.copyOf(functionEvaluations, capacity);
+            gradientEvaluations = Arrays.copyOf(gradientEvaluations, capacity);
         }
         x[size] = px;
         y[size] = py;
@@ -39,6 +47,8 @@ public final class Trajectory {
         gradX[size] = gx;
         gradY[size] = gy;
         lr[size] = pLr;
+        functionEvaluations[size] = fEvals;
+        gradientEvaluations[size] = gEvals;
         size++;
     }
 
@@ -60,7 +70,8 @@ public final class Trajectory {
         if (step < 0 || step >= size) {
             throw new IndexOutOfBoundsException("step " + step + " of " + size + " points");
         }
-        return new Point(step, x[step], y[step], loss[step], gradX[step], gradY[step], lr[step]);
+        return new Point(step, x[step], y[step], loss[step], gradX[step], gradY[step], lr[step],
+                functionEvaluations[step], gradientEvaluations[step]);
     }
 
     public Point last() {
@@ -88,6 +99,10 @@ public final class Trajectory {
      * @param gradientY ∂f/∂y at the point
      * @param lr        the learning rate of the update that produced this point (for step 0: the
      *                  base learning rate)
+     * @param functionEvaluations evaluations of f the run has cost up to this point, as SciPy's
+     *                  {@code nfev} counts them (see {@link Engine})
+     * @param gradientEvaluations evaluations of ∇f likewise ({@code njev})
      */
-    public record Point(int step, double x, double y, double loss, double gradientX, double gradientY, double lr) {}
+    public record Point(int step, double x, double y, double loss, double gradientX, double gradientY, double lr,
+            long functionEvaluations, long gradientEvaluations) {}
 }

@@ -17,7 +17,8 @@ class RegistryTest {
     void listsEveryOptimizerInOrder() {
         assertThat(Optimizers.names()).containsExactly("gd", "sgd", "momentum", "nesterov", "rmsprop", "adagrad",
                 "rprop", "adam", "adamw", "adadelta", "adamax", "nadam", "radam", "asgd", "adafactor", "newton",
-                "saddle-free-newton", "lion", "adabelief", "adan", "yogi", "lamb", "prodigy", "ademamix");
+                "saddle-free-newton", "bfgs", "cg", "nelder-mead", "gd-armijo", "lion", "adabelief", "adan", "yogi",
+                "lamb", "prodigy", "ademamix");
     }
 
     static java.util.List<OptimizerKind> kinds() {
@@ -154,6 +155,30 @@ class RegistryTest {
         assertThat(defaults).containsEntry(param, expected);
     }
 
+    /**
+     * SciPy 1.10.1's defaults: {@code _minimize_bfgs}/{@code _minimize_cg} (gtol 1e-5; c1 1e-4 and
+     * c2 0.9 from {@code line_search_wolfe1}, c2 0.4 passed by CG), {@code _minimize_neldermead}
+     * (xatol, fatol 1e-4, adaptive off), {@code line_search_armijo}'s c1 1e-4; gd-armijo's shrink
+     * ½ is LossLab's (SciPy's Armijo search interpolates instead).
+     */
+    @ParameterizedTest(name = "{0} {1} = {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            bfgs        | gtol     | 1e-5
+            bfgs        | c1       | 1e-4
+            bfgs        | c2       | 0.9
+            cg          | gtol     | 1e-5
+            cg          | c1       | 1e-4
+            cg          | c2       | 0.4
+            nelder-mead | xatol    | 1e-4
+            nelder-mead | fatol    | 1e-4
+            nelder-mead | adaptive | 0
+            gd-armijo   | c1       | 1e-4
+            gd-armijo   | shrink   | 0.5
+            """)
+    void defaultsAreSciPys(String optimizer, String param, double expected) {
+        defaultsArePyTorchs(optimizer, param, expected);
+    }
+
     @Test
     void defaultsBuildTheExpectedRecords() {
         assertThat(Optimizers.get("adam").configure(Map.of())).isEqualTo(new Adam(0.9, 0.999, 1e-8, 0, false, false, true, false));
@@ -177,6 +202,10 @@ class RegistryTest {
                 .isEqualTo(new Adafactor(-0.8, 1, Math.ulp(1.0), 1e-3, 0, false));
         assertThat(Optimizers.get("newton").configure(Map.of())).isEqualTo(new Newton(false));
         assertThat(Optimizers.get("saddle-free-newton").configure(Map.of())).isEqualTo(new Newton(true));
+        assertThat(Optimizers.get("bfgs").configure(Map.of())).isEqualTo(new Bfgs(1e-5, 1e-4, 0.9));
+        assertThat(Optimizers.get("cg").configure(Map.of())).isEqualTo(new ConjugateGradient(1e-5, 1e-4, 0.4));
+        assertThat(Optimizers.get("nelder-mead").configure(Map.of("adaptive", 1.0))).isEqualTo(new NelderMead(1e-4, 1e-4, true));
+        assertThat(Optimizers.get("gd-armijo").configure(Map.of())).isEqualTo(new ArmijoDescent(1e-4, 0.5));
         assertThat(Optimizers.get("lion").configure(Map.of())).isEqualTo(new Lion(0.9, 0.99, 0));
         assertThat(Optimizers.get("adabelief").configure(Map.of()))
                 .isEqualTo(new AdaBelief(0.9, 0.999, 1e-16, 0, false, true, true));
@@ -209,6 +238,10 @@ class RegistryTest {
             adafactor          | ONE      | 0
             newton             | ONE      | 0
             saddle-free-newton | ONE      | 0
+            bfgs               | ONE      | 0
+            cg                 | ONE      | 0
+            nelder-mead        | ONE      | 0
+            gd-armijo          | GRADIENT | 0
             lion               | ADAPTIVE | 0
             adabelief          | ADAPTIVE | 0
             adan               | ADAPTIVE | 0

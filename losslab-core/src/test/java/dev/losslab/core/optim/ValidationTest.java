@@ -80,6 +80,20 @@ class ValidationTest {
             ademamix            | alpha              | -1        | alpha        | alpha must be >= 0, got -1
             ademamix            | alpha-warmup       | NaN       | alpha-warmup | alpha-warmup must be >= 0, got NaN
             lion                | eps                | 0.1       | eps          | lion does not take eps; it takes: lr, beta1, beta2, weight-decay
+            bfgs                | gtol               | -1        | gtol         | gtol must be >= 0, got -1
+            bfgs                | c1                 | 0         | c1           | c1 must be in (0, 1), got 0
+            cg                  | c2                 | 1         | c2           | c2 must be in (0, 1), got 1
+            bfgs                | c1                 | 0.95      | c2           | c2 must be > c1, got c1=0.95, c2=0.9
+            cg                  | c1                 | 0.4       | c2           | c2 must be > c1, got c1=0.4, c2=0.4
+            cg                  | gtol               | NaN       | gtol         | gtol must be >= 0, got NaN
+            nelder-mead         | xatol              | -1e-4     | xatol        | xatol must be >= 0, got -1.0E-4
+            nelder-mead         | fatol              | NaN       | fatol        | fatol must be >= 0, got NaN
+            nelder-mead         | adaptive           | 0.5       | adaptive     | adaptive must be true or false (1 or 0), got 0.5
+            nelder-mead         | gtol               | 1e-5      | gtol         | nelder-mead does not take gtol; it takes: lr, xatol, fatol, adaptive
+            gd-armijo           | shrink             | 1         | shrink       | shrink must be in (0, 1), got 1
+            gd-armijo           | shrink             | 0         | shrink       | shrink must be in (0, 1), got 0
+            gd-armijo           | c1                 | NaN       | c1           | c1 must be in (0, 1), got NaN
+            gd-armijo           | c2                 | 0.5       | c2           | gd-armijo does not take c2; it takes: lr, c1, shrink
             """)
     void rejectsWithExactMessage(String optimizer, String param, double value, String field, String message) {
         assertThatThrownBy(() -> RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec())
@@ -102,6 +116,12 @@ class ValidationTest {
             rmsprop   | momentum     | 0
             rmsprop   | centered     | 1
             adagrad   | eps          | 0
+            bfgs      | gtol         | 0
+            bfgs      | c2           | 0.999
+            cg        | c1           | 0.399
+            nelder-mead | xatol      | 0
+            nelder-mead | adaptive   | 1
+            gd-armijo | shrink       | 0.999
             adagrad   | lr-decay     | 0
             momentum  | momentum     | 0
             momentum  | dampening    | 1
@@ -137,7 +157,7 @@ class ValidationTest {
             adma     | unknown optimizer 'adma': did you mean 'adam'?
             lyon     | unknown optimizer 'lyon': did you mean 'lion'?
             rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
-            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, newton, saddle-free-newton, lion, adabelief, adan, yogi, lamb, prodigy, ademamix
+            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, newton, saddle-free-newton, bfgs, cg, nelder-mead, gd-armijo, lion, adabelief, adan, yogi, lamb, prodigy, ademamix
             """)
     void unknownOptimizerSuggestsTheClosest(String name, String message) {
         assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);
@@ -159,6 +179,10 @@ class ValidationTest {
             beta3 must be in [0, 1), got 1     | adan
             d0 must be > 0, got 0              | prodigy
             gamma-u must be >= 0, got -1       | lamb
+            c2 must be > c1, got c1=0.5, c2=0.5 | bfgs
+            gtol must be >= 0, got -1          | cg
+            xatol must be >= 0, got NaN        | nelder-mead
+            shrink must be in (0, 1), got 1.5  | gd-armijo
             """)
     void recordsRejectOutOfRangeValues(String message, String which) {
         assertThatThrownBy(() -> {
@@ -176,6 +200,10 @@ class ValidationTest {
                 case "adan" -> new Adan(0.98, 0.92, 1, 1e-8, 0, 0, false);
                 case "prodigy" -> new Prodigy(0.9, 0.999, Prodigy.DEFAULT_BETA3, 1e-8, 0, false, false, 0, 1);
                 case "lamb" -> new Lamb(0.9, 0.999, 1e-6, 0, 0, -1);
+                case "bfgs" -> new Bfgs(1e-5, 0.5, 0.5);
+                case "cg" -> new ConjugateGradient(-1, 1e-4, 0.4);
+                case "nelder-mead" -> new NelderMead(Double.NaN, 1e-4, false);
+                case "gd-armijo" -> new ArmijoDescent(1e-4, 1.5);
                 default -> throw new AssertionError(which);
             }
         }).isInstanceOf(InvalidInputException.class).hasMessage(message);
