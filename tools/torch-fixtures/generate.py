@@ -271,6 +271,40 @@ SCHEDULES = [
 ]
 SCHEDULE_SURFACES = ["quadratic", "himmelblau"]
 
+# Schedules that cycle momentum: (fixture name, LossLab optimizer and params, torch class and kwargs, lr
+# family, LossLab schedule and params, factory(optimizer, the run's lr)). Plain gd gets momentum from
+# the schedule, as torch's SGD does (its param group always has 'momentum').
+_LR = torch.optim.lr_scheduler
+CYCLING = [
+    ("one-cycle-gd", "gd", {}, torch.optim.SGD, {}, "gd", "one-cycle", {},
+     lambda o, lr: _LR.OneCycleLR(o, max_lr=lr, total_steps=STEPS)),
+    ("one-cycle-linear-three-phase", "momentum", {"dampening": 0.1}, torch.optim.SGD,
+     {"momentum": 0.9, "dampening": 0.1}, "gd", "one-cycle",
+     {"anneal-strategy": "linear", "three-phase": 1, "pct-start": 0.25, "div-factor": 10, "final-div-factor": 100,
+      "base-momentum": 0.5, "max-momentum": 0.8},
+     lambda o, lr: _LR.OneCycleLR(o, max_lr=lr, total_steps=STEPS, anneal_strategy="linear", three_phase=True,
+                                  pct_start=0.25, div_factor=10, final_div_factor=100, base_momentum=0.5,
+                                  max_momentum=0.8)),
+    ("one-cycle-adam", "adam", {}, torch.optim.Adam, {}, "adaptive", "one-cycle", {"max-lr": 0.2, "total-steps": 80},
+     lambda o, lr: _LR.OneCycleLR(o, max_lr=0.2, total_steps=80)),
+    ("one-cycle-rmsprop-no-momentum", "rmsprop", {}, torch.optim.RMSprop, {}, "adaptive", "one-cycle",
+     {"no-cycle-momentum": 1}, lambda o, lr: _LR.OneCycleLR(o, max_lr=lr, total_steps=STEPS, cycle_momentum=False)),
+    ("cyclic-gd", "gd", {}, torch.optim.SGD, {}, "gd", "cyclic", {"step-size-up": 7},
+     lambda o, lr: _LR.CyclicLR(o, base_lr=lr / 4, max_lr=lr, step_size_up=7)),
+    ("cyclic-triangular2-nesterov", "nesterov", {}, torch.optim.SGD, {"momentum": 0.9, "nesterov": True}, "gd",
+     "cyclic", {"base-lr": 0.001, "step-size-up": 5, "step-size-down": 8, "mode": "triangular2"},
+     lambda o, lr: _LR.CyclicLR(o, base_lr=0.001, max_lr=lr, step_size_up=5, step_size_down=8,
+                                mode="triangular2")),
+    ("cyclic-exp-range-rmsprop", "rmsprop", {"momentum": 0.3}, torch.optim.RMSprop, {"momentum": 0.3}, "adaptive",
+     "cyclic", {"step-size-up": 6, "mode": "exp-range", "gamma": 0.97, "base-momentum": 0.6, "max-momentum": 0.7},
+     lambda o, lr: _LR.CyclicLR(o, base_lr=lr / 4, max_lr=lr, step_size_up=6, mode="exp_range", gamma=0.97,
+                                base_momentum=0.6, max_momentum=0.7)),
+    # torch 1.13's CyclicLR cycles only 'momentum': Adam without cycling here (with it, MomentumCyclingTest).
+    ("cyclic-adam-no-momentum", "adam", {}, torch.optim.Adam, {}, "adaptive", "cyclic",
+     {"step-size-up": 4, "no-cycle-momentum": 1},
+     lambda o, lr: _LR.CyclicLR(o, base_lr=lr / 4, max_lr=lr, step_size_up=4, cycle_momentum=False)),
+]
+
 
 def warmup_cosine(o, warmup, start_factor, t_max, eta_min=0.0):
     """LossLab's warmup-cosine as PyTorch users write it."""
@@ -388,6 +422,21 @@ def main():
               f"optimizer=asgd surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
               f"steps={STEPS} params=lambd:0.1;t0:20 schedule=step schedule-params=step-size:10;gamma:0.5",
               rows)
+    # Schedules that cycle momentum (μ, or β₁ for the Adam family) besides lr, with the optimizer each
+    # drives; LossLab's max-lr 0 is the run's lr and cyclic's base-lr 0 a quarter of max-lr.
+    lr_scheduler = torch.optim.lr_scheduler
+    for name, losslab, params, cls, kwargs, family, schedule, sparams, factory in CYCLING:
+        for surface in SCHEDULE_SURFACES:
+            lr = LR[family][surface]
+            start = SURFACES[surface][2]
+            make = lambda ps, lr, cls=cls, kwargs=kwargs: cls(ps, lr=lr, foreach=False, **kwargs)
+            sched = lambda o, lr=lr, factory=factory: factory(o, lr)
+            rows = run(surface, make, lr, sched)
+            well_conditioned(rows, surface, make, lr, sched)
+            write("schedule-" + name, surface, f"{cls.__name__}(lr={lr!r}, {kwargs}) with {schedule} {sparams}",
+                  f"optimizer={losslab} surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
+                  f"steps={STEPS} params={params_text(params)} schedule={schedule} schedule-params={params_text(sparams)}",
+                  rows)
     total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
     print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {OUT}", file=sys.stderr)
 

@@ -20,6 +20,7 @@ import dev.losslab.core.optim.Param;
 import dev.losslab.core.optim.Range;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.ScheduleKind;
+import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.optim.Settings;
 import dev.losslab.core.run.Internals;
 import dev.losslab.core.run.Outcome;
@@ -465,7 +466,8 @@ public final class JsonViews {
     /**
      * A schedule's parameters as {name: value}: its record components with Java names turned into
      * the CLI's ({@code stepSize} → {@code step-size}, {@code t0} → {@code t-0}, as the Schedules
-     * registry names them).
+     * registry names them). A switch that is on in PyTorch by default is a {@code no-} flag in the
+     * registry ({@code cycleMomentum} is {@code no-cycle-momentum}), shown negated under that name.
      */
     static ObjectNode scheduleParameters(Schedule settings) {
         ObjectNode node = object();
@@ -478,6 +480,7 @@ public final class JsonViews {
                 Object v = c.getAccessor().invoke(settings);
                 String key = kebab(c.getName());
                 switch (v) {
+                    case Boolean b when Schedules.get(settings.name()).takes("no-" + key) -> node.put("no-" + key, !b);
                     case Boolean b -> node.put(key, b);
                     case Number n -> put(node, key, n.doubleValue());
                     case List<?> numbers -> {

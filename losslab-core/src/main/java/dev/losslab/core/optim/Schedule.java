@@ -32,6 +32,20 @@ public sealed interface Schedule {
         return k -> learningRate(base, k);
     }
 
+    /**
+     * Whether this schedule also sets the optimizer's momentum μ or β₁ before each update, as
+     * PyTorch's one-cycle and cyclic schedulers do with {@code cycle_momentum} (see
+     * {@link Optimizer#cycledMomentum}).
+     */
+    default boolean cyclesMomentum() {
+        return false;
+    }
+
+    /** The momentum μ or β₁ for the update after {@code k} completed ones, when {@link #cyclesMomentum}. */
+    default double momentum(long k) {
+        throw new UnsupportedOperationException(name() + " does not cycle momentum");
+    }
+
     /** Whether the lr depends on the run's losses, so that one schedule cannot serve a batch of runs. */
     default boolean followsLoss() {
         return false;
@@ -413,6 +427,178 @@ public sealed interface Schedule {
 
         public String name() {
             return "reduce-on-plateau";
+        }
+    }
+
+    /**
+     * {@code torch.optim.lr_scheduler.OneCycleLR} (Smith and Topin 2019), computed as its
+     * {@code get_lr} does at step k (it is not recursive). With η_max = maxLr (0: the run's lr),
+     * η₀ = η_max/divFactor, η_min = η₀/finalDivFactor and T = totalSteps, the phases end at
+     * e₁ = pct·T − 1 and e₂ = T − 1 (three-phase: e₁, e₂ = 2·pct·T − 2, e₃ = T − 1):
+     * <pre>
+     *   two phases:    η₀ → η_max on [0, e₁],  η_max → η_min on [e₁, e₂]
+     *   three phases:  η₀ → η_max, η_max → η₀, η₀ → η_min
+     *   within a phase [a, b]: p = (k − a)/(b − a);  cos: end + (start − end)/2·(cos(π·p) + 1);
+     *                  linear: (end − start)·p + start
+     *   momentum, the other way: μ_max → μ_base → μ_max (three-phase: then held at μ_max)
+     * </pre>
+     * The run's lr is η_max when maxLr is 0; PyTorch ignores the optimizer's lr, as does this.
+     */
+    record OneCycle(double maxLr, long totalSteps, double pctStart, String annealStrategy, double divFactor,
+            double finalDivFactor, boolean threePhase, boolean cycleMomentum, double baseMomentum,
+            double maxMomentum) implements Schedule {
+        public OneCycle {
+            Range.atLeast(0).check("max-lr", maxLr);
+            if (totalSteps < 1) {
+                throw InvalidInputException.outOfRange("total-steps", ">= 1", totalSteps);
+            }
+            Range.closed(0, 1).check("pct-start", pctStart);
+            if (!annealStrategy.equals("cos") && !annealStrategy.equals("linear")) {
+                throw new InvalidInputException("anneal-strategy", "anneal-strategy must be cos or linear, got " + annealStrategy);
+            }
+            Range.above(0).check("div-factor", divFactor);
+            Range.above(0).check("final-div-factor", finalDivFactor);
+            for (double length : phaseLengths(totalSteps, pctStart, threePhase)) {
+                if (length == 0) {
+                    // PyTorch divides by this length and stops with a ZeroDivisionError.
+                    throw new InvalidInputException("pct-start", "pct-start " + pctStart + " with total-steps " + totalSteps
+                            + " makes a phase of length 0" + (threePhase ? " (three-phase)" : "")
+                            + ": PyTorch fails on it; pick another pct-start");
+                }
+            }
+        }
+
+        /** e_i − e_{i−1} for each phase, as PyTorch divides by them. */
+        private static double[] phaseLengths(long totalSteps, double pctStart, boolean threePhase) {
+            double[] ends = ends(totalSteps, pctStart, threePhase);
+            double[] lengths = new double[ends.length];
+            double start = 0;
+            for (int i = 0; i < ends.length; i++) {
+                lengths[i] = ends[i] - start;
+                start = ends[i];
+            }
+            return lengths;
+        }
+
+        private static double[] ends(long totalSteps, double pctStart, boolean threePhase) {
+            double first = pctStart * totalSteps - 1;
+            return threePhase
+                    ? new double[] {first, 2 * pctStart * totalSteps - 2, totalSteps - 1}
+                    : new double[] {first, totalSteps - 1};
+        }
+
+        public double learningRate(double base, long k) {
+            double top = maxLr == 0 ? base : maxLr;
+            double initial = top / divFactor;
+            double min = initial / finalDivFactor;
+            double[] starts = threePhase ? new double[] {initial, top, initial} : new double[] {initial, top};
+            double[] endsLr = threePhase ? new double[] {top, initial, min} : new double[] {top, min};
+            return inPhase(k, starts, endsLr);
+        }
+
+        @Override
+        public boolean cyclesMomentum() {
+            return cycleMomentum;
+        }
+
+        @Override
+        public double momentum(long k) {
+            double[] starts = threePhase
+                    ? new double[] {maxMomentum, baseMomentum, maxMomentum} : new double[] {maxMomentum, baseMomentum};
+            double[] endsMomentum = threePhase
+                    ? new double[] {baseMomentum, maxMomentum, maxMomentum} : new double[] {baseMomentum, maxMomentum};
+            return inPhase(k, starts, endsMomentum);
+        }
+
+        /** PyTorch's walk over the phases: the first whose end is at or past k (the last one past it). */
+        private double inPhase(long k, double[] starts, double[] endValues) {
+            double[] ends = ends(totalSteps, pctStart, threePhase);
+            double start = 0;
+            for (int i = 0; i < ends.length; i++) {
+                if (k <= ends[i] || i == ends.length - 1) {
+                    double pct = (k - start) / (ends[i] - start);
+                    return annealStrategy.equals("cos")
+                            ? endValues[i] + (starts[i] - endValues[i]) / 2.0 * (Math.cos(Math.PI * pct) + 1)
+                            : (endValues[i] - starts[i]) * pct + starts[i];
+                }
+                start = ends[i];
+            }
+            throw new AssertionError("the last phase takes every k");
+        }
+
+        public String name() {
+            return "one-cycle";
+        }
+    }
+
+    /**
+     * {@code torch.optim.lr_scheduler.CyclicLR} (Smith 2017), computed as its {@code get_lr} does at
+     * step k. With S = up + down (down 0: up) and r = up/S:
+     * <pre>
+     *   c = ⌊1 + k/S⌋;  x = 1 + k/S − c;  s = x/r  if x ≤ r,  else (x − 1)/(r − 1)
+     *   lr = base + (max − base)·s·scale,   momentum = μ_max − (μ_max − μ_base)·s·scale
+     *   scale = 1 (triangular), 1/2^(c − 1) (triangular2), γ^k (exp-range)
+     * </pre>
+     * base = baseLr (0: maxLr/4), max = maxLr (0: the run's lr). PyTorch has no default for either;
+     * a base a quarter of the peak is the range Smith suggests. Momentum is cycled as torch 2.x does
+     * it, μ or β₁ (torch 1.13 cycles only μ).
+     */
+    record Cyclic(double baseLr, double maxLr, long stepSizeUp, long stepSizeDown, String mode, double gamma,
+            boolean cycleMomentum, double baseMomentum, double maxMomentum) implements Schedule {
+        public Cyclic {
+            Range.atLeast(0).check("base-lr", baseLr);
+            Range.atLeast(0).check("max-lr", maxLr);
+            if (stepSizeUp < 1) {
+                throw InvalidInputException.outOfRange("step-size-up", ">= 1", stepSizeUp);
+            }
+            if (stepSizeDown < 0) {
+                throw InvalidInputException.outOfRange("step-size-down", ">= 0", stepSizeDown);
+            }
+            if (!java.util.List.of("triangular", "triangular2", "exp-range").contains(mode)) {
+                throw new InvalidInputException("mode", "mode must be triangular, triangular2 or exp-range, got " + mode);
+            }
+            Range.above(0).check("gamma", gamma);
+        }
+
+        public double learningRate(double base, long k) {
+            double top = maxLr == 0 ? base : maxLr;
+            double bottom = baseLr == 0 ? top / 4 : baseLr;
+            return bottom + (top - bottom) * scaleFactor(k) * scale(k);
+        }
+
+        @Override
+        public boolean cyclesMomentum() {
+            return cycleMomentum;
+        }
+
+        @Override
+        public double momentum(long k) {
+            return maxMomentum - (maxMomentum - baseMomentum) * scaleFactor(k) * scale(k);
+        }
+
+        /** PyTorch's x/r or (x − 1)/(r − 1): where in the triangle step k is, 0 at the base, 1 at the top. */
+        private double scaleFactor(long k) {
+            double up = stepSizeUp;
+            double total = up + (stepSizeDown == 0 ? up : stepSizeDown);
+            double ratio = up / total;
+            double cycle = Math.floor(1 + k / total);
+            double x = 1. + k / total - cycle;
+            return x <= ratio ? x / ratio : (x - 1) / (ratio - 1);
+        }
+
+        private double scale(long k) {
+            double up = stepSizeUp;
+            double total = up + (stepSizeDown == 0 ? up : stepSizeDown);
+            double cycle = Math.floor(1 + k / total);
+            return switch (mode) {
+                case "triangular" -> 1.;
+                case "triangular2" -> 1 / Math.pow(2., cycle - 1);
+                default -> Math.pow(gamma, k);
+            };
+        }
+
+        public String name() {
+            return "cyclic";
         }
     }
 }

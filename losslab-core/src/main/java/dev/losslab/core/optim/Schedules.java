@@ -17,6 +17,10 @@ public final class Schedules {
     /** The schedule of a run that names none: lr at every step. */
     public static final String DEFAULT = "constant";
 
+    /** PyTorch's cycle_momentum=True is the default; a flag turns it off. */
+    private static final Param NO_CYCLE_MOMENTUM = Param.flag("no-cycle-momentum",
+            "leave the optimizer's momentum μ (or β₁) alone (PyTorch's cycle_momentum=False)");
+
     private static final Registry<ScheduleKind> REGISTRY = new Registry<>("schedule", ScheduleKind::name);
 
     /** LinearLR's start_factor, but not 0 (see {@link Schedule.Linear}); declared before the entries use it. */
@@ -80,6 +84,53 @@ public final class Schedules {
                     return new Schedule.WarmupCosine(warmup, s.real("start-factor"),
                             tMax == 0 ? Math.max(1, steps - warmup) : tMax, s.real("eta-min"));
                 }));
+        add(new ScheduleKind("one-cycle",
+                "η₀ = max-lr/div-factor up to max-lr by pct-start·T, then down to η₀/final-div-factor at T, cos or linear; "
+                        + "momentum the other way (PyTorch's OneCycleLR)",
+                List.of(Param.real("max-lr", "η_max", 0, Range.atLeast(0), "the peak lr η_max; 0 = the run's lr"),
+                        Param.count("total-steps", "T", 0, Range.atLeast(0),
+                                "updates T of the whole cycle; 0 = the run's step budget"),
+                        Param.real("pct-start", "p", 0.3, Range.closed(0, 1), "the share p of the cycle spent rising"),
+                        Param.choice("anneal-strategy", "cos", List.of("cos", "linear"), "the shape of each phase"),
+                        Param.real("div-factor", "d", 25, Range.above(0), "the first lr is η_max/d"),
+                        Param.real("final-div-factor", "d_f", 1e4, Range.above(0), "the last lr is η_max/(d·d_f)"),
+                        Param.flag("three-phase", "rise, fall back to η_max/d, then anneal to the last lr"),
+                        NO_CYCLE_MOMENTUM,
+                        Param.real("base-momentum", "μ_base", 0.85, Range.closed(0, 1),
+                                "the lowest momentum μ (or β₁), at the peak lr"),
+                        Param.real("max-momentum", "μ_max", 0.95, Range.closed(0, 1),
+                                "the highest momentum μ (or β₁), at the lowest lr")),
+                (s, steps) -> {
+                    long total = whole(s, "total-steps");
+                    if (total != 0 && total < steps) {
+                        throw new InvalidInputException("total-steps", "one-cycle's total-steps (" + total
+                                + ") is shorter than the run's " + steps + " steps: PyTorch's OneCycleLR stops with an "
+                                + "error past it; give at least " + steps + ", or 0 for the run's budget");
+                    }
+                    return new Schedule.OneCycle(s.real("max-lr"), total == 0 ? Math.max(1, steps) : total,
+                            s.real("pct-start"), s.choice("anneal-strategy"), s.real("div-factor"),
+                            s.real("final-div-factor"), s.flag("three-phase"), !s.flag("no-cycle-momentum"),
+                            s.real("base-momentum"), s.real("max-momentum"));
+                }));
+        add(new ScheduleKind("cyclic",
+                "lr between base-lr and max-lr in triangles of step-size-up + step-size-down updates; "
+                        + "momentum the other way (PyTorch's CyclicLR)",
+                List.of(Param.real("base-lr", "η_base", 0, Range.atLeast(0), "the lowest lr; 0 = max-lr/4"),
+                        Param.real("max-lr", "η_max", 0, Range.atLeast(0), "the peak lr η_max; 0 = the run's lr"),
+                        Param.count("step-size-up", "S_up", 2000, Range.atLeast(1), "updates rising from base-lr to max-lr"),
+                        Param.count("step-size-down", "S_down", 0, Range.atLeast(0),
+                                "updates falling back; 0 = step-size-up"),
+                        Param.choice("mode", "triangular", List.of("triangular", "triangular2", "exp-range"),
+                                "each cycle the same, its height halved each cycle, or scaled by γ^k"),
+                        Param.real("gamma", "γ", 1.0, Range.above(0), "exp-range's factor γ^k on the height"),
+                        NO_CYCLE_MOMENTUM,
+                        Param.real("base-momentum", "μ_base", 0.8, Range.closed(0, 1),
+                                "the lowest momentum μ (or β₁), at the peak lr"),
+                        Param.real("max-momentum", "μ_max", 0.9, Range.closed(0, 1),
+                                "the highest momentum μ (or β₁), at the lowest lr")),
+                (s, steps) -> new Schedule.Cyclic(s.real("base-lr"), s.real("max-lr"), whole(s, "step-size-up"),
+                        whole(s, "step-size-down"), s.choice("mode"), s.real("gamma"), !s.flag("no-cycle-momentum"),
+                        s.real("base-momentum"), s.real("max-momentum"))));
         add(new ScheduleKind("reduce-on-plateau",
                 "lr·factor once the loss has not improved for patience updates (PyTorch's ReduceLROnPlateau, "
                         + "mode min, stepped with f at each new point); single runs only",

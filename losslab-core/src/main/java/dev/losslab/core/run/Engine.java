@@ -21,6 +21,7 @@ import java.util.SplittableRandom;
  *     stop "converged"  if ‖g_k‖ &lt; tol                      (‖·‖: hypot in 2-D)
  *     stop "max-steps"  if k = max steps
  *     lr_k  = schedule(lr, k)      (reduce-on-plateau: from the losses f(θ_1) … f(θ_k), one run at a time)
+ *     μ_k   = schedule's momentum(k), set on the optimizer, when the schedule cycles momentum
  *     g̃_k   = g_k + σ·ξ_k,  ξ_k ~ N(0, I), coordinates in order, from the point's own seeded generator
  *     θ_k+1 = optimizer step from θ_k with f(θ_k), g̃_k, lr_k, PyTorch step count k + 1
  *             (or the method stops at θ_k itself, θ staying θ_k: "singular-hessian" where Newton's
@@ -199,6 +200,7 @@ public final class Engine {
             int maxSteps = spec.maxSteps();
             Schedule.Rates rates = spec.schedule().rates(spec.learningRate());
             boolean followsLoss = spec.schedule().followsLoss();
+            boolean cyclesMomentum = spec.schedule().cyclesMomentum();
             surface.valueAndGradient(theta, n, loss, gradient);
             if (trace != null) {
                 trace.point(0, theta, loss[0], gradient, spec.learningRate(), stepper, 1, 1);
@@ -221,6 +223,9 @@ public final class Engine {
                     checkpoint.reached(k);
                 }
                 double lr = rates.lr(k);
+                if (cyclesMomentum) {
+                    stepper.setMomentum(spec.schedule().momentum(k));
+                }
                 if (sigma > 0) {
                     addNoise();
                 }

@@ -2,6 +2,7 @@ package dev.losslab.core.run;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.Optimizer;
+import dev.losslab.core.optim.Optimizer.CycledMomentum;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Range;
 import dev.losslab.core.optim.Schedule;
@@ -59,6 +60,11 @@ public record RunSpec(
         Range.atLeast(0).check("tol", tolerance);
         if (!start.isFinite()) {
             throw new InvalidInputException("start", "start must be two finite numbers, got " + start.x() + "," + start.y());
+        }
+        if (schedule.cyclesMomentum() && optimizerKind.build(hyperParameters).cycledMomentum() == CycledMomentum.NONE) {
+            throw new InvalidInputException("schedule", schedule.name() + " cycles momentum (PyTorch's cycle_momentum), but "
+                    + optimizerKind.name() + " has neither a momentum μ nor a β₁ to cycle; turn it off with "
+                    + "no-cycle-momentum, or pick an optimizer that has one");
         }
         if (maxSteps < 0 || maxSteps > MAX_STEPS) {
             throw InvalidInputException.outOfRange("steps", "in [0, " + MAX_STEPS + "]", maxSteps);

@@ -16,7 +16,8 @@ class SchedulesTest {
     @Test
     void listsEverySchedule() {
         assertThat(Schedules.names()).containsExactly("constant", "step", "multi-step", "exponential", "inverse-time",
-                "cosine", "linear", "polynomial", "cosine-warm-restarts", "warmup-cosine", "reduce-on-plateau");
+                "cosine", "linear", "polynomial", "cosine-warm-restarts", "warmup-cosine", "one-cycle", "cyclic",
+                "reduce-on-plateau");
         for (ScheduleKind kind : Schedules.all()) {
             assertThat(kind.help()).isNotBlank().doesNotContain("\n");
             assertThat(Schedules.create(kind.name(), Map.of(), 1000).name()).isEqualTo(kind.name());
@@ -76,7 +77,7 @@ class SchedulesTest {
     @CsvSource(delimiter = '|', textBlock = """
             cosin        | gamma     | 1         | schedule  | unknown schedule 'cosin': did you mean 'cosine'?
             warmup       | gamma     | 1         | schedule  | unknown schedule 'warmup': did you mean 'warmup-cosine'?
-            sawtooth     | gamma     | 1         | schedule  | unknown schedule 'sawtooth'; valid: constant, step, multi-step, exponential, inverse-time, cosine, linear, polynomial, cosine-warm-restarts, warmup-cosine, reduce-on-plateau
+            sawtooth     | gamma     | 1         | schedule  | unknown schedule 'sawtooth'; valid: constant, step, multi-step, exponential, inverse-time, cosine, linear, polynomial, cosine-warm-restarts, warmup-cosine, one-cycle, cyclic, reduce-on-plateau
             step         | tau       | 10        | tau       | the step schedule does not take tau; it takes: step-size, gamma
             constant     | gamma     | 0.5       | gamma     | the constant schedule does not take gamma; it takes no parameters
             cosine       | gamma     | 0.5       | gamma     | the cosine schedule does not take gamma; it takes: t-max, eta-min
