@@ -86,7 +86,21 @@ public record AdEMAMix(
         return new State(dimension, capacity);
     }
 
+    /** A schedule may cycle β₁, as PyTorch's schedulers set {@code betas[0]} of any optimizer that has betas. */
+    @Override
+    public CycledMomentum cycledMomentum() {
+        return CycledMomentum.BETA1;
+    }
+
     private final class State extends Stepper {
+        /** β₁ now: the record's, unless a schedule cycles it ({@link #setMomentum}). */
+        private double beta1 = AdEMAMix.this.beta1;
+
+        @Override
+        public void setMomentum(double b1) {
+            beta1 = b1;
+        }
+
         /** m₁ (exp_avg_fast), m₂ (exp_avg_slow), v (exp_avg_sq). */
         private final double[] fast;
         private final double[] slow;

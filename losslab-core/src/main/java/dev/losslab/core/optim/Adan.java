@@ -61,7 +61,21 @@ public record Adan(
         return new State(dimension, capacity);
     }
 
+    /** A schedule may cycle β₁, as PyTorch's schedulers set {@code betas[0]} of any optimizer that has betas. */
+    @Override
+    public CycledMomentum cycledMomentum() {
+        return CycledMomentum.BETA1;
+    }
+
     private final class State extends Stepper {
+        /** β₁ now: the record's, unless a schedule cycles it ({@link #setMomentum}). */
+        private double beta1 = Adan.this.beta1;
+
+        @Override
+        public void setMomentum(double b1) {
+            beta1 = b1;
+        }
+
         /** m (exp_avg), v (exp_avg_diff), n (exp_avg_sq) and the previous (clipped) gradient. */
         private final double[] expAvg;
         private final double[] expAvgDiff;

@@ -40,7 +40,21 @@ public record Lion(double beta1, double beta2, double weightDecay) implements Op
         return new State(dimension, capacity);
     }
 
+    /** A schedule may cycle β₁, as PyTorch's schedulers set {@code betas[0]} of any optimizer that has betas. */
+    @Override
+    public CycledMomentum cycledMomentum() {
+        return CycledMomentum.BETA1;
+    }
+
     private final class State extends Stepper {
+        /** β₁ now: the record's, unless a schedule cycles it ({@link #setMomentum}). */
+        private double beta1 = Lion.this.beta1;
+
+        @Override
+        public void setMomentum(double b1) {
+            beta1 = b1;
+        }
+
         /** m (the authors' exp_avg), and c of the last step, for step mode. */
         private final double[] expAvg;
         private final double[] interpolation;

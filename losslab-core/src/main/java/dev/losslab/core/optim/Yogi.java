@@ -52,7 +52,21 @@ public record Yogi(double beta1, double beta2, double eps, double l1, double l2,
         return new State(dimension, capacity);
     }
 
+    /** A schedule may cycle β₁, as PyTorch's schedulers set {@code betas[0]} of any optimizer that has betas. */
+    @Override
+    public CycledMomentum cycledMomentum() {
+        return CycledMomentum.BETA1;
+    }
+
     private final class State extends Stepper {
+        /** β₁ now: the record's, unless a schedule cycles it ({@link #setMomentum}). */
+        private double beta1 = Yogi.this.beta1;
+
+        @Override
+        public void setMomentum(double b1) {
+            beta1 = b1;
+        }
+
         /** TensorFlow Addons' slots m and v. */
         private final double[] m;
         private final double[] v;

@@ -73,6 +73,29 @@ class MomentumCyclingTest {
         }
     }
 
+    /**
+     * Every optimizer with a momentum μ or a β₁ lets a schedule drive it, and the driven value is
+     * the one its rule reads: the run differs from the same run without cycling. The others are
+     * refused.
+     */
+    @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.MethodSource("dev.losslab.core.optim.RegistryTest#kinds")
+    void everyOptimizerWithMomentumOrBeta1CyclesItAndTheRuleReadsIt(OptimizerKind kind) {
+        boolean has = kind.takes("momentum") || kind.takes("beta1") || kind.name().equals("gd") || kind.name().equals("sgd");
+        assertThat(kind.configure(Map.of()).cycledMomentum() != Optimizer.CycledMomentum.NONE).isEqualTo(has);
+        RunBuilder cycled = RunBuilder.on("himmelblau").optimizer(kind.name()).start(0.5, -1).steps(60).tolerance(0)
+                .schedule("cyclic", Map.of("step-size-up", 5.0, "base-momentum", 0.05, "max-momentum", 0.95));
+        if (!has) {
+            assertThatThrownBy(cycled::spec).isInstanceOf(InvalidInputException.class).hasMessageContaining("cycles momentum");
+            return;
+        }
+        Run with = cycled.run();
+        Run without = RunBuilder.on("himmelblau").optimizer(kind.name()).start(0.5, -1).steps(60).tolerance(0)
+                .schedule("cyclic", Map.of("step-size-up", 5.0, "base-momentum", 0.05, "max-momentum", 0.95,
+                        "no-cycle-momentum", true)).run();
+        assertThat(with.last()).as("the cycled momentum changed the run").isNotEqualTo(without.last());
+    }
+
     @Test
     void anOptimizerWithoutMomentumIsRefusedUnlessCyclingIsOff() {
         assertThatThrownBy(() -> RunBuilder.on("bowl").optimizer("adagrad").schedule("one-cycle", Map.of()).spec())
