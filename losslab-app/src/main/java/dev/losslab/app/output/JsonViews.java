@@ -294,7 +294,9 @@ public final class JsonViews {
      * A run: {@code stop} (with the evaluations the whole run cost, {@code fEvals} and
      * {@code gEvals}), {@code minimumReached}, the spec, and every point ({@code step}, {@code x},
      * {@code y}, {@code loss}, {@code gradX}, {@code gradY}, {@code lr}, and the evaluations of f and
-     * ∇f so far, {@code fEvals} and {@code gEvals}), written as it goes:
+     * ∇f so far, {@code fEvals} and {@code gEvals}; with a schedule that cycles momentum, also
+     * {@code momentum}, the μ or β₁ of the update that led there, the first update's at step 0),
+     * written as it goes:
      * a 100,000-step run never exists as a tree of nodes (the web API streams several per answer).
      * When the run recorded internals, each point after the start also has {@code internals}:
      * {@code {name: [x, y]}} in the order the optimizer reports them.
@@ -320,6 +322,9 @@ public final class JsonViews {
         Trajectory t = run.trajectory();
         Internals internals = t.internals();
         List<String> names = internals == null ? List.of() : internals.names();
+        // Cycled momentum depends on the step alone, so it is written from the schedule, not stored.
+        Schedule schedule = run.spec().schedule();
+        boolean cycled = schedule.cyclesMomentum();
         for (int i = 0; i < t.size(); i++) {
             Trajectory.Point p = t.point(i);
             g.writeStartObject();
@@ -332,6 +337,9 @@ public final class JsonViews {
             number(g, "lr", p.lr());
             g.writeNumberField("fEvals", p.functionEvaluations());
             g.writeNumberField("gEvals", p.gradientEvaluations());
+            if (cycled) {
+                number(g, "momentum", schedule.momentum(Math.max(0, p.step() - 1)));
+            }
             if (internals != null && internals.has(i)) {
                 g.writeObjectFieldStart("internals");
                 for (String name : names) {

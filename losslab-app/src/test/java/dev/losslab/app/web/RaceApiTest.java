@@ -88,6 +88,21 @@ class RaceApiTest {
         assertThat(race.get("runs").get(0).toString()).isEqualTo(JsonViews.run(library).toString());
     }
 
+    /** A schedule that cycles momentum shows it per point, as the schedule gives it for that update. */
+    @Test
+    void cycledMomentumIsShownPerPoint() {
+        JsonNode points = race("""
+                {"surface": "himmelblau", "steps": 12, "racers": [
+                  {"optimizer": "momentum", "schedule": {"name": "cyclic", "params": {"step-size-up": 4}}},
+                  {"optimizer": "gd"}]}""").get("runs");
+        double[] expected = {0.9, 0.9, 0.875, 0.85, 0.825, 0.8, 0.825};
+        for (int k = 0; k < expected.length; k++) {
+            assertThat(points.get(0).get("points").get(k).get("momentum").asDouble()).as("step %d", k)
+                    .isCloseTo(expected[k], org.assertj.core.data.Offset.offset(1e-15));
+        }
+        assertThat(points.get(1).get("points").get(3).has("momentum")).isFalse();
+    }
+
     @Test
     void defaultsComeFromTheSurface() {
         JsonNode run = race("""
