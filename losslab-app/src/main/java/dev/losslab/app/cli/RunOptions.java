@@ -69,6 +69,20 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         return options;
     }
 
+    /**
+     * The heading help lists {@code option} under, or null for the command's own options and the
+     * run's (steps, lr, noise, …), which come first.
+     */
+    static String heading(Opt<?> option) {
+        if (HYPER_PARAMETERS.contains(option)) {
+            return "Optimizer hyper-parameters (each for the optimizers it names):";
+        }
+        if (SCHEDULE_PARAMETERS.contains(option)) {
+            return "Schedule parameters (for the --schedule named):";
+        }
+        return null;
+    }
+
     /** Every option, in the order help lists them. */
     static List<Opt<?>> all() {
         List<Opt<?>> all = new ArrayList<>(List.of(STEPS, TOLERANCE, LEARNING_RATE));

@@ -3,6 +3,9 @@ package dev.losslab.app.cli;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
@@ -28,7 +31,22 @@ abstract class Subcommand implements Callable<Integer> {
     Subcommand(String name, List<String> description, List<Opt<?>> options) {
         spec = CommandSpec.wrapWithoutInspection(this).name(name).version(VERSION);
         spec.usageMessage().description(description.toArray(String[]::new)).sortOptions(false);
-        options.forEach(o -> spec.addOption(o.toSpec()));
+        // The registries give run commands some eighty options: help lists them under headings, and
+        // the synopsis says [OPTIONS] instead of naming every one.
+        Map<String, ArgGroupSpec.Builder> sections = new LinkedHashMap<>();
+        for (Opt<?> o : options) {
+            String heading = RunOptions.heading(o);
+            if (heading == null) {
+                spec.addOption(o.toSpec());
+            } else {
+                sections.computeIfAbsent(heading, h -> ArgGroupSpec.builder().heading(h + "%n").exclusive(false)
+                        .multiplicity("0..1").validate(false)).addArg(o.toSpec());
+            }
+        }
+        sections.values().forEach(group -> spec.addArgGroup(group.build()));
+        if (!sections.isEmpty()) {
+            spec.usageMessage().abbreviateSynopsis(true);
+        }
         addHelpOptions(spec);
     }
 
