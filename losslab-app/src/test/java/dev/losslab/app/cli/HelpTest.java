@@ -34,4 +34,17 @@ class HelpTest {
         assertThat(cli.err()).isEmpty();
         assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
     }
+
+    /** A run command's eighty-odd options read in sections, after a one-line synopsis. */
+    @org.junit.jupiter.api.Test
+    void runOptionsAreListedUnderHeadings() {
+        String help = Cli.run("run", "--help").out();
+        assertThat(help).startsWith("Usage: losslab run [OPTIONS]\n");
+        int own = help.indexOf("--optimizer=NAME");
+        int hyper = help.indexOf("Optimizer hyper-parameters");
+        int schedule = help.indexOf("Schedule parameters");
+        assertThat(own).isPositive().isLessThan(hyper);
+        assertThat(hyper).isLessThan(help.indexOf("--momentum=μ")).isLessThan(schedule);
+        assertThat(schedule).isLessThan(help.indexOf("--milestones="));
+    }
 }
