@@ -240,12 +240,19 @@ public final class Router implements HttpHandler {
             case Reply.JsonStream(Reply.JsonWriter writer) -> {
                 headers.set("Content-Type", Reply.JSON);
                 headers.set("Cache-Control", Reply.NO_STORE);
+                Compression.vary(headers);
+                boolean gzip = Compression.accepted(exchange.getRequestHeaders());
+                if (gzip) {
+                    Compression.mark(headers);
+                }
                 if (head) {
                     exchange.sendResponseHeaders(200, -1);
                     return;
                 }
                 exchange.sendResponseHeaders(200, 0);
-                try (OutputStream out = exchange.getResponseBody(); JsonGenerator json = ApiJson.generator(out)) {
+                OutputStream body = exchange.getResponseBody();
+                try (OutputStream out = gzip ? Compression.gzipping(body) : body;
+                     JsonGenerator json = ApiJson.generator(out)) {
                     writer.write(json);
                 }
             }
@@ -257,6 +264,13 @@ public final class Router implements HttpHandler {
         var headers = exchange.getResponseHeaders();
         headers.set("Content-Type", contentType);
         headers.set("Cache-Control", cacheControl);
+        if (Compression.compressible(contentType)) {
+            Compression.vary(headers);
+            if (body.length >= Compression.MIN_BYTES && Compression.accepted(exchange.getRequestHeaders())) {
+                body = Compression.gzip(body);
+                Compression.mark(headers);
+            }
+        }
         if (head) {
             headers.set("Content-Length", Integer.toString(body.length));
             exchange.sendResponseHeaders(status, -1);
