@@ -18,7 +18,7 @@ import java.util.SplittableRandom;
  * <pre>
  *   stop at step 0 by the point check below
  *   for k = 0, 1, …:
- *     stop "converged"  if ‖g_k‖ &lt; tol                      (‖·‖: hypot in 2-D)
+ *     stop "converged"  if ‖g_k‖ &lt; tol  and σ = 0            (‖·‖: hypot in 2-D)
  *     stop "max-steps"  if k = max steps
  *     lr_k  = schedule(lr, k)      (reduce-on-plateau: from the losses f(θ_1) … f(θ_k), one run at a time)
  *     μ_k   = schedule's momentum(k), set on the optimizer, when the schedule cycles momentum
@@ -207,7 +207,10 @@ public final class Engine {
             }
             checkPoints(0);
             for (int k = 0; n > 0; k++) {
-                if (spec.tolerance() > 0 && !screen.noneConverged()) {
+                // A noisy run never stops as converged: SGD never sees the exact gradient g_k, and its
+                // noise keeps it moving, off a minimum's bottom as off a saddle it started on (where
+                // g_0 = 0 exactly). It takes its whole budget; where it ends up is the outcome.
+                if (spec.tolerance() > 0 && sigma == 0 && !screen.noneConverged()) {
                     checkConvergence(k);
                     if (n == 0) {
                         break;

@@ -151,6 +151,21 @@ class EngineTest {
         assertThat(seen).contains("converged", "diverged", "max-steps", "singular-hessian", "left-domain");
     }
 
+    /**
+     * Noisy SGD dropped exactly on a critical point is moved by its noise, never stopped there by the
+     * exact gradient it does not see; the same run without noise is converged at step 0.
+     */
+    @Test
+    void aNoisyRunFromACriticalPointIsMovedByItsNoise() {
+        Run clean = RunBuilder.on("himmelblau").optimizer("gd").start(3, 2).run();
+        assertThat(clean.stopReason().code()).isEqualTo("converged");
+        assertThat(clean.steps()).isZero();
+        Run noisy = RunBuilder.on("himmelblau").optimizer("sgd").start(3, 2).noise(0.5).steps(200).run();
+        assertThat(noisy.stopReason().code()).isEqualTo("max-steps");
+        assertThat(noisy.steps()).isEqualTo(200);
+        assertThat(noisy.last().x()).isNotEqualTo(3.0);
+    }
+
     @Test
     void noiseDependsOnlyOnEachPointsSeedNotOnWhoElseIsInTheBatch() {
         RunSpec spec = RunBuilder.on("himmelblau").optimizer("sgd").set("lr", 0.01).noise(2).spec();
