@@ -16,7 +16,7 @@ import java.util.Locale;
  *       n = 1:  d = −g;  H_diag = 1;  no pairs
  *       n &gt; 1:  y = g − g_prev;  s = t·d;  if y·s &gt; 1e-10: keep (s, y, ρ = 1/(y·s)), dropping the
  *               oldest past history_size pairs, and H_diag = (y·s)/(y·y)
- *               d = −H·g by the two-loop recursion over the pairs, oldest last then first:
+ *               d = −H·g by the two-loop recursion over the pairs:
  *                 q = −g;  for newest to oldest: α_i = ρ_i·(s_i·q),  q ← q − α_i·y_i
  *                 r = H_diag·q;  for oldest to newest: β_i = ρ_i·(y_i·r),  r ← r + (α_i − β_i)·s_i;  d = r
  *       g_prev = g;  f_prev = f
@@ -37,7 +37,7 @@ import java.util.Locale;
  * test g·d &gt; −tolerance_change on its first iteration. LossLab stops the run there, "converged",
  * instead of recording the same point until the step budget runs out: both are tests that the
  * gradient (or the slope along the L-BFGS direction) has fallen to a tolerance, which is what
- * "converged" says. The engine's own gradient tolerance ({@code --tol}) still applies before each
+ * "converged" says (tested in {@code LbfgsTest}). The engine's own gradient tolerance ({@code --tol}) still applies before each
  * step; with noise ({@code --noise}) the first gradient of each step is the noisy one, as the engine
  * hands it, and every evaluation inside the step is exact.
  *
@@ -49,11 +49,12 @@ import java.util.Locale;
  *
  * <p><b>Rounding.</b> As torch's CPU kernels compute them: θ + t·d, q − α·y and r + (α − β)·s
  * rounded once per coordinate (torch's {@code add_(…, alpha=…)} is a fused multiply-add on CPUs that
- * have one; {@link Math#fma} here), dot products and Σ|g_d| summed in coordinate order. So a 2-D or
- * 4-D point follows torch to the bit or nearly (its fixtures); beyond 4 coordinates torch's
- * vectorised sum, and beyond 15 its dot product, group terms differently, an ulp apart per sum.
- * (LossLab's elementwise rules round twice instead, see {@code TorchFixtureTest}; L-BFGS's
- * curvature pairs amplify an ulp in a few iterations, so this rule computes as torch does.)
+ * have one; {@link Math#fma} here), dot products and Σ|g_d| summed in coordinate order. So 2-D and
+ * 4-D points follow torch to the bit (its fixtures, evaluation counts included); beyond 4
+ * coordinates torch's vectorised sum, and beyond 15 its dot product, group terms differently, an
+ * ulp apart per sum. LossLab's elementwise rules round twice instead (see {@code TorchFixtureTest});
+ * here that is not enough: L-BFGS's curvature pairs amplify an ulp, and rounded twice the Himmelblau
+ * fixtures drift 2e-10 from torch's within 7 steps.
  *
  * <p>State per point, in {@link Stepper#buffer}s so that finished points compact away: the pairs
  * (a ring of history_size s and y vectors and their ρ), d, t, H_diag, g_prev and n. torch's
@@ -75,7 +76,7 @@ public record Lbfgs(int maxIter, int maxEval, double toleranceGrad, double toler
 
     /**
      * The largest max-iter, max-eval and history-size: far beyond what a landscape needs, and a bound
-     * on one step's work (torch has none).
+     * on one step's work. Differs from PyTorch, which has none (tested in {@code ValidationTest}).
      */
     public static final int MAX_COUNT = 100_000;
     /** The most history values (history_size × D per point, for s and again for y) a batch may hold. */
@@ -199,6 +200,8 @@ public record Lbfgs(int maxIter, int maxEval, double toleranceGrad, double toler
             gather(gradient, i, n, g);
             double largest = maxAbs(g, dim);
             if (largest <= toleranceGrad) {
+                // Differs from PyTorch: its step returns here without moving, at every call from now
+                // on; LossLab ends the run (see the class comment). Tested in LbfgsTest.
                 return new Halt.Converged(largest, toleranceGrad, "the largest gradient component " + largest
                         + " fell to tolerance-grad = " + toleranceGrad + " (PyTorch's L-BFGS returns without moving)");
             }
@@ -229,6 +232,7 @@ public record Lbfgs(int maxIter, int maxEval, double toleranceGrad, double toler
                 double gtd = dot(g, d, dim);
                 if (gtd > -toleranceChange) {
                     if (inner == 1) {
+                        // Differs from PyTorch likewise: a call that would repeat this nothing forever.
                         spent(i, 0, 0);
                         return new Halt.Converged(-gtd, toleranceChange, "the slope −∇f·d = " + -gtd
                                 + " along the L-BFGS direction fell below tolerance-change = " + toleranceChange
