@@ -375,6 +375,154 @@ def params_text(params):
     return ";".join(f"{k}:{text(v)}" for k, v in params.items()) or "-"
 
 
+# ---- L-BFGS: one row per call of opt.step(closure) ----
+#
+# torch.optim.LBFGS evaluates the surface itself, many times per call, and compares values of f, so
+# its closure hands torch f in the Java test surfaces' operation order (JAVA_F) as well as their
+# gradient; autograd checks both. A row is the point after a call, with the closure calls so far
+# as "f_evals,g_evals" (the closure evaluates f and ∇f together): torch's state['func_evals'] plus
+# one, the call the next step begins with at this very point, which LossLab's engine counts when it
+# reaches the point (row 0: 1). A run that stops moving ends the file: torch returns without moving
+# when the gradient test passes at a call's start, or leaves the call when g·d > -tolerance_change
+# on its first iteration; every later call would repeat the same nothing, and LossLab stops such a
+# run as "converged" ("end=converged" in the run line). The generator checks that no other call
+# leaves the point where it was.
+
+def java_f(surface, x, y):
+    """f as FixtureSurfaces computes it, operation for operation."""
+    if surface == "quadratic":
+        return 0.5 * 1.0 * x * x + 0.5 * 10.0 * y * y
+    if surface in ("rosenbrock", "ravine"):
+        r = y - x * x
+        return (1 - x) * (1 - x) + (100 if surface == "rosenbrock" else 20) * r * r
+    a = x * x + y - 11.0
+    b = x + y * y - 7.0
+    return a * a + b * b
+
+
+# (fixture name, LossLab params, torch kwargs, lr per surface). The lrs keep each run well
+# conditioned (an ulp at the start moves no point by 1e-12; see lbfgs_well_conditioned): L-BFGS
+# amplifies rounding through its curvature pairs, fast on Rosenbrock's valley.
+LBFGS = [
+    ("lbfgs", {}, {}, {"quadratic": 0.1, "rosenbrock": 0.25, "himmelblau": 1.0, "ravine": 0.5}),
+    ("lbfgs-max-iter-1", {"max-iter": 1}, {"max_iter": 1},
+     {"quadratic": 0.5, "rosenbrock": 0.25, "himmelblau": 1.0, "ravine": 0.25}),
+    ("lbfgs-max-iter-3", {"max-iter": 3}, {"max_iter": 3},
+     {"quadratic": 0.5, "himmelblau": 0.25, "ravine": 0.25}),
+    ("lbfgs-history-2", {"history-size": 2, "max-iter": 5}, {"history_size": 2, "max_iter": 5},
+     {"quadratic": 0.5, "himmelblau": 0.25}),
+    ("lbfgs-strong-wolfe", {"line-search": "strong-wolfe"}, {"line_search_fn": "strong_wolfe"},
+     {"quadratic": 0.25, "rosenbrock": 1.0, "himmelblau": 0.1, "ravine": 0.5}),
+    ("lbfgs-strong-wolfe-max-iter-1", {"line-search": "strong-wolfe", "max-iter": 1},
+     {"line_search_fn": "strong_wolfe", "max_iter": 1},
+     {"quadratic": 0.5, "rosenbrock": 0.1, "himmelblau": 0.5, "ravine": 0.5}),
+    ("lbfgs-strong-wolfe-max-eval", {"line-search": "strong-wolfe", "max-eval": 4},
+     {"line_search_fn": "strong_wolfe", "max_eval": 4},
+     {"quadratic": 0.5, "rosenbrock": 0.1, "himmelblau": 1.0, "ravine": 0.5}),
+    ("lbfgs-tolerance-change", {"tolerance-change": 1e-3}, {"tolerance_change": 1e-3},
+     {"quadratic": 0.1, "rosenbrock": 0.25, "himmelblau": 1.0, "ravine": 0.25}),
+]
+LBFGS_STEPS = 50
+# N-D: two copies of a surface summed, one point of four coordinates laid out as LossLab's
+# ShapesTest.Copies lays them out (x0, x1, y0, y1): (name, LossLab params, torch kwargs, surface,
+# start, lr). Unlike the elementwise rules, L-BFGS couples the copies (its dot products and 1/Σ|g|
+# span every coordinate), so each is a 4-D problem of its own.
+LBFGS_ND = [
+    ("lbfgs", {}, {}, "himmelblau", (0.5, -3.0, -1.0, 1.5), 0.25),
+    ("lbfgs-max-iter-1", {"max-iter": 1}, {"max_iter": 1}, "rosenbrock", (-1.2, -0.5, 1.0, 0.8), 0.25),
+    ("lbfgs-strong-wolfe", {"line-search": "strong-wolfe"}, {"line_search_fn": "strong_wolfe"},
+     "ravine", (-1.2, -0.5, 1.0, 0.8), 0.5),
+    ("lbfgs-strong-wolfe-max-iter-1", {"line-search": "strong-wolfe", "max-iter": 1},
+     {"line_search_fn": "strong_wolfe", "max_iter": 1}, "himmelblau", (0.5, -3.0, -1.0, 1.5), 0.5),
+]
+ND_OUT = os.path.join(OUT, "nd")
+
+
+def lbfgs_run(surface, kwargs, lr, start, steps=LBFGS_STEPS):
+    """Rows (step, θ…, lr, f_evals, g_evals) of torch's L-BFGS from start, and how the run ends."""
+    f, grad, _ = SURFACES[surface]
+    k = len(start) // 2
+    p = torch.tensor(start, dtype=torch.float64, requires_grad=True)
+    opt = torch.optim.LBFGS([p], lr=lr, **kwargs)
+    tolerance_change = kwargs.get("tolerance_change", 1e-9)
+
+    def closure():
+        opt.zero_grad()
+        loss = sum(f(p[[c, k + c]]) for c in range(k))
+        loss.backward()
+        theta = p.detach().tolist()
+        closed = [0.0] * (2 * k)
+        value = 0.0
+        for c in range(k):
+            x, y = theta[c], theta[k + c]
+            closed[c], closed[k + c] = grad(x, y)
+            value += java_f(surface, x, y)
+        for a, b in zip(p.grad.tolist() + [loss.item()], closed + [value]):
+            assert abs(a - b) <= 1e-9 * max(1.0, abs(b)), (surface, theta, a, b)
+        with torch.no_grad():
+            p.grad.copy_(torch.tensor(closed, dtype=torch.float64))
+        return value
+
+    rows = [(0,) + tuple(start) + (lr, 1, 1)]
+    for step in range(1, steps + 1):
+        before = p.detach().tolist()
+        iterations = opt.state[p].get("n_iter", 0)
+        opt.step(closure)
+        after = p.detach().tolist()
+        state = opt.state[p]
+        if after == before:
+            # Either the gradient test at the start (no iteration) or the slope test on the first.
+            if state["n_iter"] != iterations:
+                assert state["n_iter"] == iterations + 1, (surface, step)
+                g = p.grad.detach()
+                assert g.dot(state["d"]) > -tolerance_change, (surface, step, "stopped for another reason")
+            return rows, "converged"
+        assert all(math.isfinite(v) and abs(v) < 1e6 for v in after), (surface, step, after)
+        evaluations = state["func_evals"] + 1
+        rows.append((step,) + tuple(after) + (lr, evaluations, evaluations))
+    return rows, "max-steps"
+
+
+def lbfgs_well_conditioned(rows, end, surface, kwargs, lr, start):
+    """Asserts that the run from a start one ulp away ends alike and stays within 1e-12 of rows."""
+    moved, moved_end = lbfgs_run(surface, kwargs, lr, (start[0] + math.ulp(start[0]),) + tuple(start[1:]))
+    assert (len(moved), moved_end) == (len(rows), end), (surface, kwargs, lr, len(moved), len(rows), end)
+    dimension = len(start)
+    worst = max(abs(a[i] - b[i]) / max(1.0, abs(a[i])) for a, b in zip(rows, moved) for i in range(1, dimension + 1))
+    assert worst <= 1e-12, (surface, kwargs, lr, worst)
+    assert [r[-2:] for r in rows] == [r[-2:] for r in moved], (surface, kwargs, lr, "evaluation counts differ")
+
+
+def write_lbfgs(directory, name, surface_file, surface_run, start, lr, kwargs, params, rows, end):
+    dimension = len(start)
+    path = os.path.join(directory, f"{name}--{surface_file}.csv")
+    coordinates = "x,y" if dimension == 2 else ",".join(f"theta{d}" for d in range(dimension))
+    with open(path, "w") as out:
+        out.write(f"# torch {torch.__version__}, float64: LBFGS(lr={lr!r}, {kwargs}), one row per step(closure)\n")
+        out.write(f"# run: optimizer=lbfgs surface={surface_run} start={','.join(repr(v) for v in start)} lr={lr!r} "
+                  f"steps={LBFGS_STEPS} params={params_text(params)} schedule=constant schedule-params=- end={end}\n")
+        out.write(f"step,{coordinates},lr,f_evals,g_evals\n")
+        for row in rows:
+            out.write(",".join(str(v) if i == 0 or i >= len(row) - 2 else repr(v) for i, v in enumerate(row)) + "\n")
+
+
+def write_all_lbfgs():
+    os.makedirs(ND_OUT, exist_ok=True)
+    for old in os.listdir(ND_OUT):
+        if old.endswith(".csv"):
+            os.remove(os.path.join(ND_OUT, old))
+    for name, params, kwargs, lrs in LBFGS:
+        for surface, lr in lrs.items():
+            start = SURFACES[surface][2]
+            rows, end = lbfgs_run(surface, kwargs, lr, start)
+            lbfgs_well_conditioned(rows, end, surface, kwargs, lr, start)
+            write_lbfgs(OUT, name, surface, surface, start, lr, kwargs, params, rows, end)
+    for name, params, kwargs, surface, start, lr in LBFGS_ND:
+        rows, end = lbfgs_run(surface, kwargs, lr, start)
+        lbfgs_well_conditioned(rows, end, surface, kwargs, lr, start)
+        write_lbfgs(ND_OUT, name, surface + "-x2", surface + "*2", start, lr, kwargs, params, rows, end)
+
+
 def main():
     torch.set_default_dtype(torch.float64)
     os.makedirs(OUT, exist_ok=True)
@@ -437,7 +585,8 @@ def main():
                   f"optimizer={losslab} surface={surface} start={start[0]!r},{start[1]!r} lr={lr!r} "
                   f"steps={STEPS} params={params_text(params)} schedule={schedule} schedule-params={params_text(sparams)}",
                   rows)
-    total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT))
+    write_all_lbfgs()
+    total = sum(os.path.getsize(os.path.join(OUT, n)) for n in os.listdir(OUT) if n.endswith(".csv"))
     print(f"wrote {len(os.listdir(OUT))} files, {total} bytes, to {OUT}", file=sys.stderr)
 
 

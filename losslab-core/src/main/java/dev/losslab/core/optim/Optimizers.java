@@ -176,6 +176,28 @@ public final class Optimizers {
                 ONE, 0,
                 s -> new Adafactor(s.real("beta2-decay"), s.real("d"), s.real("eps1"), s.real("eps2"),
                         s.real("weight-decay"), s.flag("maximize"))));
+        // L-BFGS (torch.optim.LBFGS): one LossLab step is one call of torch's step(closure).
+        add(new OptimizerKind("lbfgs", "L-BFGS (limited-memory BFGS, PyTorch's)",
+                "each step, up to max-iter times:  d = −H·∇f(θ), H from the last m pairs (s, y) by the two-loop recursion "
+                        + "(H₀ = (y·s)/(y·y)·I; d = −∇f(θ) at first);  θ ← θ + t·d, t = lr (min(1, 1/‖∇f‖₁)·lr at first) "
+                        + "or from a strong-Wolfe search;  s = t·d, y = ∇f's change, kept when y·s > 1e-10;  "
+                        + "the step ends early on tolerance-grad, tolerance-change or max-eval",
+                List.of(Param.count("max-iter", "max_iter", 20, Range.closed(1, Lbfgs.MAX_COUNT),
+                                "iterations of L-BFGS per step, each with its own evaluations of f and ∇f"),
+                        Param.count("max-eval", "max_eval", 0, Range.closed(0, Lbfgs.MAX_COUNT),
+                                "evaluations of f and ∇f per step at most; 0 = ⌊max-iter·5/4⌋, as PyTorch"),
+                        Param.real("tolerance-grad", "tolerance_grad", 1e-7, Range.atLeast(0),
+                                "end the step when every gradient component is at most this in size (the run, at its start)"),
+                        Param.real("tolerance-change", "tolerance_change", 1e-9, Range.atLeast(0),
+                                "end the step when f or θ changes by less than this, or the slope along d is above −this"),
+                        Param.count("history-size", "m", 100, Range.closed(1, Lbfgs.MAX_COUNT),
+                                "the pairs (s, y) L-BFGS keeps: its memory of the curvature"),
+                        Param.choice("line-search", "none", List.of("none", "strong-wolfe"),
+                                "step length: lr as it is (none), or PyTorch's strong-Wolfe search from lr (c₁ 1e-4, c₂ 0.9)")),
+                // lr multiplies a step the method sizes itself (H·∇f has θ's units); 1 is torch's default.
+                ONE, 0,
+                s -> new Lbfgs((int) s.real("max-iter"), (int) s.real("max-eval"), s.real("tolerance-grad"),
+                        s.real("tolerance-change"), (int) s.real("history-size"), Lbfgs.LineSearch.of(s.choice("line-search")))));
         add(new OptimizerKind("newton", "Newton's method",
                 "θ ← θ − lr·[∇²f(θ)]⁻¹·∇f(θ)  (stops where ∇²f is singular)",
                 List.of(), ONE, 0,

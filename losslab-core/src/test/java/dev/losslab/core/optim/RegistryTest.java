@@ -16,7 +16,7 @@ class RegistryTest {
     @Test
     void listsEveryOptimizerInOrder() {
         assertThat(Optimizers.names()).containsExactly("gd", "sgd", "momentum", "nesterov", "rmsprop", "adagrad",
-                "rprop", "adam", "adamw", "adadelta", "adamax", "nadam", "radam", "asgd", "adafactor", "newton",
+                "rprop", "adam", "adamw", "adadelta", "adamax", "nadam", "radam", "asgd", "adafactor", "lbfgs", "newton",
                 "saddle-free-newton", "bfgs", "cg", "nelder-mead", "gd-armijo", "lion", "adabelief", "adan", "yogi",
                 "lamb", "prodigy", "ademamix");
     }
@@ -102,6 +102,11 @@ class RegistryTest {
             adafactor | eps2        | 1e-3
             adafactor | weight-decay | 0
             adafactor | maximize    | 0
+            lbfgs    | max-iter     | 20
+            lbfgs    | max-eval     | 0
+            lbfgs    | tolerance-grad | 1e-7
+            lbfgs    | tolerance-change | 1e-9
+            lbfgs    | history-size | 100
             lion     | beta1        | 0.9
             lion     | beta2        | 0.99
             lion     | weight-decay | 0
@@ -150,9 +155,23 @@ class RegistryTest {
             ademamix | weight-decay | 0
             """)
     void defaultsArePyTorchs(String optimizer, String param, double expected) {
+        assertThat(defaults(optimizer)).containsEntry(param, expected);
+    }
+
+    /** torch 1.13's LBFGS: line_search_fn=None; max_eval=None, resolved to max_iter·5 // 4 (0 stands for it). */
+    @Test
+    void lbfgsDefaultsArePyTorchs() {
+        assertThat(defaults("lbfgs")).containsEntry("line-search", "none");
+        assertThat(Optimizers.get("lbfgs").params().stream().map(Param::name)).containsExactly("max-iter", "max-eval",
+                "tolerance-grad", "tolerance-change", "history-size", "line-search");
+        assertThat(((Param.Choice) Optimizers.get("lbfgs").params().get(5).kind()).choices())
+                .containsExactly("none", "strong-wolfe");
+    }
+
+    private static Map<String, Object> defaults(String optimizer) {
         Map<String, Object> defaults = new LinkedHashMap<>();
         Optimizers.get(optimizer).params().forEach(p -> defaults.put(p.name(), p.defaultValue()));
-        assertThat(defaults).containsEntry(param, expected);
+        return defaults;
     }
 
     /**
@@ -200,6 +219,14 @@ class RegistryTest {
         assertThat(Optimizers.get("asgd").configure(Map.of())).isEqualTo(new Asgd(1e-4, 0.75, 1e6, 0, false));
         assertThat(Optimizers.get("adafactor").configure(Map.of()))
                 .isEqualTo(new Adafactor(-0.8, 1, Math.ulp(1.0), 1e-3, 0, false));
+        assertThat(Optimizers.get("lbfgs").configure(Map.of()))
+                .isEqualTo(new Lbfgs(20, 25, 1e-7, 1e-9, 100, Lbfgs.LineSearch.NONE));
+        // max-eval 0 is torch's max_iter·5 // 4, for the max-iter given (7·5 // 4 = 8)
+        assertThat(Optimizers.get("lbfgs").configure(Map.of("max-iter", 7.0, "line-search", "strong-wolfe")))
+                .isEqualTo(new Lbfgs(7, 8, 1e-7, 1e-9, 100, Lbfgs.LineSearch.STRONG_WOLFE));
+        assertThat(new Lbfgs(7, 0, 1e-7, 1e-9, 100, Lbfgs.LineSearch.NONE).maxEval()).isEqualTo(8);
+        assertThat(Optimizers.get("lbfgs").configure(Map.of("max-iter", 7.0, "max-eval", 3.0)))
+                .isEqualTo(new Lbfgs(7, 3, 1e-7, 1e-9, 100, Lbfgs.LineSearch.NONE));
         assertThat(Optimizers.get("newton").configure(Map.of())).isEqualTo(new Newton(false));
         assertThat(Optimizers.get("saddle-free-newton").configure(Map.of())).isEqualTo(new Newton(true));
         assertThat(Optimizers.get("bfgs").configure(Map.of())).isEqualTo(new Bfgs(1e-5, 1e-4, 0.9));
@@ -236,6 +263,7 @@ class RegistryTest {
             radam              | ADAPTIVE | 0
             asgd               | GRADIENT | 0
             adafactor          | ONE      | 0
+            lbfgs              | ONE      | 0
             newton             | ONE      | 0
             saddle-free-newton | ONE      | 0
             bfgs               | ONE      | 0

@@ -10,7 +10,12 @@ import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Surface;
+import dev.losslab.core.run.RunBuilder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -26,6 +31,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  *       each copy must end on the single run's last point too, and so within the fixture's tolerance
  *       of torch's.</li>
  * </ul>
+ * Except lbfgs in N dimensions: its dot products and its first step 1/Σ|g_d| span every coordinate of
+ * a point, so copies in one point make one coupled problem, whose iterates are not the single run's.
+ * Its N-D shape is checked instead against torch's own runs of 4-D problems
+ * ({@code fixtures/torch/nd/}, two copies of a fixture surface summed), at every step.
  */
 class ShapesTest {
 
@@ -60,6 +69,9 @@ class ShapesTest {
             assertThat(batch.end(c, 1)).as("batch copy %d y", c).isEqualTo(single.last().y());
         }
 
+        if (spec.optimizerName().equals("lbfgs")) {
+            return;   // coupled in N-D: see the class comment and lbfgsInFourDimensionsMatchesTorch
+        }
         Landscape copies = withSurface(spec.landscape(), new Copies(spec.landscape().surface(), COPIES));
         RunSpec nd = new RunSpec(copies, spec.optimizerKind(), spec.hyperParameters(),
                 spec.learningRate(), spec.schedule(), 0, spec.seed(), spec.start(), spec.maxSteps(), 0);
@@ -70,6 +82,51 @@ class ShapesTest {
             assertThat(point.end(0, c)).as("N-D copy %d x", c).isEqualTo(single.last().x());
             assertThat(point.end(0, COPIES + c)).as("N-D copy %d y", c).isEqualTo(single.last().y());
         }
+    }
+
+    static Stream<TorchFixtureTest.Fixture> fourDimensional() throws Exception {
+        Path dir = Path.of(ShapesTest.class.getResource("/fixtures/torch/nd").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.toString().endsWith(".csv")).sorted().map(TorchFixtureTest::read).toList().stream();
+        }
+    }
+
+    /**
+     * torch's L-BFGS on one point of four coordinates (two copies of a fixture surface summed, laid
+     * out as {@link Copies}): the point and the evaluation counts after every step, and the end, held
+     * to {@link TorchFixtureTest}'s tolerance.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fourDimensional")
+    void lbfgsInFourDimensionsMatchesTorch(TorchFixtureTest.Fixture f) {
+        String[] surface = f.run().get("surface").split("\\*");
+        Landscape plane = FixtureSurfaces.landscape(surface[0]);
+        Landscape copies = withSurface(plane, new Copies(plane.surface(), Integer.parseInt(surface[1])));
+        double[] start = Arrays.stream(f.run().get("start").split(",")).mapToDouble(Double::parseDouble).toArray();
+        assertThat(start).hasSize(4);
+        int lrColumn = f.columns().indexOf("lr");
+        int evaluations = f.columns().indexOf("f_evals");
+        RunBuilder builder = RunBuilder.on(copies).optimizer(f.run().get("optimizer"))
+                .learningRate(Double.parseDouble(f.run().get("lr"))).tolerance(0);
+        TorchFixtureTest.params(f.run().get("params")).forEach(builder::set);
+        for (double[] row : f.rows()) {
+            int k = (int) row[0];
+            Outcomes point = Engine.run(builder.steps(k).spec(), start, 1, null, Engine.Checkpoint.NONE);
+            assertThat(point.steps(0)).as("%s step %d", f, k).isEqualTo(k);
+            for (int d = 0; d < 4; d++) {
+                double expected = row[1 + d];
+                assertThat(Math.abs(point.end(0, d) - expected) / Math.max(1, Math.abs(expected)))
+                        .as("%s step %d θ%d: LossLab %s, torch %s", f, k, d, point.end(0, d), expected)
+                        .isLessThanOrEqualTo(TorchFixtureTest.TOLERANCE);
+            }
+            assertThat(row[lrColumn]).isEqualTo(Double.parseDouble(f.run().get("lr")));
+            assertThat(point.functionEvaluations(0)).as("%s step %d f_evals", f, k).isEqualTo((long) row[evaluations]);
+            assertThat(point.gradientEvaluations(0)).as("%s step %d g_evals", f, k).isEqualTo((long) row[evaluations + 1]);
+        }
+        Outcomes whole = Engine.run(builder.steps(Integer.parseInt(f.run().get("steps"))).spec(), start, 1, null,
+                Engine.Checkpoint.NONE);
+        assertThat(whole.stop(0).code()).as("%s stop", f).isEqualTo(f.end());
+        assertThat(whole.steps(0)).as("%s steps", f).isEqualTo((int) f.rows()[f.rows().length - 1][0]);
     }
 
     private static Landscape withSurface(Landscape l, Surface s) {

@@ -60,7 +60,9 @@ class TorchFixtureTest {
     /**
      * One fixture file: its settings (from the "# run:" header line), its column names and torch's
      * rows. Columns past {@code step,x,y,lr} come in pairs {@code name_x,name_y}: an internal vector
-     * torch keeps (ASGD's averaged point {@code ax}), compared with what LossLab reports by that name.
+     * torch keeps (ASGD's averaged point {@code ax}), compared with what LossLab reports by that name;
+     * or they are {@code f_evals,g_evals}, the evaluations so far (L-BFGS's closure calls). The run
+     * line's {@code end} says how the run ends ({@code max-steps} when it has none).
      */
     record Fixture(String file, Map<String, String> run, List<String> columns, double[][] rows) {
 
@@ -68,6 +70,16 @@ class TorchFixtureTest {
         List<String> internals() {
             return columns.stream().skip(4).filter(c -> c.endsWith("_x"))
                     .map(c -> c.substring(0, c.length() - 2)).toList();
+        }
+
+        /** The stop reason's code. */
+        String end() {
+            return run.getOrDefault("end", "max-steps");
+        }
+
+        /** The column of f's evaluation count, or −1 when the fixture does not count them. */
+        int functionEvaluationsColumn() {
+            return columns.indexOf("f_evals");
         }
 
         @Override
@@ -138,8 +150,9 @@ class TorchFixtureTest {
     void matchesTorch(Fixture f) {
         Run run = replay(f);
         Trajectory t = run.trajectory();
-        assertThat(run.stopReason().code()).as("stop reason").isEqualTo("max-steps");
+        assertThat(run.stopReason().code()).as("stop reason: %s", run.stopReason().explanation()).isEqualTo(f.end());
         assertThat(t.size()).isEqualTo(f.rows().length);
+        int evaluations = f.functionEvaluationsColumn();
         double baseLr = f.rows()[0][3];
         for (double[] row : f.rows()) {
             int k = (int) row[0];
@@ -147,6 +160,10 @@ class TorchFixtureTest {
             check(f, k, "x", p.x(), row[1], Math.max(1, Math.abs(row[1])));
             check(f, k, "y", p.y(), row[2], Math.max(1, Math.abs(row[2])));
             check(f, k, "lr", p.lr(), row[3], baseLr);
+            if (evaluations >= 0) {
+                assertThat(p.functionEvaluations()).as("%s step %d f_evals", f, k).isEqualTo((long) row[evaluations]);
+                assertThat(p.gradientEvaluations()).as("%s step %d g_evals", f, k).isEqualTo((long) row[evaluations + 1]);
+            }
             for (String name : k > 0 ? f.internals() : List.<String>of()) {
                 int column = f.columns().indexOf(name + "_x");
                 check(f, k, name + ".x", t.internals().x(name, k), row[column], Math.max(1, Math.abs(row[column])));

@@ -94,6 +94,14 @@ class ValidationTest {
             gd-armijo           | shrink             | 0         | shrink       | shrink must be in (0, 1), got 0
             gd-armijo           | c1                 | NaN       | c1           | c1 must be in (0, 1), got NaN
             gd-armijo           | c2                 | 0.5       | c2           | gd-armijo does not take c2; it takes: lr, c1, shrink
+            lbfgs               | max-iter           | 0         | max-iter     | max-iter must be in [1, 100000], got 0
+            lbfgs               | max-iter           | 2.5       | max-iter     | max-iter must be a whole number of updates, got 2.5
+            lbfgs               | max-iter           | 100001    | max-iter     | max-iter must be in [1, 100000], got 100001
+            lbfgs               | max-eval           | -1        | max-eval     | max-eval must be in [0, 100000], got -1
+            lbfgs               | history-size       | 0         | history-size | history-size must be in [1, 100000], got 0
+            lbfgs               | tolerance-grad     | -1e-7     | tolerance-grad | tolerance-grad must be >= 0, got -1.0E-7
+            lbfgs               | tolerance-change   | NaN       | tolerance-change | tolerance-change must be >= 0, got NaN
+            lbfgs               | gtol               | 1e-5      | gtol         | lbfgs does not take gtol; it takes: lr, max-iter, max-eval, tolerance-grad, tolerance-change, history-size, line-search
             """)
     void rejectsWithExactMessage(String optimizer, String param, double value, String field, String message) {
         assertThatThrownBy(() -> RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec())
@@ -147,9 +155,26 @@ class ValidationTest {
             prodigy   | beta3        | 0
             ademamix  | alpha        | 0
             ademamix  | beta3-warmup | 0
+            lbfgs     | max-eval     | 0
+            lbfgs     | max-eval     | 1
+            lbfgs     | max-iter     | 1
+            lbfgs     | history-size | 1
+            lbfgs     | history-size | 100000
+            lbfgs     | tolerance-grad | 0
+            lbfgs     | tolerance-change | 0
             """)
     void acceptsBoundaryValues(String optimizer, String param, double value) {
         assertThat(RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec()).isNotNull();
+    }
+
+    @org.junit.jupiter.api.Test
+    void lbfgsLineSearchIsOneOfItsNames() {
+        assertThatThrownBy(() -> RunBuilder.on(FirstStepTest.BOWL).optimizer("lbfgs").set("line-search", "wolfe").spec())
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessage("line-search must be none or strong-wolfe, got 'wolfe'")
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("line-search");
+        assertThat(RunBuilder.on(FirstStepTest.BOWL).optimizer("lbfgs").set("line-search", "strong-wolfe").spec())
+                .isNotNull();
     }
 
     @ParameterizedTest(name = "{0} → {1}")
@@ -157,7 +182,7 @@ class ValidationTest {
             adma     | unknown optimizer 'adma': did you mean 'adam'?
             lyon     | unknown optimizer 'lyon': did you mean 'lion'?
             rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
-            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, newton, saddle-free-newton, bfgs, cg, nelder-mead, gd-armijo, lion, adabelief, adan, yogi, lamb, prodigy, ademamix
+            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, lbfgs, newton, saddle-free-newton, bfgs, cg, nelder-mead, gd-armijo, lion, adabelief, adan, yogi, lamb, prodigy, ademamix
             """)
     void unknownOptimizerSuggestsTheClosest(String name, String message) {
         assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);
@@ -183,6 +208,8 @@ class ValidationTest {
             gtol must be >= 0, got -1          | cg
             xatol must be >= 0, got NaN        | nelder-mead
             shrink must be in (0, 1), got 1.5  | gd-armijo
+            history-size must be in [1, 100000], got 0 | lbfgs
+            max-eval must be in [0, 100000], got -1 | lbfgs-max-eval
             """)
     void recordsRejectOutOfRangeValues(String message, String which) {
         assertThatThrownBy(() -> {
@@ -204,6 +231,8 @@ class ValidationTest {
                 case "cg" -> new ConjugateGradient(-1, 1e-4, 0.4);
                 case "nelder-mead" -> new NelderMead(Double.NaN, 1e-4, false);
                 case "gd-armijo" -> new ArmijoDescent(1e-4, 1.5);
+                case "lbfgs" -> new Lbfgs(20, 0, 1e-7, 1e-9, 0, Lbfgs.LineSearch.NONE);
+                case "lbfgs-max-eval" -> new Lbfgs(20, -1, 1e-7, 1e-9, 100, Lbfgs.LineSearch.NONE);
                 default -> throw new AssertionError(which);
             }
         }).isInstanceOf(InvalidInputException.class).hasMessage(message);

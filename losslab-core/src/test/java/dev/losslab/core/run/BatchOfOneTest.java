@@ -41,6 +41,9 @@ class BatchOfOneTest {
                 RunBuilder.on("ravine").optimizer("prodigy").steps(300).tolerance(1e-3),
                 RunBuilder.on("rosenbrock").optimizer("lamb").set("lr", 0.01).steps(300).tolerance(5),
                 RunBuilder.on("himmelblau").optimizer("adabelief").set("lr", 0.05).noise(2).steps(300).tolerance(0.5),
+                // L-BFGS's pairs at per-point ring positions, each step's first gradient noisy
+                RunBuilder.on("himmelblau").optimizer("lbfgs").set("history-size", 4).set("max-iter", 3).noise(0.5)
+                        .steps(40).tolerance(1e-2),
                 RunBuilder.on("log(x) + y^2").optimizer("lion").set("lr", 0.3).start(0.5, 1));
     }
 

@@ -116,6 +116,11 @@ class EngineTest {
                 RunBuilder.on("himmelblau").optimizer("asgd").set("lr", 0.015).set("lambd", 0.1).set("t0", 50)
                         .steps(600).tolerance(1e-2),
                 RunBuilder.on("himmelblau").optimizer("adafactor").set("lr", 0.2).set("weight-decay", 1e-4).steps(600).tolerance(1e-2),
+                // Per-point pairs in a ring, compacted as points finish (by L-BFGS's own tests too).
+                RunBuilder.on("himmelblau").optimizer("lbfgs").set("history-size", 3).set("max-iter", 2).steps(12)
+                        .tolerance(1e-3),
+                RunBuilder.on("rosenbrock").optimizer("lbfgs").set("line-search", "strong-wolfe").set("max-iter", 3).steps(10)
+                        .tolerance(0),
                 RunBuilder.on("himmelblau").optimizer("adam").set("lr", 0.3).set("maximize", 1).steps(300).tolerance(1e-3),
                 RunBuilder.on("himmelblau").optimizer("momentum").set("lr", 0.004).set("maximize", 1).tolerance(1e-3));
     }
