@@ -38,6 +38,9 @@ abstract class BrowserTest {
     /** Generous: the slowest racer needs a few seconds at the default speed. */
     static final LocatorAssertions.HasAttributeOptions RACE_WAIT =
             new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
+    /** Generous too: the 3-D view loads three.js and a software GL context, slow on a loaded machine. */
+    static final LocatorAssertions.HasAttributeOptions GL_WAIT =
+            new LocatorAssertions.HasAttributeOptions().setTimeout(30_000);
     static final ObjectMapper JSON = new ObjectMapper();
 
     LabBrowser lab;

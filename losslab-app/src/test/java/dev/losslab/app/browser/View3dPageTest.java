@@ -58,7 +58,7 @@ class View3dPageTest extends BrowserTest {
 
         toggle.click();
         assertThat(toggle).hasAttribute("aria-pressed", "true");
-        assertThat(panel).hasAttribute("data-state", "ready");
+        assertThat(panel).hasAttribute("data-state", "ready", GL_WAIT);
         assertThat(panel.locator("canvas")).isVisible();
         assertThat(page.evaluate(HAS_WEBGL)).isEqualTo("webgl2");
         assertThat(id(page, "canvas")).isHidden(); // the 3-D view took the map's place
@@ -99,7 +99,7 @@ class View3dPageTest extends BrowserTest {
         page.reload();
         assertThat(id(page, "loss-gd")).hasText("170");
         assertThat(id(page, "view3d-toggle")).hasAttribute("aria-pressed", "true");
-        assertThat(panel).hasAttribute("data-state", "ready");
+        assertThat(panel).hasAttribute("data-state", "ready", GL_WAIT);
         assertThat(panel).hasAttribute("data-surface", "himmelblau");
         assertThat(page.evaluate(HAS_WEBGL)).isEqualTo("webgl2");
 
@@ -155,7 +155,7 @@ class View3dPageTest extends BrowserTest {
     void atPhoneWidthItFitsAndTwoFingersZoom() throws IOException {
         Page page = phone("/?surface=rosenbrock&optimizers=gd,momentum,adam&view=3d");
         Locator panel = id(page, "view3d");
-        assertThat(panel).hasAttribute("data-state", "ready");
+        assertThat(panel).hasAttribute("data-state", "ready", GL_WAIT);
         assertThat(panel).hasAttribute("data-surface", "rosenbrock");
         assertThat(page.evaluate(HAS_WEBGL)).isEqualTo("webgl2");
         raceToTheEnd(page, RACERS);
