@@ -54,14 +54,24 @@ public final class FairTuning {
      * @param spec   the racer at the chosen settings, from the race's start with its seed: what the
      *               race runs
      * @param found  false when no configuration was usable and the defaults were kept
+     * @param scope  what was tuned
      * @param grid   the configurations tried
      * @param trials the starts and seeds each was scored over
      * @param score  how the chosen configuration did over the trials
      */
-    public record Tuned(RunSpec spec, boolean found, TuningGrid grid, TuningTrials trials, TuningScore score) {
+    public record Tuned(RunSpec spec, boolean found, TuningScope scope, TuningGrid grid, TuningTrials trials, TuningScore score) {
 
         public double learningRate() {
             return spec.learningRate();
+        }
+
+        /**
+         * True when the chosen lr is the grid's smallest or largest (and was found): the best lr may lie
+         * beyond the grid, so the racer may be better than this race shows.
+         */
+        public boolean learningRateAtGridEnd() {
+            List<Double> lrs = grid.learningRates();
+            return found && (learningRate() == lrs.getFirst() || learningRate() == lrs.getLast());
         }
 
         /** The momentum μ or β₁ chosen, when the grid tunes one. */
@@ -99,8 +109,8 @@ public final class FairTuning {
             OptimizerKind kind = racer.optimizerKind();
             TuningGrid grid = TuningGrid.of(scope, kind, kind.defaultLearningRate(racer.landscape()));
             if (grid.parameter().isPresent() && racer.schedule().cyclesMomentum()) {
-                throw new InvalidInputException("tune", "--tune " + scope.label() + " would tune " + kind.name() + "'s "
-                        + grid.parameter().get().name() + ", but the " + racer.schedule().name()
+                throw new InvalidInputException("tune", "--tune " + scope.label() + ": " + kind.name() + "'s "
+                        + grid.parameter().get().name() + " cannot be tuned while the " + racer.schedule().name()
                         + " schedule cycles it; tune lr alone, or turn cycling off with no-cycle-momentum");
             }
             grids.add(grid);
@@ -129,23 +139,23 @@ public final class FairTuning {
                     .orElseThrow();
             RunSpec racer = racers.get(k);
             if (scores[from + best].usable()) {
-                tuned.add(new Tuned(configured(racer, grid, best), true, grid, trials.get(k), scores[from + best]));
+                tuned.add(new Tuned(configured(racer, grid, best), true, scope, grid, trials.get(k), scores[from + best]));
             } else {
-                tuned.add(defaults(racer, grid, trials.get(k), scores, from, job));
+                tuned.add(defaults(racer, scope, grid, trials.get(k), scores, from, job));
             }
         }
         return tuned;
     }
 
     /** The racer at its default lr and momentum, scored (from the grid when it is there). */
-    private static Tuned defaults(RunSpec racer, TuningGrid grid, TuningTrials trials, TuningScore[] scores, int from,
+    private static Tuned defaults(RunSpec racer, TuningScope scope, TuningGrid grid, TuningTrials trials, TuningScore[] scores, int from,
             Job job) {
         double lr0 = racer.optimizerKind().defaultLearningRate(racer.landscape());
         double momentum = grid.parameter().map(p -> racer.hyperParameters().real(p.name())).orElse(0.0);
         RunSpec spec = at(racer, lr0, grid.parameter().map(Param::name).orElse(null), momentum);
         int index = grid.indexOf(lr0, momentum);
         TuningScore score = index >= 0 ? scores[from + index] : score(spec, trials, job);
-        return new Tuned(spec, false, grid, trials, score);
+        return new Tuned(spec, false, scope, grid, trials, score);
     }
 
     private static int racerOf(int[] first, int unit) {

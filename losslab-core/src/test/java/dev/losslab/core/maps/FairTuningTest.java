@@ -161,7 +161,7 @@ class FairTuningTest {
         RunSpec cycled = RunBuilder.on("bowl").optimizer("momentum").schedule("one-cycle", Map.of()).spec();
         assertThatThrownBy(() -> FairTuning.tune(TuningScope.LR_AND_MOMENTUM, cycled, Job.untracked()))
                 .isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("would tune momentum's momentum, but the one-cycle schedule cycles it")
+                .hasMessageContaining("momentum's momentum cannot be tuned while the one-cycle schedule cycles it")
                 .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("tune");
         assertThat(FairTuning.tune(TuningScope.LR, cycled, Job.untracked()).grid().size()).isEqualTo(37);
     }
