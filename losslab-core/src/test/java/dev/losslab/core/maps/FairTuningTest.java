@@ -82,6 +82,16 @@ class FairTuningTest {
     }
 
     @Test
+    void anLrAtAnEndOfTheGridIsFlagged() {
+        // Adam on the bowl does best at the grid's top lr, 10 × its default 0.1 (with β₁ = 0): a larger
+        // lr might do better still, and the report must say so.
+        FairTuning.Tuned adam = FairTuning.tune(TuningScope.LR_AND_MOMENTUM, racer("bowl", "adam"), Job.untracked());
+        assertThat(adam.learningRate()).isEqualTo(adam.grid().learningRates().getLast());
+        assertThat(adam.learningRateAtGridEnd()).isTrue();
+        assertThat(FairTuning.tune(TuningScope.LR, racer("bowl", "gd"), Job.untracked()).learningRateAtGridEnd()).isFalse();
+    }
+
+    @Test
     void momentumOnTheRavineIsTunedToAMomentumAboveZero() {
         FairTuning.Tuned tuned = FairTuning.tune(TuningScope.LR_AND_MOMENTUM, racer("ravine", "momentum"), Job.untracked());
         assertThat(tuned.found()).isTrue();
