@@ -11,7 +11,8 @@ import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.BasinMap;
-import dev.losslab.core.maps.LearningRateTuning;
+import dev.losslab.core.maps.FairTuning;
+import dev.losslab.core.maps.TuningScore;
 import dev.losslab.core.maps.MomentumRegime;
 import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.maps.SweepResult;
@@ -358,13 +359,27 @@ public final class JsonViews {
 
     /**
      * A race ({@code race --format json} and {@code POST /api/race}): {@code surface}, {@code runs}
-     * written one at a time by {@link #writeRun}, and, when the racers' learning rates were tuned
-     * first, {@code tuned}: per racer the lr chosen, whether a candidate converged ({@code found}),
-     * and the candidates tried.
+     * written one at a time by {@link #writeRun}, and, when the racers were tuned first
+     * ({@code race --tune}), {@code tuned}: per racer, in race order,
+     * <ul>
+     *   <li>{@code optimizer}, {@code scope} ({@code lr} or {@code lr,momentum}), {@code found}
+     *       (false when no setting kept more than half its runs from diverging and the defaults were
+     *       raced);</li>
+     *   <li>the chosen {@code lr}, {@code lrAtGridEnd} (true when it is the grid's first or last: a
+     *       better lr may lie beyond), and {@code parameter} ({@code momentum} or {@code beta1}) with its
+     *       {@code value}, both null when only lr was tuned;</li>
+     *   <li>what it was given: {@code configurations} (the same for every racer),
+     *       {@code lrGrid} {from, to, count}, {@code values} of the parameter (empty without one),
+     *       {@code starts} [[x, y] …] and {@code seeds}, and {@code runs} in all;</li>
+     *   <li>{@code score}, over the chosen settings' runs ({@code runs} of them): {@code diverged},
+     *       {@code converged}, {@code medianStepsToConverge} (null unless more than half converged at
+     *       a known minimum), {@code steps} and {@code loss} as {median, min, max} (a diverged run's
+     *       loss counts as infinite: null).</li>
+     * </ul>
      *
      * @param tunings one per run, or empty when nothing was tuned
      */
-    public static void writeRace(JsonGenerator g, String surface, List<Run> runs, List<LearningRateTuning.Tuned> tunings)
+    public static void writeRace(JsonGenerator g, String surface, List<Run> runs, List<FairTuning.Tuned> tunings)
             throws IOException {
         g.writeStartObject();
         g.writeStringField("surface", surface);
@@ -375,19 +390,74 @@ public final class JsonViews {
         g.writeEndArray();
         if (!tunings.isEmpty()) {
             g.writeArrayFieldStart("tuned");
-            for (int k = 0; k < runs.size(); k++) {
-                LearningRateTuning.Tuned tuned = tunings.get(k);
-                g.writeStartObject();
-                g.writeStringField("optimizer", runs.get(k).spec().optimizerName());
-                number(g, "lr", tuned.learningRate());
-                g.writeBooleanField("found", tuned.found());
-                g.writeNumberField("candidates", tuned.candidates().size());
-                number(g, "from", tuned.candidates().getFirst());
-                number(g, "to", tuned.candidates().getLast());
-                g.writeEndObject();
+            for (FairTuning.Tuned tuned : tunings) {
+                writeTuned(g, tuned);
             }
             g.writeEndArray();
         }
+        g.writeEndObject();
+    }
+
+    private static void writeTuned(JsonGenerator g, FairTuning.Tuned tuned) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("optimizer", tuned.spec().optimizerName());
+        g.writeStringField("scope", tuned.scope().label());
+        g.writeBooleanField("found", tuned.found());
+        number(g, "lr", tuned.learningRate());
+        g.writeBooleanField("lrAtGridEnd", tuned.learningRateAtGridEnd());
+        if (tuned.grid().parameter().isPresent()) {
+            g.writeStringField("parameter", tuned.grid().parameter().get().name());
+            number(g, "value", tuned.momentum().orElseThrow());
+        } else {
+            g.writeNullField("parameter");
+            g.writeNullField("value");
+        }
+        g.writeNumberField("configurations", tuned.grid().size());
+        g.writeObjectFieldStart("lrGrid");
+        number(g, "from", tuned.grid().learningRates().getFirst());
+        number(g, "to", tuned.grid().learningRates().getLast());
+        g.writeNumberField("count", tuned.grid().learningRates().size());
+        g.writeEndObject();
+        g.writeArrayFieldStart("values");
+        for (double v : tuned.grid().values()) {
+            g.writeNumber(v);
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("starts");
+        for (Vec2 start : tuned.trials().starts()) {
+            g.writeStartArray();
+            element(g, start.x());
+            element(g, start.y());
+            g.writeEndArray();
+        }
+        g.writeEndArray();
+        g.writeArrayFieldStart("seeds");
+        for (long seed : tuned.trials().seeds()) {
+            g.writeNumber(seed);
+        }
+        g.writeEndArray();
+        g.writeNumberField("runs", tuned.runs());
+        TuningScore s = tuned.score();
+        g.writeObjectFieldStart("score");
+        g.writeNumberField("runs", s.runs());
+        g.writeNumberField("diverged", s.diverged());
+        g.writeNumberField("converged", s.converged());
+        if (Double.isFinite(s.medianStepsToConverge())) {
+            g.writeNumberField("medianStepsToConverge", (long) s.medianStepsToConverge());
+        } else {
+            g.writeNullField("medianStepsToConverge");
+        }
+        g.writeObjectFieldStart("steps");
+        g.writeNumberField("median", s.medianSteps());
+        g.writeNumberField("min", s.minSteps());
+        g.writeNumberField("max", s.maxSteps());
+        g.writeEndObject();
+        g.writeObjectFieldStart("loss");
+        number(g, "median", s.medianLoss());
+        number(g, "min", s.minLoss());
+        number(g, "max", s.maxLoss());
+        g.writeEndObject();
+        g.writeEndObject();
         g.writeEndObject();
     }
 

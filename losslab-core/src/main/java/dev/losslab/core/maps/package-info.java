@@ -8,8 +8,10 @@
  *       hyper-parameters ({@link dev.losslab.core.maps.Axis}).</li>
  *   <li>{@link dev.losslab.core.maps.SgdStats}: over many seeds, how often gradient noise ends a run
  *       in each basin.</li>
- *   <li>{@link dev.losslab.core.maps.LearningRateTuning}: the best lr of an optimizer on a surface
- *       and start, for fair races.</li>
+ *   <li>{@link dev.losslab.core.maps.FairTuning}: each racer's best lr (and momentum μ or β₁) on a
+ *       surface near a start, with the same budget for every racer, for fair races
+ *       ({@link dev.losslab.core.maps.TuningGrid}, {@link dev.losslab.core.maps.TuningTrials},
+ *       {@link dev.losslab.core.maps.TuningScore}).</li>
  *   <li>{@link dev.losslab.core.maps.MomentumRegime}: heavy-ball momentum on a quadratic, classified
  *       from the iteration matrix's eigenvalues.</li>
  * </ul>
