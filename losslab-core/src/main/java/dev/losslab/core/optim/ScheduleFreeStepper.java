@@ -18,6 +18,9 @@ package dev.losslab.core.optim;
  * ({@code eval()}: x = y + (1 − 1/β)·(z − y)); keeping x and y explicit, as their
  * {@code AdamWScheduleFreeReference} does, gives the same numbers up to rounding without dividing
  * by β. lr is the schedule's at each step, as the authors read {@code group['lr']} at each step.
+ * β is not cycled by a momentum-cycling schedule ({@link Optimizer#cycledMomentum} is NONE): it
+ * weighs two points rather than decaying a buffer, and the authors' y update (unlike their
+ * reference form's) assumes it fixed, so a cycled β would have no one answer to follow.
  *
  * <p>Step mode ({@link #describe}): {@code gradientPoint} = y, where the step's gradient was taken,
  * and {@code z}, the base rule's own iterate.
