@@ -122,7 +122,8 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
      */
     private Map<String, Object> scheduleParametersFor(OptimizerKind kind, boolean onlyTaken) {
         Map<String, Object> taken = new LinkedHashMap<>(scheduleParameters);
-        taken.keySet().removeIf(name -> sharedWithOptimizers(name) && !scheduleTakes(name) && (onlyTaken || kind.takes(name)));
+        taken.keySet().removeIf(name -> sharedWithOptimizers(name) && !scheduleTakes(name)
+                && (onlyTaken || kind.takes(name)));
         return taken;
     }
 

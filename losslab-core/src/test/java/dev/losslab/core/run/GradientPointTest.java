@@ -52,7 +52,8 @@ class GradientPointTest {
         double[] atX = evaluate(last.x(), last.y());
         assertThat(((StopReason.Converged) run.stopReason()).measure()).isEqualTo(Math.hypot(atY[1], atY[2]))
                 .isLessThan(1e-3);
-        assertThat(Math.hypot(atX[1], atX[2])).as("‖∇f(x)‖, not what was measured").isNotEqualTo(Math.hypot(atY[1], atY[2]));
+        assertThat(Math.hypot(atX[1], atX[2])).as("‖∇f(x)‖, not what was measured")
+                .isNotEqualTo(Math.hypot(atY[1], atY[2]));
     }
 
     /** f and ∇f at one point, as the engine's batch of one evaluates them: {f, ∂f/∂x, ∂f/∂y}. */
