@@ -230,10 +230,13 @@ export class RacerPanel {
       }
       select.value = this.setting(name, 'schedule') || defaultSchedule;
       const params = el('div', 'schedule-params');
+      // a name the optimizer takes too (warmup-steps) is one setting, shown once, sent to both
+      const own = (p) => o.params.some((q) => q.name === p.name);
       const fill = () => {
         params.replaceChildren();
         const s = this.schedules.find((q) => q.name === select.value);
         for (const p of (s && s.params) || []) {
+          if (own(p)) continue;
           const input = this.paramInput(name, p, `p-${name}-${p.name}`);
           const label = el('label', '', p.name);
           label.htmlFor = input.id;
@@ -246,7 +249,7 @@ export class RacerPanel {
       select.addEventListener('change', () => {
         const settings = (this.state.settings[name] ??= {});
         const old = this.schedules.find((q) => q.name === settings.schedule);
-        for (const p of (old && old.params) || []) delete settings[p.name];
+        for (const p of (old && old.params) || []) if (!own(p)) delete settings[p.name];
         if (select.value === defaultSchedule) delete settings.schedule; else settings.schedule = select.value;
         fill();
         this.onChange('settings');
@@ -480,8 +483,9 @@ export class RacerPanel {
       const schedule0 = own.schedule ? this.schedules.find((s) => s.name === own.schedule) : null;
       const scheduleParams = new Set(schedule0 ? schedule0.params.map((p) => p.name) : []);
       for (const [param, text] of Object.entries(own)) {
-        if (param === 'schedule' || scheduleParams.has(param)) continue;
-        params[param] = wireValue(o.params.find((p) => p.name === param), text);
+        const taken = o.params.find((p) => p.name === param);
+        if (param === 'schedule' || (scheduleParams.has(param) && !taken)) continue;
+        params[param] = wireValue(taken, text);
       }
       if (own.schedule) {
         schedule = { name: own.schedule, params: {} };

@@ -23,6 +23,10 @@ import java.util.Map;
  * the registries (name, symbol, defaults, help), so an optimizer added there has its options here.
  * Values the user did not give stay unset, so that defaults come from the registries too.
  *
+ * <p>A name that an optimizer and a schedule both take ({@code --warmup-steps}: the schedule-free
+ * rules' own warm-up and the warmup-cosine schedule's) is one option, meaning the same for both:
+ * each run gives it to its optimizer if that takes it and to its schedule if that takes it.
+ *
  * @param steps               most updates
  * @param tolerance           the gradient norm under which a run has converged
  * @param learningRate        the lr given, or null for the optimizer's default on the surface
@@ -59,7 +63,10 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
     /** One option per optimizer hyper-parameter name in the registry, in the order they first appear. */
     static final List<Opt<?>> HYPER_PARAMETERS = hyperParameterOptions();
 
-    /** One option per schedule parameter name in the registry. */
+    /**
+     * One option per schedule parameter name in the registry; a name an optimizer takes too is the
+     * same command-line option as its {@link #HYPER_PARAMETERS} one, whose help names both.
+     */
     static final List<Opt<?>> SCHEDULE_PARAMETERS = scheduleParameterOptions();
 
     /** A command's own options followed by these: its whole list, in the order help lists them. */
@@ -90,7 +97,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         all.add(NOISE);
         all.add(SEED);
         all.add(SCHEDULE);
-        all.addAll(SCHEDULE_PARAMETERS);
+        SCHEDULE_PARAMETERS.stream().filter(o -> !sharedWithOptimizers(o.name().substring(2))).forEach(all::add);
         return all;
     }
 
@@ -107,7 +114,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
      */
     RunBuilder applyTo(RunBuilder builder, OptimizerKind kind, boolean onlyTaken) {
         builder.optimizer(kind.name()).steps(steps).tolerance(tolerance).seed(seed)
-                .schedule(schedule, scheduleParameters);
+                .schedule(schedule, scheduleParametersFor(kind, onlyTaken));
         if (learningRate != null) {
             builder.learningRate(learningRate);
         }
@@ -115,11 +122,34 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
             builder.noise(noise);
         }
         hyperParameters.forEach((name, value) -> {
-            if (!onlyTaken || kind.takes(name)) {
+            if (kind.takes(name) || (!onlyTaken && !(sharedWithOptimizers(name) && scheduleTakes(name)))) {
                 builder.set(name, value);
             }
         });
         return builder;
+    }
+
+    /**
+     * The schedule parameters given, but for a shared option the schedule does not take and the
+     * optimizer does (or, in a race, neither does): a shared option that no one takes is left to
+     * the optimizer to refuse.
+     */
+    private Map<String, Object> scheduleParametersFor(OptimizerKind kind, boolean onlyTaken) {
+        Map<String, Object> taken = new LinkedHashMap<>(scheduleParameters);
+        taken.keySet().removeIf(name -> sharedWithOptimizers(name) && !scheduleTakes(name)
+                && (onlyTaken || kind.takes(name)));
+        return taken;
+    }
+
+    /** True when the chosen schedule takes a parameter of that name. */
+    private boolean scheduleTakes(String name) {
+        return Schedules.find(schedule).map(k -> k.takes(name)).orElse(false);
+    }
+
+    /** True when a schedule parameter of that name is an optimizer's hyper-parameter too: one option for both. */
+    private static boolean sharedWithOptimizers(String name) {
+        return Schedules.all().stream().anyMatch(k -> k.takes(name))
+                && Optimizers.all().stream().anyMatch(k -> k.takes(name));
     }
 
     /** True when the user fixed the setting {@code name} (lr, noise or a hyper-parameter). */
@@ -134,7 +164,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
     /** Fails when a given hyper-parameter applies to none of the racing optimizers. */
     void requireEachTakenBySome(Collection<OptimizerKind> kinds) {
         for (String name : hyperParameters.keySet()) {
-            if (kinds.stream().noneMatch(k -> k.takes(name))) {
+            if (kinds.stream().noneMatch(k -> k.takes(name)) && !(sharedWithOptimizers(name) && scheduleTakes(name))) {
                 throw new InvalidInputException(name, "--" + name + " applies to none of "
                         + String.join(", ", kinds.stream().map(OptimizerKind::name).toList()));
             }
@@ -158,6 +188,15 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         for (OptimizerKind kind : Optimizers.all()) {
             for (Param p : kind.params()) {
                 byName.computeIfAbsent(p.name(), n -> new LinkedHashMap<>()).put(kind.name(), p);
+            }
+        }
+        // A schedule's parameter of an optimizer's name is the same option: its help names the schedule too.
+        for (ScheduleKind kind : Schedules.all()) {
+            for (Param p : kind.params()) {
+                Map<String, Param> takers = byName.get(p.name());
+                if (takers != null) {
+                    takers.put(kind.name() + " schedule", p);
+                }
             }
         }
         List<Opt<?>> options = new ArrayList<>();

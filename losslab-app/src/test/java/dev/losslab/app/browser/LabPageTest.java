@@ -153,6 +153,31 @@ class LabPageTest extends BrowserTest {
         assertThat(page).hasURL(Pattern.compile("start=0,0"));
     }
 
+    /**
+     * warmup-steps is a schedule-free rule's own warm-up and the warmup-cosine schedule's: with both
+     * on one card it is one field, and the race it runs gives its value to both.
+     */
+    @Test
+    void aSettingTheOptimizerAndItsScheduleShareIsOneFieldSentToBoth() throws Exception {
+        Page page = desktop("/?surface=himmelblau&optimizers=schedule-free-sgd");
+        assertThat(id(page, "loss-schedule-free-sgd")).hasText(Pattern.compile("\\d"));
+        page.locator("[aria-controls=settings-schedule-free-sgd]").click();
+        page.locator("#p-schedule-free-sgd-schedule").selectOption("warmup-cosine");
+        Locator warmup = page.locator("#p-schedule-free-sgd-warmup-steps");
+        assertThat(warmup).hasCount(1);
+        com.microsoft.playwright.Request race = page.waitForRequest(
+                r -> r.url().contains("/api/race") && r.postData() != null && r.postData().contains("warmup-steps"),
+                () -> {
+                    warmup.fill("7");
+                    warmup.press("Enter");
+                    id(page, "run").click();
+                });
+        JsonNode racer = JSON.readTree(race.postData()).path("racers").get(0);
+        assertThat(racer.path("params").path("warmup-steps").asDouble()).isEqualTo(7);
+        assertThat(racer.path("schedule").path("name").asText()).isEqualTo("warmup-cosine");
+        assertThat(racer.path("schedule").path("params").path("warmup-steps").asDouble()).isEqualTo(7);
+    }
+
     @Test
     void aBadFormulaIsExplainedBesideTheField() {
         Page page = desktop("/?surface=bowl");

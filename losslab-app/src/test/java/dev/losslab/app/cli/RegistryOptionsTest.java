@@ -109,6 +109,42 @@ class RegistryOptionsTest {
         }
     }
 
+    /**
+     * --warmup-steps is the schedule-free rules' own warm-up and the warmup-cosine schedule's: one
+     * option, which each run gives to whichever of its optimizer and schedule takes it.
+     */
+    @Test
+    void aNameAnOptimizerAndAScheduleShareIsOneOptionGivenToEachTaker() throws Exception {
+        List<String> names = RunOptions.all().stream().map(Opt::name).toList();
+        assertThat(names).containsOnlyOnce("--warmup-steps");
+        assertThat(String.join(" ", option(RunOptions.HYPER_PARAMETERS, Optimizers.get("schedule-free-sgd").params()
+                .stream().filter(p -> p.name().equals("warmup-steps")).findFirst().orElseThrow()).help()))
+                .contains("schedule-free-adamw, schedule-free-sgd: 0; warmup-cosine schedule: 5");
+
+        JsonNode own = run(List.of("run", "--surface", "bowl", "--optimizer", "schedule-free-sgd", "--steps", "1",
+                "--format", "json", "--warmup-steps", "7")).get("spec");
+        assertThat(own.get("hyperParameters").get("warmup-steps").asDouble()).isEqualTo(7);
+        assertThat(own.get("scheduleParameters").has("warmup-steps")).isFalse();
+
+        JsonNode schedules = run(List.of("run", "--surface", "bowl", "--optimizer", "adam", "--steps", "1", "--format",
+                "json", "--schedule", "warmup-cosine", "--warmup-steps", "7")).get("spec");
+        assertThat(schedules.get("hyperParameters").has("warmup-steps")).isFalse();
+        assertThat(schedules.get("scheduleParameters").get("warmup-steps").asDouble()).isEqualTo(7);
+
+        JsonNode both = run(List.of("run", "--surface", "bowl", "--optimizer", "schedule-free-adamw", "--steps", "1",
+                "--format", "json", "--schedule", "warmup-cosine", "--warmup-steps", "7")).get("spec");
+        assertThat(both.get("hyperParameters").get("warmup-steps").asDouble()).isEqualTo(7);
+        assertThat(both.get("scheduleParameters").get("warmup-steps").asDouble()).isEqualTo(7);
+
+        Cli race = Cli.run("race", "--surface", "bowl", "--optimizers", "adam,schedule-free-sgd", "--steps", "1",
+                "--format", "json", "--warmup-steps", "7");
+        assertThat(race.exitCode()).as(race.err()).isZero();
+
+        Cli neither = Cli.run("run", "--surface", "bowl", "--optimizer", "adam", "--steps", "1", "--warmup-steps", "7");
+        assertThat(neither.exitCode()).isEqualTo(2);
+        assertThat(neither.err()).contains("adam does not take warmup-steps");
+    }
+
     @Test
     void defaultsAreListedByTaker() {
         assertThat(RunOptions.defaults(Map.of("adagrad", "0"))).isEqualTo("(adagrad: 0)");

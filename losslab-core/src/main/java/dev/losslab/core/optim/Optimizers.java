@@ -321,6 +321,32 @@ public final class Optimizers {
                 ADAPTIVE, 0,
                 s -> new AdEMAMix(s.real("beta1"), s.real("beta2"), s.real("beta3"), s.real("alpha"), s.real("beta3-warmup"),
                         s.real("alpha-warmup"), s.real("eps"), s.real("weight-decay"))));
+
+        // Schedule-free rules (Defazio et al. 2024; the authors' schedulefree 1.3): the run shows the
+        // average x, the point the authors evaluate, and takes each gradient at y between x and z
+        // (Stepper.gradientPoints). AdamW's z steps are about lr per coordinate, SGD's lr·g, hence
+        // their lr defaults.
+        add(new OptimizerKind("schedule-free-adamw", "Schedule-free AdamW (Defazio et al. 2024)",
+                "v ← β₂·v + (1 − β₂)·g²;  z ← z − γ·(g / (√(v/(1 − β₂ᵗ)) + ε) + λ·y);  x ← (1 − c)·x + c·z;  "
+                        + "y ← β₁·x + (1 − β₁)·z  (g = ∇f(y); the run shows x; γ = lr warmed up over W steps, "
+                        + "c = t^r·γ_max^p / Σ of those)",
+                concat(List.of(scheduleFreeBeta("beta1", "β₁"), beta2(0.999), eps(1e-8)), scheduleFreeParams()),
+                ADAPTIVE, 0,
+                s -> new ScheduleFreeAdamW(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"),
+                        s.real("warmup-steps"), s.real("r"), s.real("weight-lr-power"))));
+        add(new OptimizerKind("schedule-free-sgd", "Schedule-free SGD (Defazio et al. 2024)",
+                "z ← z − γ·(g + λ·y);  x ← (1 − c)·x + c·z;  y ← β·x + (1 − β)·z  "
+                        + "(g = ∇f(y); the run shows x; γ = lr warmed up over W steps, c = t^r·γ_max^p / Σ of those)",
+                concat(List.of(scheduleFreeBeta("momentum", "β")), scheduleFreeParams()),
+                GRADIENT, 0,
+                s -> new ScheduleFreeSgd(s.real("momentum"), s.real("weight-decay"), s.real("warmup-steps"), s.real("r"),
+                        s.real("weight-lr-power"))));
+    }
+
+    private static List<Param> concat(List<Param> first, List<Param> then) {
+        List<Param> all = new java.util.ArrayList<>(first);
+        all.addAll(then);
+        return all;
     }
 
     private static Param beta1(double defaultValue) {
@@ -343,6 +369,25 @@ public final class Optimizers {
     private static Param decoupledWeightDecay(double defaultValue) {
         return Param.real("weight-decay", "λ", defaultValue, Range.atLeast(0),
                 "decoupled weight decay λ: θ ← θ·(1 − lr·λ) with each update");
+    }
+
+    /** y's interpolation β between the average x and z: the authors' momentum or β₁. */
+    private static Param scheduleFreeBeta(String name, String symbol) {
+        return Param.real(name, symbol, 0.9, Range.open(0, 1),
+                "schedule-free interpolation " + symbol + ": the gradient is taken at y = " + symbol + "·x + (1 − "
+                        + symbol + ")·z");
+    }
+
+    /** The schedule-free rules' options besides β, β₂ and ε, as the authors name them. */
+    private static List<Param> scheduleFreeParams() {
+        return List.of(
+                Param.real("weight-decay", "λ", 0, Range.atLeast(0), "weight decay λ: λ·y added to z's step direction"),
+                // The warmup-cosine schedule's option of the same name means the same: one CLI option serves both.
+                Param.count("warmup-steps", "W", 0, Range.atLeast(0), "updates W of linear warm-up (schedule-free: lr·t/W "
+                        + "at step t ≤ W; 0: none)"),
+                Param.real("r", "r", 0, Range.atLeast(0), "power r of the schedule-free average's polynomial weights t^r"),
+                Param.real("weight-lr-power", "p", 2, Range.atLeast(0),
+                        "power p of the largest lr so far in the schedule-free average's weights (0: lr plays no part)"));
     }
 
     private Optimizers() {}

@@ -54,7 +54,8 @@ public abstract class Stepper {
      *
      * @param theta    n points in the batch layout; updated in place
      * @param gradient the gradient the optimizer sees at each point (SGD noise already added), same
-     *                 layout; read only
+     *                 layout; read only. Taken at θ, or at the {@link #gradientPoints} of a rule
+     *                 that has them
      * @param n        the live points
      * @param lr       this step's learning rate, from the schedule
      * @param step     PyTorch's step count: 1 on the first update
@@ -118,6 +119,20 @@ public abstract class Stepper {
     /** The evaluations of ∇f the last {@link #step} spent on point i beyond the engine's own; see {@link #functionEvaluations}. */
     public int gradientEvaluations(int i) {
         return 0;
+    }
+
+    /**
+     * Where this rule wants its next gradient taken, when that is not the point it reports: null
+     * (the default) for a rule whose gradient is taken at θ itself, which is every rule but the
+     * schedule-free ones. Those report the average x as θ (the point their authors evaluate) and
+     * take the gradient at another point y; they return their y, n points in the batch layout, in
+     * a {@link #buffer} (so it is compacted with the points). The engine asks once per run and,
+     * after every step, evaluates ∇f at these points and f at θ ({@code dev.losslab.core.run.Engine}
+     * says what it counts). Before the first step the array means nothing: every point's gradient
+     * point is then its start.
+     */
+    public double[] gradientPoints() {
+        return null;
     }
 
     /**

@@ -31,11 +31,24 @@ import java.util.SplittableRandom;
  *             "left-domain" if f is NaN there; "diverged" if |f| &gt; 1e12 or ∇f is not finite
  * </pre>
  *
+ * <p><b>Where the gradient is taken.</b> For every rule but the schedule-free ones, g_k = ∇f(θ_k)
+ * above. A schedule-free rule reports the average x_k as θ_k (the point its authors evaluate: the
+ * trajectory, the loss and the outcome are x's) and takes its gradient at another point y_k
+ * ({@link Stepper#gradientPoints}; y₀ = θ₀). For it, g_k = ∇f(y_k): the gradient the step uses, and
+ * the one the rules above measure ("converged" when ‖∇f(y_k)‖ &lt; tol, "diverged" when it is not
+ * finite), the one a trace and the trajectory record beside x_k; while "left-domain" and |f| read
+ * f(x_k). So the engine evaluates, after each step, ∇f at y and f at x, and no more than a user of
+ * the method pays for: the gradient where it trains and the loss where it evaluates. (The
+ * surface gives f and ∇f together, so it also computes f(y) and ∇f(x); neither is used or counted.)
+ * Whether a rule has gradient points is asked once per run, so the other rules' steps are as
+ * before.
+ *
  * <p><b>Evaluations.</b> Each point counts the evaluations of f and of ∇f it cost, as SciPy's
  * {@code nfev} and {@code njev} count them: the engine evaluates f and ∇f at the start and at every
  * point a step reaches and counts one of each, and a method adds what it spent besides
  * ({@link Stepper#functionEvaluations}: a line search's trials, Nelder–Mead's vertices). The counts
- * are cumulative, so after k steps of a first-order method both are k + 1.
+ * are cumulative, so after k steps of a first-order method both are k + 1; a schedule-free method's
+ * too, f counted at each x_k and ∇f at each y_k.
  *
  * <p><b>Straight hot loops.</b> The points live packed at the front of dimension-major arrays (see
  * {@link Stepper}). A step is a few plain loops over all live points — the surface's batch, the
@@ -66,6 +79,8 @@ public final class Engine {
     @FunctionalInterface
     public interface Trace {
         /**
+         * @param gradient the exact gradient the engine evaluated for this point: ∇f(θ), or for a rule
+         *                 with {@link Stepper#gradientPoints} ∇f at its gradient point (see {@link Engine})
          * @param stepper the optimizer's state after the update that led here (for its internals;
          *                at step 0, its empty state)
          * @param functionEvaluations the evaluations of f so far, this point's included
@@ -152,6 +167,14 @@ public final class Engine {
         private final double[] loss;
         private final double[] gradient;
         private final double[] noisy;
+        /**
+         * The stepper's gradient points y, where ∇f is taken after each step, or null when that is θ
+         * itself; then the two scratch arrays below are null too.
+         */
+        private final double[] gradientPoints;
+        /** f at the gradient points and ∇f at θ: by-products of the surface's evaluations, unused. */
+        private final double[] unusedLoss;
+        private final double[] unusedGradient;
         /** Each live point's index in the caller's batch. */
         private final int[] index;
         private final SplittableRandom[] random;
@@ -191,6 +214,9 @@ public final class Engine {
             stopped = new boolean[cap];
             stuck = new boolean[cap];
             kept = new int[cap];
+            gradientPoints = stepper.gradientPoints();
+            unusedLoss = gradientPoints != null ? new double[cap] : null;
+            unusedGradient = gradientPoints != null ? new double[dimension * cap] : null;
             boolean counts = stepper.countsEvaluations();
             extraFunctionEvaluations = counts ? new long[cap] : null;
             extraGradientEvaluations = counts ? new long[cap] : null;
@@ -242,7 +268,12 @@ public final class Engine {
                         break;
                     }
                 }
-                surface.valueAndGradient(theta, n, loss, gradient);
+                if (gradientPoints == null) {
+                    surface.valueAndGradient(theta, n, loss, gradient);
+                } else {
+                    surface.valueAndGradient(gradientPoints, n, unusedLoss, gradient);
+                    surface.valueAndGradient(theta, n, loss, unusedGradient);
+                }
                 if (followsLoss) {
                     rates.reached(loss[0]); // one point: run() refuses a batch
                 }

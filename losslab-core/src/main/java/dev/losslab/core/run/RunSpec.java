@@ -63,7 +63,7 @@ public record RunSpec(
         }
         if (schedule.cyclesMomentum() && optimizerKind.build(hyperParameters).cycledMomentum() == CycledMomentum.NONE) {
             throw new InvalidInputException("schedule", schedule.name() + " cycles momentum (PyTorch's cycle_momentum), but "
-                    + optimizerKind.name() + " has neither a momentum μ nor a β₁ to cycle; turn it off with "
+                    + optimizerKind.name() + " has no momentum μ or β₁ that a schedule may cycle; turn it off with "
                     + "no-cycle-momentum, or pick an optimizer that has one");
         }
         if (maxSteps < 0 || maxSteps > MAX_STEPS) {

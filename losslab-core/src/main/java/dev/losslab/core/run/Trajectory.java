@@ -95,8 +95,10 @@ public final class Trajectory {
      *
      * @param step      0 for the start, then 1, 2, …
      * @param loss      f(x, y)
-     * @param gradientX ∂f/∂x at the point (the exact gradient, without SGD noise)
-     * @param gradientY ∂f/∂y at the point
+     * @param gradientX ∂f/∂x at the point (the exact gradient, without SGD noise); for a rule
+     *                  whose gradient point differs (the schedule-free ones), at that point: the
+     *                  gradient its next step uses (see {@link Engine})
+     * @param gradientY ∂f/∂y likewise
      * @param lr        the learning rate of the update that produced this point (for step 0: the
      *                  base learning rate)
      * @param functionEvaluations evaluations of f the run has cost up to this point, as SciPy's

@@ -3,6 +3,8 @@ package dev.losslab.core.optim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.losslab.core.optim.ReferenceCases.Case;
+import dev.losslab.core.run.Internals;
+import dev.losslab.core.run.Recording;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.surface.Catalog;
@@ -18,17 +20,23 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Lion, AdaBelief, Adan, Yogi, LAMB, Prodigy and AdEMAMix against reference trajectories, in the
- * engine's three shapes:
+ * Lion, AdaBelief, Adan, Yogi, LAMB, Prodigy, AdEMAMix and the schedule-free AdamW and SGD against
+ * reference trajectories, in the engine's three shapes:
  * <ul>
- *   <li>optax 0.2.8's own runs ({@code optax-0.2.8-cases.json}, all but the schedule-free ones),
- *       with the options that make each authors' rule optax's ({@link #MATCHING}); adan and yogi
- *       have none (their classes say why), so their optax runs must differ, and the same runs
- *       under the authors' rules are in the second file;</li>
+ *   <li>optax 0.2.8's own runs ({@code optax-0.2.8-cases.json}), with the options that make each
+ *       authors' rule optax's ({@link #MATCHING}); adan, yogi and the schedule-free rules have none
+ *       (their classes say why: for the schedule-free ones, optax's warm-up reaches the z step a
+ *       step late, and both optax runs warm up), so their optax runs must differ, and the same runs
+ *       under the authors' rules are in the other files;</li>
  *   <li>the authors' rules ({@code authors-cases.json}, written by
- *       {@code tools/torch-fixtures/modern.py}, which checks its transcriptions against the
- *       authors' code), for the defaults and options optax cannot show.</li>
+ *       {@code tools/torch-fixtures/modern.py}, and {@code schedule-free-cases.json}, written by
+ *       {@code tools/torch-fixtures/schedule_free.py}; each checks its reading of optax against
+ *       optax's own file), for those runs and the defaults and options optax cannot show.</li>
  * </ul>
+ * For the schedule-free rules each row holds two points: the reported x (the run's θ) and the
+ * gradient point y; both are compared, y through the one-point run's internals
+ * ({@code gradientPoint}) and the steppers' {@link Stepper#gradientPoints}, and the one-point run's
+ * recorded loss against f(x).
  * Each run is replayed as one point through {@link RunBuilder} (every step compared), as one point
  * of a batch of {@value #BATCH} whose others start elsewhere (every step compared, and each other
  * point equal bit for bit to its own run alone: per-point sums such as LAMB's norms and Prodigy's
@@ -57,7 +65,7 @@ class OptaxCasesTest {
             "ademamix", Map.of("alpha", 5.0));
 
     /** The optax cases no setting reproduces: optax's rule differs from the authors' (see each class). */
-    static final Set<String> DIFFERENT = Set.of("adan", "yogi");
+    static final Set<String> DIFFERENT = Set.of("adan", "yogi", "schedule-free-adamw", "schedule-free-sgd");
 
     /**
      * Settings that are lengths of a whole point (a gradient norm, bounds on ‖θ‖): for the N-D point
@@ -68,7 +76,7 @@ class OptaxCasesTest {
     private static final Map<String, double[]> ERRORS = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     static Stream<Case> optaxCases() {
-        return ReferenceCases.read("optax-0.2.8-cases.json").stream().filter(c -> !c.optimizer().startsWith("schedule-free"));
+        return ReferenceCases.read("optax-0.2.8-cases.json").stream();
     }
 
     static Stream<Case> reproducible() {
@@ -84,7 +92,8 @@ class OptaxCasesTest {
     }
 
     static Stream<Case> authorsCases() {
-        return ReferenceCases.read("authors-cases.json").stream();
+        return Stream.concat(ReferenceCases.read("authors-cases.json").stream(),
+                ReferenceCases.read("schedule-free-cases.json").stream());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -109,13 +118,14 @@ class OptaxCasesTest {
     }
 
     /**
-     * adan and yogi on optax's runs: the authors' rule ends far from optax's trajectory (optax's
-     * differences are in the classes' docs, and modern.py checks that optax's rule read that way
-     * is the file's), while the same run under the authors' rule is matched in the second file.
+     * adan, yogi and the schedule-free rules on optax's runs: the authors' rule ends far from
+     * optax's trajectory (optax's differences are in the classes' docs, and modern.py and
+     * schedule_free.py check that optax's rule read that way is the file's), while the same run
+     * under the authors' rule is matched in the other files.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("different")
-    void adanAndYogiDepartFromOptaxAndTheSameRunMatchesTheAuthorsRule(Case c) {
+    void optaxsOtherRulesDepartFromOptaxAndTheSameRunMatchesTheAuthorsRule(Case c) {
         assertThat(largestGap(c, c.options())).isGreaterThan(1e-4);
         assertThat(authorsCases().filter(a -> a.optimizer().equals(c.optimizer()) && a.surface().equals(c.surface())
                 && a.flags().equals(c.flags()) && java.util.Arrays.equals(a.start(), c.start()) && a.steps() == c.steps()))
@@ -138,14 +148,22 @@ class OptaxCasesTest {
         double[][] rows = c.rows();
         assertThat(rows.length).isEqualTo(c.steps() + 1);
 
+        int gp = c.gradientPointColumn();
         RunBuilder builder = RunBuilder.on(c.surface()).optimizer(c.optimizer()).learningRate(c.lr())
-                .start(c.start()[0], c.start()[1]).steps(c.steps()).tolerance(0);
+                .start(c.start()[0], c.start()[1]).steps(c.steps()).tolerance(0)
+                .recording(gp < 0 ? Recording.POINTS : Recording.INTERNALS);
         options.forEach(builder::set);
         Run run = builder.run();
         assertThat(run.stopReason().code()).as("stop reason").isEqualTo("max-steps");
         for (double[] row : rows) {
             int k = (int) row[0];
-            check(c, "one point", k, run.trajectory().x(k), run.trajectory().y(k), row);
+            check(c, "one point", k, run.trajectory().x(k), run.trajectory().y(k), row, 1);
+            if (gp >= 0) {
+                Internals in = run.trajectory().internals();
+                check(c, "one point", k, k == 0 ? c.start()[0] : in.x("gradientPoint", k),
+                        k == 0 ? c.start()[1] : in.y("gradientPoint", k), row, gp);
+                check(c, "one point", k, run.trajectory().loss(k), Double.NaN, row, 3);
+            }
         }
 
         Optimizer optimizer = Optimizers.get(c.optimizer()).configure(options);
@@ -175,24 +193,42 @@ class OptaxCasesTest {
         for (int k = 1; k <= c.steps(); k++) {
             step(batchStepper, surface, batch, BATCH, c.lr(), k);
             step(ndStepper, copies, nd, 1, c.lr(), k);
-            check(c, "in a batch", k, batch[1], batch[BATCH + 1], rows[k]);
+            check(c, "in a batch", k, batch[1], batch[BATCH + 1], rows[k], 1);
+            double[] batchY = batchStepper.gradientPoints();
+            if (gp >= 0) {
+                check(c, "in a batch", k, batchY[1], batchY[BATCH + 1], rows[k], gp);
+            }
             for (int i = 0; i < BATCH; i++) {
                 step(aloneSteppers[i], surface, alone[i], 1, c.lr(), k);
                 if (i != 1) {
                     assertThat(new double[] {batch[i], batch[BATCH + i]}).as("%s: batch point %d step %d", c, i, k)
                             .containsExactly(alone[i]);
+                    if (gp >= 0) {
+                        double[] aloneY = aloneSteppers[i].gradientPoints();
+                        assertThat(new double[] {batchY[i], batchY[BATCH + i]})
+                                .as("%s: batch point %d's gradient point, step %d", c, i, k)
+                                .containsExactly(aloneY[0], aloneY[1]);
+                    }
                 }
             }
             for (int copy = 0; copy < COPIES; copy++) {
-                check(c, "N-D copy " + copy, k, nd[copy], nd[COPIES + copy], rows[k]);
+                check(c, "N-D copy " + copy, k, nd[copy], nd[COPIES + copy], rows[k], 1);
+                if (gp >= 0) {
+                    double[] ndY = ndStepper.gradientPoints();
+                    check(c, "N-D copy " + copy, k, ndY[copy], ndY[COPIES + copy], rows[k], gp);
+                }
             }
         }
     }
 
-    /** One update of n points by the stepper, with the gradient at their current place. */
+    /**
+     * One update of n points by the stepper, with the gradient where the engine takes it: at their
+     * current place, or, once a schedule-free stepper has stepped, at its gradient points.
+     */
     private static void step(Stepper stepper, Surface surface, double[] theta, int n, double lr, long k) {
         double[] gradient = new double[theta.length];
-        surface.valueAndGradient(theta, n, new double[n], gradient);
+        double[] at = k == 1 || stepper.gradientPoints() == null ? theta : stepper.gradientPoints();
+        surface.valueAndGradient(at, n, new double[n], gradient);
         stepper.step(theta, gradient, n, lr, k, surface, new boolean[n]);
     }
 
@@ -210,12 +246,17 @@ class OptaxCasesTest {
         return gap;
     }
 
-    private static void check(Case c, String shape, int step, double x, double y, double[] row) {
+    /**
+     * (x, y) against the row's columns {@code column} and {@code column + 1}: the point (1), the
+     * gradient point, or, with y NaN, the loss (3) alone.
+     */
+    private static void check(Case c, String shape, int step, double x, double y, double[] row, int column) {
         assertThat((int) row[0]).isEqualTo(step);
-        double[] absolute = {Math.abs(x - row[1]), Math.abs(y - row[2])};
-        double[] expected = {row[1], row[2]};
+        String what = c.columns().get(column).replace("_x", "");
+        double[] absolute = {Math.abs(x - row[column]), Double.isNaN(y) ? 0 : Math.abs(y - row[column + 1])};
+        double[] expected = {row[column], Double.isNaN(y) ? 0 : row[column + 1]};
         String key = c.file().replace("-cases.json", "") + " " + c.optimizer() + " " + c.surface() + " " + c.flags()
-                + " [" + shape.replaceAll(" \\d+$", "") + "]";
+                + " [" + shape.replaceAll(" \\d+$", "") + (column == 1 ? "" : ", " + what) + "]";
         double[] worst = ERRORS.computeIfAbsent(key, ignored -> new double[3]);
         for (int a = 0; a < 2; a++) {
             double scaled = absolute[a] / Math.max(1, Math.abs(expected[a]));
@@ -226,8 +267,8 @@ class OptaxCasesTest {
                     worst[2] = Math.max(worst[2], absolute[a] / Math.abs(expected[a]));
                 }
             }
-            assertThat(scaled).as("%s, %s, step %d, %s: LossLab %s, reference %s", c, shape, step, a == 0 ? "x" : "y",
-                    a == 0 ? x : y, expected[a]).isLessThanOrEqualTo(TOLERANCE);
+            assertThat(scaled).as("%s, %s, step %d, %s %s: LossLab %s, reference %s", c, shape, step, what,
+                    a == 0 ? "x" : "y", a == 0 ? x : y, expected[a]).isLessThanOrEqualTo(TOLERANCE);
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.Map;
 
 /**
  * Reference trajectories stored as JSON (the format of {@code /work/shared/reference/README.md}):
- * {@code fixtures/optax/optax-0.2.8-cases.json} from optax itself, and
- * {@code fixtures/optax/authors-cases.json} from {@code tools/torch-fixtures/modern.py}. A few lines
- * of JSON reading, so that the core's tests need no library.
+ * {@code fixtures/optax/optax-0.2.8-cases.json} from optax itself,
+ * {@code fixtures/optax/authors-cases.json} from {@code tools/torch-fixtures/modern.py} and
+ * {@code fixtures/optax/schedule-free-cases.json} from {@code tools/torch-fixtures/schedule_free.py}.
+ * A few lines of JSON reading, so that the core's tests need no library.
  */
 final class ReferenceCases {
 
@@ -21,10 +22,16 @@ final class ReferenceCases {
 
     /**
      * One run: LossLab's options in {@code flags} (lr among them; a bare flag as true) and the
-     * reference's points, one row per step from step 0: step, x, y, loss.
+     * reference's points, one row per step from step 0, in {@code columns}: step, x, y, loss, and for
+     * the schedule-free rules gradient_point_x, gradient_point_y (x, y being the reported point).
      */
     record Case(String file, String surface, String optimizer, Map<String, Object> flags, double[] start, int steps,
-                double[][] rows) {
+                List<String> columns, double[][] rows) {
+
+        /** The column where the gradient point's x is, or −1 when the run's gradient is taken at (x, y). */
+        int gradientPointColumn() {
+            return columns.indexOf("gradient_point_x");
+        }
 
         double lr() {
             return ((Number) flags.get("lr")).doubleValue();
@@ -62,8 +69,14 @@ final class ReferenceCases {
                 }
                 @SuppressWarnings("unchecked")
                 Map<String, Object> flags = (Map<String, Object>) c.get("flags");
+                List<String> columns = ((List<?>) c.get("columns")).stream().map(String.class::cast).toList();
+                if (!columns.subList(0, 4).equals(List.of("step", "x", "y", "loss"))
+                        || columns.size() > 4 && !columns.subList(4, columns.size())
+                                .equals(List.of("gradient_point_x", "gradient_point_y"))) {
+                    throw new IllegalStateException(resource + ": unexpected columns " + columns);
+                }
                 cases.add(new Case(resource, (String) c.get("surface"), (String) c.get("optimizer"), flags,
-                        numbers((List<?>) c.get("start")), ((Number) c.get("steps")).intValue(), table));
+                        numbers((List<?>) c.get("start")), ((Number) c.get("steps")).intValue(), columns, table));
             }
             return cases;
         } catch (IOException e) {

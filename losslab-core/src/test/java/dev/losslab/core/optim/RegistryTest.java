@@ -18,7 +18,7 @@ class RegistryTest {
         assertThat(Optimizers.names()).containsExactly("gd", "sgd", "momentum", "nesterov", "rmsprop", "adagrad",
                 "rprop", "adam", "adamw", "adadelta", "adamax", "nadam", "radam", "asgd", "adafactor", "lbfgs", "newton",
                 "saddle-free-newton", "bfgs", "cg", "nelder-mead", "gd-armijo", "lion", "adabelief", "adan", "yogi",
-                "lamb", "prodigy", "ademamix");
+                "lamb", "prodigy", "ademamix", "schedule-free-adamw", "schedule-free-sgd");
     }
 
     static java.util.List<OptimizerKind> kinds() {
@@ -153,6 +153,18 @@ class RegistryTest {
             ademamix | alpha-warmup | 0
             ademamix | eps          | 1e-8
             ademamix | weight-decay | 0
+            schedule-free-adamw | beta1           | 0.9
+            schedule-free-adamw | beta2           | 0.999
+            schedule-free-adamw | eps             | 1e-8
+            schedule-free-adamw | weight-decay    | 0
+            schedule-free-adamw | warmup-steps    | 0
+            schedule-free-adamw | r               | 0
+            schedule-free-adamw | weight-lr-power | 2
+            schedule-free-sgd   | momentum        | 0.9
+            schedule-free-sgd   | weight-decay    | 0
+            schedule-free-sgd   | warmup-steps    | 0
+            schedule-free-sgd   | r               | 0
+            schedule-free-sgd   | weight-lr-power | 2
             """)
     void defaultsArePyTorchs(String optimizer, String param, double expected) {
         assertThat(defaults(optimizer)).containsEntry(param, expected);
@@ -245,6 +257,10 @@ class RegistryTest {
                 .isEqualTo(new Prodigy(0.9, 0.999, Math.sqrt(0.999), 1e-8, 0, false, false, 1e-6, 1));
         assertThat(Optimizers.get("ademamix").configure(Map.of()))
                 .isEqualTo(new AdEMAMix(0.9, 0.999, 0.9999, 2, 0, 0, 1e-8, 0));
+        assertThat(Optimizers.get("schedule-free-adamw").configure(Map.of()))
+                .isEqualTo(new ScheduleFreeAdamW(0.9, 0.999, 1e-8, 0, 0, 0, 2));
+        assertThat(Optimizers.get("schedule-free-sgd").configure(Map.of("warmup-steps", 10.0, "r", 1.0)))
+                .isEqualTo(new ScheduleFreeSgd(0.9, 0, 10, 1, 2));
     }
 
     @ParameterizedTest(name = "{0}: lr from {1}, noise {2}")
@@ -277,6 +293,8 @@ class RegistryTest {
             lamb               | ADAPTIVE | 0
             prodigy            | ONE      | 0
             ademamix           | ADAPTIVE | 0
+            schedule-free-adamw | ADAPTIVE | 0
+            schedule-free-sgd  | GRADIENT | 0
             """)
     void learningRateAndNoiseDefaults(String optimizer, LearningRateDefault lr, double noise) {
         OptimizerKind kind = Optimizers.get(optimizer);

@@ -102,6 +102,15 @@ class ValidationTest {
             lbfgs               | tolerance-grad     | -1e-7     | tolerance-grad | tolerance-grad must be >= 0, got -1.0E-7
             lbfgs               | tolerance-change   | NaN       | tolerance-change | tolerance-change must be >= 0, got NaN
             lbfgs               | gtol               | 1e-5      | gtol         | lbfgs does not take gtol; it takes: lr, max-iter, max-eval, tolerance-grad, tolerance-change, history-size, line-search
+            schedule-free-sgd   | momentum           | 0         | momentum     | momentum must be in (0, 1), got 0
+            schedule-free-sgd   | momentum           | 1         | momentum     | momentum must be in (0, 1), got 1
+            schedule-free-adamw | beta1              | 0         | beta1        | beta1 must be in (0, 1), got 0
+            schedule-free-adamw | beta2              | 1         | beta2        | beta2 must be in [0, 1), got 1
+            schedule-free-adamw | warmup-steps       | 2.5       | warmup-steps | warmup-steps must be a whole number of updates, got 2.5
+            schedule-free-sgd   | warmup-steps       | -1        | warmup-steps | warmup-steps must be >= 0, got -1
+            schedule-free-sgd   | r                  | NaN       | r            | r must be >= 0, got NaN
+            schedule-free-adamw | weight-lr-power    | -2        | weight-lr-power | weight-lr-power must be >= 0, got -2
+            schedule-free-sgd   | beta2              | 0.999     | beta2        | schedule-free-sgd does not take beta2; it takes: lr, momentum, weight-decay, warmup-steps, r, weight-lr-power
             """)
     void rejectsWithExactMessage(String optimizer, String param, double value, String field, String message) {
         assertThatThrownBy(() -> RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec())
@@ -162,6 +171,10 @@ class ValidationTest {
             lbfgs     | history-size | 100000
             lbfgs     | tolerance-grad | 0
             lbfgs     | tolerance-change | 0
+            schedule-free-sgd   | momentum        | 0.999999
+            schedule-free-adamw | beta1           | 1e-9
+            schedule-free-adamw | weight-lr-power | 0
+            schedule-free-sgd   | warmup-steps    | 0
             """)
     void acceptsBoundaryValues(String optimizer, String param, double value) {
         assertThat(RunBuilder.on(FirstStepTest.BOWL).optimizer(optimizer).set(param, value).spec()).isNotNull();
@@ -182,7 +195,7 @@ class ValidationTest {
             adma     | unknown optimizer 'adma': did you mean 'adam'?
             lyon     | unknown optimizer 'lyon': did you mean 'lion'?
             rmsprp   | unknown optimizer 'rmsprp': did you mean 'rmsprop'?
-            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, lbfgs, newton, saddle-free-newton, bfgs, cg, nelder-mead, gd-armijo, lion, adabelief, adan, yogi, lamb, prodigy, ademamix
+            zigzag   | unknown optimizer 'zigzag'; valid: gd, sgd, momentum, nesterov, rmsprop, adagrad, rprop, adam, adamw, adadelta, adamax, nadam, radam, asgd, adafactor, lbfgs, newton, saddle-free-newton, bfgs, cg, nelder-mead, gd-armijo, lion, adabelief, adan, yogi, lamb, prodigy, ademamix, schedule-free-adamw, schedule-free-sgd
             """)
     void unknownOptimizerSuggestsTheClosest(String name, String message) {
         assertThatThrownBy(() -> Optimizers.get(name)).isInstanceOf(InvalidInputException.class).hasMessage(message);
@@ -210,6 +223,8 @@ class ValidationTest {
             shrink must be in (0, 1), got 1.5  | gd-armijo
             history-size must be in [1, 100000], got 0 | lbfgs
             max-eval must be in [0, 100000], got -1 | lbfgs-max-eval
+            beta1 must be in (0, 1), got 1     | schedule-free-adamw
+            r must be >= 0, got -1             | schedule-free-sgd
             """)
     void recordsRejectOutOfRangeValues(String message, String which) {
         assertThatThrownBy(() -> {
@@ -233,6 +248,8 @@ class ValidationTest {
                 case "gd-armijo" -> new ArmijoDescent(1e-4, 1.5);
                 case "lbfgs" -> new Lbfgs(20, 0, 1e-7, 1e-9, 0, Lbfgs.LineSearch.NONE);
                 case "lbfgs-max-eval" -> new Lbfgs(20, -1, 1e-7, 1e-9, 100, Lbfgs.LineSearch.NONE);
+                case "schedule-free-adamw" -> new ScheduleFreeAdamW(1, 0.999, 1e-8, 0, 0, 0, 2);
+                case "schedule-free-sgd" -> new ScheduleFreeSgd(0.9, 0, 0, -1, 2);
                 default -> throw new AssertionError(which);
             }
         }).isInstanceOf(InvalidInputException.class).hasMessage(message);

@@ -99,12 +99,12 @@ class EngineTest {
     }
 
     /**
-     * The rules added after the engine (adadelta … adafactor) and the maximize flag have no
-     * pre-engine code for {@link ScalarReference} to freeze, so the comparison above cannot take
-     * them. What it guards, that finishing points drop out of every per-point buffer without
-     * disturbing the others, is checked here another way: each point of a batch of 97 ends where
-     * the same start ends alone, in a batch of one (so never compacted). Each spec mixes converged
-     * runs with diverged or unfinished ones (checked below).
+     * The rules added after the engine (adadelta … adafactor, the schedule-free ones) and the
+     * maximize flag have no pre-engine code for {@link ScalarReference} to freeze, so the comparison
+     * above cannot take them. What it guards, that finishing points drop out of every per-point
+     * buffer without disturbing the others, is checked here another way: each point of a batch of
+     * 97 ends where the same start ends alone, in a batch of one (so never compacted). Each spec
+     * mixes converged runs with diverged or unfinished ones (checked below).
      */
     static Stream<RunBuilder> laterRules() {
         return Stream.of(
@@ -122,7 +122,12 @@ class EngineTest {
                 RunBuilder.on("rosenbrock").optimizer("lbfgs").set("line-search", "strong-wolfe").set("max-iter", 3).steps(10)
                         .tolerance(0),
                 RunBuilder.on("himmelblau").optimizer("adam").set("lr", 0.3).set("maximize", 1).steps(300).tolerance(1e-3),
-                RunBuilder.on("himmelblau").optimizer("momentum").set("lr", 0.004).set("maximize", 1).tolerance(1e-3));
+                RunBuilder.on("himmelblau").optimizer("momentum").set("lr", 0.004).set("maximize", 1).tolerance(1e-3),
+                // Their gradient points are a per-point buffer too, and must move with the points.
+                RunBuilder.on("himmelblau").optimizer("schedule-free-adamw").set("lr", 0.3).set("warmup-steps", 10)
+                        .steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("schedule-free-sgd").set("lr", 0.02).steps(600).tolerance(1e-2),
+                RunBuilder.on("himmelblau").optimizer("schedule-free-sgd").set("lr", 0.01).noise(2).steps(400).tolerance(0.5));
     }
 
     @ParameterizedTest

@@ -82,6 +82,8 @@ class InternalsTest {
             lamb      | mHat u trustRatio
             prodigy   | m vSqrt d
             ademamix  | mHat m2 vHatSqrt
+            schedule-free-adamw | gradientPoint z vHatSqrt
+            schedule-free-sgd   | gradientPoint z
             """)
     void newerRulesReportTheirDocumentedState(String optimizer, String names) {
         Internals in = run(optimizer, 0.1, Recording.INTERNALS).trajectory().internals();
@@ -166,6 +168,40 @@ class InternalsTest {
         double rms = Math.sqrt((3.5 * 3.5 + 2.5 * 2.5) / 2);
         assertThat(t.x(1)).isCloseTo(-3.5 + 0.1 * rms, TIGHT);
         assertThat(t.y(1)).isCloseTo(2.5 - 0.1 * rms, TIGHT);
+    }
+
+    @Test
+    void scheduleFreeSgdAveragesItsZsAndTakesTheGradientBetweenTheAverageAndZ() {
+        Trajectory t = run("schedule-free-sgd", 0.01, Recording.INTERNALS).trajectory();
+        Internals in = t.internals();
+        // step 1: c₁ = 1, so x₁ = y₁ = z₁ = θ₀ − 0.01·g₀ = (−3.465, 2.25)
+        assertThat(in.x("z", 1)).isCloseTo(-3.465, TIGHT);
+        assertThat(in.y("z", 1)).isCloseTo(2.25, TIGHT);
+        assertThat(t.x(1)).isCloseTo(-3.465, TIGHT);
+        assertThat(in.y("gradientPoint", 1)).isCloseTo(2.25, TIGHT);
+        // step 2, g₁ = ∇f(y₁) = (−3.465, 22.5): z₂ = (−3.43035, 2.025); equal weights at a constant lr,
+        // so c₂ = ½ and x₂ = (x₁ + z₂)/2 = (−3.447675, 2.1375); y₂ = 0.9·x₂ + 0.1·z₂
+        assertThat(in.x("z", 2)).isCloseTo(-3.43035, TIGHT);
+        assertThat(in.y("z", 2)).isCloseTo(2.025, TIGHT);
+        assertThat(t.x(2)).isCloseTo(-3.447675, TIGHT);
+        assertThat(t.y(2)).isCloseTo(2.1375, TIGHT);
+        assertThat(in.x("gradientPoint", 2)).isCloseTo(-3.4459425, TIGHT);
+        assertThat(in.y("gradientPoint", 2)).isCloseTo(2.12625, TIGHT);
+    }
+
+    @Test
+    void scheduleFreeAdamWsFirstStepIsLrAgainstTheGradientsSign() {
+        Trajectory t = run("schedule-free-adamw", 0.1, Recording.INTERNALS).trajectory();
+        Internals in = t.internals();
+        // t = 1: √(v/(1 − β₂)) = |g₀|, so z₁ = θ₀ − 0.1·g₀/(|g₀| + ε) ≈ (−3.4, 2.4) = x₁ = y₁
+        assertThat(in.x("vHatSqrt", 1)).isCloseTo(3.5, TIGHT);
+        assertThat(in.y("vHatSqrt", 1)).isCloseTo(25, TIGHT);
+        for (String name : new String[] {"z", "gradientPoint"}) {
+            assertThat(in.x(name, 1)).as(name).isCloseTo(-3.4, TIGHT);
+            assertThat(in.y(name, 1)).as(name).isCloseTo(2.4, TIGHT);
+        }
+        assertThat(t.x(1)).isCloseTo(-3.4, TIGHT);
+        assertThat(t.y(1)).isCloseTo(2.4, TIGHT);
     }
 
     @Test
