@@ -35,11 +35,18 @@ export class ChartReadout {
     element.append(this.head, this.list);
     element.hidden = true;
 
+    // A mouse reads while it hovers; a finger's tap stays read until a tap elsewhere (a finger
+    // leaves the chart as soon as it lifts).
     for (const c of canvases) {
       c.addEventListener('pointermove', (ev) => this.pointAt(c, ev));
       c.addEventListener('pointerdown', (ev) => this.pointAt(c, ev));
-      c.addEventListener('pointerleave', () => { if (document.activeElement !== element) this.move(null); });
+      c.addEventListener('pointerleave', (ev) => {
+        if (ev.pointerType === 'mouse' && document.activeElement !== element) this.move(null);
+      });
     }
+    document.addEventListener('pointerdown', (ev) => {
+      if (ev.pointerType !== 'mouse' && !canvases.includes(ev.target) && !element.contains(ev.target)) this.move(null);
+    });
     element.addEventListener('keydown', (ev) => this.key(ev));
     element.addEventListener('focus', () => { if (this.axis.cursor === null) this.move(this.now()); });
     element.addEventListener('blur', () => this.move(null));
@@ -130,7 +137,7 @@ export class ChartReadout {
     const at = cursor ?? this.now();
     const head = cursor === null ? `Now, ${this.axis.unit(at)}` : `At ${this.axis.unit(at)}`;
     write(this.at, head);
-    write(this.how, cursor !== null ? ' · Esc: back to now'
+    write(this.how, cursor !== null ? (COARSE.matches ? ' · tap outside the charts: back to now' : ' · Esc: back to now')
       : COARSE.matches ? ' · tap a chart to read any other point' : ' · point at a chart, or focus here and press ← →, to read any other point');
     const stepsAxis = this.axis.kind === 'steps';
     const spoken = [head];

@@ -203,9 +203,20 @@ class ChartsPageTest extends BrowserTest {
         assertThat(id(page, "chart-x").getByLabel("∇f evals", EXACT)).isChecked();
         id(page, "chart-x").getByText("steps").tap();
         assertThat(id(page, "chart-x").getByLabel("steps", EXACT)).isChecked();
+        // a tap on the schedule chart reads that step, and the reading stays after the finger lifts
+        Locator canvas = id(page, "schedule-chart");
+        canvas.scrollIntoViewIfNeeded();
+        BoundingBox box = canvas.boundingBox();
+        canvas.tap(new Locator.TapOptions().setPosition(52 + (box.width - 64) * 0.5, box.height * 0.4));
+        Locator readout = id(page, "chart-readout");
+        assertThat(readout).containsText(Pattern.compile("At step 1[45]\\d"));
+        assertThat(id(page, "at-lr-momentum")).containsText("lr ");
         assertNoHorizontalScroll(page);
         page.locator(".chart-panel").scrollIntoViewIfNeeded();
         screenshot(page.locator(".chart-panel"), "phone-one-cycle-charts.png");
+        // a tap elsewhere goes back to where the race is
+        page.locator("#chart-h").tap();
+        assertThat(readout).containsText("Now, step 300");
     }
 
     private static double rightmost(Locator canvas, int[] color) {
