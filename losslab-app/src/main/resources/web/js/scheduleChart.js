@@ -228,8 +228,11 @@ export class ScheduleChart {
       let pen = false;
       for (let k = 1; k <= t.shown; k++) {
         if (!Number.isFinite(v[k])) { pen = false; continue; }
+        // an lr that stays (constant, or between a step schedule's drops) is one segment, not one per update
+        if (pen && v[k] === v[k - 1] && k < t.shown) continue;
         const y = yPx(v[k]);
-        if (pen) ctx.lineTo(xPx(at[k - 1]), y); else ctx.moveTo(xPx(at[k - 1]), y);
+        if (!pen) ctx.moveTo(xPx(at[k - 1]), y);
+        else if (v[k] !== v[k - 1]) { ctx.lineTo(xPx(at[k - 1]), yPx(v[k - 1])); ctx.lineTo(xPx(at[k - 1]), y); }
         ctx.lineTo(xPx(at[k]), y);
         pen = true;
       }
