@@ -2,28 +2,29 @@
 // and a run that gains nine digits shows it. When some loss is zero or negative (the saddle falls
 // forever) the axis becomes a signed log, sign(f)·log10(1 + |f|/c), so nothing has to be hidden.
 // Axes are fixed per race from the whole runs, so they do not jump while the balls roll; only
-// while the person steps (step mode, `follow`) does the step axis end just past the steps taken,
-// so that each step has room and is marked with a dot.
+// while the person steps (step mode, the axis' `follow`) does the horizontal axis end just past the
+// steps taken, so that each step has room and is marked with a dot. The horizontal axis (steps, f
+// or ∇f evaluations) is the ChartAxis the schedule chart shares.
 
 import { sizeCanvas, cssContext } from './plotFrame.js';
 import { num } from './format.js';
+import { MARGIN_LEFT, MARGIN_RIGHT, marker } from './chartAxis.js';
 
-const M = { left: 52, right: 12, top: 12, bottom: 30 };
+const M = { left: MARGIN_LEFT, right: MARGIN_RIGHT, top: 12, bottom: 30 };
 const FLOOR = 1e-16; // exact zeros (Newton on a quadratic) sit on the axis' floor
-const FOLLOW_MIN = 5;  // while stepping, the step axis spans at least this many steps
-const DOT_GAP_PX = 6;  // steps at least this far apart get a dot each
+const DOT_GAP_PX = 6;  // points at least this far apart (one axis unit) get a dot each
 
 export class LossChart {
-  constructor(canvas, container) {
+  /** @param {import('./chartAxis.js').ChartAxis} axis the horizontal axis, shared */
+  constructor(canvas, container, axis) {
     this.canvas = canvas;
     this.container = container;
+    this.axis = axis;
     this.tracks = [];
     this.widCss = 0;
     this.heiCss = 0;
     this.signed = false;
-    this.lo = 0; this.hi = 1; this.steps = 1; this.c = 1;
-    /** Step mode: the step axis follows the steps shown instead of spanning the whole race. */
-    this.follow = false;
+    this.lo = 0; this.hi = 1; this.c = 1;
   }
 
   resize() {
@@ -33,13 +34,11 @@ export class LossChart {
     this.draw();
   }
 
-  /** A new race (or none): fixes the axes from the complete runs. */
+  /** A new race (or none): fixes the loss axis from the complete runs (the axis has its tracks). */
   setTracks(tracks) {
     this.tracks = tracks;
-    this.follow = false;
-    let min = Infinity, max = -Infinity, steps = 1, minPos = Infinity;
+    let min = Infinity, max = -Infinity, minPos = Infinity;
     for (const t of tracks) {
-      if (t.last > steps) steps = t.last;
       for (let i = 0; i <= t.last; i++) {
         const v = t.loss[i];
         if (Number.isNaN(v)) continue;
@@ -48,7 +47,6 @@ export class LossChart {
         if (v > 0 && v < minPos) minPos = v;
       }
     }
-    this.steps = steps;
     this.signed = min <= 0 && Number.isFinite(min);
     if (this.signed) {
       const big = Math.max(Math.abs(min), Math.abs(max), 1e-12);
@@ -65,20 +63,6 @@ export class LossChart {
     }
   }
 
-  /**
-   * The step at the axis' right end: the whole race's, or while following, the next 1, 2 or 5
-   * × 10ᵏ at or past the latest step shown (at least FOLLOW_MIN): from step 2 on, the latest step
-   * sits 40 % or more of the way across.
-   */
-  stepSpan() {
-    if (!this.follow) return this.steps;
-    let at = FOLLOW_MIN;
-    for (const t of this.tracks) if (t.steps[t.shown] > at) at = t.steps[t.shown];
-    const mag = Math.pow(10, Math.floor(Math.log10(at)));
-    const nice = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= at);
-    return Math.min(this.steps, nice);
-  }
-
   /** Loss → the chart's vertical coordinate (log10 units). */
   ty(v) {
     if (this.signed) return Math.sign(v) * Math.log10(1 + Math.abs(v) / this.c);
@@ -90,7 +74,7 @@ export class LossChart {
     const w = this.widCss, h = this.heiCss;
     ctx.clearRect(0, 0, w, h);
     const pw = w - M.left - M.right, ph = h - M.top - M.bottom;
-    const span = this.stepSpan();
+    const span = this.axis.span();
     const xPx = (s) => M.left + (s / span) * pw;
     const yPx = (t) => M.top + (1 - (t - this.lo) / (this.hi - this.lo)) * ph;
 
@@ -115,6 +99,7 @@ export class LossChart {
     ctx.lineJoin = 'round';
     let points = 0;
     for (const t of this.tracks) {
+      const at = this.axis.of(t);
       for (let i = 0; i <= t.shown; i++) if (!Number.isNaN(t.loss[i])) points++;
       for (let pass = t.name === 'adagrad' ? 0 : 1; pass < 2; pass++) {
         ctx.strokeStyle = pass === 0 ? 'rgba(60,60,60,0.8)' : t.color;
@@ -125,12 +110,19 @@ export class LossChart {
           const v = t.loss[i];
           if (Number.isNaN(v)) { pen = false; continue; }
           const y = Math.max(-1e4, Math.min(1e4, yPx(this.ty(v))));
-          if (pen) ctx.lineTo(xPx(t.steps[i]), y); else ctx.moveTo(xPx(t.steps[i]), y);
+          if (pen) ctx.lineTo(xPx(at[i]), y); else ctx.moveTo(xPx(at[i]), y);
           pen = true;
         }
         ctx.stroke();
       }
-      if (pw / span >= DOT_GAP_PX) this.drawDots(ctx, t, xPx, yPx);
+      if (pw / span >= DOT_GAP_PX) this.drawDots(ctx, t, at, xPx, yPx);
+    }
+    this.axis.drawCursor(ctx, xPx, M.top, ph, span);
+    if (this.axis.cursor !== null) {
+      for (const t of this.tracks) {
+        const i = this.axis.indexAt(t, this.axis.cursor);
+        if (!Number.isNaN(t.loss[i])) marker(ctx, t.color, xPx(this.axis.of(t)[i]), Math.max(-1e4, Math.min(1e4, yPx(this.ty(t.loss[i])))));
+      }
     }
     ctx.restore();
     // how many (step, loss) points the curves pass through, for tests and tools
@@ -138,7 +130,7 @@ export class LossChart {
   }
 
   /** A dot on each point of a track up to the shown one (the steps are far enough apart). */
-  drawDots(ctx, t, xPx, yPx) {
+  drawDots(ctx, t, at, xPx, yPx) {
     ctx.fillStyle = t.color;
     ctx.strokeStyle = 'rgba(60,60,60,0.8)';
     ctx.lineWidth = 1;
@@ -146,7 +138,7 @@ export class LossChart {
       const v = t.loss[i];
       if (Number.isNaN(v)) continue;
       ctx.beginPath();
-      ctx.arc(xPx(t.steps[i]), Math.max(-1e4, Math.min(1e4, yPx(this.ty(v)))), 3, 0, 2 * Math.PI);
+      ctx.arc(xPx(at[i]), Math.max(-1e4, Math.min(1e4, yPx(this.ty(v)))), 3, 0, 2 * Math.PI);
       ctx.fill();
       ctx.stroke();
     }
@@ -166,17 +158,9 @@ export class LossChart {
       ctx.fillText(v === 1 ? '1' : num(v, 1), M.left - 6, y);
     }
     ctx.stroke();
-    // horizontal: steps
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    const raw = span / Math.max(2, Math.round(pw / 90));
-    const mag = Math.pow(10, Math.floor(Math.log10(Math.max(1, raw))));
-    const stride = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw) || mag * 10;
-    for (let s = 0; s <= span; s += stride) ctx.fillText(String(s), xPx(s), M.top + ph + 6);
     ctx.strokeStyle = '#9ca3af';
     ctx.strokeRect(M.left - 0.5, M.top - 0.5, pw + 1, ph + 1);
-    ctx.textAlign = 'right';
-    ctx.fillText('step', M.left + pw, M.top + ph + 18);
+    this.axis.drawTicks(ctx, xPx, M.left, pw, M.top + ph, span);
   }
 
   /** Powers of ten inside the axis (and 0 and negative powers on a signed axis), at most ~6. */

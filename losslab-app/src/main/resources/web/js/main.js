@@ -9,6 +9,9 @@ import { racerColor } from './palette.js';
 import { LandscapeView } from './landscapeView.js';
 import { Colorbar } from './colorbar.js';
 import { LossChart } from './lossChart.js';
+import { ChartAxis } from './chartAxis.js';
+import { ScheduleChart } from './scheduleChart.js';
+import { ChartReadout } from './chartReadout.js';
 import { Playback, Track } from './playback.js';
 import { Inspector } from './inspector.js';
 import { RacerPanel } from './racerPanel.js';
@@ -35,7 +38,7 @@ let raceInFlight = null;
 const cache = new Map(); // surface → Promise<{info, land}>
 
 /** @type {import('./urlState.js').LabState} */
-const state = { surface: null, start: null, optimizers: [], steps: null, view: null, settings: {} };
+const state = { surface: null, start: null, optimizers: [], steps: null, view: null, chartX: null, settings: {} };
 
 const view = new LandscapeView({
   wrap: $('map-wrap'),
@@ -64,8 +67,19 @@ const view3d = new View3dToggle({
   onResize: (widCss) => colorbar.layout(COLORBAR_INSET, widCss - 2 * COLORBAR_INSET, widCss),
 });
 const colorbar = new Colorbar($('colorbar'));
-const chart = new LossChart($('chart'), $('chart-wrap'));
+// The loss chart and the schedule chart share one horizontal axis, and the readout reads both.
+const axis = new ChartAxis();
+const chart = new LossChart($('chart'), $('chart-wrap'), axis);
 new ResizeObserver(() => requestAnimationFrame(() => chart.resize())).observe($('chart-wrap'));
+const schedule = new ScheduleChart({
+  section: $('schedule'), canvas: $('schedule-chart'), container: $('schedule-wrap'),
+  title: $('schedule-h'), note: $('schedule-note'), axis,
+});
+new ResizeObserver(() => requestAnimationFrame(() => schedule.resize())).observe($('schedule-wrap'));
+const readout = new ChartReadout({
+  element: $('chart-readout'), canvases: [$('chart'), $('schedule-chart')], axis,
+  onMove: () => { chart.draw(); schedule.draw(); },
+});
 
 const inspector = new Inspector($('hessian'), (a) => {
   view.scene.inspect = a;
@@ -95,8 +109,10 @@ const panel = new RacerPanel({
 const playback = new Playback((tracks, done) => {
   view.redraw();
   view3d.frame();
-  chart.follow = stepMode.active;
+  axis.follow = stepMode.active;
   chart.draw();
+  schedule.draw();
+  readout.render();
   panel.showFrame(tracks);
   stepMode.frame();
   if (done) finished(tracks);
@@ -132,6 +148,29 @@ function showStartInputs() {
   $('start-y').value = String(state.start[1]);
 }
 
+/** The charts and their readout show these tracks (none: the race is not computed). */
+function setChartTracks(tracks) {
+  axis.setTracks(tracks);
+  chart.setTracks(tracks);
+  schedule.setTracks(tracks);
+  readout.setTracks(tracks, schedule.shown);
+  chart.draw();
+  schedule.draw();
+}
+
+/** Steps, f or ∇f evaluations along the charts' bottom (null: steps, the default). */
+function setChartX(kind) {
+  state.chartX = kind === 'f-evals' || kind === 'g-evals' ? kind : null;
+  axis.setKind(state.chartX ?? 'steps');
+  for (const r of document.querySelectorAll('input[name="chart-x"]')) r.checked = r.value === axis.kind;
+  $('chart-per').textContent = axis.per;
+  $('chart').setAttribute('aria-label', `Loss against ${axis.label} for each racer, logarithmic scale`);
+  $('x-note').hidden = axis.kind === 'steps';
+  chart.draw();
+  schedule.draw();
+  readout.render();
+}
+
 /** Settings or start changed: the computed race no longer matches what is shown. */
 function invalidateRace() {
   raceToken++;
@@ -140,8 +179,8 @@ function invalidateRace() {
   view.scene.racers = [];
   view.redraw();
   view3d.setTracks([]);
-  chart.setTracks([]);
-  chart.draw();
+  setChartTracks([]);
+  schedule.setPlanned(panel.racers());
   $('race-error').textContent = '';
   const a = inspector.startAnalysis();
   if (a) panel.showStart(a.value, state.start);
@@ -324,7 +363,7 @@ async function loadRace(token, body) {
     const tracks = result.runs.map((run, i) => new Track(body.racers[i].optimizer, racerColor(body.racers[i].optimizer), run));
     view.scene.racers = tracks;
     view3d.setTracks(tracks);
-    chart.setTracks(tracks);
+    setChartTracks(tracks);
     $('race-error').textContent = '';
     stepMode.setHoverTracks(tracks);
     playback.load(tracks);
@@ -406,6 +445,14 @@ function wire() {
   };
   speed.addEventListener('input', showSpeed);
   showSpeed();
+
+  for (const r of document.querySelectorAll('input[name="chart-x"]')) {
+    r.addEventListener('change', () => {
+      if (!r.checked) return;
+      setChartX(r.value);
+      save();
+    });
+  }
 
   $('steps').addEventListener('change', () => {
     const max = catalog.limits.maxSteps;
@@ -491,6 +538,7 @@ async function boot() {
   state.settings = fromUrl.settings;
   state.steps = fromUrl.steps;
   state.view = fromUrl.view;
+  setChartX(fromUrl.chartX);
   $('steps').value = String(state.steps ?? catalog.defaults.steps);
   if (state.view === '3d') view3d.set(true);
   const surface = fromUrl.surface ?? catalog.surfaces[0].name;

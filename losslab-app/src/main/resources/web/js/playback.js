@@ -14,12 +14,21 @@ export class Track {
     this.ys = new Float64Array(n);
     this.loss = new Float64Array(n);
     this.steps = new Int32Array(n);
+    this.lr = new Float64Array(n);     // the lr of the update that led to each point (step 0: the base lr)
+    this.fEvals = new Int32Array(n);   // evaluations of f and ∇f the run has cost up to each point
+    this.gEvals = new Int32Array(n);
+    /** μ or β₁ of each update when the schedule cycles it, else null. */
+    this.momentum = n > 0 && pts[0].momentum !== undefined ? new Float64Array(n) : null;
     for (let i = 0; i < n; i++) {
       const p = pts[i];
       this.xs[i] = p.x ?? NaN;
       this.ys[i] = p.y ?? NaN;
       this.loss[i] = p.loss ?? NaN;
       this.steps[i] = p.step;
+      this.lr[i] = p.lr ?? NaN;
+      this.fEvals[i] = p.fEvals;
+      this.gEvals[i] = p.gEvals;
+      if (this.momentum) this.momentum[i] = p.momentum ?? NaN;
     }
     this.last = n - 1;
     this.shown = 0;                    // index of the point the ball is on

@@ -489,7 +489,8 @@ export class RacerPanel {
       }
       if (own.schedule) {
         schedule = { name: own.schedule, params: {} };
-        for (const p of schedule0.params) if (own[p.name] !== undefined) schedule.params[p.name] = wireValue(p, own[p.name]);
+        // a schedule this server does not know (from a link) goes as it is: the race says so by name
+        for (const p of schedule0 ? schedule0.params : []) if (own[p.name] !== undefined) schedule.params[p.name] = wireValue(p, own[p.name]);
       }
       if (Object.keys(params).length) racer.params = params;
       if (schedule) racer.schedule = schedule;

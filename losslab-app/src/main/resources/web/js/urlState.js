@@ -1,5 +1,6 @@
 // The lab's state in the address bar (docs/API.md, "The page's URL state"), so a link reproduces
-// the view: surface, start=x,y, optimizers=a,b, steps, view=3d when the 3-D view is open, and
+// the view: surface, start=x,y, optimizers=a,b, steps, view=3d when the 3-D view is open,
+// chart-x=f-evals or g-evals when the charts count evaluations along the bottom, and
 // NAME.PARAM=value for each racer's settings (lr, noise, seed, hyper-parameters by their CLI names,
 // schedule and its parameters).
 // Read once on load; written with history.replaceState whenever the state changes.
@@ -11,6 +12,7 @@
  * @property {string[]|null} optimizers racing names in order, or null for the default race
  * @property {number|null} steps
  * @property {'3d'|null} [view]       '3d' when the 3-D view replaces the map; null for the map
+ * @property {'f-evals'|'g-evals'|null} [chartX] what the charts count along the bottom; null for steps
  * @property {Object<string, Object<string, string>>} settings  per optimizer: param → text as typed
  */
 
@@ -22,7 +24,7 @@ export function parse(search) {
   const q = new URLSearchParams(search);
   // Settings come from the address bar, so from anyone who sends a link: prototype-less maps and
   // name-shaped keys only, so "__proto__.x=…" can never reach Object.prototype.
-  const state = { surface: null, start: null, optimizers: null, steps: null, view: null, settings: Object.create(null) };
+  const state = { surface: null, start: null, optimizers: null, steps: null, view: null, chartX: null, settings: Object.create(null) };
   const surface = q.get('surface');
   if (surface && surface.trim()) state.surface = surface.trim();
   const start = q.get('start');
@@ -35,6 +37,8 @@ export function parse(search) {
   const steps = Number(q.get('steps'));
   if (q.has('steps') && Number.isInteger(steps) && steps >= 0) state.steps = steps;
   if (q.get('view') === '3d') state.view = '3d';
+  const chartX = q.get('chart-x');
+  if (chartX === 'f-evals' || chartX === 'g-evals') state.chartX = chartX;
   for (const [key, value] of q) {
     const dot = key.indexOf('.');
     if (dot <= 0) continue;
@@ -54,6 +58,7 @@ export function format(state) {
   if (state.optimizers) q.set('optimizers', state.optimizers.join(','));
   if (state.steps !== null && state.steps !== undefined) q.set('steps', String(state.steps));
   if (state.view === '3d') q.set('view', '3d');
+  if (state.chartX) q.set('chart-x', state.chartX);
   for (const name of state.optimizers ?? []) {
     const settings = state.settings[name];
     if (!settings) continue;
