@@ -1,8 +1,8 @@
 package dev.losslab.core.run;
 
 import dev.losslab.core.InvalidInputException;
-import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Halt;
+import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Stepper;
 import dev.losslab.core.surface.Surface;
 import java.util.Arrays;
