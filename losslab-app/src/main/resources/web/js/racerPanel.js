@@ -6,6 +6,7 @@
 
 import { racerColor } from './palette.js';
 import { num, point } from './format.js';
+import { stabilityHint } from './stability.js';
 
 const STOP_WORDS = {
   converged: 'converged',
@@ -346,7 +347,7 @@ export class RacerPanel {
       input.title = '';
       if (Object.keys(settings).length === 0) delete this.state.settings[name];
       this.onChange('settings');
-      if (param === 'lr') this.updateHints();
+      this.updateHints(); // lr, μ and τ all move the bound
     });
     return input;
   }
@@ -374,24 +375,16 @@ export class RacerPanel {
   }
 
   updateHints() {
-    const a = this.startAnalysis;
+    const eigenvalues = this.startAnalysis ? this.startAnalysis.eigenvalues : null;
     for (const [name, c] of this.cards) {
       const o = this.byName.get(name);
-      let text = '', warn = false;
-      if (a && o.learningRateDefault === 'gradient') {
-        const limit = a.maxStableLearningRate;
-        if (limit === null) {
-          text = 'no 2/λmax: curves down here';
-        } else {
-          const lr = Number(c.lr.value);
-          warn = lr >= limit;
-          text = warn ? `≥ 2/λmax = ${num(limit)} here: GD overshoots` : `< 2/λmax = ${num(limit)} here`;
-        }
-      } else if (o && o.learningRateDefault === 'one') {
-        text = o.name.includes('newton') ? '1 = the full Newton step' : '1: the method sizes its own step';
-      } else if (o) {
-        text = 'adaptive: rescaled per direction';
-      }
+      if (!o) continue;
+      const setting = (param) => {
+        const own = this.setting(name, param);
+        const v = Number(own !== undefined ? own : this.defaultOf(name, param));
+        return Number.isFinite(v) ? v : undefined;
+      };
+      const { text, warn } = stabilityHint(o, setting, Number(c.lr.value), eigenvalues);
       if (c.hint.textContent !== text) c.hint.textContent = text;
       c.hint.classList.toggle('warn', warn);
     }

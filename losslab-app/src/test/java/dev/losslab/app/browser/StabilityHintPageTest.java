@@ -1,0 +1,51 @@
+package dev.losslab.app.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hint beside each lr states that optimizer's own stability bound at the start (issue 14):
+ * on the bowl, whose Hessian is diag(1, 10) everywhere, GD's 2/λmax = 0.2, heavy ball's
+ * 2(1 + μ)/λmax = 0.38 at μ = 0.9, Nesterov's 2(1 + μ)/((1 + 2μ)·λmax) = 3.8/28 ≈ 0.1357 — which
+ * the bowl's lr 0.18 exceeds — and none for Adam; at a saddle, no lr is stable.
+ */
+class StabilityHintPageTest extends BrowserTest {
+
+    @Test
+    void eachOptimizerStatesItsOwnBoundOnTheBowl() {
+        Page page = desktop("/?surface=bowl&start=1,1&optimizers=gd,momentum,nesterov,adam");
+        assertThat(hint(page, "gd")).hasText("< 2/λmax = 0.2 here");
+        assertThat(hint(page, "momentum")).hasText("< 2(1+μ)/λmax = 0.38 here");
+        assertThat(hint(page, "nesterov")).hasText("≥ 2(1+μ)/((1+2μ)λmax) = 0.1357 here: it overshoots");
+        assertThat(hint(page, "nesterov")).hasClass(Pattern.compile("\\bwarn\\b"));
+        assertThat(hint(page, "gd")).not().hasClass(Pattern.compile("\\bwarn\\b"));
+        assertThat(hint(page, "adam")).hasText("adaptive: steps about lr per coordinate, no 2/λ bound");
+
+        // μ moves the heavy ball's bound: 2(1 + 0.5)/10 = 0.3.
+        page.locator("[aria-controls=settings-momentum]").click();
+        Locator mu = page.locator("#p-momentum-momentum");
+        mu.fill("0.5");
+        mu.press("Enter");
+        assertThat(hint(page, "momentum")).hasText("< 2(1+μ)/λmax = 0.3 here");
+        // And lr past it warns.
+        Locator lr = page.locator("#p-momentum-lr");
+        lr.fill("0.31");
+        lr.press("Enter");
+        assertThat(hint(page, "momentum")).hasText("≥ 2(1+μ)/λmax = 0.3 here: it overshoots");
+    }
+
+    @Test
+    void atASaddleNoLearningRateIsStable() {
+        Page page = desktop("/?surface=saddle&optimizers=gd,momentum");
+        assertThat(hint(page, "gd")).containsText("no lr is stable");
+        assertThat(hint(page, "momentum")).containsText("no lr is stable");
+    }
+
+    private static Locator hint(Page page, String optimizer) {
+        return page.locator("#p-" + optimizer + "-lr-hint");
+    }
+}
