@@ -104,9 +104,10 @@ export class Playback {
     const dt = Math.min(0.1, (now - this.lastTime) / 1000); // a hidden tab must not jump ahead
     this.lastTime = now;
     this.cursor = Math.min(this.length, this.cursor + dt * this.stepsPerSecond);
-    this.apply();
+    // Stopped before the last frame is shown, so that what the frame updates (Pause) sees it stopped.
     if (this.finished) this.playing = false;
-    else requestAnimationFrame(this.tick);
+    this.apply();
+    if (this.playing) requestAnimationFrame(this.tick);
   }
 
   apply() {

@@ -43,6 +43,16 @@ class LabPageTest extends BrowserTest {
         return JSON.readTree(lab.get("/api/analyze?surface=" + surface + "&at=" + at));
     }
 
+    /** Issue 14's bug: Pause stayed enabled after a race had ended. */
+    @Test
+    void pauseIsDisabledOnceTheRaceHasEnded() {
+        Page page = desktop(HIMMELBLAU_RACE);
+        raceToTheEnd(page, RACERS);
+        assertThat(id(page, "pause")).isDisabled();
+        assertThat(id(page, "step")).isDisabled();
+        assertThat(id(page, "reset")).isEnabled();
+    }
+
     @Test
     void theRaceFromTheLinkIsReadyWithTheStartLossAndTheStartsCurvature() {
         Page page = desktop(HIMMELBLAU_RACE);
