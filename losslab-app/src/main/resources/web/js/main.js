@@ -314,10 +314,28 @@ async function applyQuery(query) {
   }
 }
 
+/**
+ * A formula's error under its field: the sentence without the "surface: " the CLI needs (the field
+ * is right above), and the formula with its caret in monospace, spaces kept, so the caret sits under
+ * the column the sentence names.
+ */
+function showFormulaError(message) {
+  const [first, ...rest] = message.replace(/^surface: /, '').split('\n');
+  const box = $('formula-error');
+  box.replaceChildren(first.charAt(0).toUpperCase() + first.slice(1));
+  if (rest.length) {
+    const pre = document.createElement('pre');
+    pre.className = 'formula-caret';
+    pre.dataset.testid = 'formula-caret';
+    pre.textContent = rest.join('\n');
+    box.append(pre);
+  }
+}
+
 function showError(e, surface) {
   const isTyped = surface && !catalog.surfaces.some((c) => c.name === surface);
   if (isTyped || (e instanceof api.ApiError && e.field === 'surface' && surface === $('formula-input').value.trim())) {
-    $('formula-error').textContent = e.message;
+    showFormulaError(e.message);
     $('formula-input').setAttribute('aria-invalid', 'true');
   } else {
     $('race-error').textContent = e.message;
@@ -501,7 +519,7 @@ function wire() {
     try {
       await loadSurface(text, { fresh: true });
     } catch (e) {
-      $('formula-error').textContent = e.message;
+      showFormulaError(e.message);
       $('formula-input').setAttribute('aria-invalid', 'true');
     }
   });

@@ -196,7 +196,15 @@ class LabPageTest extends BrowserTest {
         page.locator("#formula-input").press("Enter");
         Locator error = id(page, "formula-error");
         assertThat(error).isVisible();
-        assertThat(error).not().hasText("");
+        // The sentence without the CLI's "surface: " (the field is right above it) …
+        assertThat(error).containsText("Expected a number, a name or '(' after 'x^', found '^' at column 3");
+        assertThat(error).not().containsText("surface:");
+        // … and the caret in monospace, under column 3: the second '^' of "x^^2".
+        Locator caret = id(page, "formula-caret");
+        org.assertj.core.api.Assertions.assertThat(caret.evaluate("e => e.textContent")).isEqualTo("  x^^2 + (y\n    ^");
+        org.assertj.core.api.Assertions.assertThat((String) caret.evaluate("e => getComputedStyle(e).whiteSpace")).isEqualTo("pre");
+        org.assertj.core.api.Assertions.assertThat((String) caret.evaluate("e => getComputedStyle(e).fontFamily"))
+                .containsIgnoringCase("mono");
         assertThat(page.locator("#formula-input")).hasAttribute("aria-invalid", "true");
         // the lab carries on with the surface it had
         assertThat(page).hasURL(Pattern.compile("surface=bowl"));
