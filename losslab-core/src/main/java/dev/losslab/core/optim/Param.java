@@ -133,15 +133,6 @@ public record Param(String name, String symbol, String help, Kind kind) {
         };
     }
 
-    /** A value as people type it: {@code 0.5}, {@code 0.5,1.2}, {@code cos}; flags {@code true}/{@code false}. */
-    public static String text(Object value) {
-        return switch (value) {
-            case Double d -> brief(d);
-            case List<?> list -> String.join(",", list.stream().map(v -> brief((Double) v)).toList());
-            default -> String.valueOf(value);
-        };
-    }
-
     private double number(Object given, String field) {
         return switch (given) {
             case Number n -> n.doubleValue();
