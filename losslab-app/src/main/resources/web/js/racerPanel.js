@@ -332,21 +332,16 @@ export class RacerPanel {
     input.placeholder = def === undefined ? '' : String(def);
     input.addEventListener('change', () => {
       const text = input.value.trim();
-      const settings = (this.state.settings[name] ??= {});
-      if (text === '' || Number(text) === Number(this.defaultOf(name, param))) {
-        delete settings[param];
-        input.value = String(this.defaultOf(name, param));
-      } else if (!Number.isFinite(Number(text))) {
+      const isDefault = text === '' || Number(text) === Number(this.defaultOf(name, param));
+      if (!isDefault && !Number.isFinite(Number(text))) {
         input.setAttribute('aria-invalid', 'true');
         input.title = `${param} must be a number`;
         return;
-      } else {
-        settings[param] = text;
       }
+      if (isDefault) input.value = String(this.defaultOf(name, param));
       input.removeAttribute('aria-invalid');
       input.title = '';
-      if (Object.keys(settings).length === 0) delete this.state.settings[name];
-      this.onChange('settings');
+      this.store(name, param, text, isDefault);
       this.updateHints(); // lr, μ and τ all move the bound
     });
     return input;
@@ -359,12 +354,7 @@ export class RacerPanel {
     const own = this.setting(name, param);
     const def = Number(this.defaultOf(name, param)) === 1;
     input.checked = own !== undefined ? own === 'true' || own === '1' : def;
-    input.addEventListener('change', () => {
-      const settings = (this.state.settings[name] ??= {});
-      if (input.checked === def) delete settings[param]; else settings[param] = String(input.checked);
-      if (Object.keys(settings).length === 0) delete this.state.settings[name];
-      this.onChange('settings');
-    });
+    input.addEventListener('change', () => this.store(name, param, String(input.checked), input.checked === def));
     return input;
   }
 

@@ -47,6 +47,7 @@ class LabPageTest extends BrowserTest {
     @Test
     void pauseIsDisabledOnceTheRaceHasEnded() {
         Page page = desktop(HIMMELBLAU_RACE);
+        assertThat(id(page, "loss-gd")).hasText("170"); // the surface has arrived: Run races it
         raceToTheEnd(page, RACERS);
         assertThat(id(page, "pause")).isDisabled();
         assertThat(id(page, "step")).isDisabled();
