@@ -20,6 +20,7 @@ import { lessonsFor } from './lessons.js';
 import * as exporter from './exporter.js';
 import { StepMode } from './stepMode.js';
 import { View3dToggle } from './view3dToggle.js';
+import { TunePanel, tunedNote } from './tunePanel.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -103,6 +104,27 @@ const panel = new RacerPanel({
     }
     invalidateRace();
     save();
+  },
+});
+
+const tuner = new TunePanel({
+  ui: {
+    button: $('tune-all'), scope: $('tune-scope'), job: $('tune-job'), bar: $('tune-progress'),
+    text: $('tune-progress-text'), cancel: $('tune-cancel'), note: $('tune-note'), error: $('tune-error'),
+  },
+  race: () => raceBody(),
+  onTuned: (tuned) => {
+    // The chosen settings become the racers' own, as if typed: the URL keeps them, the cards show them.
+    for (const t of tuned) {
+      const own = (state.settings[t.optimizer] ??= {});
+      own.lr = String(t.lr);
+      if (t.parameter) own[t.parameter] = String(t.value);
+    }
+    panel.setTuned(tuned.map((t) => [t.optimizer, { lr: String(t.lr), ...tunedNote(t) }]));
+    panel.render(state);
+    invalidateRace();
+    save();
+    run();
   },
 });
 
@@ -198,7 +220,10 @@ async function loadSurface(name, { start = null, fresh = false } = {}) {
   if (token !== surfaceToken) return;
   surfaceInfo = entry.info;
   state.surface = name;
-  if (fresh) state.settings = {};
+  if (fresh) {
+    state.settings = {};
+    tuner.cancel();
+  }
   panel.setDefaults(entry.info.defaults);
   const ds = entry.info.defaultStart;
   state.start = start ?? [ds.x, ds.y];
@@ -548,6 +573,7 @@ async function boot() {
     select.append(o);
   }
   panel.setCatalog(catalog);
+  tuner.setCatalog(catalog);
   stepMode.setLimits(catalog.limits);
 
   const fromUrl = urlState.parse(location.search);

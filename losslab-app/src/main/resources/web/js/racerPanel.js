@@ -46,6 +46,12 @@ export class RacerPanel {
     this.cards = new Map();
     this.state = null;
     this.startAnalysis = null;
+    this.tunedNotes = new Map(); // name → {lr, text, warn}: what "Tune all" found, until its settings change
+  }
+
+  /** What tuning found, one note per racer; shown on its card while its settings are the tuned ones. */
+  setTuned(notes) {
+    this.tunedNotes = new Map(notes);
   }
 
   setCatalog(catalog) {
@@ -189,7 +195,14 @@ export class RacerPanel {
     });
     lrRow.append(lrLabel, lr, hint, toggle);
 
-    li.append(head, readout, status, lrRow, more);
+    li.append(head, readout, status, lrRow);
+    const tuned = this.tunedNotes.get(name);
+    if (tuned && this.setting(name, 'lr') === tuned.lr) {
+      const note = el('p', `tuned-note${tuned.warn ? ' warn' : ''}`, tuned.text);
+      note.dataset.testid = `tuned-${name}`;
+      li.append(note);
+    }
+    li.append(more);
     this.cards.set(name, { li, loss, step, pos, status, hint, lr, shown: -1, ended: false });
     return li;
   }
@@ -274,6 +287,7 @@ export class RacerPanel {
 
   /** One setting typed as text: stored when it differs from the default, dropped when it matches. */
   store(name, param, text, isDefault) {
+    if (this.tunedNotes.delete(name)) this.cards.get(name)?.li.querySelector('.tuned-note')?.remove();
     const settings = (this.state.settings[name] ??= {});
     if (isDefault) delete settings[param]; else settings[param] = text;
     if (Object.keys(settings).length === 0) delete this.state.settings[name];

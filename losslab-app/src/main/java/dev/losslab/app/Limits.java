@@ -17,10 +17,11 @@ package dev.losslab.app;
  * @param basins   a basin map ({@code /api/basins}, job kind {@code basins})
  * @param sweep    a hyper-parameter sweep ({@code /api/sweep}, job kind {@code sweep})
  * @param sgdStats SGD statistics ({@code /api/sgd-stats}, job kind {@code sgd-stats})
+ * @param tuning   tuning a race's racers (job kind {@code tune})
  * @param jobs     background work ({@code /api/jobs})
  */
 public record Limits(Requests requests, Race race, Landscape landscape, Basins basins, Sweep sweep, SgdStats sgdStats,
-                     Jobs jobs) {
+                     Tuning tuning, Jobs jobs) {
 
     /**
      * Deepest a JSON request body may nest: deeper than any request the API takes, and it stops a body
@@ -41,6 +42,7 @@ public record Limits(Requests requests, Race race, Landscape landscape, Basins b
             new Basins(200, 5_000, MAP_WORK),
             new Sweep(100, 5_000, MAP_WORK),
             new SgdStats(8, 200, 2_000),
+            new Tuning(5_000, MAP_WORK),
             new Jobs(2, 16, 60_000, 300_000));
 
     /**
@@ -110,6 +112,16 @@ public record Limits(Requests requests, Race race, Landscape landscape, Basins b
     public record SgdStats(int maxLevels, int maxRuns, int maxSteps) {
         public SgdStats {
             check(maxLevels >= 1 && maxRuns >= 1 && maxSteps >= 1, "sgd-stats limits", maxLevels, maxRuns, maxSteps);
+        }
+    }
+
+    /**
+     * @param maxSteps most steps per racer
+     * @param maxWork  most steps in all the tuning runs together: racers × settings × starts × steps
+     */
+    public record Tuning(int maxSteps, long maxWork) {
+        public Tuning {
+            check(maxSteps >= 1 && maxWork >= 1, "tuning limits", maxSteps, maxWork);
         }
     }
 

@@ -21,13 +21,10 @@ import dev.losslab.core.surface.Landscape;
 import dev.losslab.app.plot.TrajectoryPlot;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
-import java.util.stream.Collectors;
 
 final class RaceCommand extends Subcommand {
 
@@ -71,7 +68,7 @@ final class RaceCommand extends Subcommand {
         options.requireEachTakenBySome(kinds);
         List<FairTuning.Tuned> tunings = List.of();
         if (tune != null) {
-            TuningScope scope = scope(tune);
+            TuningScope scope = TuningScope.parse(tune, "tune", "--tune");
             refuseFixedTunedSettings(options, kinds, scope);
             List<RunSpec> racers = kinds.stream().map(k -> racer(options, landscape, k).spec()).toList();
             try (LongWork work = LongWork.start(err, "tuning")) {
@@ -114,18 +111,6 @@ final class RaceCommand extends Subcommand {
             }
         }
         return Main.OK;
-    }
-
-    /** {@code lr} or {@code lr,momentum} (in either order), else a message listing both. */
-    private static TuningScope scope(String text) {
-        Set<String> asked = Arrays.stream(text.split(",", -1)).map(String::strip).collect(Collectors.toSet());
-        for (TuningScope scope : TuningScope.values()) {
-            if (asked.equals(Set.of(scope.label().split(",")))) {
-                return scope;
-            }
-        }
-        throw new InvalidInputException("tune", "--tune takes lr, or lr,momentum (μ, or β₁ for the Adam family), got '"
-                + text + "'");
     }
 
     /** Tuning chooses lr, and with lr,momentum each racer's μ or β₁: the user cannot fix them too. */

@@ -12,6 +12,7 @@ import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.BasinMap;
 import dev.losslab.core.maps.FairTuning;
+import dev.losslab.core.maps.TuningGrid;
 import dev.losslab.core.maps.TuningScore;
 import dev.losslab.core.maps.MomentumRegime;
 import dev.losslab.core.maps.SgdStatsResult;
@@ -183,7 +184,8 @@ public final class JsonViews {
     /**
      * An optimizer as the registry declares it ({@code optimizers --format json}, and each entry of
      * {@code GET /api/catalog}'s {@code optimizers}): name, title, plain-text update rule, where its
-     * default lr comes from, its default noise, and its {@link #params}.
+     * default lr comes from, its default noise, its {@link #params}, and which of them tuning lr and
+     * momentum tunes with lr ({@code momentum}, {@code beta1} or null: {@link TuningGrid#momentumOf}).
      */
     public static ObjectNode optimizer(OptimizerKind k) {
         ObjectNode node = object();
@@ -193,6 +195,7 @@ public final class JsonViews {
         node.put("learningRateDefault", k.learningRateDefault().name().toLowerCase(Locale.ROOT));
         put(node, "defaultNoise", k.defaultNoise());
         node.set("params", params(k.params()));
+        node.put("tunedMomentum", TuningGrid.momentumOf(k).map(Param::name).orElse(null));
         return node;
     }
 
@@ -459,6 +462,16 @@ public final class JsonViews {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndObject();
+    }
+
+    /** {@link #writeRace} as a tree, for a job's answer. */
+    public static ObjectNode race(String surface, List<Run> runs, List<FairTuning.Tuned> tunings) {
+        try (TokenBuffer buffer = new TokenBuffer(MAPPER, false)) {
+            writeRace(buffer, surface, runs, tunings);
+            return (ObjectNode) MAPPER.readTree(buffer.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** {@link #writeRun} as a tree, for callers that assemble a larger document. */

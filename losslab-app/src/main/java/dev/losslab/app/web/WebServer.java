@@ -14,6 +14,7 @@ import dev.losslab.app.web.api.MapEndpoint;
 import dev.losslab.app.web.api.RaceEndpoint;
 import dev.losslab.app.web.api.StepFactorEndpoint;
 import dev.losslab.app.web.api.SurfaceEndpoint;
+import dev.losslab.app.web.api.TuneWork;
 import dev.losslab.app.web.http.HostGuard;
 import dev.losslab.app.web.http.Router;
 import dev.losslab.app.web.http.StaticFiles;
@@ -23,6 +24,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -95,7 +97,7 @@ public final class WebServer implements AutoCloseable {
         LandscapeEndpoint landscapes = new LandscapeEndpoint(limits.landscape());
         HostGuard hosts = HostGuard.forAddress(server.getAddress().getAddress(), allowHosts);
         Jobs jobs = new Jobs(limits.jobs(), log);
-        JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs, limits);
+        JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs, limits, Map.of("tune", body -> TuneWork.parse(body, limits)));
         Router router = new Router(files, limits.requests(), log, hosts)
                 .get("/api/catalog", QUICK, new CatalogEndpoint(limits))
                 .get("/api/surface", QUICK, new SurfaceEndpoint())

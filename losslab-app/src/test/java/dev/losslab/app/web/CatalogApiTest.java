@@ -124,6 +124,8 @@ class CatalogApiTest {
             Map.entry("sgdStats.maxLevels", "/sgdStats/maxLevels"),
             Map.entry("sgdStats.maxRuns", "/sgdStats/maxRuns"),
             Map.entry("sgdStats.maxSteps", "/sgdStats/maxSteps"),
+            Map.entry("tuning.maxSteps", "/tuning/maxSteps"),
+            Map.entry("tuning.maxWork", "/tuning/maxWork"),
             Map.entry("jobs.maxRunning", "/jobs/maxRunning"),
             Map.entry("jobs.maxKept", "/jobs/maxKept"),
             Map.entry("jobs.maxMillis", "/jobs/maxSeconds"),

@@ -101,10 +101,18 @@ public final class FairTuning {
      *                               the racer's schedule cycles
      */
     public static List<Tuned> tune(TuningScope scope, List<RunSpec> racers, Job job) {
+        return tune(scope, racers, job, Budget.MAX_STEPS, Budget.MAX_WORK);
+    }
+
+    /**
+     * {@link #tune(TuningScope, List, Job)} within a caller's own bounds on each run's steps and on
+     * all the runs' steps together (a web page waits for its answer; the command line may wait longer).
+     */
+    public static List<Tuned> tune(TuningScope scope, List<RunSpec> racers, Job job, int maxSteps, long maxWork) {
         List<TuningGrid> grids = new ArrayList<>();
         List<TuningTrials> trials = new ArrayList<>();
         long runs = 0;
-        int maxSteps = 0;
+        int mostSteps = 0;
         for (RunSpec racer : racers) {
             OptimizerKind kind = racer.optimizerKind();
             TuningGrid grid = TuningGrid.of(scope, kind, kind.defaultLearningRate(racer.landscape()));
@@ -116,9 +124,9 @@ public final class FairTuning {
             grids.add(grid);
             trials.add(TuningTrials.around(racer));
             runs += (long) grid.size() * trials.getLast().runs();
-            maxSteps = Math.max(maxSteps, racer.maxSteps());
+            mostSteps = Math.max(mostSteps, racer.maxSteps());
         }
-        Budget.checkWork(runs, maxSteps);
+        Budget.checkWork(runs, mostSteps, maxSteps, maxWork);
         int[] first = new int[racers.size() + 1];
         for (int k = 0; k < racers.size(); k++) {
             first[k + 1] = first[k] + grids.get(k).size();

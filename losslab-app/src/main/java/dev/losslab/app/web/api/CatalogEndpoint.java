@@ -89,6 +89,9 @@ public final class CatalogEndpoint implements Endpoint {
         sgd.put("maxLevels", limits.sgdStats().maxLevels());
         sgd.put("maxRuns", limits.sgdStats().maxRuns());
         sgd.put("maxSteps", limits.sgdStats().maxSteps());
+        ObjectNode tuning = bounds.putObject("tuning");
+        tuning.put("maxSteps", limits.tuning().maxSteps());
+        tuning.put("maxWork", limits.tuning().maxWork());
         ObjectNode jobs = bounds.putObject("jobs");
         jobs.put("maxRunning", limits.jobs().maxRunning());
         jobs.put("maxSeconds", limits.jobs().maxMillis() / 1000.0);

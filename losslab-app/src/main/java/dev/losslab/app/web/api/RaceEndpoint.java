@@ -1,16 +1,11 @@
 package dev.losslab.app.web.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidNullException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.RunCsv;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.Endpoint;
-import dev.losslab.app.web.http.ErrorMapping;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
@@ -49,21 +44,7 @@ public final class RaceEndpoint implements Endpoint {
         if (new String(body, StandardCharsets.UTF_8).isBlank()) {
             throw ApiException.badRequest(null, "the request body is empty; expected a race as JSON (see docs/API.md)");
         }
-        JsonNode tree = ApiJson.READER.readTree(body);
-        if (tree.isNull()) {
-            // Jackson maps a JSON null to a null race; everything else that is not an object fails in
-            // treeToValue below with its own message.
-            throw ApiException.badRequest(null, "the request body must be a JSON object, got null");
-        }
-        RaceRequest race;
-        try {
-            race = ApiJson.READER.treeToValue(tree, RaceRequest.class);
-        } catch (MismatchedInputException e) {
-            if (e instanceof UnrecognizedPropertyException || e instanceof InvalidNullException) {
-                throw e;
-            }
-            throw ErrorMapping.mismatch(e, tree);
-        }
+        RaceRequest race = RaceRequest.read(ApiJson.READER.readTree(body));
         List<RunSpec> specs = race.specs(limits);
         List<Run> runs = new ArrayList<>(specs.size());
         for (RunSpec spec : specs) {

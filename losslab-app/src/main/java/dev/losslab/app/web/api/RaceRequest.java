@@ -1,9 +1,13 @@
 package dev.losslab.app.web.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import dev.losslab.app.Limits;
 import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.http.ApiJson;
+import dev.losslab.app.web.http.ErrorMapping;
 import dev.losslab.app.web.http.Surfaces;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.OptimizerKind;
@@ -12,6 +16,7 @@ import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,6 +38,26 @@ import java.util.Set;
  *                  step mode); only for races of at most {@link Limits.Race#maxInternalsSteps()} steps
  */
 record RaceRequest(String surface, double[] start, Integer steps, Double tol, List<Racer> racers, Boolean internals) {
+
+    /**
+     * The race in a JSON body, read strictly: unknown fields, nulls where a value is needed and values
+     * of the wrong type are 400s naming the field.
+     */
+    static RaceRequest read(JsonNode tree) throws IOException {
+        if (tree.isNull()) {
+            // Jackson maps a JSON null to a null race; everything else that is not an object fails in
+            // treeToValue below with its own message.
+            throw ApiException.badRequest(null, "the request body must be a JSON object, got null");
+        }
+        try {
+            return ApiJson.READER.treeToValue(tree, RaceRequest.class);
+        } catch (MismatchedInputException e) {
+            if (e instanceof UnrecognizedPropertyException || e instanceof InvalidNullException) {
+                throw e;
+            }
+            throw ErrorMapping.mismatch(e, tree);
+        }
+    }
 
     boolean wantsInternals() {
         return Boolean.TRUE.equals(internals);

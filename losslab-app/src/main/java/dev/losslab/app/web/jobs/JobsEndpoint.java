@@ -10,15 +10,21 @@ import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
+import dev.losslab.core.InvalidInputException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 
 /**
  * Long map work in the background, with progress and cancel (docs/API.md, "Jobs"):
  * <ul>
  *   <li>{@code POST /api/jobs} with {@code {"kind": "basins"|"sweep"|"sgd-stats", …}}, the other
- *       fields being the kind's GET parameters: checked at once (400 naming the field), then started
- *       (202 with the job's id), or refused when too many run (429);</li>
+ *       fields being the kind's GET parameters, or with a kind of work that reads its own body (a
+ *       tuned race): checked at once (400 naming the field), then started (202 with the job's id), or
+ *       refused when too many run (429);</li>
  *   <li>{@code GET /api/jobs/ID}: its state and progress, and its answer once done;</li>
  *   <li>{@code DELETE /api/jobs/ID}: cancels it while it runs, forgets it once it has ended (answering
  *       its last state, and its answer if done).</li>
@@ -29,13 +35,31 @@ public final class JobsEndpoint {
     public static final String PATH = "/api/jobs";
     public static final String PREFIX = PATH + "/";
 
+    /** Reads and checks a job's work from its whole body, as the router answers its errors (400 naming the field). */
+    @FunctionalInterface
+    public interface BodyParser {
+        JobWork parse(JsonNode body) throws IOException;
+    }
+
     private final Jobs jobs;
     private final Limits limits;
+    private final Map<String, BodyParser> bodyKinds;
 
-    /** @param limits the bounds on each kind of work, as its GET endpoint has them */
-    public JobsEndpoint(Jobs jobs, Limits limits) {
+    /**
+     * @param limits    the bounds on each kind of work, as its GET endpoint has them
+     * @param bodyKinds the other kinds, each read (and checked) from the whole body by its own parser
+     */
+    public JobsEndpoint(Jobs jobs, Limits limits, Map<String, BodyParser> bodyKinds) {
         this.jobs = jobs;
         this.limits = limits;
+        this.bodyKinds = Map.copyOf(bodyKinds);
+    }
+
+    /** Every kind, the maps' first. */
+    private List<String> kinds() {
+        List<String> kinds = new ArrayList<>(MapWork.KINDS);
+        kinds.addAll(new TreeSet<>(bodyKinds.keySet()));
+        return kinds;
     }
 
     /** POST /api/jobs. */
@@ -51,9 +75,17 @@ public final class JobsEndpoint {
         }
         JsonNode kind = body.get("kind");
         if (kind == null || !kind.isTextual() || kind.asText().isBlank()) {
-            throw ApiException.badRequest("kind", "kind is required: one of " + String.join(", ", MapWork.KINDS));
+            throw ApiException.badRequest("kind", "kind is required: one of " + String.join(", ", kinds()));
         }
-        MapWork work = MapWork.parse(kind.asText().strip(), QueryParams.fromJson(body, "kind"), limits);
+        String name = kind.asText().strip();
+        JobWork work;
+        if (bodyKinds.containsKey(name)) {
+            work = bodyKinds.get(name).parse(body);
+        } else if (MapWork.KINDS.contains(name)) {
+            work = MapWork.parse(name, QueryParams.fromJson(body, "kind"), limits);
+        } else {
+            throw InvalidInputException.unknownName("kind", name, kinds());
+        }
         // A quick job may be done before this answer is written: then the answer carries its result,
         // as a poll would (a page that saw "done" without a result had nothing to draw).
         return new Reply.Json(202, answer(jobs.submit(work)));

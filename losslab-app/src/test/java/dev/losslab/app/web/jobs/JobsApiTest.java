@@ -147,6 +147,35 @@ class JobsApiTest {
      * A real map cancelled at once: however fast the machine, it ends either cancelled (on request,
      * short of done, its progress final) or done, and either way it no longer holds a slot.
      */
+    /**
+     * "Tune all" on the lab page: the race as POST /api/race takes it, without the lr tuning chooses;
+     * the answer is the race at the chosen settings, as {@code race --tune --format json} prints it.
+     */
+    @Test
+    void aTuneJobTunesEachRacerAndRacesItAtItsBest() {
+        JsonNode job = submit(lab, """
+                {"kind": "tune", "tune": "lr", "race": {"surface": "bowl", "steps": 1000,
+                 "racers": [{"optimizer": "gd"}, {"optimizer": "adam", "params": {"beta1": 0.8}}]}}""");
+        JsonNode done = pollUntil(lab, job.get("id").asText(), JobsApiTest::ended);
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
+        assertThat(done.get("kind").asText()).isEqualTo("tune");
+        JsonNode result = done.get("result");
+        assertThat(result.get("surface").asText()).isEqualTo("bowl");
+        JsonNode gd = result.at("/tuned/0");
+        assertThat(gd.get("optimizer").asText()).isEqualTo("gd");
+        // The bowl's curvatures are 1 and 10: stable below 2/10, fastest near 2/(1 + 10) ≈ 0.18.
+        assertThat(gd.get("lr").asDouble()).isBetween(0.15, 0.2);
+        assertThat(gd.get("configurations").asInt()).isEqualTo(37);
+        assertThat(result.at("/tuned/1/optimizer").asText()).isEqualTo("adam");
+        for (int k = 0; k < 2; k++) {
+            JsonNode run = result.at("/runs/" + k);
+            assertThat(run.at("/spec/lr").asDouble()).isEqualTo(result.at("/tuned/" + k + "/lr").asDouble());
+            assertThat(run.at("/stop/reason").asText()).isEqualTo("converged");
+        }
+        // The racer's own settings are kept: only lr was tuned.
+        assertThat(result.at("/runs/1/spec/hyperParameters/beta1").asDouble()).isEqualTo(0.8);
+    }
+
     @Test
     void deleteStopsARealMapOrFindsItDone() {
         String id = submit(lab, "{\"kind\":\"basins\",\"surface\":\"rosenbrock\",\"optimizer\":\"adam\",\"grid\":200,\"steps\":1000}")
@@ -230,6 +259,17 @@ class JobsApiTest {
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:0x14p0:3"}                   | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20d:3"}                      | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20:3", "start": [0]}         | start
+            {"kind": "tune", "race": {"surface": "bowl", "racers": [{"optimizer": "gd"}]}}          | tune
+            {"kind": "tune", "tune": "all", "race": {"surface": "bowl", "racers": [{"optimizer": "gd"}]}} | tune
+            {"kind": "tune", "tune": "lr"}                                                          | race
+            {"kind": "tune", "tune": "lr", "race": [1]}                                             | race
+            {"kind": "tune", "tune": "lr", "race": {"surface": "bowl", "racers": [{"optimizer": "gd"}]}, "steps": 9} | steps
+            {"kind": "tune", "tune": "lr", "race": {"surface": "bowl", "racers": [{"optimizer": "gd", "params": {"lr": 0.1}}]}} | lr
+            {"kind": "tune", "tune": "lr,momentum", "race": {"surface": "bowl", "racers": [{"optimizer": "momentum", "params": {"momentum": 0.5}}]}} | momentum
+            {"kind": "tune", "tune": "lr", "race": {"surface": "bowl", "steps": 5001, "racers": [{"optimizer": "gd"}]}} | steps
+            {"kind": "tune", "tune": "lr", "race": {"surface": "bowl", "racers": [{"optimizer": "nope"}]}} | optimizer
+            {"kind": "tune", "tune": "lr", "race": {"surface": "bowl", "racers": [{"optimizer": "gd"}], "internals": true}} | internals
+            {"kind": "tune", "tune": "lr", "race": {"surface": "bowl", "racers": [{"optimizer": "gd"}], "speed": 3}} | speed
             """)
     void badInputIsA400NamingTheFieldAndStartsNothing(String body, String field) {
         var response = lab.post("/api/jobs", body);

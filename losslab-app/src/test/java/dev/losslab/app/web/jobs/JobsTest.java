@@ -144,7 +144,7 @@ class JobsTest {
 
     /** The answer of GET /api/jobs/ID (or DELETE with {@code delete}), as a client reads it. */
     private static JsonNode answer(Jobs jobs, String id, boolean delete) {
-        JobsEndpoint endpoint = new JobsEndpoint(jobs, Limits.DEFAULT);
+        JobsEndpoint endpoint = new JobsEndpoint(jobs, Limits.DEFAULT, java.util.Map.of());
         Request request = new Request(delete ? "DELETE" : "GET", JobsEndpoint.PREFIX + id, QueryParams.parse(null), new byte[0]);
         Reply reply = delete ? endpoint.cancel(request) : endpoint.show(request);
         try {
