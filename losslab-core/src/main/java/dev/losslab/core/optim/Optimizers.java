@@ -285,7 +285,9 @@ public final class Optimizers {
                 s -> new Yogi(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("l1-regularization-strength"),
                         s.real("l2-regularization-strength"), s.real("initial-accumulator-value"))));
         add(new OptimizerKind("lamb", "LAMB (layer-wise adaptive moments, You et al. 2020)",
-                "u ← m̂ / (√v̂ + ε) + λ·θ  (Adam's moments);  θ ← θ − lr·φ(‖θ‖)/‖u‖ · u,  φ(z) = min(max(z, γ_l), γ_u)",
+                "m ← β₁·m + (1 − β₁)·g;  v ← β₂·v + (1 − β₂)·g²;  u ← m̂ / (√v̂ + ε) + λ·θ;  "
+                        + "θ ← θ − lr·φ(‖θ‖)/‖u‖ · u,  φ(z) = min(max(z, γ_l), γ_u)  "
+                        + "(hats: divided by 1 − βᵗ; γ_u = 0: no upper bound)",
                 List.of(beta1(0.9), beta2(0.999), eps(1e-6),
                         Param.real("weight-decay", "λ", 0, Range.atLeast(0),
                                 "weight decay λ added to LAMB's direction as λ·θ, before the trust ratio"),
@@ -328,7 +330,7 @@ public final class Optimizers {
         // their lr defaults.
         add(new OptimizerKind("schedule-free-adamw", "Schedule-free AdamW (Defazio et al. 2024)",
                 "v ← β₂·v + (1 − β₂)·g²;  z ← z − γ·(g / (√(v/(1 − β₂ᵗ)) + ε) + λ·y);  x ← (1 − c)·x + c·z;  "
-                        + "y ← β₁·x + (1 − β₁)·z  (g = ∇f(y); the run shows x; γ = lr warmed up over W steps, "
+                        + "y ← β₁·x + (1 − β₁)·z  (g = ∇f(y); the run shows θ = x; γ = lr warmed up over W steps, "
                         + "c = t^r·γ_max^p / Σ of those)",
                 concat(List.of(scheduleFreeBeta("beta1", "β₁"), beta2(0.999), eps(1e-8)), scheduleFreeParams()),
                 ADAPTIVE, 0,
@@ -336,7 +338,7 @@ public final class Optimizers {
                         s.real("warmup-steps"), s.real("r"), s.real("weight-lr-power"))));
         add(new OptimizerKind("schedule-free-sgd", "Schedule-free SGD (Defazio et al. 2024)",
                 "z ← z − γ·(g + λ·y);  x ← (1 − c)·x + c·z;  y ← β·x + (1 − β)·z  "
-                        + "(g = ∇f(y); the run shows x; γ = lr warmed up over W steps, c = t^r·γ_max^p / Σ of those)",
+                        + "(g = ∇f(y); the run shows θ = x; γ = lr warmed up over W steps, c = t^r·γ_max^p / Σ of those)",
                 concat(List.of(scheduleFreeBeta("momentum", "β")), scheduleFreeParams()),
                 GRADIENT, 0,
                 s -> new ScheduleFreeSgd(s.real("momentum"), s.real("weight-decay"), s.real("warmup-steps"), s.real("r"),
