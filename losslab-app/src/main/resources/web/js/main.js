@@ -428,16 +428,6 @@ function finished(tracks) {
   const parts = [];
   for (const t of tracks) {
     parts.push(`${t.name}: ${t.run.stop.reason} at step ${t.run.stop.step}, loss ${num(t.loss[t.last])}`);
-    // A run that settled away from every known minimum: ask what kind of point it found.
-    if (t.run.stop.reason === 'converged' && !t.run.minimumReached && !t.endKind) {
-      const x = t.xs[t.last], y = t.ys[t.last];
-      const surface = state.surface;
-      api.analyze(surface, x, y).then((a) => {
-        if (surface !== state.surface || !playback.tracks.includes(t)) return;
-        t.endKind = a.kind === 'minimum' ? null : a.kind;
-        if (t.endKind) panel.refreshEnd(t);
-      }, () => {});
-    }
   }
   $('race-live').textContent = `Race over. ${parts.join('. ')}.`;
 }

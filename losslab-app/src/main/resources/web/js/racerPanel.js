@@ -414,7 +414,7 @@ export class RacerPanel {
       const done = t.shown === t.last;
       if (done && !c.ended) {
         c.ended = true;
-        this.setStatus(c, this.endText(t), t.run.stop.reason);
+        this.setStatus(c, this.endText(t), t.run.stop.reason, t.run.end ? t.run.end.kind : '');
       } else if (!done) {
         c.ended = false;
         if (t.shown === 0) this.setStatus(c, 'ready', 'ready'); // rewound to the start
@@ -440,33 +440,44 @@ export class RacerPanel {
     }
   }
 
-  setStatus(c, text, kind) {
+  setStatus(c, text, kind, end = '') {
     if (c.status.textContent !== text) c.status.textContent = text;
+    if (c.status.dataset.end !== end) c.status.dataset.end = end; // a saddle or maximum is styled as a warning
     if (c.status.dataset.reason !== kind) {
       c.status.dataset.reason = kind;
       c.li.dataset.reason = kind;
     }
   }
 
+  /**
+   * How the run ended, from the stop reason and where it was (run.end, classified on the server by
+   * the Hessian at the place it reached): a success only at a minimum; a saddle or a maximum is a
+   * warning; a noisy run hovers around its minimum rather than "not converging".
+   */
   endText(t) {
     const stop = t.run.stop;
+    const end = t.run.end || { kind: 'unsettled' };
     const word = STOP_WORDS[stop.reason] || stop.reason;
-    const m = t.run.minimumReached;
+    const at = end.x !== null && end.x !== undefined ? point(end.x, end.y, 3) : '';
+    const minimum = `minimum ${end.minimum} ${at}${end.listed === false ? ' (a local minimum the surface does not list)' : ''}`;
+    const critical = { saddle: 'a saddle', maximum: 'a maximum', degenerate: 'a flat critical point' }[end.kind];
     if (stop.reason === 'converged') {
       const n = `${stop.step} step${stop.step === 1 ? '' : 's'}`;
-      if (m) return `✓ ${word} in ${n}, at the minimum ${point(m.x, m.y, 3)}`;
-      if (t.endKind) return `${word} in ${n}, but to a ${t.endKind}`;
-      return `✓ ${word} in ${n}`;
+      if (end.kind === 'minimum' && end.minimum) return `✓ ${word} in ${n}, at ${minimum}`;
+      if (end.kind === 'minimum') return `✓ ${word} in ${n}, at a minimum ${at} outside the map`;
+      if (critical) return `⚠ ${word} in ${n} — to ${critical} at ${at}, not a minimum`;
+      return `${word} in ${n}`;
     }
     if (stop.reason === 'diverged') return `✗ ${word} at step ${stop.step}: the steps grew without bound`;
-    if (stop.reason === 'max-steps') return m ? `${word} (${stop.step}); ended at the minimum ${point(m.x, m.y, 3)}` : `${word} (${stop.step}) without converging`;
+    if (stop.reason === 'max-steps') {
+      if (end.kind === 'near-minimum') {
+        return t.run.spec.noise > 0 ? `hovering around ${minimum}: the noise keeps it moving (${stop.step} steps)`
+          : `${word} (${stop.step}); ended near ${minimum}, not converged`;
+      }
+      if (critical) return `⚠ ${word} (${stop.step}); stuck near ${critical} at ${at}`;
+      return `${word} (${stop.step}) without settling anywhere`;
+    }
     return `${word} at step ${stop.step}`;
-  }
-
-  /** The card's end text changed after the fact (e.g. we learned Newton stopped on a maximum). */
-  refreshEnd(t) {
-    const c = this.cards.get(t.name);
-    if (c && c.ended) this.setStatus(c, this.endText(t), t.run.stop.reason);
   }
 
   /** The racers of a /api/race body, from state and the registries. */

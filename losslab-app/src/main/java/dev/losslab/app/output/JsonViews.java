@@ -24,7 +24,9 @@ import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.ScheduleKind;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.optim.Settings;
+import dev.losslab.core.run.EndPoint;
 import dev.losslab.core.run.Internals;
+import dev.losslab.core.run.StopReason;
 import dev.losslab.core.run.Outcome;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
@@ -320,6 +322,7 @@ public final class JsonViews {
         } else {
             g.writeNull();
         }
+        writeEnd(g, run);
         g.writeFieldName("spec");
         g.writeTree(spec(run.spec()));
         g.writeArrayFieldStart("points");
@@ -461,6 +464,56 @@ public final class JsonViews {
         number(g, "max", s.maxLoss());
         g.writeEndObject();
         g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    /**
+     * {@code end}: where the run ended ({@link EndPoint}) — {@code kind} (minimum, near-minimum,
+     * saddle, maximum, degenerate, diverged, unsettled), {@code minimum} (its number from 1, listed
+     * minima first, or null), {@code listed}, the place {@code x}, {@code y}, {@code value} (null
+     * without one), whether a convergence test stopped it there ({@code converged}), and
+     * {@code text}, the sentence the CLI prints.
+     */
+    private static void writeEnd(JsonGenerator g, Run run) throws IOException {
+        EndPoint end = run.endPoint();
+        g.writeObjectFieldStart("end");
+        g.writeStringField("kind", end.code());
+        Integer number = null;
+        Boolean listed = null;
+        Vec2 at = null;
+        double value = Double.NaN;
+        switch (end) {
+            case EndPoint.AtMinimum m -> {
+                number = m.number();
+                listed = m.listed();
+                at = m.minimum().at();
+                value = m.minimum().value();
+            }
+            case EndPoint.NearMinimum m -> {
+                number = m.number();
+                listed = m.listed();
+                at = m.minimum().at();
+                value = m.minimum().value();
+            }
+            case EndPoint.AtCriticalPoint p -> {
+                at = p.at();
+                value = p.value();
+            }
+            case EndPoint.Diverged d -> { }
+            case EndPoint.Unsettled u -> { }
+        }
+        if (number == null) {
+            g.writeNullField("minimum");
+            g.writeNullField("listed");
+        } else {
+            g.writeNumberField("minimum", number);
+            g.writeBooleanField("listed", listed);
+        }
+        number(g, "x", at == null ? Double.NaN : at.x());
+        number(g, "y", at == null ? Double.NaN : at.y());
+        number(g, "value", value);
+        g.writeBooleanField("converged", run.stopReason() instanceof StopReason.Converged);
+        g.writeStringField("text", EndText.of(end, run.spec().noise() > 0, !run.spec().landscape().knownMinima().isEmpty()));
         g.writeEndObject();
     }
 

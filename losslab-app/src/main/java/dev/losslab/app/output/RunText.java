@@ -1,12 +1,7 @@
 package dev.losslab.app.output;
 
-import dev.losslab.core.InvalidInputException;
-import dev.losslab.core.analysis.CurvatureKind;
-import dev.losslab.core.analysis.PointAnalysis;
 import dev.losslab.core.run.Run;
-import dev.losslab.core.run.StopReason;
 import dev.losslab.core.run.Trajectory;
-import dev.losslab.core.surface.Vec2;
 import java.io.PrintWriter;
 import java.util.Locale;
 
@@ -37,34 +32,12 @@ public final class RunText {
         out.println(summary(run));
     }
 
-    /** "converged after 137 steps at (3, 2), loss 1.2e-17 — reached the minimum (3, 2)". */
+    /** "converged after 137 steps at (3, 2), loss 1.2e-17; reached minimum 1 (3, 2)": how it ended and where ({@link EndText}). */
     public static String summary(Run run) {
         Trajectory.Point last = run.last();
-        String reached = run.minimumReached()
-                .map(m -> "reached the known minimum " + Numbers.point(m.at().x(), m.at().y()))
-                .orElseGet(() -> whereItEnded(run));
         return String.format(Locale.ROOT, "%s after %d step%s at %s, loss %s; %s",
                 run.stopReason().code(), run.steps(), run.steps() == 1 ? "" : "s", Numbers.point(last.x(), last.y()),
-                Numbers.brief(last.loss()), reached);
-    }
-
-    /**
-     * For a run that converged somewhere other than a known minimum, what kind of critical point
-     * holds it (Newton happily converges to maxima and saddles); otherwise a plain "not at a
-     * known minimum".
-     */
-    private static String whereItEnded(Run run) {
-        String known = run.spec().landscape().knownMinima().isEmpty() ? "no known minimum to compare" : "not at a known minimum";
-        if (!(run.stopReason() instanceof StopReason.Converged)) {
-            return known;
-        }
-        Trajectory.Point last = run.last();
-        try {
-            CurvatureKind kind = PointAnalysis.at(run.spec().landscape().surface(), new Vec2(last.x(), last.y())).kind();
-            return "the curvature there makes it a " + kind.code() + (kind == CurvatureKind.MINIMUM ? " (" + known + ")" : "");
-        } catch (InvalidInputException undefined) {
-            return known;
-        }
+                Numbers.brief(last.loss()), EndText.of(run));
     }
 
     private static void row(Trajectory.Point p, PrintWriter out) {

@@ -87,7 +87,7 @@ class RaceTuneTest {
         Cli cli = Cli.run("race", "--surface", "bowl", "--optimizers", "gd,momentum", "--tune", "lr,momentum", "--format", "text");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         String[] lines = cli.outLines();
-        assertThat(lines[0]).matches("gd +lr 0\\.18 +converged after \\d+ steps .*reached the known minimum \\(0, 0\\)");
+        assertThat(lines[0]).matches("gd +lr 0\\.18 +converged after \\d+ steps .*reached minimum 1 \\(0, 0\\)");
         assertThat(lines[1]).matches("momentum +lr [0-9.]+, μ 0\\.5 +converged after \\d+ steps .*");
         assertThat(lines[2]).isEmpty();
         assertThat(lines[3]).isEqualTo("tuned (--tune lr,momentum): 133 settings per racer, each run from 5 starts (the race's "
@@ -105,7 +105,7 @@ class RaceTuneTest {
         Cli cli = Cli.run("race", "--surface", "himmelblau", "--start=0,0", "--optimizers", "gd,newton", "--tune", "lr",
                 "--format", "text");
         assertThat(cli.exitCode()).as(cli.err()).isZero();
-        assertThat(cli.outLines()[0]).matches("gd +lr [0-9.]+ +converged after \\d+ steps .*reached the known minimum \\(3, 2\\)");
+        assertThat(cli.outLines()[0]).matches("gd +lr [0-9.]+ +converged after \\d+ steps .*reached minimum 1 \\(3, 2\\)");
         assertThat(cli.outLines()[1]).startsWith("newton").doesNotContain("lr 1 ").doesNotContain("maximum");
     }
 

@@ -98,7 +98,7 @@ class RunCommandTest {
         assertThat(cli.exitCode()).isZero();
         String[] lines = cli.outLines();
         assertThat(lines[lines.length - 1])
-                .isEqualTo("converged after 1 step at (0, 0), loss 0; reached the known minimum (0, 0)");
+                .isEqualTo("converged after 1 step at (0, 0), loss 0; reached minimum 1 (0, 0)");
     }
 
     @Test

@@ -19,4 +19,12 @@ public record Run(RunSpec spec, Trajectory trajectory, StopReason stopReason, Op
     public Trajectory.Point last() {
         return trajectory.last();
     }
+
+    /**
+     * Where it ended: at minimum k, near one, at a saddle or maximum, … ({@link Destinations}; a
+     * noisy run by where a clean run from its last point settles, which this runs).
+     */
+    public EndPoint endPoint() {
+        return Destinations.of(spec.landscape()).classify(spec, stopReason, last().x(), last().y());
+    }
 }
