@@ -251,9 +251,11 @@ function labLink(start) {
 function describe(label) {
   if (label === null || label === undefined) return '';
   if (label === -1) return ' → diverged';
-  if (label === -2) return ' → did not converge';
+  if (label === -2) return ' → still on its way when the steps ran out';
+  if (label === -3) return ' → stuck at a saddle';
+  if (label === -4) return ' → stuck at a maximum';
   const m = map.minima[label];
-  return ` → minimum ${label + 1} at ${point(m.x, m.y, 3)}`;
+  return ` → minimum ${label + 1} at ${point(m.x, m.y, 3)}${label >= map.listed ? ' (a local minimum)' : ''}`;
 }
 
 function pointerXY(event) {

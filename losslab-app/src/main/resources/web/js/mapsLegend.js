@@ -1,5 +1,6 @@
-// The basin map's legend: one row per known minimum (its number, as on the map, where it is, its
-// share of the starts with a bar), then "did not converge" and "diverged". Each row carries
+// The basin map's legend: one row per listed minimum and per large basin of another local minimum
+// (its number, as on the map, where it is, its share of the starts with a bar), the other minima
+// summed, then saddles and maxima if any run stuck at one, "still on its way" and "diverged". Each row carries
 // data-kind and data-share (in %) for tests and screen readers.
 
 import { basinColor, isDark } from './palette.js';
@@ -36,11 +37,21 @@ function small(text) {
   return s;
 }
 
-/** Fills `list` from a /api/basins answer. */
+/** The words of one of the answer's legend rows (JsonViews.basinMap, BasinLegend on the server). */
+function words(r) {
+  switch (r.kind) {
+    case 'minimum': return [`Minimum ${r.minimum} at ${point(r.x, r.y, 3)} `, small(r.listed ? `f = ${num(r.value, 3)}` : `f = ${num(r.value, 3)}, a local minimum`)];
+    case 'other-minima': return [`${r.count} other local minima `, small('(each a basin of its own)')];
+    case 'saddle': return ['Stuck at a saddle ', small('(its stable line: the ridge between basins)')];
+    case 'maximum': return ['Stuck at a maximum ', small('(started on it)')];
+    case 'unconverged': return ['Still on its way ', small('(steps ran out far from any critical point)')];
+    default: return ['Diverged ', small('(blew up)')];
+  }
+}
+
+/** Fills `list` from a /api/basins answer: the rows the server chose (every listed minimum, the largest other basins, …). */
 export function renderLegend(list, map) {
-  const rows = map.minima.map((m, k) => row('minimum', basinColor(k), String(k + 1),
-    [`Minimum ${k + 1} at ${point(m.x, m.y, 3)} `, small(`f = ${num(m.value, 3)}`)], map.shares[k].share));
-  rows.push(row('unconverged', basinColor(-2), '', ['Did not converge ', small('(steps ran out)')], map.unconverged));
-  rows.push(row('diverged', basinColor(-1), '', ['Diverged ', small('(blew up)')], map.diverged));
+  const rows = map.legend.map((r) => row(r.kind, r.kind === 'other-minima' ? '#dddddd' : basinColor(r.label),
+    r.kind === 'minimum' ? String(r.minimum) : '', words(r), r.share));
   list.replaceChildren(...rows);
 }

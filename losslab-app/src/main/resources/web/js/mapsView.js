@@ -42,13 +42,25 @@ export class BasinView {
     this.cells = image;
     this.grid = n;
     this.labels = map.labels;
-    this.minima = map.minima;
+    this.showMinima(map.minima, map.listed, map.shares.map((s) => s.share > 0));
+  }
+
+  /**
+   * The numbered minima to mark: `listed` of them the surface lists (always marked), `reached[k]`
+   * whether some run ended at minimum k + 1 (the others are left off: Levi has 543).
+   */
+  showMinima(minima, listed, reached) {
+    this.minima = minima;
+    this.listed = listed ?? minima.length;
+    this.reached = reached;
   }
 
   clearMap() {
     this.cells = null;
     this.labels = null;
     this.minima = [];
+    this.listed = 0;
+    this.reached = [];
   }
 
   /** The grid cell (i, j) nearest a point in CSS pixels, or null outside the plot. */
@@ -108,18 +120,34 @@ export class BasinView {
     ctx.stroke();
   }
 
-  /** Numbered circles: label k's minimum is "k + 1" in the legend too. */
+  /**
+   * Numbered circles: label k's minimum is "k + 1" in the legend too. With a map, the listed minima
+   * and those some run reached; when they are many (Rastrigin's 121), the local ones are small dots.
+   */
   drawMinima(ctx, frame) {
     const minima = this.minima.length ? this.minima : this.landscape.minima;
     const numbered = this.minima.length > 0;
+    const drawn = (k) => !numbered || k < this.listed || this.reached[k];
+    const crowded = minima.filter((m, k) => drawn(k)).length > 24;
     ctx.font = '700 12px system-ui, sans-serif';
     ctx.textAlign = 'center';
     ctx.textBaseline = 'middle';
     minima.forEach((m, k) => {
+      if (!drawn(k)) return;
       const x = frame.xPx(m.x), y = frame.yPx(m.y);
       if (x < frame.leftCss - 12 || x > frame.leftCss + frame.widCss + 12) return;
       if (y < frame.topCss - 12 || y > frame.topCss + frame.heiCss + 12) return;
       const fill = numbered ? basinColor(k) : '#ffffff';
+      if (crowded && k >= this.listed) {
+        ctx.beginPath();
+        ctx.arc(x, y, 4, 0, 2 * Math.PI);
+        ctx.fillStyle = fill;
+        ctx.fill();
+        ctx.lineWidth = 1.5;
+        ctx.strokeStyle = '#111111';
+        ctx.stroke();
+        return;
+      }
       ctx.beginPath();
       ctx.arc(x, y, 10, 0, 2 * Math.PI);
       ctx.fillStyle = fill;

@@ -52,9 +52,14 @@ export function racerColor(name) {
 export const UNCONVERGED_COLOR = PALETTE.outcomes.unconverged;
 export const DIVERGED_COLOR = PALETTE.outcomes.diverged;
 
-/** The colour of basin label k (≥ 0 a minimum, -1 diverged, -2 unconverged). */
+export const SADDLE_COLOR = PALETTE.outcomes.saddle;
+export const MAXIMUM_COLOR = PALETTE.outcomes.maximum;
+
+/** The colour of basin label k (≥ 0 a minimum, -1 diverged, -2 still on its way, -3 saddle, -4 maximum). */
 export function basinColor(k) {
   if (k === -1) return DIVERGED_COLOR;
+  if (k === -3) return SADDLE_COLOR;
+  if (k === -4) return MAXIMUM_COLOR;
   if (k < 0) return UNCONVERGED_COLOR;
   const colors = PALETTE.basins.colors;
   return colors[k % colors.length];

@@ -159,7 +159,7 @@ export class SgdPanel {
     const parts = stats.minima.map((m, k) => ({
       kind: 'minimum', index: k, color: basinColor(k), label: `minimum ${k + 1}`, mark: String(k + 1), share: level.shares[k],
     }));
-    parts.push({ kind: 'unconverged', index: -2, color: basinColor(-2), label: 'did not converge', mark: '', share: level.unconverged });
+    parts.push({ kind: 'unconverged', index: -2, color: basinColor(-2), label: 'still on its way', mark: '', share: level.unconverged });
     parts.push({ kind: 'diverged', index: -1, color: basinColor(-1), label: 'diverged', mark: '', share: level.diverged });
     return parts;
   }
@@ -212,12 +212,15 @@ export class SgdPanel {
     ui.summary.textContent = stats.levels.length === 1 ? `${SgdPanel.sentence(stats, first)}.`
       : `${SgdPanel.sentence(stats, first)}; w${SgdPanel.sentence(stats, last).slice(1)}.`;
     this.renderLegend(stats);
-    this.view.minima = stats.minima;
+    this.view.showMinima(stats.minima, stats.listed, stats.minima.map((m, k) => stats.levels.some((l) => l.shares[k] > 0)));
     this.drawMap();
   }
 
   renderLegend(stats) {
-    const items = SgdPanel.parts(stats, stats.levels[0]).map((p) => {
+    // The listed minima, and the others (a local minimum of Rastrigin, say) that some level's runs reached.
+    const shown = (p) => p.kind !== 'minimum' || p.index < (stats.listed ?? stats.minima.length)
+      || stats.levels.some((level) => level.shares[p.index] > 0);
+    const items = SgdPanel.parts(stats, stats.levels[0]).filter(shown).map((p) => {
       const li = document.createElement('li');
       li.dataset.kind = p.kind;
       li.style.setProperty('--basin', p.color);
@@ -229,9 +232,10 @@ export class SgdPanel {
       what.className = 'what';
       if (p.kind === 'minimum') {
         const m = stats.minima[p.index];
-        what.textContent = `Minimum ${p.index + 1} at ${point(m.x, m.y, 3)}`;
+        const local = p.index >= (stats.listed ?? stats.minima.length) ? ' (a local minimum)' : '';
+        what.textContent = `Minimum ${p.index + 1} at ${point(m.x, m.y, 3)}${local}`;
       } else {
-        what.textContent = p.kind === 'diverged' ? 'Diverged (blew up)' : 'Did not converge (steps ran out)';
+        what.textContent = p.kind === 'diverged' ? 'Diverged (blew up)' : 'Still on its way (steps ran out)';
       }
       li.append(swatch, what);
       return li;

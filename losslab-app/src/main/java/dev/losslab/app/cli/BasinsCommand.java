@@ -1,5 +1,6 @@
 package dev.losslab.app.cli;
 
+import dev.losslab.app.output.BasinLegend;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.app.plot.BasinPlot;
@@ -84,11 +85,8 @@ final class BasinsCommand extends Subcommand {
                 run.landscape().name(), run.optimizerName(), Numbers.brief(run.learningRate()), run.maxSteps(),
                 map.grid().columns(), map.grid().rows(), Numbers.brief(w.xMin()), Numbers.brief(w.xMax()),
                 Numbers.brief(w.yMin()), Numbers.brief(w.yMax()));
-        for (int m = 0; m < map.minima().size(); m++) {
-            Minimum min = map.minima().get(m);
-            out.printf(Locale.ROOT, "  minimum %-26s %7.3f %%%n", Numbers.point(min.at().x(), min.at().y()), 100 * map.share(m));
+        for (BasinLegend.Row row : BasinLegend.of(map)) {
+            out.printf(Locale.ROOT, "  %-42s %7.3f %%%n", row.text(), 100 * row.share());
         }
-        out.printf(Locale.ROOT, "  %-34s %7.3f %%%n", "diverged", 100 * map.divergedShare());
-        out.printf(Locale.ROOT, "  %-34s %7.3f %%%n", "did not converge", 100 * map.unconvergedShare());
     }
 }

@@ -119,9 +119,13 @@ public final class JsonViews {
      * A basin map, as {@code losslab basins --format json} prints it and {@code GET /api/basins} (and
      * its job) answers: {@code surface}, {@code optimizer}, {@code window}, {@code grid}, {@code spec}
      * (the run from every start, without a start), {@code labels} (grid² numbers, row by row from
-     * the window's bottom edge: the minimum's index, −1 diverged, −2 did not converge), {@code minima}
-     * (the known minima), {@code shares} ({@code {x, y, share}} per minimum, same order), and the
-     * {@code diverged} and {@code unconverged} shares.
+     * the window's bottom edge: the minimum's index, −1 diverged, −2 still on its way, −3 at a saddle,
+     * −4 at a maximum), {@code minima} (every numbered minimum: the listed ones, then the other local
+     * minima in the window by value), {@code listed} (how many of them the surface lists),
+     * {@code shares} ({@code {x, y, share}} per minimum, same order), the {@code diverged},
+     * {@code unconverged}, {@code saddle} and {@code maximum} shares, and {@code legend}, the rows a
+     * legend shows ({@link BasinLegend}: {@code kind}, {@code label}, {@code minimum} (number from 1,
+     * or null), {@code x}, {@code y}, {@code value}, {@code listed}, {@code count}, {@code share}).
      */
     public static ObjectNode basinMap(BasinMap map, RunSpec spec) {
         ObjectNode root = object();
@@ -146,15 +150,36 @@ public final class JsonViews {
             put(share, "share", map.share(m));
             shares.add(share);
         }
+        root.put("listed", map.listedCount());
         put(root, "diverged", map.divergedShare());
         put(root, "unconverged", map.unconvergedShare());
+        put(root, "saddle", map.saddleShare());
+        put(root, "maximum", map.maximumShare());
+        ArrayNode legend = root.putArray("legend");
+        for (BasinLegend.Row row : BasinLegend.of(map)) {
+            ObjectNode r = legend.addObject();
+            r.put("kind", row.kind());
+            r.put("label", row.label());
+            if (row.minimum() != null) {
+                r.put("minimum", row.label() + 1);
+                put(r, "x", row.minimum().at().x());
+                put(r, "y", row.minimum().at().y());
+                put(r, "value", row.minimum().value());
+                r.put("listed", row.listed());
+            } else {
+                r.putNull("minimum");
+            }
+            r.put("count", row.count());
+            put(r, "share", row.share());
+        }
         return root;
     }
 
     /**
      * SGD statistics, as {@code losslab sgd-stats --format json} prints them and
      * {@code GET /api/sgd-stats} (and its job) answers: {@code spec} (the run, without its noise),
-     * {@code runs} (seeds per level), {@code steps}, {@code minima} ({@code {x, y}} each), and
+     * {@code runs} (seeds per level), {@code steps}, {@code minima} ({@code {x, y}} each: every
+     * numbered minimum, the listed ones first), {@code listed} (how many of them the surface lists), and
      * {@code levels}: per noise level σ, {@code noise}, {@code shares} (the fraction of runs ending in
      * each minimum, in {@code minima}'s order), {@code diverged} and {@code unconverged}.
      */
@@ -169,6 +194,7 @@ public final class JsonViews {
         for (Minimum m : stats.minima()) {
             minima.add(point(m.at()));
         }
+        root.put("listed", spec.landscape().knownMinima().size());
         ArrayNode levels = root.putArray("levels");
         for (int level = 0; level < stats.noise().count(); level++) {
             ObjectNode row = levels.addObject();

@@ -1,5 +1,6 @@
 package dev.losslab.app.plot;
 
+import dev.losslab.app.output.BasinLegend;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.core.field.ContourLine;
 import dev.losslab.core.field.FieldPicture;
@@ -91,37 +92,38 @@ public record BasinPlot(BasinMap map, RunSpec run, FieldPicture surface) impleme
             }
         }
         List<Minimum> minima = map.minima();
-        for (Minimum m : minima) {
-            if (g.window().contains(m.at())) {
-                c.circle(x.pixel(m.at().x()), y.pixel(m.at().y()), 5, Palette.MARKER, Palette.INK);
+        for (int m = 0; m < minima.size(); m++) {
+            Minimum min = minima.get(m);
+            // The listed minima, and the others that some run reached (Levi has 543 in its window).
+            boolean marked = m < map.listedCount() || map.count(m) > 0;
+            if (marked && g.window().contains(min.at())) {
+                c.circle(x.pixel(min.at().x()), y.pixel(min.at().y()), m < map.listedCount() ? 5 : 3, Palette.MARKER, Palette.INK);
             }
         }
         Frame.draw(c, x, y, TOP, bottom, "x", "y");
 
         Frame.title(c, String.format(Locale.ROOT, "Basins of attraction: %s, %s at lr %s, %d steps",
                 run.landscape().name(), run.optimizerName(), Numbers.brief(run.learningRate()), run.maxSteps()), LEFT, 24);
-        c.text(String.format(Locale.ROOT, "%d×%d starts; contours of f; white dots: known minima", g.columns(), g.rows()),
+        c.text(String.format(Locale.ROOT, "%d×%d starts; contours of f; white dots: minima", g.columns(), g.rows()),
                 LEFT, 42, Canvas.Anchor.START, 12, Palette.FAINT_INK, false);
 
         double lx = right + 24;
         double ly = TOP + 12;
         c.text("ends at", lx, ly, Canvas.Anchor.START, Frame.TITLE_FONT, Palette.INK, false);
         ly += 22;
-        for (int m = 0; m < minima.size(); m++) {
-            Minimum min = minima.get(m);
-            Frame.legendRow(c, lx, ly, Palette.basin(m), false, String.format(Locale.ROOT, "%s  %s",
-                    Numbers.point(min.at().x(), min.at().y()), percent(map.share(m))));
+        for (BasinLegend.Row row : BasinLegend.of(map)) {
+            Color swatch = row.kind().equals("other-minima") ? Palette.UNCONVERGED : colour(row.label());
+            Frame.legendRow(c, lx, ly, swatch, false, row.text() + "  " + percent(row.share()));
             ly += 20;
         }
-        Frame.legendRow(c, lx, ly, Palette.DIVERGED, false, "diverged  " + percent(map.divergedShare()));
-        ly += 20;
-        Frame.legendRow(c, lx, ly, Palette.UNCONVERGED, false, "did not converge  " + percent(map.unconvergedShare()));
     }
 
-    private static Color colour(byte label) {
+    private static Color colour(int label) {
         return switch (label) {
             case BasinMap.DIVERGED -> Palette.DIVERGED;
             case BasinMap.UNCONVERGED -> Palette.UNCONVERGED;
+            case BasinMap.SADDLE -> Palette.SADDLE;
+            case BasinMap.MAXIMUM -> Palette.MAXIMUM;
             default -> Palette.basin(label);
         };
     }

@@ -42,6 +42,8 @@ final class Palette {
     private static final List<Color> BASINS = colours(DATA.path("basins").path("colors"));
     static final Color DIVERGED = colour(DATA.path("outcomes").path("diverged"));
     static final Color UNCONVERGED = colour(DATA.path("outcomes").path("unconverged"));
+    static final Color SADDLE = colour(DATA.path("outcomes").path("saddle"));
+    static final Color MAXIMUM = colour(DATA.path("outcomes").path("maximum"));
 
     static final Color INK = new Color(0x222222);
     static final Color FAINT_INK = new Color(0x666666);

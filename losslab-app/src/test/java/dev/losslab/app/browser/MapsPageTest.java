@@ -20,7 +20,7 @@ class MapsPageTest extends BrowserTest {
     private static final LocatorAssertions.HasCountOptions COMPUTE_WAIT =
             new LocatorAssertions.HasCountOptions().setTimeout(30_000);
 
-    /** Clicks Compute and waits for the legend: four minima plus "did not converge" and "diverged". */
+    /** Clicks Compute and waits for the legend: four minima plus "still on its way" and "diverged". */
     private static Locator computeHimmelblau(Page page) {
         Locator compute = page.getByTestId("compute");
         assertThat(compute).isEnabled();
@@ -50,6 +50,25 @@ class MapsPageTest extends BrowserTest {
         assertThat(totalShare(page)).isCloseTo(100, within(1e-6));
         assertThat(page.getByTestId("status")).containsText("Done");
         screenshot(page, "maps-desktop-himmelblau-gd.png");
+    }
+
+    /**
+     * Issue 14: Rastrigin's 120 local minima are basins, not a grey "did not converge" covering 99 % of
+     * the map: the legend names the listed minimum and the largest local basins, and sums the rest.
+     */
+    @Test
+    void rastriginsLocalMinimaAreBasinsInTheLegend() {
+        Page page = desktop("/maps.html?surface=rastrigin&optimizer=gd&grid=101");
+        page.getByTestId("compute").click();
+        Locator legend = page.getByTestId("legend");
+        assertThat(legend.locator("li[data-kind=other-minima]")).hasCount(1, COMPUTE_WAIT);
+        assertThat(legend.locator("li[data-kind=other-minima]")).containsText("112 other local minima");
+        assertThat(legend.locator("li[data-kind=minimum]")).hasCount(9);
+        assertThat(legend.locator("li[data-kind=minimum]").first()).containsText("Minimum 1 at (0, 0)");
+        assertThat(legend.locator("li[data-kind=minimum]").nth(1)).containsText("a local minimum");
+        assertThat(Double.parseDouble(legend.locator("li[data-kind=unconverged]").getAttribute("data-share"))).isLessThan(5);
+        assertThat(totalShare(page)).isCloseTo(100, within(1e-6));
+        screenshot(page, "maps-desktop-rastrigin-gd.png");
     }
 
     @Test

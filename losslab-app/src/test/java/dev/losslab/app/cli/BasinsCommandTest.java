@@ -43,9 +43,22 @@ class BasinsCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.outLines()).containsExactly(
                 "basins of bowl for gd, lr 0.25, 1000 steps: 5×5 starts over [-4, 4]×[-3, 3]",
-                "  minimum (0, 0)                      20.000 %",
-                "  diverged                            80.000 %",
-                "  did not converge                     0.000 %");
+                "  minimum 1 (0, 0)                            20.000 %",
+                "  still on its way                             0.000 %",
+                "  diverged                                    80.000 %");
+    }
+
+    /** Rastrigin's local minima are basins too (issue 14): the legend names the largest, then sums the rest. */
+    @Test
+    void textNamesLocalMinimaAndSumsTheManyOthers() {
+        Cli cli = Cli.run("basins", "--surface", "rastrigin", "--optimizer", "gd", "--grid", "101");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String[] lines = cli.outLines();
+        assertThat(lines[1]).isEqualTo("  minimum 1 (0, 0)                             0.794 %");
+        assertThat(lines[2]).startsWith("  minimum 6 (-0.994959, -0.994959) (local)");
+        assertThat(lines).hasSize(1 + 1 + 8 + 3);
+        assertThat(lines[10]).isEqualTo("  112 other local minima                      91.364 %");
+        assertThat(lines[11]).isEqualTo("  still on its way                             0.000 %");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Destinations;
+import dev.losslab.core.run.EndPoint;
 import dev.losslab.core.run.Engine;
 import dev.losslab.core.run.Outcomes;
 import dev.losslab.core.run.RunSpec;
@@ -10,15 +12,16 @@ import java.util.concurrent.CancellationException;
  * by where its run ends.
  *
  * <p>Each start runs exactly as {@code Runner.run} would run the spec from there (same stop rules,
- * same step count, same noise, if any). Its label, by {@link BasinRule}:
+ * same step count, same noise, if any). Its label is where the run ended ({@link Destinations}: the
+ * place within {@value Destinations#REACH_FRACTION} × the window's span of its last point, a noisy run
+ * by where a clean run from there settles):
  * <ul>
  *   <li>{@link BasinMap#DIVERGED} when the run diverged;</li>
- *   <li>otherwise m, when its last point is within {@value #REACH_FRACTION} × the landscape window's
- *       span of known minimum m (the nearest, if several) — whether it converged or ran out of steps
- *       there. This is ten times the tolerance of {@code Landscape.minimumReachedFrom}: a map asks
- *       "which basin", not "how precisely";</li>
- *   <li>otherwise {@link BasinMap#UNCONVERGED}: still on its way when the steps ran out, or stopped at a
- *       saddle, a maximum, or anywhere else that is not a known minimum.</li>
+ *   <li>m, at (or near) minimum m + 1 — listed or not: a local minimum is a basin too —  whether it
+ *       converged or ran out of steps there. The reach is ten times the tolerance of
+ *       {@code Landscape.minimumReachedFrom}: a map asks "which basin", not "how precisely";</li>
+ *   <li>{@link BasinMap#SADDLE} or {@link BasinMap#MAXIMUM} at (or stuck near) one;</li>
+ *   <li>otherwise {@link BasinMap#UNCONVERGED}: still on its way when the steps ran out.</li>
  * </ul>
  *
  * <p>Rows of the grid are spread over all cores (the common fork-join pool); each row is one batch
@@ -33,9 +36,6 @@ public final class Basins {
     public static final int DEFAULT_GRID = 128;
 
 
-    /** A run belongs to a minimum's basin when it ends within this fraction of the window span of it. */
-    public static final double REACH_FRACTION = 1e-2;
-
     private Basins() {}
 
     /**
@@ -47,10 +47,11 @@ public final class Basins {
      */
     public static BasinMap map(RunSpec spec, Grid grid, Job job) {
         Budget.checkGrid(Math.max(grid.columns(), grid.rows()));
-        Budget.checkWork(grid.cells(), spec.maxSteps());
-        BasinRule rule = new BasinRule(spec.landscape());
+        // A noisy map runs each start twice: the noisy run, then the clean one that says where it hovered.
+        Budget.checkWork(spec.noise() > 0 ? 2L * grid.cells() : grid.cells(), spec.maxSteps());
+        Destinations places = Destinations.of(spec.landscape());
         int columns = grid.columns();
-        byte[] labels = new byte[grid.cells()];
+        short[] labels = new short[grid.cells()];
         int[] steps = new int[grid.cells()];
         job.forEachUnit(grid.rows(), j -> {
             double[] starts = new double[2 * columns];
@@ -59,11 +60,12 @@ public final class Basins {
                 starts[columns + i] = grid.y(j);
             }
             Outcomes row = Engine.run(spec, starts, columns, null, step -> job.check());
+            EndPoint[] ends = places.classify(spec, row);
             for (int i = 0; i < columns; i++) {
-                labels[j * columns + i] = rule.label(row.get(i));
+                labels[j * columns + i] = BasinMap.label(ends[i]);
                 steps[j * columns + i] = row.steps(i);
             }
         });
-        return new BasinMap(grid, spec.landscape().knownMinima(), labels, steps);
+        return new BasinMap(grid, places.minima(), places.listedCount(), labels, steps);
     }
 }

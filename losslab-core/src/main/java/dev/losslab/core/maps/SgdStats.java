@@ -1,6 +1,8 @@
 package dev.losslab.core.maps;
 
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.run.Destinations;
+import dev.losslab.core.run.EndPoint;
 import dev.losslab.core.run.Engine;
 import dev.losslab.core.run.Outcomes;
 import dev.losslab.core.run.RunSpec;
@@ -10,11 +12,13 @@ import dev.losslab.core.run.RunSpec;
  * spec from the same start with seeds s, s + 1, …, s + R − 1, each labelled by the basin it ends in.
  *
  * <p>A noisy run rarely stops exactly at a minimum: it jitters around one until its steps run out.
- * So its basin is decided after the noise: from its last point, the same optimizer and lr run again
- * without noise (fresh state, same step budget), and that clean run's end is labelled by
- * {@link BasinRule} (the known minimum within 1e-2 of the window span, diverged, or unconverged).
- * A noisy run that diverged counts as diverged. With σ = 0 no random numbers are drawn, so every
- * seed gives the batch run's basin.
+ * So its basin is decided after the noise ({@link Destinations#classify(RunSpec, Outcomes)}): from its
+ * last point, the same optimizer and lr run again without noise (fresh state, same step budget), and
+ * the minimum that clean run ends at (numbered as {@link Destinations#minima()}: listed first, then
+ * every other local minimum in the window) is the run's. A noisy run that diverged counts as diverged;
+ * one whose clean run ends anywhere else (still moving, or — rarer than rare with noise — at a saddle
+ * or maximum) as unconverged. With σ = 0 no random numbers are drawn, so every seed gives the batch
+ * run's basin.
  */
 public final class SgdStats {
 
@@ -46,9 +50,8 @@ public final class SgdStats {
         }
         long total = (long) noise.count() * runs;
         Budget.checkWork(2 * total, spec.maxSteps());
-        BasinRule rule = new BasinRule(spec.landscape());
-        RunSpec clean = spec.withNoise(0, spec.seed());
-        byte[] labels = new byte[(int) total];
+        Destinations places = Destinations.of(spec.landscape());
+        short[] labels = new short[(int) total];
         int chunk = Math.clamp((runs + MIN_UNITS_PER_LEVEL - 1) / MIN_UNITS_PER_LEVEL, 1, MAX_CHUNK);
         int chunks = (runs + chunk - 1) / chunk;
         job.forEachUnit(noise.count() * chunks, unit -> {
@@ -62,22 +65,20 @@ public final class SgdStats {
                 starts[r] = spec.start().x();
                 starts[count + r] = spec.start().y();
             }
-            Outcomes noisy = Engine.run(spec.withNoise(noise.value(level), spec.seed()), starts, count, seeds,
-                    step -> job.check());
-            // The clean runs start where the noisy ones ended; those from a diverged end stop at once
-            // (the same point check) and are labelled diverged anyway.
-            Outcomes settled = Engine.run(clean, noisy.ends(), count, null, step -> job.check());
+            RunSpec noisy = spec.withNoise(noise.value(level), spec.seed());
+            Outcomes ended = Engine.run(noisy, starts, count, seeds, step -> job.check());
+            // σ = 0 is classified as it ended; σ > 0 by the clean run from each end (where it hovered).
+            EndPoint[] ends = places.classify(noisy, ended);
             for (int r = 0; r < count; r++) {
-                labels[level * runs + first + r] = noisy.get(r).diverged()
-                        ? BasinMap.DIVERGED : rule.label(settled.get(r));
+                labels[level * runs + first + r] = BasinMap.label(ends[r]);
             }
         });
-        int minima = spec.landscape().knownMinima().size();
+        int minima = places.minima().size();
         int[][] counts = new int[noise.count()][minima + 2];
         for (int c = 0; c < total; c++) {
-            byte label = labels[c];
+            short label = labels[c];
             counts[c / runs][label >= 0 ? label : minima + (label == BasinMap.DIVERGED ? 0 : 1)]++;
         }
-        return new SgdStatsResult(noise, runs, spec.landscape().knownMinima(), counts);
+        return new SgdStatsResult(noise, runs, places.minima(), counts);
     }
 }

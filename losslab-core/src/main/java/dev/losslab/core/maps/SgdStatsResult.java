@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param noise  the noise levels σ
  * @param runs   runs (seeds) per level
- * @param minima the landscape's known minima, in order
+ * @param minima the numbered minima ({@code Destinations.minima()}: the listed ones first)
  * @param counts per level: the runs that ended at each minimum, then diverged, then unconverged
  *               (length minima + 2); kept private to this record's accessors
  */

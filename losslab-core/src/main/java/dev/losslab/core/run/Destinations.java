@@ -168,8 +168,9 @@ public final class Destinations {
     }
 
     private EndPoint minimum(int index, boolean converged) {
-        Minimum m = places().minima.get(index);
         boolean isListed = index < listed.size();
+        // A listed minimum needs no search: the common case stays one distance per listed minimum.
+        Minimum m = isListed ? listed.get(index) : places().minima.get(index);
         return converged ? new EndPoint.AtMinimum(index + 1, m, isListed) : new EndPoint.NearMinimum(index + 1, m, isListed);
     }
 
