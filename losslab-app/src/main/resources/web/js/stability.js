@@ -28,7 +28,8 @@ export function stabilityHint(o, setting, lr, eigenvalues) {
   if (o.learningRateDefault === 'one') {
     return { text: o.name.includes('newton') ? '1 = the full Newton step' : '1: the method sizes its own step', warn: false };
   }
-  const bounded = GRADIENT_DESCENT.has(o.name) || HEAVY_BALL.has(o.name) || NESTEROV.has(o.name);
+  const rectified = o.learningRateDefault === 'rectified'; // RAdam, AdaBelief: plain gradient steps first
+  const bounded = GRADIENT_DESCENT.has(o.name) || HEAVY_BALL.has(o.name) || NESTEROV.has(o.name) || rectified;
   if (!bounded) {
     return {
       text: o.name === 'gd-armijo' ? 'first trial step: backtracking shrinks it until f falls'
@@ -57,5 +58,13 @@ export function stabilityHint(o, setting, lr, eigenvalues) {
     rule = '2/λmax';
   }
   const warn = lr >= limit;
+  if (rectified) {
+    // Until its variance estimate is trusted (the first 5 steps) the step is lr·m̂: gradient descent's bound.
+    return {
+      text: warn ? `first steps are gradient steps: ≥ 2/λmax = ${num(limit)} here, they overshoot`
+        : `first steps are gradient steps (< 2/λmax = ${num(limit)} here), then about lr per coordinate`,
+      warn,
+    };
+  }
   return { text: warn ? `≥ ${rule} = ${num(limit)} here: it overshoots` : `< ${rule} = ${num(limit)} here`, warn };
 }

@@ -47,7 +47,9 @@ public final class OptimizerTable {
     private static String lrDefault(OptimizerKind k) {
         return switch (k.learningRateDefault()) {
             case GRADIENT -> "the surface's";
+            case NESTEROV -> "2/3 of the surface's";
             case ADAPTIVE -> "the surface's adaptive lr";
+            case RECTIFIED -> "the smaller of the surface's two";
             case ONE -> "1";
         };
     }

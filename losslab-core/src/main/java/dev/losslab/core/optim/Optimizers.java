@@ -2,7 +2,9 @@ package dev.losslab.core.optim;
 
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.ADAPTIVE;
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.GRADIENT;
+import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.NESTEROV;
 import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.ONE;
+import static dev.losslab.core.optim.OptimizerKind.LearningRateDefault.RECTIFIED;
 
 import dev.losslab.core.Registry;
 import java.util.List;
@@ -61,7 +63,7 @@ public final class Optimizers {
                 List.of(Param.real("momentum", "μ", 0.9, Range.above(0), "momentum factor μ"),
                         Param.real("dampening", "τ", 0, Range.closed(0, 0), "dampening τ: PyTorch allows only 0 with Nesterov"),
                         WEIGHT_DECAY, MAXIMIZE),
-                GRADIENT, 0,
+                NESTEROV, 0,
                 s -> new Sgd(s.real("momentum"), s.real("dampening"), true, s.real("weight-decay"), s.flag("maximize"))));
         add(new OptimizerKind("rmsprop", "RMSProp",
                 "v ← α·v + (1 − α)·g²;  θ ← θ − lr·g / (√v + ε)  (centered: √(v − a²) with a ← α·a + (1 − α)·g; "
@@ -141,7 +143,7 @@ public final class Optimizers {
                         + "θ ← θ − lr·m̂·r_t·√(1 − β₂ᵗ)/(√v + ε) if ρ_t > 5, else θ ← θ − lr·m̂  "
                         + "(ρ∞ = 2/(1 − β₂) − 1, r_t = √((ρ_t − 4)(ρ_t − 2)ρ∞ / ((ρ∞ − 4)(ρ∞ − 2)ρ_t)))",
                 List.of(BETA1, BETA2, EPS_1E_8, WEIGHT_DECAY, DECOUPLED_WEIGHT_DECAY, MAXIMIZE),
-                ADAPTIVE, 0,
+                RECTIFIED, 0,
                 s -> new RAdam(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"),
                         s.flag("decoupled-weight-decay"), s.flag("maximize"))));
         add(new OptimizerKind("asgd", "Averaged SGD",
@@ -258,7 +260,7 @@ public final class Optimizers {
                         Param.flag("no-rectify", "AdaBelief without its RAdam-style rectification (the reference's rectify=False)"),
                         Param.flag("no-degenerated-to-sgd",
                                 "AdaBelief: no step at all while the rectification term is undefined (degenerated_to_sgd=False)")),
-                ADAPTIVE, 0,
+                RECTIFIED, 0,
                 s -> new AdaBelief(s.real("beta1"), s.real("beta2"), s.real("eps"), s.real("weight-decay"),
                         s.flag("amsgrad"), !s.flag("no-rectify"), !s.flag("no-degenerated-to-sgd"))));
         add(new OptimizerKind("adan", "Adan (adaptive Nesterov momentum, Xie et al. 2022)",

@@ -58,7 +58,7 @@ public final class Catalog {
                 "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2",
                 "Broad flat plateaus near the axes and cliffs towards the corners: the gradient's size varies by orders "
                         + "of magnitude, so one fixed learning rate is either timid on the flats or reckless on the walls.",
-                new Beale(), Window.square(4.5), Vec2.of(1, 1.5), 0.01, 0.09,
+                new Beale(), Window.square(4.5), Vec2.of(1, 1.5), 0.007, 0.09,
                 List.of(Minimum.at(3, 0.5, 0))));
         add(new Landscape("booth", "Booth's function",
                 "(x + 2*y - 7)^2 + (2*x + y - 5)^2",

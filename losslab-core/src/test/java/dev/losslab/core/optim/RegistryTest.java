@@ -268,7 +268,7 @@ class RegistryTest {
             gd                 | GRADIENT | 0
             sgd                | GRADIENT | 1
             momentum           | GRADIENT | 0
-            nesterov           | GRADIENT | 0
+            nesterov           | NESTEROV | 0
             rmsprop            | ADAPTIVE | 0
             adagrad            | ADAPTIVE | 0
             adam               | ADAPTIVE | 0
@@ -276,7 +276,7 @@ class RegistryTest {
             adadelta           | ONE      | 0
             adamax             | ADAPTIVE | 0
             nadam              | ADAPTIVE | 0
-            radam              | ADAPTIVE | 0
+            radam              | RECTIFIED | 0
             asgd               | GRADIENT | 0
             adafactor          | ONE      | 0
             lbfgs              | ONE      | 0
@@ -287,7 +287,7 @@ class RegistryTest {
             nelder-mead        | ONE      | 0
             gd-armijo          | GRADIENT | 0
             lion               | ADAPTIVE | 0
-            adabelief          | ADAPTIVE | 0
+            adabelief          | RECTIFIED | 0
             adan               | ADAPTIVE | 0
             yogi               | ADAPTIVE | 0
             lamb               | ADAPTIVE | 0
