@@ -18,8 +18,11 @@ export class LandscapeView {
    * @param {(p: number[]|null) => void} o.onHover
    * @param {(dx: number, dy: number) => void} o.onNudge  arrow keys, in fractions of the window
    * @param {(frame: Frame, widCss: number) => void} o.onLayout  the plot moved or resized
+   * @param {() => number} [o.maxPlotHeight]  the tallest the plot may be, in CSS px (default: what
+   *                                          the viewport shows below a header and a toolbar)
    */
   constructor(o) {
+    this.maxPlotHeight = () => Math.max(220, window.innerHeight - 190);
     Object.assign(this, o);
     this.frame = new Frame();
     this.layer = new LandscapeLayer();
@@ -47,7 +50,7 @@ export class LandscapeView {
     const [x0, x1, y0, y1] = this.window;
     const plotW = widCss - M.left - M.right;
     // as tall as the window's aspect says, but never taller than the viewport can show
-    const maxPlotH = Math.max(220, window.innerHeight - 190);
+    const maxPlotH = this.maxPlotHeight();
     let plotH = Math.round(plotW * (y1 - y0) / (x1 - x0));
     let usedW = plotW;
     if (plotH > maxPlotH) { plotH = maxPlotH; usedW = Math.round(plotH * (x1 - x0) / (y1 - y0)); }

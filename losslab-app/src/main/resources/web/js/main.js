@@ -53,6 +53,9 @@ const view = new LandscapeView({
     setStart(state.start[0] + dx * (w[1] - w[0]), state.start[1] + dy * (w[3] - w[2]));
   },
   onLayout: (frame, widCss) => colorbar.layout(frame.leftCss, frame.widCss, widCss),
+  // Beside the racers and the chart (lab.css, 1000 px and wider) the map is at least 560 px tall, as a
+  // projector at 1024×768 needs, even if its colour bar then sits just below the fold.
+  maxPlotHeight: () => Math.max(window.innerWidth >= 1000 ? 560 : 220, window.innerHeight - 260),
 });
 
 const stepMode = new StepMode({ view, wrap: $('map-wrap') });

@@ -459,7 +459,8 @@ export class RacerPanel {
     const end = t.run.end || { kind: 'unsettled' };
     const word = STOP_WORDS[stop.reason] || stop.reason;
     const at = end.x !== null && end.x !== undefined ? point(end.x, end.y, 3) : '';
-    const minimum = `minimum ${end.minimum} ${at}${end.listed === false ? ' (a local minimum the surface does not list)' : ''}`;
+    // "local minimum 15": one of the many the surface does not list (Rastrigin lists only its global one)
+    const minimum = `${end.listed === false ? 'local ' : ''}minimum ${end.minimum} ${at}`;
     const critical = { saddle: 'a saddle', maximum: 'a maximum', degenerate: 'a flat critical point' }[end.kind];
     if (stop.reason === 'converged') {
       const n = `${stop.step} step${stop.step === 1 ? '' : 's'}`;
