@@ -101,7 +101,7 @@ export class LossChart {
     for (const t of this.tracks) {
       const at = this.axis.of(t);
       for (let i = 0; i <= t.shown; i++) if (!Number.isNaN(t.loss[i])) points++;
-      for (let pass = t.name === 'adagrad' ? 0 : 1; pass < 2; pass++) {
+      for (let pass = t.run.spec.optimizer === 'adagrad' ? 0 : 1; pass < 2; pass++) {
         ctx.strokeStyle = pass === 0 ? 'rgba(60,60,60,0.8)' : t.color;
         ctx.lineWidth = pass === 0 ? 3.5 : 2;
         ctx.beginPath();

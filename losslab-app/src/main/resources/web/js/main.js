@@ -21,6 +21,7 @@ import * as exporter from './exporter.js';
 import { StepMode } from './stepMode.js';
 import { View3dToggle } from './view3dToggle.js';
 import { TunePanel, tunedNote } from './tunePanel.js';
+import { isRacerId, optimizerOf } from './racerIds.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -103,7 +104,7 @@ const panel = new RacerPanel({
   onChange: (what) => {
     if (what === 'racers') {
       panel.render(state);
-      renderFormulas($('rules'), catalog.optimizers, state.optimizers);
+      renderFormulas($('rules'), catalog.optimizers, [...new Set(state.optimizers.map(optimizerOf))]);
     }
     invalidateRace();
     save();
@@ -119,11 +120,11 @@ const tuner = new TunePanel({
   onTuned: (tuned) => {
     // The chosen settings become the racers' own, as if typed: the URL keeps them, the cards show them.
     for (const t of tuned) {
-      const own = (state.settings[t.optimizer] ??= {});
+      const own = (state.settings[t.racer] ??= {});
       own.lr = String(t.lr);
       if (t.parameter) own[t.parameter] = String(t.value);
     }
-    panel.setTuned(tuned.map((t) => [t.optimizer, { lr: String(t.lr), ...tunedNote(t) }]));
+    panel.setTuned(tuned.map((t) => [t.racer, { lr: String(t.lr), ...tunedNote(t) }]));
     panel.render(state);
     invalidateRace();
     save();
@@ -244,7 +245,7 @@ async function loadSurface(name, { start = null, fresh = false } = {}) {
   view.scene.inspect = null;
   inspector.setSurface(name);
   panel.render(state);
-  renderFormulas($('rules'), catalog.optimizers, state.optimizers);
+  renderFormulas($('rules'), catalog.optimizers, [...new Set(state.optimizers.map(optimizerOf))]);
   invalidateRace();
   inspector.setStart(state.start);
   inspector.onStartKnown();
@@ -330,7 +331,7 @@ function showSurfaceText(info) {
 async function applyQuery(query) {
   const s = urlState.parse(query);
   const known = new Set(catalog.optimizers.map((o) => o.name));
-  state.optimizers = (s.optimizers ?? DEFAULT_RACE).filter((n) => known.has(n));
+  state.optimizers = (s.optimizers ?? DEFAULT_RACE).filter((n, i, all) => isRacerId(n) && known.has(optimizerOf(n)) && all.indexOf(n) === i);
   state.settings = s.settings;
   state.steps = s.steps;
   $('steps').value = String(state.steps ?? catalog.defaults.steps);
@@ -391,8 +392,9 @@ async function ensureRace(withInternals = false) {
   }
   const token = ++raceToken;
   const body = raceBody();
+  const ids = panel.racingIds(); // racer i of the body is ids[i]: "gd", "gd:2", …
   if (withInternals && stepMode.allows(body.steps)) body.internals = true;
-  const answer = loadRace(token, body);
+  const answer = loadRace(token, body, ids);
   raceInFlight = { token, internals: body.internals === true, answer };
   try {
     return await answer;
@@ -401,12 +403,12 @@ async function ensureRace(withInternals = false) {
   }
 }
 
-async function loadRace(token, body) {
+async function loadRace(token, body, ids) {
   $('run').setAttribute('aria-busy', 'true');
   try {
     const result = await api.race(body);
     if (token !== raceToken) return false;
-    const tracks = result.runs.map((run, i) => new Track(body.racers[i].optimizer, racerColor(body.racers[i].optimizer), run));
+    const tracks = result.runs.map((run, i) => new Track(ids[i], racerColor(ids[i]), run));
     view.scene.racers = tracks;
     view3d.setTracks(tracks);
     setChartTracks(tracks);
@@ -416,7 +418,7 @@ async function loadRace(token, body) {
     return true;
   } catch (e) {
     if (token === raceToken) {
-      const name = e.racer !== null && e.racer !== undefined ? body.racers[e.racer]?.optimizer : null;
+      const name = e.racer !== null && e.racer !== undefined ? ids[e.racer] : null;
       $('race-error').textContent = name ? `${name}: ${e.message}` : e.message;
       const input = name && e.field ? document.getElementById(`p-${name}-${e.field}`) : null;
       if (input) input.setAttribute('aria-invalid', 'true');
@@ -571,7 +573,7 @@ async function boot() {
 
   const fromUrl = urlState.parse(location.search);
   const known = new Set(catalog.optimizers.map((o) => o.name));
-  state.optimizers = (fromUrl.optimizers ?? DEFAULT_RACE).filter((n) => known.has(n));
+  state.optimizers = (fromUrl.optimizers ?? DEFAULT_RACE).filter((n, i, all) => isRacerId(n) && known.has(optimizerOf(n)) && all.indexOf(n) === i);
   state.settings = fromUrl.settings;
   state.steps = fromUrl.steps;
   state.view = fromUrl.view;

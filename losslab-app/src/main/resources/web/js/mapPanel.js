@@ -8,6 +8,7 @@ import { LandscapeView } from './landscapeView.js';
 import { Playback, Track } from './playback.js';
 import { num, point } from './format.js';
 import * as urlState from './urlState.js';
+import { nextId } from './racerIds.js';
 
 const GRID = 120;
 const pictures = new Map(); // surface → Promise<landscape>, shared by every panel on the page
@@ -165,15 +166,15 @@ export function labLink(surface, start, steps, racers) {
   const optimizers = [];
   const settings = {};
   for (const r of racers) {
-    if (optimizers.includes(r.optimizer)) continue; // the lab races each optimizer once
-    optimizers.push(r.optimizer);
+    const id = nextId(r.optimizer, optimizers); // the same optimizer again is "name:2" in the lab
+    optimizers.push(id);
     const s = {};
     for (const [k, v] of Object.entries(r.params ?? {})) s[k] = String(v);
     if (r.schedule) {
       s.schedule = r.schedule.name;
       for (const [k, v] of Object.entries(r.schedule.params ?? {})) s[k] = String(v);
     }
-    if (Object.keys(s).length) settings[r.optimizer] = s;
+    if (Object.keys(s).length) settings[id] = s;
   }
   return `/?${urlState.format({ surface, start, optimizers, steps, settings })}`;
 }

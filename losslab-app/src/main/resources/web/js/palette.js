@@ -40,13 +40,28 @@ export const UNDEFINED_RGB = rgb(PALETTE.undefined.color);
 
 const spareAssigned = new Map();
 
-/** One colour per optimizer; a name the palette does not know takes the next spare colour. */
-export function racerColor(name) {
+/**
+ * One colour per optimizer; a name the palette does not know takes the next spare colour. A racer
+ * id "name:k" (the same optimizer raced again) takes its optimizer's colour, lighter for k = 2, darker
+ * for k = 3, and so on alternately: the same family, told apart at a glance.
+ */
+export function racerColor(id) {
+  const colon = id.indexOf(':');
+  if (colon > 0) return shade(racerColor(id.slice(0, colon)), Number(id.slice(colon + 1)));
+  const name = id;
   const known = PALETTE.racers.colors[name];
   if (known) return known;
   const spare = PALETTE.racers.spare;
   if (!spareAssigned.has(name)) spareAssigned.set(name, spare[spareAssigned.size % spare.length]);
   return spareAssigned.get(name);
+}
+
+/** Instance k ≥ 2 of a colour: mixed with white (even k) or black (odd k), more with each pair. */
+function shade(hex, k) {
+  const amount = Math.min(0.6, 0.4 + 0.1 * Math.floor((k - 2) / 2));
+  const toward = k % 2 === 0 ? 255 : 0;
+  const mixed = rgb(hex).map((c) => Math.round(c + (toward - c) * amount));
+  return `#${mixed.map((c) => c.toString(16).padStart(2, '0')).join('')}`;
 }
 
 export const UNCONVERGED_COLOR = PALETTE.outcomes.unconverged;

@@ -7,6 +7,7 @@
 import { racerColor } from './palette.js';
 import { num, point } from './format.js';
 import { stabilityHint } from './stability.js';
+import { instanceOf, nextId, optimizerOf } from './racerIds.js';
 
 const STOP_WORDS = {
   converged: 'converged',
@@ -93,19 +94,43 @@ export class RacerPanel {
     }
   }
 
+  /** A chip ticked: its optimizer races; unticked: every racer of it leaves the race. */
   toggle(name, on) {
-    const racing = new Set(this.state.optimizers);
-    if (on) racing.add(name); else racing.delete(name);
-    // registry order, so a link's order never matters
-    this.state.optimizers = this.optimizers.map((o) => o.name).filter((n) => racing.has(n));
+    const ids = this.state.optimizers.filter((id) => optimizerOf(id) !== name);
+    if (on) ids.push(name);
+    for (const id of Object.keys(this.state.settings)) {
+      if (!on && optimizerOf(id) === name && id !== name) delete this.state.settings[id];
+    }
+    this.state.optimizers = this.ordered(ids);
+    this.onChange('racers');
+  }
+
+  /** Registry order, each optimizer's racers by instance: a link's order never matters. */
+  ordered(ids) {
+    const rank = new Map(this.optimizers.map((o, k) => [o.name, k]));
+    return [...ids].sort((a, b) => (rank.get(optimizerOf(a)) - rank.get(optimizerOf(b))) || (instanceOf(a) - instanceOf(b)));
+  }
+
+  /** "Race again": another racer of the same optimizer, with this one's settings to change. */
+  raceAgain(id) {
+    if (this.state.optimizers.length >= this.maxRacers) return;
+    const copy = nextId(optimizerOf(id), this.state.optimizers);
+    if (this.state.settings[id]) this.state.settings[copy] = { ...this.state.settings[id] };
+    this.state.optimizers = this.ordered([...this.state.optimizers, copy]);
+    this.onChange('racers');
+  }
+
+  remove(id) {
+    this.state.optimizers = this.state.optimizers.filter((n) => n !== id);
+    delete this.state.settings[id];
     this.onChange('racers');
   }
 
   /** Rebuilds chips' state and the cards for state.optimizers. */
   render(state) {
     this.state = state;
-    const racing = new Set(state.optimizers);
-    const full = racing.size >= this.maxRacers;
+    const racing = new Set(state.optimizers.map(optimizerOf));
+    const full = state.optimizers.length >= this.maxRacers;
     for (const [name, box] of this.checkboxes) {
       box.checked = racing.has(name);
       box.disabled = !box.checked && full;
@@ -113,9 +138,9 @@ export class RacerPanel {
     this.noteEl.textContent = full ? `At most ${this.maxRacers} racers at once.` : '';
     this.listEl.replaceChildren();
     this.cards.clear();
-    for (const name of state.optimizers) {
-      const o = this.byName.get(name);
-      if (o) this.listEl.append(this.card(o));
+    for (const id of state.optimizers) {
+      const o = this.byName.get(optimizerOf(id));
+      if (o) this.listEl.append(this.card(o, id, full));
     }
     this.updateHints();
   }
@@ -125,7 +150,9 @@ export class RacerPanel {
     return own && own[param] !== undefined ? own[param] : undefined;
   }
 
-  defaultOf(name, param) {
+  /** The default of a racer's setting: its optimizer's on this surface (the racer may be "gd:2"). */
+  defaultOf(id, param) {
+    const name = optimizerOf(id);
     const d = this.defaults[name] || {};
     if (d[param] !== undefined && d[param] !== null) return d[param];
     const o = this.byName.get(name);
@@ -134,7 +161,7 @@ export class RacerPanel {
     const p = o && o.params.find((q) => q.name === param);
     if (p) return p.default;
     // the chosen schedule's default first: names repeat with other defaults (step's gamma 0.1, exponential's 0.99)
-    const chosen = this.schedules.find((s) => s.name === this.setting(name, 'schedule'));
+    const chosen = this.schedules.find((s) => s.name === this.setting(id, 'schedule'));
     for (const s of chosen ? [chosen, ...this.schedules] : this.schedules) {
       const q = s.params.find((r) => r.name === param);
       if (q) return q.default;
@@ -142,8 +169,8 @@ export class RacerPanel {
     return undefined;
   }
 
-  card(o) {
-    const name = o.name;
+  /** The card of racer `name` (an id: "gd", or "gd:2" for GD's second racer), running optimizer o. */
+  card(o, name, full) {
     const li = el('li', 'racer');
     li.dataset.name = name;
     li.style.setProperty('--racer', racerColor(name));
@@ -151,9 +178,28 @@ export class RacerPanel {
     const head = el('div', 'racer-head');
     const sw = el('span', 'swatch');
     sw.setAttribute('aria-hidden', 'true');
-    const h = el('h3', 'racer-title', o.title.replace(/\s*\(.*\)$/, ''));
+    const k = instanceOf(name);
+    const h = el('h3', 'racer-title', `${o.title.replace(/\s*\(.*\)$/, '')}${k > 1 ? ` · ${k}` : ''}`);
     h.id = `racer-${name}-title`;
     head.append(sw, h, el('code', 'racer-code', name));
+    // Race it again with other settings (GD at 0.19 against 0.21); a second racer can leave again.
+    const again = el('button', 'icon-btn racer-again', '+');
+    again.type = 'button';
+    again.title = `race ${o.name} again, with other settings`;
+    again.setAttribute('aria-label', `race ${o.title} again with other settings`);
+    again.dataset.testid = `again-${name}`;
+    again.disabled = full;
+    again.addEventListener('click', () => this.raceAgain(name));
+    head.append(again);
+    if (k > 1) {
+      const remove = el('button', 'icon-btn racer-remove', '×');
+      remove.type = 'button';
+      remove.title = `take ${name} out of the race`;
+      remove.setAttribute('aria-label', `take ${o.title} ${k} out of the race`);
+      remove.dataset.testid = `remove-${name}`;
+      remove.addEventListener('click', () => this.remove(name));
+      head.append(remove);
+    }
 
     const readout = el('dl', 'readout');
     const add = (label, cls, testid) => {
@@ -186,7 +232,7 @@ export class RacerPanel {
     toggle.setAttribute('aria-expanded', 'false');
     toggle.setAttribute('aria-controls', panelId);
     toggle.setAttribute('aria-label', `more settings for ${o.title}`);
-    const more = this.settingsGrid(o);
+    const more = this.settingsGrid(o, name);
     more.id = panelId;
     more.hidden = true;
     toggle.addEventListener('click', () => {
@@ -207,8 +253,7 @@ export class RacerPanel {
     return li;
   }
 
-  settingsGrid(o) {
-    const name = o.name;
+  settingsGrid(o, name) {
     const grid = el('div', 'settings');
     const row = (param, help, input) => {
       const label = el('label', '', param);
@@ -381,7 +426,7 @@ export class RacerPanel {
   updateHints() {
     const eigenvalues = this.startAnalysis ? this.startAnalysis.eigenvalues : null;
     for (const [name, c] of this.cards) {
-      const o = this.byName.get(name);
+      const o = this.byName.get(optimizerOf(name));
       if (!o) continue;
       const setting = (param) => {
         const own = this.setting(name, param);
@@ -482,11 +527,16 @@ export class RacerPanel {
   }
 
   /** The racers of a /api/race body, from state and the registries. */
+  /** The ids of the racers racers() returns, in the same order: "gd", "gd:2", … */
+  racingIds() {
+    return this.state.optimizers.filter((id) => this.byName.has(optimizerOf(id)));
+  }
+
   racers() {
-    return this.state.optimizers.filter((n) => this.byName.has(n)).map((name) => {
-      const o = this.byName.get(name);
+    return this.racingIds().map((name) => {
+      const o = this.byName.get(optimizerOf(name));
       const own = this.state.settings[name] || {};
-      const racer = { optimizer: name };
+      const racer = { optimizer: o.name };
       const params = {};
       let schedule = null;
       const schedule0 = own.schedule ? this.schedules.find((s) => s.name === own.schedule) : null;

@@ -9,14 +9,16 @@
  * @typedef {object} LabState
  * @property {string|null} surface     catalog name or typed formula
  * @property {number[]|null} start     [x, y], or null for the surface's default start
- * @property {string[]|null} optimizers racing names in order, or null for the default race
+ * @property {string[]|null} optimizers racer ids in order ("gd", "gd:2": racerIds.js), or null for the default race
  * @property {number|null} steps
  * @property {'3d'|null} [view]       '3d' when the 3-D view replaces the map; null for the map
  * @property {'f-evals'|'g-evals'|null} [chartX] what the charts count along the bottom; null for steps
  * @property {Object<string, Object<string, string>>} settings  per optimizer: param → text as typed
  */
 
-/** Optimizer and parameter names as the registry spells them: "adam", "weight-decay", "t-max". */
+import { isRacerId } from './racerIds.js';
+
+/** Parameter names as the registry spells them: "beta1", "weight-decay", "t-max". */
 const NAME = /^[a-z][a-z0-9-]*$/;
 
 /** @returns {LabState} */
@@ -44,7 +46,7 @@ export function parse(search) {
     if (dot <= 0) continue;
     const name = key.slice(0, dot);
     const param = key.slice(dot + 1);
-    if (!NAME.test(name) || !NAME.test(param)) continue;
+    if (!isRacerId(name) || !NAME.test(param)) continue;
     (state.settings[name] ??= Object.create(null))[param] = value;
   }
   return state;
@@ -64,8 +66,9 @@ export function format(state) {
     if (!settings) continue;
     for (const param of Object.keys(settings)) q.set(`${name}.${param}`, settings[param]);
   }
-  // URLSearchParams writes ',' as %2C; the contract's links read better with it literal.
-  return q.toString().replaceAll('%2C', ',');
+  // URLSearchParams writes ',' as %2C and ':' as %3A; the contract's links read better with them
+  // literal (both are allowed as they are in a query: "optimizers=gd,gd:2&gd:2.lr=0.21").
+  return q.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
 }
 
 let lastWritten = null;

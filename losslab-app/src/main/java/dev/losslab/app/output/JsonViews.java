@@ -415,6 +415,12 @@ public final class JsonViews {
             throws IOException {
         g.writeStartObject();
         g.writeStringField("surface", surface);
+        List<String> labels = RacerLabels.of(runs);
+        g.writeArrayFieldStart("racers");
+        for (String label : labels) {
+            g.writeString(label);
+        }
+        g.writeEndArray();
         g.writeArrayFieldStart("runs");
         for (Run run : runs) {
             writeRun(g, run);
@@ -422,16 +428,17 @@ public final class JsonViews {
         g.writeEndArray();
         if (!tunings.isEmpty()) {
             g.writeArrayFieldStart("tuned");
-            for (FairTuning.Tuned tuned : tunings) {
-                writeTuned(g, tuned);
+            for (int k = 0; k < tunings.size(); k++) {
+                writeTuned(g, tunings.get(k), labels.get(k));
             }
             g.writeEndArray();
         }
         g.writeEndObject();
     }
 
-    private static void writeTuned(JsonGenerator g, FairTuning.Tuned tuned) throws IOException {
+    private static void writeTuned(JsonGenerator g, FairTuning.Tuned tuned, String racer) throws IOException {
         g.writeStartObject();
+        g.writeStringField("racer", racer);
         g.writeStringField("optimizer", tuned.spec().optimizerName());
         g.writeStringField("scope", tuned.scope().label());
         g.writeBooleanField("found", tuned.found());

@@ -33,7 +33,7 @@ public final class RunCsv {
         rows(run, null, out);
     }
 
-    /** Several runs in one table, told apart by their first column. */
+    /** Several runs in one table, told apart by their first column ({@link RacerLabels}). */
     public static void writeRace(List<Run> runs, PrintWriter out) {
         writeRace(runs, List.of(), out);
     }
@@ -41,9 +41,10 @@ public final class RunCsv {
     /** A race, tuned when {@code tunings} (one per run) is not empty. */
     public static void writeRace(List<Run> runs, List<FairTuning.Tuned> tunings, PrintWriter out) {
         out.println("optimizer," + COLUMNS + (tunings.isEmpty() ? "" : "," + TUNING_COLUMNS));
+        // An optimizer racing twice is "gd" then "gd:2" (RacerLabels): its rows stay told apart.
+        List<String> labels = RacerLabels.of(runs);
         for (int k = 0; k < runs.size(); k++) {
-            Run run = runs.get(k);
-            rows(run, run.spec().optimizerName(), tunings.isEmpty() ? "" : "," + tuning(tunings.get(k)), out);
+            rows(runs.get(k), labels.get(k), tunings.isEmpty() ? "" : "," + tuning(tunings.get(k)), out);
         }
     }
 

@@ -90,8 +90,6 @@ class BadInputApiTest {
                 Arguments.of("{\"surface\": \"bowl\"}", "racers must list 1 to 8 racers, got none", "racers", null),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": []}", "racers must list 1 to 8 racers, got 0", "racers", null),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": " + nineRacers() + "}", "racers must list 1 to 8 racers, got 9", "racers", null),
-                Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"gd\"}, {\"optimizer\": \"gd\"}]}",
-                        "optimizer 'gd' races twice; each racer needs a different optimizer", "optimizer", 1),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"adma\"}]}",
                         "unknown optimizer 'adma': did you mean 'adam'?", "optimizer", 0),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{}]}", "racers[0].optimizer is required", "optimizer", 0),

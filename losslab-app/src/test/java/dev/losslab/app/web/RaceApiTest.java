@@ -40,6 +40,25 @@ class RaceApiTest {
         assertThat(run.get("minimumReached").toString()).isEqualTo("{\"x\":0.0,\"y\":0.0,\"value\":0.0}");
     }
 
+    /**
+     * Issue 14: the bowl's GD is stable below 2/10; racing it at 0.19 against 0.21 shows the edge.
+     * The racers are labelled gd and gd:2 in the JSON and the CSV.
+     */
+    @Test
+    void anOptimizerMayRaceTwiceWithOtherSettingsAndIsLabelledApart() {
+        String body = """
+                {"surface": "bowl", "racers": [{"optimizer": "gd", "params": {"lr": 0.19}},
+                                               {"optimizer": "gd", "params": {"lr": 0.21}}]}""";
+        JsonNode race = race(body);
+        assertThat(race.get("racers").toString()).isEqualTo("[\"gd\",\"gd:2\"]");
+        assertThat(race.at("/runs/0/stop/reason").asText()).isEqualTo("converged");
+        assertThat(race.at("/runs/1/stop/reason").asText()).isEqualTo("diverged");
+        var csv = lab.post("/api/race?format=csv", body);
+        assertThat(csv.statusCode()).isEqualTo(200);
+        assertThat(csv.body().lines().skip(1).map(l -> l.substring(0, l.indexOf(','))).distinct().toList())
+                .containsExactly("gd", "gd:2");
+    }
+
     @Test
     void racersKeepTheirOrderAndSettings() {
         JsonNode race = race("""

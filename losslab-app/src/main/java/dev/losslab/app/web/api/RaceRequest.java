@@ -18,7 +18,6 @@ import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Vec2;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,8 @@ import java.util.Set;
  * @param start   [x, y], or null for the surface's default start
  * @param steps   0 to {@link Limits.Race#maxSteps()}, or null for {@value RunSpec#DEFAULT_STEPS}
  * @param tol     the convergence tolerance, or null for {@value RunSpec#DEFAULT_TOLERANCE}
- * @param racers  1 to {@link Limits.Race#maxRacers()} racers with distinct optimizers
+ * @param racers  1 to {@link Limits.Race#maxRacers()} racers; an optimizer may race more than once
+ *                with other settings (the answer labels them {@code gd}, {@code gd:2}, …: RacerLabels)
  * @param internals true to add each optimizer's internals to every point after the start (the lab's
  *                  step mode); only for races of at most {@link Limits.Race#maxInternalsSteps()} steps
  */
@@ -105,16 +105,11 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
             throw ApiException.badRequest("racers", "racers must list 1 to " + limits.maxRacers() + " racers, got "
                     + (racers == null ? "none" : racers.size()));
         }
-        Set<String> seen = new HashSet<>();
         List<RunSpec> specs = new ArrayList<>();
         for (int i = 0; i < racers.size(); i++) {
             Racer racer = racers.get(i);
             if (racer == null || racer.optimizer() == null || racer.optimizer().isBlank()) {
                 throw ApiException.badRacer(i, "optimizer", "racers[" + i + "].optimizer is required");
-            }
-            if (!seen.add(racer.optimizer())) {
-                throw ApiException.badRacer(i, "optimizer", "optimizer '" + racer.optimizer()
-                        + "' races twice; each racer needs a different optimizer");
             }
             try {
                 specs.add(builder(landscape, racer, i, maxSteps).spec());
