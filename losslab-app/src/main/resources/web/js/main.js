@@ -22,6 +22,7 @@ import { StepMode } from './stepMode.js';
 import { View3dToggle } from './view3dToggle.js';
 import { TunePanel, tunedNote } from './tunePanel.js';
 import { isRacerId, optimizerOf } from './racerIds.js';
+import { SharePanel } from './sharePanel.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -56,7 +57,9 @@ const view = new LandscapeView({
   onLayout: (frame, widCss) => colorbar.layout(frame.leftCss, frame.widCss, widCss),
   // Beside the racers and the chart (lab.css, 1000 px and wider) the map is at least 560 px tall, as a
   // projector at 1024×768 needs, even if its colour bar then sits just below the fold.
-  maxPlotHeight: () => Math.max(window.innerWidth >= 1000 ? 560 : 220, window.innerHeight - 260),
+  // In an /embed iframe the whole lab fits the frame: the map takes what Run and the bars leave.
+  maxPlotHeight: () => (document.documentElement.classList.contains('embed') ? Math.max(200, window.innerHeight - 230)
+    : Math.max(window.innerWidth >= 1000 ? 560 : 220, window.innerHeight - 260)),
 });
 
 const stepMode = new StepMode({ view, wrap: $('map-wrap') });
@@ -132,6 +135,11 @@ const tuner = new TunePanel({
   },
 });
 
+const share = new SharePanel({
+  link: $('share-link'), embed: $('share-embed'), box: $('share'), title: $('share-title'), text: $('share-text'),
+  autoplay: $('share-autoplay'), copy: $('share-copy'), done: $('share-done'), close: $('share-close'),
+});
+
 const playback = new Playback((tracks, done) => {
   view.redraw();
   view3d.frame();
@@ -150,6 +158,7 @@ const playback = new Playback((tracks, done) => {
 function save() {
   urlState.write(state);
   $('full-lab').href = `/${location.search}`;
+  share.refresh();
 }
 
 function setStart(x, y) {
@@ -572,6 +581,8 @@ async function boot() {
   stepMode.setLimits(catalog.limits);
 
   const fromUrl = urlState.parse(location.search);
+  // A shared link may ask to start the race at once (play=1); the page does not keep it in its URL.
+  const autoplay = new URLSearchParams(location.search).get('play') === '1';
   const known = new Set(catalog.optimizers.map((o) => o.name));
   state.optimizers = (fromUrl.optimizers ?? DEFAULT_RACE).filter((n, i, all) => isRacerId(n) && known.has(optimizerOf(n)) && all.indexOf(n) === i);
   state.settings = fromUrl.settings;
@@ -590,6 +601,7 @@ async function boot() {
     await loadSurface(catalog.surfaces[0].name, { fresh: true });
   }
   syncButtons();
+  if (autoplay) run();
 }
 
 boot();

@@ -71,7 +71,7 @@ class EmbedAndExportTest extends BrowserTest {
         assertThat(Files.readString(csv.path())).isEqualTo(out.toString());
 
         Download json = page.waitForDownload(() -> page.getByTestId("export-json").click());
-        assertThat(Files.readString(json.path())).startsWith("{\"surface\":\"himmelblau\",\"runs\":[");
+        assertThat(Files.readString(json.path())).startsWith("{\"surface\":\"himmelblau\",\"racers\":[\"gd\",\"momentum\",\"adam\"],\"runs\":[");
         Download png = page.waitForDownload(() -> page.getByTestId("export-png").click());
         byte[] bytes = Files.readAllBytes(png.path());
         assertThat(bytes).startsWith(new byte[] {(byte) 0x89, 'P', 'N', 'G'});
