@@ -153,6 +153,19 @@ const playback = new Playback((tracks, done) => {
   syncButtons();
 });
 
+/** The scrubber follows the race: its range is the longest run, its thumb the step shown. */
+function showTimeline() {
+  const timeline = $('timeline');
+  const length = playback.length;
+  const at = Math.floor(playback.cursor);
+  timeline.disabled = !playback.loaded;
+  if (timeline.max !== String(length)) timeline.max = String(length);
+  if (timeline.value !== String(at)) timeline.value = String(at);
+  $('timeline-out').textContent = playback.loaded
+    ? `${at} of ${length}${playback.playing ? '' : playback.finished ? ' · the end' : ' · paused'}`
+    : 'press Run';
+}
+
 // ---- state changes ---------------------------------------------------------------------------
 
 function save() {
@@ -447,6 +460,7 @@ function finished(tracks) {
 }
 
 function syncButtons() {
+  showTimeline();
   $('pause').disabled = !playback.playing;
   $('step').disabled = playback.finished;
   $('reset').disabled = !playback.loaded || playback.cursor === 0;
@@ -483,6 +497,10 @@ function wire() {
   $('pause').addEventListener('click', () => { playback.pause(); syncButtons(); });
   $('step').addEventListener('click', step);
   $('reset').addEventListener('click', reset);
+  $('timeline').addEventListener('input', () => {
+    playback.seek(Number($('timeline').value));
+    syncButtons();
+  });
 
   const speed = $('speed');
   const showSpeed = () => {

@@ -99,6 +99,16 @@ export class Playback {
     this.apply();
   }
 
+  /** Jumps to `step` (the timeline's scrubber), paused there. */
+  seek(step) {
+    this.pause();
+    if (!this.loaded) return;
+    this.cursor = Math.max(0, Math.min(this.length, Math.floor(step)));
+    this.apply();
+    // apply() reports only a changed frame; a seek always shows where it landed (Pause, the readouts)
+    this.onFrame(this.tracks, this.finished);
+  }
+
   tick(now) {
     if (!this.playing) return;
     const dt = Math.min(0.1, (now - this.lastTime) / 1000); // a hidden tab must not jump ahead
