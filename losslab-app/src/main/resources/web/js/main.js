@@ -112,6 +112,7 @@ const panel = new RacerPanel({
     invalidateRace();
     save();
   },
+  onLive: () => liveRace(),
 });
 
 const tuner = new TunePanel({
@@ -448,6 +449,31 @@ async function loadRace(token, body, ids) {
     return false;
   } finally {
     $('run').removeAttribute('aria-busy');
+  }
+}
+
+/**
+ * A card's slider moved: race again now and show the whole race, so the path follows the slider (a
+ * race takes tens of milliseconds). One request at a time; a move during one asks for one more.
+ */
+let live = null;
+async function liveRace() {
+  if (live) {
+    live.again = true;
+    return;
+  }
+  live = { again: false };
+  try {
+    do {
+      live.again = false;
+      stepMode.disable();
+      if (await ensureRace()) {
+        playback.seek(playback.length);
+        syncButtons();
+      }
+    } while (live.again);
+  } finally {
+    live = null;
   }
 }
 

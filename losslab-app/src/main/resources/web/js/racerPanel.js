@@ -32,8 +32,10 @@ export class RacerPanel {
    * @param {HTMLElement} o.list   container for the cards
    * @param {HTMLElement} o.note   where "at most N racers" is said
    * @param {(what: string) => void} o.onChange  settings or racing set changed
+   * @param {() => void} [o.onLive]  a slider moved: race again at once and show the whole race
    */
-  constructor({ chips, list, note, onChange }) {
+  constructor({ chips, list, note, onChange, onLive = () => {} }) {
+    this.onLive = onLive;
     this.chipsEl = chips;
     this.listEl = list;
     this.noteEl = note;
@@ -47,7 +49,8 @@ export class RacerPanel {
     this.cards = new Map();
     this.state = null;
     this.startAnalysis = null;
-    this.tunedNotes = new Map(); // name → {lr, text, warn}: what "Tune all" found, until its settings change
+    this.tunedNotes = new Map();
+    this.placeKnobs = []; // each slider's way to follow its text field // name → {lr, text, warn}: what "Tune all" found, until its settings change
   }
 
   /** What tuning found, one note per racer; shown on its card while its settings are the tuned ones. */
@@ -138,6 +141,7 @@ export class RacerPanel {
     this.noteEl.textContent = full ? `At most ${this.maxRacers} racers at once.` : '';
     this.listEl.replaceChildren();
     this.cards.clear();
+    this.placeKnobs = [];
     for (const id of state.optimizers) {
       const o = this.byName.get(optimizerOf(id));
       if (o) this.listEl.append(this.card(o, id, full));
@@ -241,7 +245,7 @@ export class RacerPanel {
     });
     lrRow.append(lrLabel, lr, hint, toggle);
 
-    li.append(head, readout, status, lrRow);
+    li.append(head, readout, status, lrRow, this.knobs(o, name));
     const tuned = this.tunedNotes.get(name);
     if (tuned && this.setting(name, 'lr') === tuned.lr) {
       const note = el('p', `tuned-note${tuned.warn ? ' warn' : ''}`, tuned.text);
@@ -251,6 +255,62 @@ export class RacerPanel {
     li.append(more);
     this.cards.set(name, { li, loss, step, pos, status, hint, lr, shown: -1, ended: false });
     return li;
+  }
+
+  /**
+   * Sliders for the racer's main knobs, which race again as they move: lr on a log scale (1/100 to
+   * 10× its default on this surface), its momentum μ or β₁ (the one tuning tunes), and the noise σ
+   * for an optimizer that is noisy by default (SGD). Each keeps its text field in step.
+   */
+  knobs(o, name) {
+    const box = el('div', 'knobs');
+    const lr0 = Number(this.defaultOf(name, 'lr'));
+    if (lr0 > 0) {
+      box.append(this.slider(name, 'lr', 'lr', {
+        min: Math.log10(lr0) - 2, max: Math.log10(lr0) + 1,
+        toValue: (x) => Number((10 ** x).toPrecision(3)), fromValue: (v) => Math.log10(v),
+      }));
+    }
+    if (o.tunedMomentum) {
+      const p = o.params.find((q) => q.name === o.tunedMomentum);
+      box.append(this.slider(name, p.name, p.symbol || p.name, {
+        min: 0, max: 0.99, toValue: (x) => Number(x.toFixed(2)), fromValue: (v) => v,
+      }));
+    }
+    if (o.defaultNoise > 0) {
+      box.append(this.slider(name, 'noise', 'σ', {
+        min: 0, max: Math.max(4, 4 * o.defaultNoise), toValue: (x) => Number(x.toFixed(2)), fromValue: (v) => v,
+      }));
+    }
+    return box;
+  }
+
+  slider(name, param, symbol, scale) {
+    const wrap = el('label', 'knob');
+    const range = el('input');
+    range.type = 'range';
+    range.min = String(scale.min);
+    range.max = String(scale.max);
+    range.step = 'any'; // values are rounded where they are stored (scale.toValue), not snapped here
+    range.dataset.testid = `knob-${name}-${param}`;
+    range.setAttribute('aria-label', `${name}: ${param}`);
+    const current = () => Number(this.setting(name, param) ?? this.defaultOf(name, param));
+    const place = () => {
+      const v = current();
+      if (Number.isFinite(v) && (param !== 'lr' || v > 0)) range.value = String(scale.fromValue(v));
+    };
+    place();
+    range.addEventListener('input', () => {
+      const value = scale.toValue(Number(range.value));
+      const input = document.getElementById(`p-${name}-${param}`);
+      if (input) input.value = String(value);
+      this.store(name, param, String(value), value === Number(this.defaultOf(name, param)));
+      this.updateHints();
+      this.onLive();
+    });
+    this.placeKnobs.push({ name, param, place });
+    wrap.append(el('span', 'knob-name', symbol), range);
+    return wrap;
   }
 
   settingsGrid(o, name) {
@@ -401,6 +461,7 @@ export class RacerPanel {
       input.removeAttribute('aria-invalid');
       input.title = '';
       this.store(name, param, text, isDefault);
+      for (const k of this.placeKnobs) if (k.name === name && k.param === param) k.place();
       this.updateHints(); // lr, μ and τ all move the bound
     });
     return input;
@@ -521,7 +582,7 @@ export class RacerPanel {
           : `${word} (${stop.step}); ended near ${minimum}, not converged`;
       }
       if (critical) return `⚠ ${word} (${stop.step}); stuck near ${critical} at ${at}`;
-      return `${word} (${stop.step}) without settling anywhere`;
+      return `${word} (${stop.step}), still on its way`;
     }
     return `${word} at step ${stop.step}`;
   }
