@@ -127,7 +127,19 @@ export class ChartAxis {
     const mag = Math.pow(10, Math.floor(Math.log10(Math.max(1, raw))));
     // a quarter more labels than asked rather than half as many: 0, 100, 200, 300 for 301 evaluations
     const stride = [1, 2, 5, 10].map((m) => m * mag).find((s) => s >= raw * 0.75) || mag * 10;
-    for (let s = 0; s <= span; s += stride) ctx.fillText(String(s), xPx(s), top + 6);
+    const edge = left + pw + MARGIN_RIGHT - 1; // the canvas' right edge: "1000" under the last tick must not be cut
+    for (let s = 0; s <= span; s += stride) {
+      const text = String(s);
+      const x = xPx(s);
+      const half = ctx.measureText(text).width / 2;
+      if (x + half > edge) {
+        ctx.textAlign = 'right';
+        ctx.fillText(text, edge, top + 6);
+        ctx.textAlign = 'center';
+      } else {
+        ctx.fillText(text, x, top + 6);
+      }
+    }
     ctx.textAlign = 'right';
     ctx.fillText(this.label, left + pw, top + 18);
   }

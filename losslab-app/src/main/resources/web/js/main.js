@@ -14,7 +14,7 @@ import { ScheduleChart } from './scheduleChart.js';
 import { ChartReadout } from './chartReadout.js';
 import { Playback, Track } from './playback.js';
 import { Inspector } from './inspector.js';
-import { RacerPanel } from './racerPanel.js';
+import { RacerPanel, showInputError } from './racerPanel.js';
 import { renderFormulas } from './formulas.js';
 import { lessonsFor } from './lessons.js';
 import * as exporter from './exporter.js';
@@ -444,7 +444,7 @@ async function loadRace(token, body, ids) {
       const name = e.racer !== null && e.racer !== undefined ? ids[e.racer] : null;
       $('race-error').textContent = name ? `${name}: ${e.message}` : e.message;
       const input = name && e.field ? document.getElementById(`p-${name}-${e.field}`) : null;
-      if (input) input.setAttribute('aria-invalid', 'true');
+      if (input) showInputError(input, e.message); // under the field too, until it is changed
     }
     return false;
   } finally {

@@ -425,12 +425,11 @@ export class RacerPanel {
     input.addEventListener('change', () => {
       const parts = input.value.split(',').map((t) => t.trim()).filter((t) => t !== '');
       if (parts.some((t) => !Number.isFinite(Number(t)))) {
-        input.setAttribute('aria-invalid', 'true');
-        input.title = `${p.name} takes ${p.allowed}, separated by commas`;
+        showInputError(input, `${p.name} takes ${p.allowed}, separated by commas`);
+        this.onChange('invalid');
         return;
       }
-      input.removeAttribute('aria-invalid');
-      input.title = '';
+      showInputError(input, null);
       const text = parts.join(',');
       input.value = text;
       this.store(name, p.name, text, parts.map(Number).join(',') === p.default.join(','));
@@ -453,13 +452,13 @@ export class RacerPanel {
       const text = input.value.trim();
       const isDefault = text === '' || Number(text) === Number(this.defaultOf(name, param));
       if (!isDefault && !Number.isFinite(Number(text))) {
-        input.setAttribute('aria-invalid', 'true');
-        input.title = `${param} must be a number`;
+        showInputError(input, `${param} must be a number, got “${text}”`);
+        // The fields no longer describe the race on the map (nor an answer's old error): clear them.
+        this.onChange('invalid');
         return;
       }
       if (isDefault) input.value = String(this.defaultOf(name, param));
-      input.removeAttribute('aria-invalid');
-      input.title = '';
+      showInputError(input, null);
       this.store(name, param, text, isDefault);
       for (const k of this.placeKnobs) if (k.name === name && k.param === param) k.place();
       this.updateHints(); // lr, μ and τ all move the bound
@@ -617,6 +616,29 @@ export class RacerPanel {
       return racer;
     });
   }
+}
+
+/**
+ * Says under a field what is wrong with it (red, and read out), or clears that: a tooltip alone was
+ * easy to miss. An answer's error on the same field (main.js) is cleared the same way once it is fixed.
+ */
+export function showInputError(input, message) {
+  const id = `${input.id}-error`;
+  let note = document.getElementById(id);
+  if (!message) {
+    input.removeAttribute('aria-invalid');
+    note?.remove();
+    return;
+  }
+  input.setAttribute('aria-invalid', 'true');
+  if (!note) {
+    note = el('span', 'input-error');
+    note.id = id;
+    note.setAttribute('role', 'alert');
+    note.dataset.testid = id;
+    input.insertAdjacentElement('afterend', note);
+  }
+  note.textContent = message;
 }
 
 /**
