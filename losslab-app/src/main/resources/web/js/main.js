@@ -580,6 +580,8 @@ function wire() {
       await loadSurface(name, { fresh: true });
     } catch (e) {
       showError(e, name);
+      // The map still shows the surface that was loaded: the select says so too (it said the new one).
+      if (surfaceInfo) showSurfaceText(surfaceInfo);
     }
   });
 

@@ -74,4 +74,17 @@ class FieldErrorPageTest extends BrowserTest {
                 }""");
         org.assertj.core.api.Assertions.assertThat(((Number) overflow).doubleValue()).as("px past the canvas' right edge").isLessThanOrEqualTo(0);
     }
+
+    /** Issue 14's bug: after a surface failed to load, the select named it while the map showed the old one. */
+    @Test
+    void aSurfaceThatFailsToLoadLeavesTheSelectOnTheSurfaceShown() {
+        Page page = desktop("/?surface=bowl&optimizers=gd");
+        assertThat(id(page, "loss-gd")).not().isEmpty();
+        page.route("**/api/surface?surface=himmelblau*", route -> route.fulfill(new com.microsoft.playwright.Route.FulfillOptions()
+                .setStatus(503).setContentType("application/json").setBody("{\"error\": \"the server is busy\", \"field\": null}")));
+        page.locator("#surface-select").selectOption("himmelblau");
+        assertThat(page.locator("#race-error")).hasText("the server is busy");
+        assertThat(page.locator("#surface-select")).hasValue("bowl");
+        allowFailedLoad(503, "/api/surface");
+    }
 }
