@@ -42,6 +42,23 @@ export function parse(search) {
   return { tab, surface: text('surface'), optimizer: text('optimizer'), grid: whole('grid'), steps: whole('steps'), params, sweep, sgd };
 }
 
+const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
+/** The shape each Sweep and SGD field must have to go into a link (a half-typed value stays out). */
+const SHAPES = {
+  start: new RegExp(`^${NUMBER},${NUMBER}$`),
+  lr: new RegExp(`^${NUMBER}(?::${NUMBER}:\\d+)?$`), // the sweep's range, or the SGD tab's one lr
+  momentum: new RegExp(`^${NUMBER}:${NUMBER}:\\d+$`),
+  noise: new RegExp(`^${NUMBER}:${NUMBER}:\\d+$`),
+  runs: /^\d+$/,
+  steps: /^\d+$/,
+  log: /^1$/,
+};
+
+function linkable(name, value) {
+  const shape = SHAPES[name];
+  return !shape || shape.test(String(value));
+}
+
 /** The query string for a state, in a stable order. */
 export function format(state) {
   const q = new URLSearchParams();
@@ -56,7 +73,7 @@ export function format(state) {
   for (const [prefix, names, values] of [['sweep', SWEEP, state.sweep], ['sgd', SGD, state.sgd]]) {
     for (const name of names) {
       const value = values ? values[name] : null;
-      if (value !== '' && value !== null && value !== undefined) q.set(`${prefix}.${name}`, String(value));
+      if (value !== '' && value !== null && value !== undefined && linkable(name, value)) q.set(`${prefix}.${name}`, String(value));
     }
   }
   return q.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');

@@ -71,6 +71,21 @@ class MapsPageTest extends BrowserTest {
         screenshot(page, "maps-desktop-rastrigin-gd.png");
     }
 
+    /** Issue 14's bug: a half-typed value went into the page's link; now only a well-formed one does. */
+    @Test
+    void aHalfTypedValueStaysOutOfTheLink() {
+        Page page = desktop("/maps.html?tab=sweep&sweep.surface=bowl&sweep.start=-3.5,2.5");
+        Locator x = page.getByTestId("sweep-start-x");
+        assertThat(x).hasValue("-3.5");
+        x.fill("-3.");
+        x.press("Tab");
+        page.waitForFunction("() => location.search.includes('sweep.start=-3.,2.5')");
+        x.fill("abc");
+        x.press("Tab");
+        page.waitForFunction("() => !location.search.includes('sweep.start=')");
+        assertThat(page.url()).doesNotContain("abc");
+    }
+
     @Test
     void fitsAPhoneAndAClickOpensTheLabFromThatStart() {
         Page page = phone(HIMMELBLAU_GD);
