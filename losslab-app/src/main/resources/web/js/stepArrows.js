@@ -47,9 +47,15 @@ export function vectorAt(track, i, key) {
   return v && v[0] !== null && v[1] !== null ? v : null;
 }
 
-/** Draws every racer's step; returns how many vectors it drew (for tests and tools). */
+/**
+ * Draws each given racer's step, inside the plot (a √v̂ box or a long Newton step stops at its edge);
+ * returns how many vectors it drew (for tests and tools).
+ */
 export function drawStepArrows(ctx, frame, tracks, span) {
   ctx.save();
+  ctx.beginPath();
+  ctx.rect(frame.leftCss, frame.topCss, frame.widCss, frame.heiCss);
+  ctx.clip();
   ctx.font = '600 12px system-ui, sans-serif';
   ctx.textBaseline = 'middle';
   let drawn = 0;
@@ -93,7 +99,9 @@ function drawRacer(ctx, frame, t, span) {
       const k = a.kind === 'world' ? pxPerWorld : gradPx;
       const dx = s * v[0] * k, dy = -s * v[1] * k; // screen y points down
       const color = a.color ?? t.color;
-      arrow(ctx, px, py, dx, dy, color, a.key === 'update' ? 4 : 2);
+      // Only the update is drawn solid, in the racer's colour: an optimizer's own vectors are dashed,
+      // so none of them can be taken for another racer's path.
+      arrow(ctx, px, py, dx, dy, color, a.key === 'update' ? 4 : 2, a.key === 'update' || a.key === 'gradient' ? [] : [7, 4]);
       if (a.key !== 'update') label(ctx, SHORT[a.key] ?? a.key, px + dx, py + dy, dx, dy, color);
     }
   }
@@ -124,17 +132,19 @@ function drawEigen(ctx, t, i, px, py, spanPx) {
   }
 }
 
-function arrow(ctx, x, y, dx, dy, color, width) {
+function arrow(ctx, x, y, dx, dy, color, width, dash = []) {
   const len = Math.hypot(dx, dy);
   if (!(len > 0.5)) return;
   const ux = dx / len, uy = dy / len;
   const head = Math.min(10 + width, len * 0.6);
   const ex = x + dx, ey = y + dy;
   const path = () => {
+    ctx.setLineDash(dash);
     ctx.beginPath();
     ctx.moveTo(x, y);
     ctx.lineTo(ex - ux * head * 0.6, ey - uy * head * 0.6);
     ctx.stroke();
+    ctx.setLineDash([]);
     ctx.beginPath();
     ctx.moveTo(ex, ey);
     ctx.lineTo(ex - ux * head - uy * head * 0.45, ey - uy * head + ux * head * 0.45);

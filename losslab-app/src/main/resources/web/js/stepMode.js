@@ -22,6 +22,9 @@ export class StepMode {
     this.tracks = [];
     this.limit = 0; // the catalog's limits.maxInternalsSteps (setLimits): none before it is known
     this.shownKey = '';
+    // Whose step the map takes apart: one racer's arrows at a time stay readable (its readout row
+    // or the legend's choice picks another); null means the first racer.
+    this.selected = null;
 
     this.legend = document.createElement('div');
     this.legend.className = 'step-legend';
@@ -43,7 +46,7 @@ export class StepMode {
       let drawn = 0;
       if (this.active && this.tracks.length && view.window) {
         const w = view.window;
-        drawn = drawStepArrows(ctx, frame, this.tracks, Math.max(w[1] - w[0], w[3] - w[2]));
+        drawn = drawStepArrows(ctx, frame, [this.selectedTrack()].filter(Boolean), Math.max(w[1] - w[0], w[3] - w[2]));
       }
       // how many step vectors the map shows, for tests and tools
       view.overlay.dataset.stepArrows = String(drawn);
@@ -77,6 +80,18 @@ export class StepMode {
     this.tracks = tracks;
     this.shownKey = '';
     return true;
+  }
+
+  /** The racer whose step the map shows: the chosen one while it races, else the first. */
+  selectedTrack() {
+    return this.tracks.find((t) => t.name === this.selected) ?? this.tracks[0] ?? null;
+  }
+
+  select(name) {
+    this.selected = name;
+    this.shownKey = '';
+    this.frame();
+    this.view.redraw();
   }
 
   /** Back to plain playback (Run, Reset, or a changed race): no arrows, legend or tooltip. */
@@ -121,7 +136,8 @@ export class StepMode {
       if (!present.has(a.key)) continue;
       const li = document.createElement('li');
       const swatch = document.createElement('span');
-      swatch.className = `step-swatch step-${a.kind}`;
+      const dashed = (a.kind === 'gradient' || a.kind === 'world') && a.key !== 'update' && a.key !== 'gradient';
+      swatch.className = `step-swatch step-${a.kind}${dashed ? ' step-dashed' : ''}`;
       swatch.style.setProperty('--c', a.color ?? 'var(--ink)');
       li.append(swatch, `${a.label}${a.note ? ` (${a.note})` : ''}`);
       keys.append(li);
@@ -132,11 +148,41 @@ export class StepMode {
       + '−∇f, −b, −m̂ and the √ boxes share one scale per racer, the longest at 15 % of the window.';
     const rows = document.createElement('table');
     rows.className = 'step-readout';
-    for (const t of this.tracks) rows.append(readoutRow(t, this.view.frame));
+    const shown = this.selectedTrack();
+    for (const t of this.tracks) {
+      const row = readoutRow(t, this.view.frame);
+      if (t === shown) row.classList.add('selected');
+      rows.append(row);
+    }
     const title = document.createElement('h3');
-    title.textContent = 'Step mode';
-    this.legend.replaceChildren(title, keys, note, rows);
+    const at = Math.max(0, ...this.tracks.map((t) => t.shown));
+    title.textContent = `Step mode · paused at step ${at}`;
+    title.dataset.testid = 'step-title';
+    const parts = [title];
+    if (this.tracks.length > 1) parts.push(this.chooser(shown));
+    this.legend.replaceChildren(...parts, keys, note, rows);
     this.legend.hidden = false;
+  }
+
+  /** Buttons naming each racer: the map takes apart the step of the one pressed. */
+  chooser(shown) {
+    const box = document.createElement('div');
+    box.className = 'step-chooser';
+    box.setAttribute('role', 'group');
+    box.setAttribute('aria-label', 'Whose step the map shows');
+    box.append('Arrows for ');
+    for (const t of this.tracks) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.className = 'btn btn-small step-pick';
+      b.textContent = t.name;
+      b.style.setProperty('--racer', t.color);
+      b.dataset.testid = `step-pick-${t.name}`;
+      b.setAttribute('aria-pressed', String(t === shown));
+      b.addEventListener('click', () => this.select(t.name));
+      box.append(b);
+    }
+    return box;
   }
 
   /** The pointer is at world point p (or left the map). */

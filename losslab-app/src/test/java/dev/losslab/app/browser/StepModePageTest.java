@@ -85,6 +85,30 @@ class StepModePageTest extends BrowserTest {
         screenshot(page, "desktop-bowl-step-mode.png");
     }
 
+    /**
+     * Issue 14: with several racers the map takes apart one racer's step at a time (the first, until
+     * another is picked), and the legend says where the race is paused.
+     */
+    @Test
+    void severalRacersShowOneRacersArrowsAtATimeAndThePauseIsSaid() {
+        Page page = desktop(BOWL);
+        assertThat(page.getByTestId("loss-momentum")).containsText("37.3");
+        pressStep(page, 1, 2);
+        assertThat(page.getByTestId("step-title")).hasText("Step mode · paused at step 2");
+        Locator canvas = page.getByTestId("canvas");
+        // momentum's step at 2: the update, −∇f and −b
+        assertThat(canvas).hasAttribute("data-step-arrows", "3");
+        assertThat(page.getByTestId("step-pick-momentum")).hasAttribute("aria-pressed", "true");
+        page.getByTestId("step-pick-adam").click();
+        assertThat(page.getByTestId("step-pick-adam")).hasAttribute("aria-pressed", "true");
+        // Adam's: the update, −∇f, −m̂ and the √v̂ box
+        assertThat(canvas).hasAttribute("data-step-arrows", "4");
+        pressStep(page, 3, 3);
+        assertThat(page.getByTestId("step-title")).hasText("Step mode · paused at step 3");
+        assertThat(page.getByTestId("step-pick-adam")).hasAttribute("aria-pressed", "true");
+        screenshot(page, "desktop-bowl-step-mode-adam.png");
+    }
+
     @Test
     void theLossChartShowsEveryStepTakenSoFar() {
         Page page = desktop(BOWL);
