@@ -54,8 +54,12 @@ export function surface(name) {
 }
 
 /** The surface's picture; without a grid, the API's default one. */
-export function landscape(name, grid) {
-  return get('/api/landscape', grid === undefined ? { surface: name } : { surface: name, grid: String(grid) });
+/** The surface's picture; without a grid, the API's default one; without a window, the surface's. */
+export function landscape(name, grid, window) {
+  const params = { surface: name };
+  if (grid !== undefined) params.grid = String(grid);
+  if (window) params.window = window.join(',');
+  return get('/api/landscape', params);
 }
 
 export function analyze(name, x, y) {

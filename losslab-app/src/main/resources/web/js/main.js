@@ -41,7 +41,7 @@ let raceInFlight = null;
 const cache = new Map(); // surface → Promise<{info, land}>
 
 /** @type {import('./urlState.js').LabState} */
-const state = { surface: null, start: null, optimizers: [], steps: null, view: null, chartX: null, settings: {} };
+const state = { surface: null, start: null, window: null, optimizers: [], steps: null, view: null, chartX: null, settings: {} };
 
 const view = new LandscapeView({
   wrap: $('map-wrap'),
@@ -241,7 +241,7 @@ function invalidateRace() {
  * `fresh` drops the racers' settings, since learning rates that suit one surface rarely suit
  * another; it happens only once the new surface has loaded, so a failed load changes nothing.
  */
-async function loadSurface(name, { start = null, fresh = false } = {}) {
+async function loadSurface(name, { start = null, fresh = false, bounds = null } = {}) {
   const token = ++surfaceToken;
   const entry = await fetchSurface(name);
   if (token !== surfaceToken) return;
@@ -256,11 +256,10 @@ async function loadSurface(name, { start = null, fresh = false } = {}) {
   state.start = start ?? [ds.x, ds.y];
   showStartInputs();
 
-  view.setLandscape(entry.land);
-  view3d.setLandscape(entry.land);
-  colorbar.setData(entry.land);
-  colorbar.draw();
-  $('scale-kind').textContent = entry.land.scale && entry.land.scale.log ? '(log scale)' : '';
+  // A link's window (window=…) is kept for the surface it came with; another surface shows its own.
+  state.window = fresh ? null : bounds;
+  showLandscape(state.window ? await windowed(name, state.window).catch(() => (state.window = null, entry.land)) : entry.land);
+  if (token !== surfaceToken) return;
   showSurfaceText(entry.info);
 
   view.scene.start = state.start;
@@ -276,6 +275,51 @@ async function loadSurface(name, { start = null, fresh = false } = {}) {
 }
 
 /** A surface's description and picture, fetched once per page; a failure is not remembered. */
+/** The picture on the map, the 3-D view and the colour bar: the surface's own window or another. */
+function showLandscape(land) {
+  view.setLandscape(land);
+  view3d.setLandscape(land);
+  colorbar.setData(land);
+  colorbar.draw();
+  $('scale-kind').textContent = land.scale && land.scale.log ? '(log scale)' : '';
+  const w = land.window;
+  $('window-input').value = w.map((v) => num(v, 4)).join(', ');
+  $('zoom-reset').disabled = state.window === null;
+}
+
+/** The surface's picture over another window (not cached here: the server keeps a few). */
+function windowed(name, bounds) {
+  return api.landscape(name, undefined, bounds);
+}
+
+/**
+ * Shows the surface over `bounds` ([x0, x1, y0, y1]; null: its own window). The race is drawn in world
+ * units, so it stays; only the picture, the axes and the colour bar's range follow.
+ */
+async function setWindow(bounds) {
+  const name = state.surface;
+  const token = surfaceToken;
+  $('window-error').textContent = '';
+  try {
+    const land = bounds ? await windowed(name, bounds) : (await fetchSurface(name)).land;
+    if (token !== surfaceToken) return;
+    state.window = bounds;
+    showLandscape(land);
+    view.redraw();
+    save();
+  } catch (e) {
+    $('window-error').textContent = e.message;
+  }
+}
+
+/** The window scaled by `factor` about its centre (0.5 zooms in). */
+function zoomed(factor) {
+  const [x0, x1, y0, y1] = view.window;
+  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+  const hx = ((x1 - x0) / 2) * factor, hy = ((y1 - y0) / 2) * factor;
+  return [cx - hx, cx + hx, cy - hy, cy + hy].map((v) => Number(v.toPrecision(6)));
+}
+
 function fetchSurface(name) {
   let entry = cache.get(name);
   if (!entry) {
@@ -359,7 +403,7 @@ async function applyQuery(query) {
   state.steps = s.steps;
   $('steps').value = String(state.steps ?? catalog.defaults.steps);
   try {
-    await loadSurface(s.surface ?? state.surface, { start: s.start });
+    await loadSurface(s.surface ?? state.surface, { start: s.start, bounds: s.window });
     $('formula-error').textContent = '';
   } catch (e) {
     showError(e, s.surface);
@@ -523,6 +567,18 @@ function wire() {
   $('pause').addEventListener('click', () => { playback.pause(); syncButtons(); });
   $('step').addEventListener('click', step);
   $('reset').addEventListener('click', reset);
+  $('zoom-in').addEventListener('click', () => setWindow(zoomed(0.5)));
+  $('zoom-out').addEventListener('click', () => setWindow(zoomed(2)));
+  $('zoom-reset').addEventListener('click', () => setWindow(null));
+  $('window-form').addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    const parts = $('window-input').value.split(',').map((t) => Number(t.trim()));
+    if (parts.length !== 4 || !parts.every(Number.isFinite) || !(parts[0] < parts[1] && parts[2] < parts[3])) {
+      $('window-error').textContent = 'the window takes four numbers, x from, x to, y from, y to, each "from" below its "to"';
+      return;
+    }
+    setWindow(parts);
+  });
   $('timeline').addEventListener('input', () => {
     playback.seek(Number($('timeline').value));
     syncButtons();
@@ -639,7 +695,7 @@ async function boot() {
   if (state.view === '3d') view3d.set(true);
   const surface = fromUrl.surface ?? catalog.surfaces[0].name;
   try {
-    await loadSurface(surface, { start: fromUrl.start });
+    await loadSurface(surface, { start: fromUrl.start, bounds: fromUrl.window });
   } catch (e) {
     // A link with a formula this server cannot read: say so, and show the first preset instead.
     if (fromUrl.surface && !catalog.surfaces.some((s) => s.name === fromUrl.surface)) $('formula-input').value = fromUrl.surface;

@@ -9,6 +9,7 @@
  * @typedef {object} LabState
  * @property {string|null} surface     catalog name or typed formula
  * @property {number[]|null} start     [x, y], or null for the surface's default start
+ * @property {number[]|null} [window]  [x0, x1, y0, y1] the map shows, or null for the surface's own
  * @property {string[]|null} optimizers racer ids in order ("gd", "gd:2": racerIds.js), or null for the default race
  * @property {number|null} steps
  * @property {'3d'|null} [view]       '3d' when the 3-D view replaces the map; null for the map
@@ -26,7 +27,7 @@ export function parse(search) {
   const q = new URLSearchParams(search);
   // Settings come from the address bar, so from anyone who sends a link: prototype-less maps and
   // name-shaped keys only, so "__proto__.x=…" can never reach Object.prototype.
-  const state = { surface: null, start: null, optimizers: null, steps: null, view: null, chartX: null, settings: Object.create(null) };
+  const state = { surface: null, start: null, window: null, optimizers: null, steps: null, view: null, chartX: null, settings: Object.create(null) };
   const surface = q.get('surface');
   if (surface && surface.trim()) state.surface = surface.trim();
   const start = q.get('start');
@@ -34,6 +35,8 @@ export function parse(search) {
     const parts = start.split(',').map(Number);
     if (parts.length === 2 && parts.every(Number.isFinite)) state.start = parts;
   }
+  const window = (q.get('window') || '').split(',').map((t) => Number(t.trim()));
+  if (window.length === 4 && window.every(Number.isFinite) && window[0] < window[1] && window[2] < window[3]) state.window = window;
   const optimizers = q.get('optimizers');
   if (optimizers !== null) state.optimizers = optimizers.split(',').map((s) => s.trim()).filter(Boolean);
   const steps = Number(q.get('steps'));
@@ -57,6 +60,7 @@ export function format(state) {
   const q = new URLSearchParams();
   if (state.surface) q.set('surface', state.surface);
   if (state.start) q.set('start', `${state.start[0]},${state.start[1]}`);
+  if (state.window) q.set('window', state.window.join(','));
   if (state.optimizers) q.set('optimizers', state.optimizers.join(','));
   if (state.steps !== null && state.steps !== undefined) q.set('steps', String(state.steps));
   if (state.view === '3d') q.set('view', '3d');

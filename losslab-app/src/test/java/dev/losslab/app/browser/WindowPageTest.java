@@ -1,0 +1,56 @@
+package dev.losslab.app.browser;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 14: the landscape zooms and takes any window — a typed formula was stuck on [−5, 5]² — and
+ * the link keeps it.
+ */
+class WindowPageTest extends BrowserTest {
+
+    @Test
+    void zoomButtonsAndATypedWindowMoveTheMapAndTheLinkKeepsThem() {
+        Page page = desktop("/?surface=bowl&optimizers=gd");
+        assertThat(id(page, "loss-gd")).not().isEmpty();
+        Locator window = id(page, "window-input");
+        assertThat(window).hasValue("-4, 4, -3, 3");
+        assertThat(id(page, "zoom-reset")).isDisabled();
+
+        id(page, "zoom-in").click();
+        assertThat(window).hasValue("-2, 2, -1.5, 1.5");
+        assertThat(page).hasURL(Pattern.compile("window=-2,2,-1\\.5,1\\.5"));
+        assertThat(id(page, "zoom-reset")).isEnabled();
+        id(page, "zoom-out").click();
+        id(page, "zoom-out").click();
+        assertThat(window).hasValue("-8, 8, -6, 6");
+
+        window.fill("0, 10, -1, 1");
+        window.press("Enter");
+        assertThat(page).hasURL(Pattern.compile("window=0,10,-1,1"));
+        assertThat(window).hasValue("0, 10, -1, 1");
+        window.fill("1, 0, 2");
+        window.press("Enter");
+        assertThat(id(page, "window-error")).containsText("four numbers");
+
+        id(page, "zoom-reset").click();
+        assertThat(window).hasValue("-4, 4, -3, 3");
+        assertThat(page).not().hasURL(Pattern.compile("window="));
+    }
+
+    @Test
+    void aTypedFormulaTakesAWindowFromItsLink() {
+        Page page = desktop("/?surface=x%5E2%2By%5E2&window=-20,20,-20,20&optimizers=gd");
+        assertThat(id(page, "loss-gd")).not().isEmpty();
+        assertThat(id(page, "window-input")).hasValue("-20, 20, -20, 20");
+        // A start far outside [−5, 5]², inside this window.
+        page.locator("#start-x").fill("15");
+        page.locator("#start-x").press("Enter");
+        assertThat(page).hasURL(Pattern.compile("start=15,"));
+        assertThat(page).hasURL(Pattern.compile("window=-20,20,-20,20"));
+    }
+}
