@@ -86,6 +86,20 @@ class TourPageTest extends BrowserTest {
         Page page = desktop("/tour");
         section(page, 3);
         assertThat(readout(page, "3")).containsText("Newton: converged after 1 step");
+        // What the section's text says of momentum holds in its figure (issue 14): on the bowl it
+        // circles the bottom long after gradient descent has settled; in the ravine it finishes first.
+        String bowl = readout(page, "3").textContent();
+        org.assertj.core.api.Assertions.assertThat(stepsOf(bowl, "momentum")).isGreaterThan(2 * stepsOf(bowl, "gradient descent"));
+        page.locator("#s3 [data-control=surface]").selectOption("ravine");
+        assertThat(readout(page, "3")).containsText("momentum: converged");
+        assertThat(readout(page, "3")).containsText("gradient descent: max-steps");
+    }
+
+    /** "momentum: converged after 371 steps" → 371. */
+    private static int stepsOf(String readout, String racer) {
+        var m = java.util.regex.Pattern.compile(racer + ": converged after (\\d+) steps").matcher(readout);
+        org.assertj.core.api.Assertions.assertThat(m.find()).as(racer + " converged in: " + readout).isTrue();
+        return Integer.parseInt(m.group(1));
     }
 
     @Test
