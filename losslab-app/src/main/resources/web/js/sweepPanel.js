@@ -211,6 +211,9 @@ export class SweepPanel {
     ui.plots.classList.toggle('with-theory', theory);
     ui.colorbarBox.hidden = ui.colorbarCaption.hidden = !this.range;
     if (this.range) this.colorbar.setData(colorbarData(this.range));
+    if (this.range) {
+      ui.colorbarCaption.textContent = `steps to converge (fewer is darker${this.range.log ? '; log scale' : ''})`;
+    }
     ui.theoryCaption.textContent = sweep.axes.length === 2 || sweep.spec.optimizer !== 'gd'
       ? 'Theory: how momentum behaves on this quadratic'
       : 'Theory: how gradient descent behaves on this quadratic';

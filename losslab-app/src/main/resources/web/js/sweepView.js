@@ -188,7 +188,11 @@ export class SweepGrid {
   }
 }
 
-/** The range of steps among converged cells, for the colour scale: {min, max} or null. */
+/**
+ * The range of steps among converged cells, for the colour scale: {min, max, log} or null. Counts
+ * spanning more than a decade (36 to 1958 steps) are coloured on a log scale, so that the fast
+ * cells are told apart and not all drawn in the darkest shade.
+ */
 export function stepRange(sweep) {
   let min = Infinity, max = -Infinity;
   for (const c of sweep.cells) {
@@ -196,12 +200,15 @@ export function stepRange(sweep) {
     min = Math.min(min, c.steps);
     max = Math.max(max, c.steps);
   }
-  return min <= max ? { min, max } : null;
+  return min <= max ? { min, max, log: min >= 1 && max >= 10 * min } : null;
 }
 
-/** viridis shade 0 … 255 of a converged cell's steps within the range. */
+/** viridis shade 0 … 255 of a converged cell's steps within the range (on its log scale if it has one). */
 function shadeOf(steps, range) {
-  return range.max === range.min ? 0 : Math.round((255 * (steps - range.min)) / (range.max - range.min));
+  if (range.max === range.min) return 0;
+  const t = range.log ? Math.log(steps / range.min) / Math.log(range.max / range.min)
+    : (steps - range.min) / (range.max - range.min);
+  return Math.round(255 * Math.min(1, Math.max(0, t)));
 }
 
 /** The measured picture's colour of a cell. */
@@ -218,9 +225,18 @@ export function regimeColor(cell) {
 
 /** Colour-bar ticks for Colorbar.setData: {colorbar: [{shade, value}]} over the step range. */
 export function colorbarData(range) {
-  const values = range.max === range.min ? [range.min] : niceTicks(range.min, range.max, 5)
-    .filter((v) => v >= range.min && v <= range.max);
+  const values = range.max === range.min ? [range.min] : range.log ? logTicks(range.min, range.max)
+    : niceTicks(range.min, range.max, 5).filter((v) => v >= range.min && v <= range.max);
   if (!values.includes(range.min)) values.unshift(range.min);
   if (!values.includes(range.max)) values.push(range.max);
-  return { colorbar: values.map((v) => ({ shade: shadeOf(v, range), value: v })), scale: { log: false } };
+  return { colorbar: values.map((v) => ({ shade: shadeOf(v, range), value: v })), scale: { log: range.log } };
+}
+
+/** 10, 20, 50, 100, … within [min, max]: a log colour bar's ticks, thinned to the powers of ten when many. */
+function logTicks(min, max) {
+  const all = [];
+  for (let p = 10 ** Math.floor(Math.log10(min)); p <= max; p *= 10) {
+    for (const m of [1, 2, 5]) if (p * m > min && p * m < max) all.push(p * m);
+  }
+  return all.length > 6 ? all.filter((v) => Math.log10(v) % 1 === 0) : all;
 }
