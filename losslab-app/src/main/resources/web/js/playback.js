@@ -111,7 +111,10 @@ export class Playback {
 
   tick(now) {
     if (!this.playing) return;
-    const dt = Math.min(0.1, (now - this.lastTime) / 1000); // a hidden tab must not jump ahead
+    // A hidden tab must not jump ahead; and the first frame's timestamp (when the frame began) may
+    // come before play() read the clock: a step back in time would put the cursor before step 0
+    // (three.js then drew -18 instances: GL_INVALID_VALUE on each Run).
+    const dt = Math.max(0, Math.min(0.1, (now - this.lastTime) / 1000));
     this.lastTime = now;
     this.cursor = Math.min(this.length, this.cursor + dt * this.stepsPerSecond);
     // Stopped before the last frame is shown, so that what the frame updates (Pause) sees it stopped.

@@ -70,6 +70,9 @@ final class LabBrowser implements AutoCloseable {
         page.onConsoleMessage((ConsoleMessage m) -> {
             if (m.type().equals("error")) {
                 problems.add("console error: " + m.text() + " at " + m.location());
+            } else if (m.type().equals("warning") && m.text().contains("GL_INVALID")) {
+                // WebGL's complaints come as warnings; a drawing call it refused is a bug of ours
+                problems.add("WebGL warning: " + m.text());
             }
         });
         page.onPageError(e -> problems.add("page error: " + e));
