@@ -61,6 +61,7 @@ class JobsTest {
         private final Semaphore permits = new Semaphore(0);
         private final CountDownLatch letGo = new CountDownLatch(1);
         private final AtomicInteger holding = new AtomicInteger();
+        private final AtomicInteger started = new AtomicInteger();
 
         SteeredWork(int units) {
             this.units = units;
@@ -74,6 +75,11 @@ class JobsTest {
         /** Lets the units that saw the cancel end (at once, for those that see it later). */
         void letGo() {
             letGo.countDown();
+        }
+
+        /** Units that have begun (and may be waiting for a permit). */
+        int started() {
+            return started.get();
         }
 
         /** Units that saw the cancel and wait to be let go. */
@@ -94,6 +100,7 @@ class JobsTest {
         @Override
         public ObjectNode compute(Job job) {
             job.forEachUnit(units, i -> {
+                started.incrementAndGet();
                 try {
                     while (!permits.tryAcquire(2, MILLISECONDS)) {
                         if (job.isCancelled()) {
@@ -214,6 +221,9 @@ class JobsTest {
         Jobs.Entry job = jobs.submit(work);
         work.finishUnits(2);
         waitFor(() -> job.progress() == 0.25, "two units of eight done");
+        // A third unit under way before the cancel: on a loaded machine the next units may not have
+        // begun when it is asked, and a unit that never began never sees it (the test waited a minute).
+        waitFor(() -> work.started() > 2, "a third unit under way");
 
         JsonNode asked = answer(jobs, job.id, true);
         assertThat(asked.get("state").asText()).isEqualTo("running");
