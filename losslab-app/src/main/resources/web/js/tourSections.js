@@ -207,17 +207,19 @@ async function noise(el) {
     link(el, 7, 'himmelblau', start, 1000, racers);
   });
   await go();
-  const stats = await api.sgdStats('himmelblau', start, '0:30:4', 60);
+  // The levels the slider can reach, 0 to 40 (the table once stopped at 30).
+  const slider = control(el, 'noise');
+  const stats = await api.sgdStats('himmelblau', start, `${slider.min}:${slider.max}:5`, 60);
   const table = document.createElement('table');
   const head = table.createTHead().insertRow();
-  for (const t of ['noise σ', ...stats.minima.map((m) => point(m.x, m.y, 3)), 'diverged']) {
+  for (const t of ['noise σ', ...stats.minima.map((m) => point(m.x, m.y, 3)), 'diverged', 'still moving']) {
     const th = document.createElement('th'); th.textContent = t; head.append(th);
   }
   const body = table.createTBody();
   for (const level of stats.levels) {
     const row = body.insertRow();
     row.insertCell().textContent = num(level.noise);
-    for (const s of [...level.shares, level.diverged]) row.insertCell().textContent = `${Math.round(100 * s)} %`;
+    for (const s of [...level.shares, level.diverged, level.unconverged]) row.insertCell().textContent = `${Math.round(100 * s)} %`;
   }
   const cap = table.createCaption();
   cap.textContent = `where ${stats.runs} SGD runs from (0, 0) end, per noise level (${stats.steps} steps each)`;

@@ -140,7 +140,9 @@ class TourPageTest extends BrowserTest {
         noise.fill("20");
         assertThat(s.getByText("SGD, noise σ 20")).isVisible();
         assertThat(readout(page, "7").getAttribute("data-sgd")).isNotEqualTo(readout(page, "7").getAttribute("data-gd"));
-        assertThat(page.getByTestId("basin-shares").locator("tbody tr")).hasCount(4);
+        // Issue 14: the table covers the slider's whole range, 0 to 40.
+        assertThat(page.getByTestId("basin-shares").locator("tbody tr")).hasCount(5);
+        assertThat(page.getByTestId("basin-shares").locator("tbody tr").last().locator("td").first()).hasText("40");
     }
 
     @Test
