@@ -4,6 +4,8 @@
 // before the page had tabs; the Sweep and SGD tabs have theirs under "sweep." and "sgd.".
 // Read once on load; written with history.replaceState whenever a control changes.
 
+import { queryText } from './urlState.js';
+
 const TABS = ['basins', 'sweep', 'sgd'];
 const FIXED = ['tab', 'surface', 'optimizer', 'grid', 'steps'];
 const SWEEP = ['surface', 'optimizer', 'start', 'lr', 'momentum', 'log', 'steps'];
@@ -76,7 +78,7 @@ export function format(state) {
       if (value !== '' && value !== null && value !== undefined && linkable(name, value)) q.set(`${prefix}.${name}`, String(value));
     }
   }
-  return q.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+  return queryText(q);
 }
 
 let lastWritten = null;

@@ -2,6 +2,8 @@
 // or as the <iframe> snippet for /embed, shown in a small box with Copy, and optionally set to start
 // playing when opened (play=1, which the page reads once and does not keep).
 
+import { queryText } from './urlState.js';
+
 const EMBED_SIZE = { width: 700, height: 500 };
 
 export class SharePanel {
@@ -50,7 +52,7 @@ export class SharePanel {
   fill() {
     const query = new URLSearchParams(location.search);
     if (this.ui.autoplay.checked) query.set('play', '1'); else query.delete('play');
-    const search = query.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
+    const search = queryText(query);
     const page = this.mode === 'link' ? '/' : '/embed';
     const url = `${location.origin}${page}${search ? `?${search}` : ''}`;
     this.ui.text.value = this.mode === 'link' ? url

@@ -70,8 +70,14 @@ export function format(state) {
     if (!settings) continue;
     for (const param of Object.keys(settings)) q.set(`${name}.${param}`, settings[param]);
   }
-  // URLSearchParams writes ',' as %2C and ':' as %3A; the contract's links read better with them
-  // literal (both are allowed as they are in a query: "optimizers=gd,gd:2&gd:2.lr=0.21").
+  return queryText(q);
+}
+
+/**
+ * A query as the page writes it: URLSearchParams writes ',' as %2C and ':' as %3A; the contract's
+ * links read better with them literal (both are allowed as they are: "optimizers=gd,gd:2&gd:2.lr=0.21").
+ */
+export function queryText(q) {
   return q.toString().replaceAll('%2C', ',').replaceAll('%3A', ':');
 }
 

@@ -334,6 +334,15 @@ public final class JsonViews {
      * {@code {name: [x, y]}} in the order the optimizer reports them.
      */
     public static void writeRun(JsonGenerator g, Run run) throws IOException {
+        writeRun(g, run, run.endPoint());
+    }
+
+    /**
+     * {@link #writeRun(JsonGenerator, Run)} with where it ended already known: a server classifies
+     * the ends while it computes (a noisy run's end is one more run, a typed surface's a search for
+     * its critical points), not while it streams the answer.
+     */
+    public static void writeRun(JsonGenerator g, Run run, EndPoint end) throws IOException {
         g.writeStartObject();
         g.writeObjectFieldStart("stop");
         g.writeStringField("reason", run.stopReason().code());
@@ -348,7 +357,7 @@ public final class JsonViews {
         } else {
             g.writeNull();
         }
-        writeEnd(g, run);
+        writeEnd(g, run, end);
         g.writeFieldName("spec");
         g.writeTree(spec(run.spec()));
         g.writeArrayFieldStart("points");
@@ -413,6 +422,12 @@ public final class JsonViews {
      */
     public static void writeRace(JsonGenerator g, String surface, List<Run> runs, List<FairTuning.Tuned> tunings)
             throws IOException {
+        writeRace(g, surface, runs, runs.stream().map(Run::endPoint).toList(), tunings);
+    }
+
+    /** {@link #writeRace(JsonGenerator, String, List, List)} with each run's end already known, in run order. */
+    public static void writeRace(JsonGenerator g, String surface, List<Run> runs, List<EndPoint> ends,
+            List<FairTuning.Tuned> tunings) throws IOException {
         g.writeStartObject();
         g.writeStringField("surface", surface);
         List<String> labels = RacerLabels.of(runs);
@@ -422,8 +437,8 @@ public final class JsonViews {
         }
         g.writeEndArray();
         g.writeArrayFieldStart("runs");
-        for (Run run : runs) {
-            writeRun(g, run);
+        for (int k = 0; k < runs.size(); k++) {
+            writeRun(g, runs.get(k), ends.get(k));
         }
         g.writeEndArray();
         if (!tunings.isEmpty()) {
@@ -507,8 +522,7 @@ public final class JsonViews {
      * without one), whether a convergence test stopped it there ({@code converged}), and
      * {@code text}, the sentence the CLI prints.
      */
-    private static void writeEnd(JsonGenerator g, Run run) throws IOException {
-        EndPoint end = run.endPoint();
+    private static void writeEnd(JsonGenerator g, Run run, EndPoint end) throws IOException {
         g.writeObjectFieldStart("end");
         g.writeStringField("kind", end.code());
         Integer number = null;

@@ -9,6 +9,7 @@ import dev.losslab.app.web.http.Endpoint;
 import dev.losslab.app.web.http.QueryParams;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
+import dev.losslab.core.run.EndPoint;
 import dev.losslab.core.run.Recording;
 import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
@@ -59,6 +60,8 @@ public final class RaceEndpoint implements Endpoint {
             }
             return new Reply.Bytes(200, CSV, text.toString().getBytes(StandardCharsets.UTF_8), Reply.NO_STORE);
         }
-        return new Reply.JsonStream(json -> JsonViews.writeRace(json, surface, runs, List.of()));
+        // Where each run ended is part of the computing (within the request's deadline), not the writing.
+        List<EndPoint> ends = runs.stream().map(Run::endPoint).toList();
+        return new Reply.JsonStream(json -> JsonViews.writeRace(json, surface, runs, ends, List.of()));
     }
 }
