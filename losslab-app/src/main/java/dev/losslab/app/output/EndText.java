@@ -18,7 +18,7 @@ public final class EndText {
 
     /** Where {@code run} ended. */
     public static String of(Run run) {
-        return of(run.endPoint(), run.spec().noise() > 0, !run.spec().landscape().knownMinima().isEmpty());
+        return of(run.endPoint(), run.spec().noisy(), !run.spec().landscape().knownMinima().isEmpty());
     }
 
     /**

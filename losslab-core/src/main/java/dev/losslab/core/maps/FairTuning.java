@@ -189,7 +189,7 @@ public final class FairTuning {
             settings = racer.optimizerKind().settings(values);
         }
         return new RunSpec(racer.landscape(), racer.optimizerKind(), settings, lr, racer.schedule(), racer.noise(),
-                racer.seed(), racer.start(), racer.maxSteps(), racer.tolerance());
+                racer.batchSize(), racer.seed(), racer.start(), racer.maxSteps(), racer.tolerance());
     }
 
     /** The score of {@code spec} over the trials. */

@@ -103,7 +103,7 @@ public enum MomentumRegime {
         if (spec.landscape().surface() instanceof Quadratic q
                 && spec.optimizer() instanceof Sgd sgd
                 && !sgd.nesterov() && sgd.dampening() == 0 && sgd.weightDecay() == 0
-                && spec.schedule() instanceof Schedule.Constant && spec.noise() == 0) {
+                && spec.schedule() instanceof Schedule.Constant && !spec.noisy()) {
             return Optional.of(of(spec.learningRate(), sgd.momentum(), q.a(), q.b()));
         }
         return Optional.empty();

@@ -48,7 +48,7 @@ public record TuningTrials(List<Vec2> starts, List<Long> seeds) {
         for (double[] sign : new double[][] {{1, 1}, {-1, 1}, {-1, -1}, {1, -1}}) {
             starts.add(new Vec2(start.x() + sign[0] * d, start.y() + sign[1] * d));
         }
-        int seeds = spec.noise() > 0 ? NOISY_SEEDS : 1;
+        int seeds = spec.noisy() ? NOISY_SEEDS : 1;
         return new TuningTrials(starts, LongStream.range(0, seeds).mapToObj(k -> spec.seed() + k).toList());
     }
 

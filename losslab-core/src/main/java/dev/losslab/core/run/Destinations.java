@@ -132,14 +132,14 @@ public final class Destinations {
     public EndPoint[] classify(RunSpec spec, Outcomes ended) {
         int n = ended.count();
         EndPoint[] ends = new EndPoint[n];
-        if (spec.noise() == 0) {
+        if (!spec.noisy()) {
             for (int i = 0; i < n; i++) {
                 ends[i] = classify(ended.stop(i), ended.end(i, 0), ended.end(i, 1));
             }
             return ends;
         }
         // A run from a diverged end stops at once (the engine's same point check); it is labelled diverged anyway.
-        Outcomes settled = Engine.run(spec.withNoise(0, spec.seed()), ended.ends(), n, null, step -> { });
+        Outcomes settled = Engine.run(spec.exact(), ended.ends(), n, null, step -> { });
         for (int i = 0; i < n; i++) {
             ends[i] = ended.stop(i) instanceof StopReason.Diverged ? new EndPoint.Diverged()
                     : hovering(classify(settled.stop(i), settled.end(i, 0), settled.end(i, 1)));
@@ -149,10 +149,10 @@ public final class Destinations {
 
     /** Where one run of {@code spec} that stopped for {@code stop} at ({@code x}, {@code y}) ended; noisy, where it hovered. */
     public EndPoint classify(RunSpec spec, StopReason stop, double x, double y) {
-        if (spec.noise() == 0 || stop instanceof StopReason.Diverged) {
+        if (!spec.noisy() || stop instanceof StopReason.Diverged) {
             return classify(stop, x, y);
         }
-        Outcomes settled = Engine.run(spec.withNoise(0, spec.seed()), new double[] {x, y}, 1, null, step -> { });
+        Outcomes settled = Engine.run(spec.exact(), new double[] {x, y}, 1, null, step -> { });
         return hovering(classify(settled.stop(0), settled.end(0, 0), settled.end(0, 1)));
     }
 

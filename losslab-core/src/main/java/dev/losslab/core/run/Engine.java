@@ -4,6 +4,7 @@ import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.Halt;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Stepper;
+import dev.losslab.core.surface.MinibatchSurface;
 import dev.losslab.core.surface.Surface;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -18,11 +19,14 @@ import java.util.SplittableRandom;
  * <pre>
  *   stop at step 0 by the point check below
  *   for k = 0, 1, …:
- *     stop "converged"  if ‖g_k‖ &lt; tol  and σ = 0            (‖·‖: hypot in 2-D)
+ *     stop "converged"  if ‖g_k‖ &lt; tol  and the run is not noisy (σ = 0, no minibatches; ‖·‖: hypot in 2-D)
  *     stop "max-steps"  if k = max steps
  *     lr_k  = schedule(lr, k)      (reduce-on-plateau: from the losses f(θ_1) … f(θ_k), one run at a time)
  *     μ_k   = schedule's momentum(k), set on the optimizer, when the schedule cycles momentum
- *     g̃_k   = g_k + σ·ξ_k,  ξ_k ~ N(0, I), coordinates in order, from the point's own seeded generator
+ *     ĝ_k   = g_k, or with a batch size B below n the mean gradient over the point's next minibatch
+ *             of B examples ({@link Minibatches}: without replacement, reshuffled each epoch)
+ *     g̃_k   = ĝ_k + σ·ξ_k,  ξ_k ~ N(0, I), coordinates in order; the shuffles, then the normals, drawn
+ *             from the point's own seeded generator
  *     θ_k+1 = optimizer step from θ_k with f(θ_k), g̃_k, lr_k, PyTorch step count k + 1
  *             (or the method stops at θ_k itself, θ staying θ_k: "singular-hessian" where Newton's
  *             Hessian cannot be inverted; "converged" by its own test (SciPy's gtol for BFGS and
@@ -159,6 +163,10 @@ public final class Engine {
         private final Stepper stepper;
         private final Trace trace;
         private final double sigma;
+        /** The surface's examples when steps see minibatches, else null. */
+        private final MinibatchSurface data;
+        /** Each live point's minibatches, or null without them. */
+        private final Minibatches[] batches;
         private final StopScreen screen;
         private final Outcomes out;
 
@@ -202,13 +210,18 @@ public final class Engine {
             theta = Arrays.copyOf(starts, dimension * cap);
             loss = new double[cap];
             gradient = new double[dimension * cap];
-            noisy = sigma > 0 ? new double[dimension * cap] : gradient;
+            this.data = spec.minibatched() ? (MinibatchSurface) surface : null;
+            noisy = spec.noisy() ? new double[dimension * cap] : gradient;
             index = new int[cap];
-            random = sigma > 0 ? new SplittableRandom[cap] : null;
+            random = spec.noisy() ? new SplittableRandom[cap] : null;
+            batches = data != null ? new Minibatches[cap] : null;
             for (int i = 0; i < count; i++) {
                 index[i] = i;
                 if (random != null) {
                     random[i] = new SplittableRandom(seeds != null ? seeds[i] : spec.seed());
+                }
+                if (batches != null) {
+                    batches[i] = new Minibatches(data.examples(), spec.batchSize(), random[i]);
                 }
             }
             stopped = new boolean[cap];
@@ -227,6 +240,7 @@ public final class Engine {
             Schedule.Rates rates = spec.schedule().rates(spec.learningRate());
             boolean followsLoss = spec.schedule().followsLoss();
             boolean cyclesMomentum = spec.schedule().cyclesMomentum();
+            boolean noisyRun = spec.noisy();
             surface.valueAndGradient(theta, n, loss, gradient);
             if (trace != null) {
                 trace.point(0, theta, loss[0], gradient, spec.learningRate(), stepper, 1, 1);
@@ -236,7 +250,7 @@ public final class Engine {
                 // A noisy run never stops as converged: SGD never sees the exact gradient g_k, and its
                 // noise keeps it moving, off a minimum's bottom as off a saddle it started on (where
                 // g_0 = 0 exactly). It takes its whole budget; where it ends up is the outcome.
-                if (spec.tolerance() > 0 && sigma == 0 && !screen.noneConverged()) {
+                if (spec.tolerance() > 0 && !noisyRun && !screen.noneConverged()) {
                     checkConvergence(k);
                     if (n == 0) {
                         break;
@@ -255,8 +269,8 @@ public final class Engine {
                 if (cyclesMomentum) {
                     stepper.setMomentum(spec.schedule().momentum(k));
                 }
-                if (sigma > 0) {
-                    addNoise();
+                if (noisyRun) {
+                    estimateGradients();
                 }
                 int stuckCount = stepper.step(theta, loss, noisy, n, lr, k + 1L, surface, stuck);
                 if (extraFunctionEvaluations != null) {
@@ -299,13 +313,26 @@ public final class Engine {
             return step + 1L + (extra == null ? 0 : extra[i]);
         }
 
-        /** g̃ = g + σ·ξ, each point drawing its D normals in coordinate order from its own generator. */
-        private void addNoise() {
-            for (int i = 0; i < n; i++) {
-                SplittableRandom r = random[i];
-                for (int d = 0; d < dimension; d++) {
-                    int j = d * n + i;
-                    noisy[j] = gradient[j] + sigma * r.nextGaussian();
+        /**
+         * g̃ = ĝ + σ·ξ: ĝ the gradient over each point's next minibatch (or the exact g), then each
+         * point drawing its D normals in coordinate order from its own generator.
+         */
+        private void estimateGradients() {
+            if (batches == null) {
+                System.arraycopy(gradient, 0, noisy, 0, dimension * n);
+            } else {
+                for (int i = 0; i < n; i++) {
+                    Minibatches b = batches[i];
+                    int from = b.next();
+                    data.batchGradient(theta, n, i, b.rows(), from, b.size(), noisy);
+                }
+            }
+            if (sigma > 0) {
+                for (int i = 0; i < n; i++) {
+                    SplittableRandom r = random[i];
+                    for (int d = 0; d < dimension; d++) {
+                        noisy[d * n + i] += sigma * r.nextGaussian();
+                    }
                 }
             }
         }
@@ -410,6 +437,9 @@ public final class Engine {
                 index[j] = index[kept[j]];
                 if (random != null) {
                     random[j] = random[kept[j]];
+                }
+                if (batches != null) {
+                    batches[j] = batches[kept[j]];
                 }
                 if (extraFunctionEvaluations != null) {
                     extraFunctionEvaluations[j] = extraFunctionEvaluations[kept[j]];

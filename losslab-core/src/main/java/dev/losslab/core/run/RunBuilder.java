@@ -8,6 +8,7 @@ import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.optim.Settings;
 import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.MinibatchSurface;
 import dev.losslab.core.surface.Vec2;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -27,6 +28,7 @@ public final class RunBuilder {
     private final Map<String, Object> hyperParameters = new LinkedHashMap<>();
     private Double learningRate;
     private Double noise;
+    private Integer batchSize;
     private long seed = RunSpec.DEFAULT_SEED;
     private Vec2 start;
     private Schedule schedule;
@@ -93,6 +95,12 @@ public final class RunBuilder {
         return set("noise", sigma);
     }
 
+    /** The examples each step's gradient is estimated from, on a surface made of data (0: all of them). */
+    public RunBuilder batchSize(int batchSize) {
+        this.batchSize = batchSize;
+        return this;
+    }
+
     public RunBuilder seed(long seed) {
         this.seed = seed;
         return this;
@@ -148,11 +156,26 @@ public final class RunBuilder {
                 settings,
                 learningRate != null ? learningRate : kind.defaultLearningRate(landscape),
                 schedule != null ? schedule : Schedules.create(scheduleName, scheduleParameters, maxSteps),
-                noise != null ? noise : kind.defaultNoise(),
+                noise != null ? noise : defaultNoise(),
+                batchSize != null ? batchSize : defaultBatchSize(),
                 seed,
                 start != null ? start : landscape.defaultStart(),
                 maxSteps,
                 tolerance);
+    }
+
+    /**
+     * An optimizer that is noisy by default (SGD) gets its noise from minibatches on a surface made of
+     * data — the real thing — and Gaussian noise σ elsewhere.
+     */
+    private double defaultNoise() {
+        return landscape.surface() instanceof MinibatchSurface ? 0 : kind.defaultNoise();
+    }
+
+    private int defaultBatchSize() {
+        return landscape.surface() instanceof MinibatchSurface data && kind.defaultNoise() > 0 && noise == null
+                ? Math.min(MinibatchSurface.DEFAULT_BATCH_SIZE, data.examples())
+                : 0;
     }
 
     public Run run() {

@@ -8,6 +8,7 @@ import dev.losslab.core.optim.Range;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Settings;
 import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.MinibatchSurface;
 import dev.losslab.core.surface.Vec2;
 import java.util.Objects;
 
@@ -26,6 +27,8 @@ import java.util.Objects;
  * @param learningRate  the base learning rate (> 0)
  * @param schedule      how the learning rate changes with the step
  * @param noise         standard deviation of the Gaussian noise added to each gradient coordinate (≥ 0)
+ * @param batchSize     on a surface made of data ({@link MinibatchSurface}), the examples each step's
+ *                      gradient is estimated from, in [1, n]; 0 (and n) for all of them, the exact gradient
  * @param seed          the noise generator's seed
  * @param start         the starting point
  * @param maxSteps      the step budget, 0 to {@link #MAX_STEPS}
@@ -38,6 +41,7 @@ public record RunSpec(
         double learningRate,
         Schedule schedule,
         double noise,
+        int batchSize,
         long seed,
         Vec2 start,
         int maxSteps,
@@ -66,6 +70,16 @@ public record RunSpec(
                     + optimizerKind.name() + " has no momentum μ or β₁ that a schedule may cycle; turn it off with "
                     + "no-cycle-momentum, or pick an optimizer that has one");
         }
+        if (batchSize != 0) {
+            if (!(landscape.surface() instanceof MinibatchSurface data)) {
+                throw new InvalidInputException("batch-size", "batch-size needs a surface made of data (regression:…, "
+                        + "logistic:…); " + landscape.name() + " is a formula, whose noise is set with noise (σ)");
+            }
+            if (batchSize < 1 || batchSize > data.examples()) {
+                throw InvalidInputException.outOfRange("batch-size", "in [1, " + data.examples() + "] (the examples in "
+                        + landscape.name() + ")", batchSize);
+            }
+        }
         if (maxSteps < 0 || maxSteps > MAX_STEPS) {
             throw InvalidInputException.outOfRange("steps", "in [0, " + MAX_STEPS + "]", maxSteps);
         }
@@ -83,7 +97,32 @@ public record RunSpec(
 
     /** This spec with another noise level and seed (SGD statistics vary only these). */
     public RunSpec withNoise(double sigma, long seed) {
-        return new RunSpec(landscape, optimizerKind, hyperParameters, learningRate, schedule, sigma, seed, start,
+        return new RunSpec(landscape, optimizerKind, hyperParameters, learningRate, schedule, sigma, batchSize, seed,
+                start, maxSteps, tolerance);
+    }
+
+    /** This spec with another batch size and seed (SGD statistics on data vary these). */
+    public RunSpec withBatchSize(int batchSize, long seed) {
+        return new RunSpec(landscape, optimizerKind, hyperParameters, learningRate, schedule, noise, batchSize, seed,
+                start, maxSteps, tolerance);
+    }
+
+    /** This spec with exact gradients: no Gaussian noise, no minibatches. */
+    public RunSpec exact() {
+        return new RunSpec(landscape, optimizerKind, hyperParameters, learningRate, schedule, 0, 0, seed, start,
                 maxSteps, tolerance);
+    }
+
+    /**
+     * Whether each step sees a noisy gradient: Gaussian noise, or a minibatch smaller than the data.
+     * A noisy run never stops as converged (see {@link Engine}).
+     */
+    public boolean noisy() {
+        return noise > 0 || minibatched();
+    }
+
+    /** Whether steps estimate the gradient from a minibatch of fewer than all the examples. */
+    public boolean minibatched() {
+        return batchSize > 0 && batchSize < ((MinibatchSurface) landscape.surface()).examples();
     }
 }

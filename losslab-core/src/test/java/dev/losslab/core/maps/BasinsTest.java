@@ -139,7 +139,7 @@ class BasinsTest {
         for (int j = 0; j < grid.rows(); j++) {
             for (int i = 0; i < grid.columns(); i++) {
                 Run run = Runner.run(new RunSpec(spec.landscape(), spec.optimizerKind(),
-                        spec.hyperParameters(), spec.learningRate(), spec.schedule(), spec.noise(), spec.seed(),
+                        spec.hyperParameters(), spec.learningRate(), spec.schedule(), spec.noise(), spec.batchSize(), spec.seed(),
                         new Vec2(grid.x(i), grid.y(j)), spec.maxSteps(), spec.tolerance()));
                 assertThat(map.label(i, j)).as("label at (%d, %d)", i, j)
                         .isEqualTo(BasinMap.label(run.endPoint()));

@@ -30,7 +30,7 @@ class FairTuningTest {
         List<Outcome> outcomes = new ArrayList<>();
         for (int r = 0; r < trials.runs(); r++) {
             Run run = Runner.run(new RunSpec(spec.landscape(), spec.optimizerKind(), spec.hyperParameters(),
-                    spec.learningRate(), spec.schedule(), spec.noise(), trials.seed(r), trials.start(r), spec.maxSteps(),
+                    spec.learningRate(), spec.schedule(), spec.noise(), spec.batchSize(), trials.seed(r), trials.start(r), spec.maxSteps(),
                     spec.tolerance()));
             outcomes.add(new Outcome(run.stopReason(), run.steps(), run.last().x(), run.last().y(), run.last().loss()));
         }

@@ -217,7 +217,7 @@ class FirstStepTest {
         var spyKind = new OptimizerKind("spy", "spy", "", java.util.List.of(), OptimizerKind.LearningRateDefault.GRADIENT, 0,
                 settings -> spy);
         var withSpy = new dev.losslab.core.run.RunSpec(spec.landscape(), spyKind, spyKind.settings(java.util.Map.of()),
-                spec.learningRate(), spec.schedule(), 0, 1, spec.start(), 3, 0);
+                spec.learningRate(), spec.schedule(), 0, 0, 1, spec.start(), 3, 0);
         dev.losslab.core.run.Runner.run(withSpy);
         assertThat(seen).containsExactly(1, 2, 3);
     }

@@ -74,7 +74,7 @@ class ShapesTest {
         }
         Landscape copies = withSurface(spec.landscape(), new Copies(spec.landscape().surface(), COPIES));
         RunSpec nd = new RunSpec(copies, spec.optimizerKind(), spec.hyperParameters(),
-                spec.learningRate(), spec.schedule(), 0, spec.seed(), spec.start(), spec.maxSteps(), 0);
+                spec.learningRate(), spec.schedule(), 0, 0, spec.seed(), spec.start(), spec.maxSteps(), 0);
         Outcomes point = Engine.run(nd, starts, 1, null, Engine.Checkpoint.NONE);
         assertThat(point.stop(0).code()).isEqualTo("max-steps");
         assertThat(point.steps(0)).isEqualTo(single.steps());
