@@ -75,6 +75,10 @@ public final class DataLandscapes {
             } else if (parts[0].equals(LOGISTIC) && part.contains(",") && columns == null) {
                 columns = part;
             } else if (parts[0].equals(LOGISTIC) && positive == null) {
+                if (data.featureNames().contains(part) && !data.classNames().contains(part)) {
+                    throw new InvalidInputException("surface", "logistic takes two features, F1,F2, and then a class; '"
+                            + part + "' is one feature of " + data.name());
+                }
                 positive = part;
             } else {
                 throw new InvalidInputException("surface", "'" + text + "': did not expect '" + part + "' there; write "

@@ -1,6 +1,7 @@
 package dev.losslab.core.data;
 
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.Names;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -151,7 +152,7 @@ public final class Dataset {
             }
             throw new InvalidInputException(field, name + " has features 0 … " + (features.length - 1) + ", got " + index);
         }
-        throw InvalidInputException.unknownName(field, wanted, featureNames);
+        throw unknown("feature", wanted, featureNames, field);
     }
 
     /** The class code a person named: a class name, or the code itself. */
@@ -164,7 +165,14 @@ public final class Dataset {
         if (wanted.matches("\\d{1,9}") && Integer.parseInt(wanted) < classNames.size()) {
             return Integer.parseInt(wanted);
         }
-        throw InvalidInputException.unknownName(field, wanted, classNames);
+        throw unknown("class", wanted, classNames, field);
+    }
+
+    /** "unknown feature 'bim' in diabetes: did you mean 'bmi'?", or the valid names when none is close. */
+    private InvalidInputException unknown(String what, String got, List<String> valid, String field) {
+        String suggestion = Names.closest(got, valid);
+        return new InvalidInputException(field, "unknown " + what + " '" + got + "' in " + name
+                + (suggestion != null ? ": did you mean '" + suggestion + "'?" : "; valid: " + String.join(", ", valid)));
     }
 
     @Override
