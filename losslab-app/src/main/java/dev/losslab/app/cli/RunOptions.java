@@ -9,6 +9,7 @@ import dev.losslab.core.optim.ScheduleKind;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.MinibatchSurface;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -31,13 +32,14 @@ import java.util.Map;
  * @param tolerance           the gradient norm under which a run has converged
  * @param learningRate        the lr given, or null for the optimizer's default on the surface
  * @param noise               the SGD noise σ given, or null for the optimizer's default
+ * @param batchSize           the minibatch size given (a surface made of data), or null for the default
  * @param seed                the noise generator's seed
  * @param schedule            the lr schedule's name
  * @param hyperParameters     the optimizer hyper-parameters given, by name: numbers, flags as 1, and
  *                            the text of the others ({@code 0.5,1.2}, {@code cos}) for the core to read
  * @param scheduleParameters  the schedule parameters given, by name, likewise
  */
-record RunOptions(int steps, double tolerance, Double learningRate, Double noise, long seed, String schedule,
+record RunOptions(int steps, double tolerance, Double learningRate, Double noise, Integer batchSize, long seed, String schedule,
                   Map<String, Object> hyperParameters, Map<String, Object> scheduleParameters) {
 
     static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
@@ -51,7 +53,11 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
                     + ")");
     static final Opt<Double> NOISE = Opt.real("--noise", "SIGMA",
             "standard deviation σ of Gaussian noise added to each gradient coordinate " + defaults(noiseDefaults()));
-    static final Opt<Long> SEED = Opt.whole("--seed", "S", "seed of the noise generator (default: ${DEFAULT-VALUE})")
+    static final Opt<Integer> BATCH_SIZE = Opt.integer("--" + RunBuilder.BATCH_SIZE, "B",
+            "on a surface made of data (regression:…, logistic:…), estimate each step's gradient from B examples",
+            "drawn without replacement, reshuffled each epoch (default: all, the exact gradient; "
+                    + MinibatchSurface.DEFAULT_BATCH_SIZE + " for optimizers noisy by default, such as sgd)");
+    static final Opt<Long> SEED = Opt.whole("--seed", "S", "seed of the noise generator and the minibatches (default: ${DEFAULT-VALUE})")
             .defaultValue(RunSpec.DEFAULT_SEED);
     static final Opt<String> SCHEDULE = Opt.text("--schedule", "NAME",
             "learning-rate schedule: " + String.join(", ", Schedules.names()) + " (default: ${DEFAULT-VALUE})")
@@ -95,6 +101,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         List<Opt<?>> all = new ArrayList<>(List.of(STEPS, TOLERANCE, LEARNING_RATE));
         all.addAll(HYPER_PARAMETERS);
         all.add(NOISE);
+        all.add(BATCH_SIZE);
         all.add(SEED);
         all.add(SCHEDULE);
         SCHEDULE_PARAMETERS.stream().filter(o -> !sharedWithOptimizers(o.name().substring(2))).forEach(all::add);
@@ -104,7 +111,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
     /** The values {@code command} was given for {@link #all()}. */
     static RunOptions of(Subcommand command) {
         return new RunOptions(command.get(STEPS), command.get(TOLERANCE), command.get(LEARNING_RATE),
-                command.get(NOISE), command.get(SEED), command.get(SCHEDULE),
+                command.get(NOISE), command.get(BATCH_SIZE), command.get(SEED), command.get(SCHEDULE),
                 given(command, HYPER_PARAMETERS), given(command, SCHEDULE_PARAMETERS));
     }
 
@@ -120,6 +127,9 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         }
         if (noise != null) {
             builder.noise(noise);
+        }
+        if (batchSize != null) {
+            builder.batchSize(batchSize);
         }
         hyperParameters.forEach((name, value) -> {
             if (kind.takes(name) || (!onlyTaken && !(sharedWithOptimizers(name) && scheduleTakes(name)))) {
@@ -157,6 +167,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         return switch (name) {
             case "lr" -> learningRate != null;
             case "noise" -> noise != null;
+            case RunBuilder.BATCH_SIZE -> batchSize != null;
             default -> hyperParameters.containsKey(name);
         };
     }

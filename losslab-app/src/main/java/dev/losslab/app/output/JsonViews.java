@@ -315,6 +315,7 @@ public final class JsonViews {
         node.put("schedule", spec.schedule().name());
         node.set("scheduleParameters", scheduleParameters(spec.schedule()));
         node.put("noise", spec.noise());
+        node.put("batchSize", spec.batchSize());
         node.put("seed", spec.seed());
         node.set("start", point(spec.start()));
         node.put("maxSteps", spec.maxSteps());

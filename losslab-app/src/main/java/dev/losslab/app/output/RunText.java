@@ -1,6 +1,7 @@
 package dev.losslab.app.output;
 
 import dev.losslab.core.run.Run;
+import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Trajectory;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -13,12 +14,21 @@ public final class RunText {
 
     private RunText() {}
 
+    /** ", minibatches of 16 (seed 1)", ", noise 0.5 (seed 1)", both, or nothing for exact gradients. */
+    static String noiseText(RunSpec spec) {
+        if (!spec.noisy()) {
+            return "";
+        }
+        return (spec.minibatched() ? ", minibatches of " + spec.batchSize() : "")
+                + (spec.noise() > 0 ? ", noise " + Numbers.brief(spec.noise()) : "") + " (seed " + spec.seed() + ")";
+    }
+
     public static void write(Run run, PrintWriter out) {
         out.printf(Locale.ROOT, "%s on %s from %s, lr %s%s%n",
                 run.spec().optimizerName(), run.spec().landscape().name(),
                 Numbers.point(run.spec().start().x(), run.spec().start().y()),
                 Numbers.brief(run.spec().learningRate()),
-                run.spec().noise() > 0 ? ", noise " + Numbers.brief(run.spec().noise()) + " (seed " + run.spec().seed() + ")" : "");
+                noiseText(run.spec()));
         out.printf(Locale.ROOT, "%8s  %13s  %13s  %13s  %11s%n", "step", "x", "y", "loss", "|grad|");
         Trajectory t = run.trajectory();
         int n = t.size();

@@ -114,7 +114,7 @@ class BadInputApiTest {
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"rprop\", \"params\": {\"etas\": [0.5, [1]]}}]}",
                         "racers[0].params.etas must list numbers, got [0.5,[1]]", "etas", 0),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"gd\", \"params\": {\"momentum\": 0.5}}]}",
-                        "gd does not take momentum; it takes: lr, noise, seed, weight-decay, maximize", "momentum", 0),
+                        "gd does not take momentum; it takes: lr, noise, batch-size, seed, weight-decay, maximize", "momentum", 0),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"sgd\", \"params\": {\"seed\": 1.5}}]}",
                         "racers[0].params.seed must be a whole number, got 1.5", "seed", 0),
                 Arguments.of("{\"surface\": \"bowl\", \"racers\": [{\"optimizer\": \"sgd\", \"params\": {\"noise\": -2}}]}",

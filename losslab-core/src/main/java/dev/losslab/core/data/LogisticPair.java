@@ -40,6 +40,12 @@ public final class LogisticPair implements MinibatchSurface {
         return y.length;
     }
 
+    /** A sum over every example: an exp and a log1p each. */
+    @Override
+    public long evaluationCost() {
+        return y.length;
+    }
+
     @Override
     public void valueAndGradient(double[] points, int n, double[] values, double[] gradients) {
         int m = y.length;

@@ -48,7 +48,7 @@ public final class Basins {
     public static BasinMap map(RunSpec spec, Grid grid, Job job) {
         Budget.checkGrid(Math.max(grid.columns(), grid.rows()));
         // A noisy map runs each start twice: the noisy run, then the clean one that says where it hovered.
-        Budget.checkWork(spec.noisy() ? 2L * grid.cells() : grid.cells(), spec.maxSteps());
+        Budget.checkWork(spec.noisy() ? 2L * grid.cells() : grid.cells(), spec);
         Destinations places = Destinations.of(spec.landscape());
         int columns = grid.columns();
         short[] labels = new short[grid.cells()];

@@ -1,6 +1,7 @@
 package dev.losslab.core.maps;
 
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.run.RunSpec;
 
 /**
  * How much work one map or sweep may ask for, so that a typo cannot tie up a machine for hours.
@@ -38,16 +39,32 @@ public final class Budget {
 
     /** Checks the step budget of each run and the total work of {@code runs} runs. */
     public static void checkWork(long runs, int steps) {
-        checkWork(runs, steps, MAX_STEPS, MAX_WORK);
+        checkWork(runs, steps, 1, MAX_STEPS, MAX_WORK);
+    }
+
+    /** Checks the step budget of each run and the total work of {@code runs} runs of {@code spec}. */
+    public static void checkWork(long runs, RunSpec spec) {
+        checkWork(runs, spec.maxSteps(), spec.costPerStep(), MAX_STEPS, MAX_WORK);
+    }
+
+    /** As {@link #checkWork(long, int, long, int, long)} for closed-form surfaces (a step costs 1). */
+    public static void checkWork(long runs, int steps, int maxSteps, long maxWork) {
+        checkWork(runs, steps, 1, maxSteps, maxWork);
     }
 
     /**
-     * Checks the step budget of each run and the total work of {@code runs} runs against a caller's
-     * own bounds, at most {@link #MAX_STEPS} and {@link #MAX_WORK}; the messages name those bounds.
+     * Checks the step budget of each run and the total work of {@code runs} runs, each step costing
+     * {@code costPerStep} ({@link RunSpec#costPerStep}), against a caller's own bounds, at most {@link #MAX_STEPS} and {@link #MAX_WORK}; the messages name those bounds.
      */
-    public static void checkWork(long runs, int steps, int maxSteps, long maxWork) {
+    public static void checkWork(long runs, int steps, long costPerStep, int maxSteps, long maxWork) {
         if (steps < 0 || steps > maxSteps) {
             throw InvalidInputException.outOfRange("steps", "in [0, " + maxSteps + "] for maps and sweeps", steps);
+        }
+        if (costPerStep > 1 && runs * (long) Math.max(steps, 1) > maxWork / costPerStep) {
+            long bound = maxWork / costPerStep;
+            throw new InvalidInputException("steps", "runs × steps must be at most " + bound + " here, where a step costs "
+                    + costPerStep + " evaluations of a formula (it sums over the data's examples), got " + runs + " × "
+                    + steps + " = " + runs * (long) steps + "; use fewer points or fewer steps");
         }
         if (runs * (long) Math.max(steps, 1) > maxWork) {
             throw new InvalidInputException("steps", "runs × steps must be at most " + maxWork + " (" + brief(maxWork)

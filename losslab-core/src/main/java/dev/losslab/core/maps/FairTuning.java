@@ -113,6 +113,7 @@ public final class FairTuning {
         List<TuningTrials> trials = new ArrayList<>();
         long runs = 0;
         int mostSteps = 0;
+        long mostCost = 1;
         for (RunSpec racer : racers) {
             OptimizerKind kind = racer.optimizerKind();
             TuningGrid grid = TuningGrid.of(scope, kind, kind.defaultLearningRate(racer.landscape()));
@@ -125,8 +126,9 @@ public final class FairTuning {
             trials.add(TuningTrials.around(racer));
             runs += (long) grid.size() * trials.getLast().runs();
             mostSteps = Math.max(mostSteps, racer.maxSteps());
+            mostCost = Math.max(mostCost, racer.costPerStep());
         }
-        Budget.checkWork(runs, mostSteps, maxSteps, maxWork);
+        Budget.checkWork(runs, mostSteps, mostCost, maxSteps, maxWork);
         int[] first = new int[racers.size() + 1];
         for (int k = 0; k < racers.size(); k++) {
             first[k + 1] = first[k] + grids.get(k).size();

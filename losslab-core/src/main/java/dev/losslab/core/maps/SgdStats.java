@@ -49,7 +49,7 @@ public final class SgdStats {
             }
         }
         long total = (long) noise.count() * runs;
-        Budget.checkWork(2 * total, spec.maxSteps());
+        Budget.checkWork(2 * total, spec);
         Destinations places = Destinations.of(spec.landscape());
         short[] labels = new short[(int) total];
         int chunk = Math.clamp((runs + MIN_UNITS_PER_LEVEL - 1) / MIN_UNITS_PER_LEVEL, 1, MAX_CHUNK);

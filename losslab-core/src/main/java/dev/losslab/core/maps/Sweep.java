@@ -55,6 +55,7 @@ public final class Sweep {
         }
         List<RunSpec> specs = new ArrayList<>((int) cells);
         int maxSteps = 0;
+        long mostCost = 1;
         for (int c = 0; c < cells; c++) {
             Map<String, Double> values = new LinkedHashMap<>();
             values.put(axes.get(0).name(), axes.get(0).value(c % axes.get(0).count()));
@@ -63,9 +64,10 @@ public final class Sweep {
             }
             RunSpec spec = specFor.apply(values);
             maxSteps = Math.max(maxSteps, spec.maxSteps());
+            mostCost = Math.max(mostCost, spec.costPerStep());
             specs.add(spec);
         }
-        Budget.checkWork(cells, maxSteps);
+        Budget.checkWork(cells, maxSteps, mostCost, Budget.MAX_STEPS, Budget.MAX_WORK);
         return new Plan(axes, specs);
     }
 

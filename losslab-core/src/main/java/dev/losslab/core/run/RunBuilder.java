@@ -11,6 +11,7 @@ import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.MinibatchSurface;
 import dev.losslab.core.surface.Vec2;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -22,6 +23,11 @@ import java.util.Map;
  * }</pre>
  */
 public final class RunBuilder {
+
+    /** The batch size's name, as the CLI option, the API and {@link #set} spell it. */
+    public static final String BATCH_SIZE = "batch-size";
+    /** The settings of a run that are not an optimizer's hyper-parameters, by the names {@link #set} takes. */
+    public static final List<String> RUN_SETTINGS = List.of("lr", "noise", BATCH_SIZE);
 
     private final Landscape landscape;
     private OptimizerKind kind = Optimizers.get("gd");
@@ -65,6 +71,11 @@ public final class RunBuilder {
             learningRate = value;
         } else if (name.equals("noise")) {
             noise = value;
+        } else if (name.equals(BATCH_SIZE)) {
+            if (value != Math.rint(value) || Math.abs(value) > Integer.MAX_VALUE) {
+                throw new InvalidInputException(BATCH_SIZE, "batch-size must be a whole number of examples, got " + value);
+            }
+            batchSize = (int) value;
         } else {
             hyperParameters.put(name, value);
         }
@@ -80,7 +91,7 @@ public final class RunBuilder {
         if (value instanceof Number n) {
             return set(name, n.doubleValue());
         }
-        if (name.equals("lr") || name.equals("noise")) {
+        if (RUN_SETTINGS.contains(name)) {
             throw new InvalidInputException(name, name + " takes a number, got " + value);
         }
         hyperParameters.put(name, value);

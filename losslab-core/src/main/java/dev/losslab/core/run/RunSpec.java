@@ -121,6 +121,14 @@ public record RunSpec(
         return noise > 0 || minibatched();
     }
 
+    /**
+     * One step's work in evaluations of a closed-form surface ({@link dev.losslab.core.surface.Surface#evaluationCost}),
+     * plus the B examples of a minibatch's gradient: what budgets count.
+     */
+    public long costPerStep() {
+        return landscape.surface().evaluationCost() + (minibatched() ? batchSize : 0);
+    }
+
     /** Whether steps estimate the gradient from a minibatch of fewer than all the examples. */
     public boolean minibatched() {
         return batchSize > 0 && batchSize < ((MinibatchSurface) landscape.surface()).examples();

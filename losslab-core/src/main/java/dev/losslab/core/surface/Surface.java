@@ -33,6 +33,15 @@ public interface Surface {
      */
     void valueAndGradient(double[] points, int n, double[] values, double[] gradients);
 
+    /**
+     * What one evaluation of f and ∇f at a point costs, in evaluations of a closed-form surface: 1
+     * here; a surface that sums over n examples says about n. Budgets count work in these units, so
+     * that a map on a dataset is bounded by its real cost.
+     */
+    default long evaluationCost() {
+        return 1;
+    }
+
     /** ∇²f of the first n points of {@code points}, upper triangles in the batch layout. */
     void hessian(double[] points, int n, double[] hessians);
 

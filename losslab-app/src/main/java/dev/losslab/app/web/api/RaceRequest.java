@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,7 +76,8 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
     record ScheduleChoice(String name, Map<String, JsonNode> params) {}
 
     /** The names besides an optimizer's own hyper-parameters that every racer takes. */
-    private static final List<String> RUN_PARAMS = List.of("lr", "noise", "seed");
+    private static final List<String> RUN_PARAMS = Stream.concat(RunBuilder.RUN_SETTINGS.stream(),
+            Stream.of("seed")).toList();
 
     /** The top-level settings every racer runs with. */
     private static final Set<String> RACE_WIDE = Set.of("tol", "start");

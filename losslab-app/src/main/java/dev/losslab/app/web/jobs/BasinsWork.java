@@ -42,10 +42,11 @@ public record BasinsWork(RunSpec spec, Window window, int grid) implements MapWo
         Landscape landscape = query.surface();
         int grid = query.integer("grid", Basins.DEFAULT_GRID, 2, bounds.maxGrid());
         int steps = query.integer("steps", RunSpec.DEFAULT_STEPS, 0, bounds.maxSteps());
-        Budget.checkWork((long) grid * grid, steps, bounds.maxSteps(), bounds.maxWork());
         Window window = query.window("window").orElse(landscape.window());
         RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(steps);
-        return new BasinsWork(RunParams.apply(query, kind, builder).spec(), window, grid);
+        RunSpec spec = RunParams.apply(query, kind, builder).spec();
+        Budget.checkWork((long) grid * grid, steps, spec.costPerStep(), bounds.maxSteps(), bounds.maxWork());
+        return new BasinsWork(spec, window, grid);
     }
 
     @Override

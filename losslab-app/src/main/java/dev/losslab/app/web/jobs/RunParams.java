@@ -5,6 +5,7 @@ import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.run.RunBuilder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A run's settings given as parameters by their CLI names, as the maps endpoints take them:
@@ -15,7 +16,8 @@ import java.util.List;
 final class RunParams {
 
     /** The settings every optimizer takes, besides its own hyper-parameters. */
-    static final List<String> COMMON = List.of("lr", "noise", "seed");
+    static final List<String> COMMON = Stream.concat(RunBuilder.RUN_SETTINGS.stream(),
+            Stream.of("seed")).toList();
 
     private RunParams() {}
 

@@ -58,7 +58,7 @@ record SweepWork(Sweep.Plan plan) implements MapWork {
             }
             runs *= axis.count();
         }
-        Budget.checkWork(runs, steps, bounds.maxSteps(), bounds.maxWork());
+        Budget.checkWork(runs, steps, landscape.surface().evaluationCost(), bounds.maxSteps(), bounds.maxWork());
         Vec2 start = query.has("start") ? query.point("start") : landscape.defaultStart();
         Sweep.Plan plan = Sweep.plan(axes, values -> {
             RunBuilder builder = RunBuilder.on(landscape).optimizer(kind.name()).steps(steps).start(start);
