@@ -26,9 +26,9 @@ last; class labels are written as their names, so a file reads well on its own.
   diabetes_data_raw.csv.gz and diabetes_target.csv.gz; label `progression`, real-valued).
 
 summary.json holds, per set, NumPy's view of the rows exactly as written: the row count, each
-feature's mean and population standard deviation (np.std, ddof=0), and the label's class counts (in
-the order of LossLab's label rule: text names sorted, numbers in numeric order) or, for a real
-label, its mean and standard deviation. DatasetsTest checks the Java loader against it.
+feature's least and greatest value, mean and population standard deviation (np.std, ddof=0), and
+the label's class counts (in the order of LossLab's label rule: text names sorted, numbers in
+numeric order) or, for a real label, its mean and standard deviation. DatasetsTest checks the Java loader against it.
 """
 
 import json
@@ -160,7 +160,8 @@ def summary(path):
     x, texts = read_back(path)
     out = {
         "rows": len(texts),
-        "features": [{"name": n, "mean": float(np.mean(x[:, j])), "sd": float(np.std(x[:, j]))}
+        "features": [{"name": n, "min": float(np.min(x[:, j])), "max": float(np.max(x[:, j])),
+                      "mean": float(np.mean(x[:, j])), "sd": float(np.std(x[:, j]))}
                      for j, n in enumerate(open(path, encoding="utf-8").readline().strip().split(",")[:-1])],
     }
     classes = label_order(texts)
