@@ -1,6 +1,6 @@
 package dev.losslab.app.output;
 
-import java.util.regex.Pattern;
+import dev.losslab.core.PlainDecimal;
 
 /**
  * How LossLab prints numbers: exactly (round-trip) for data, briefly for people; and the one rule
@@ -8,17 +8,11 @@ import java.util.regex.Pattern;
  */
 public final class Numbers {
 
-    private static final Pattern PLAIN = Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
-
     private Numbers() {}
 
-    /**
-     * True for a plain decimal number: {@code 0.01}, {@code -3}, {@code .5}, {@code 1e-4}. False for
-     * the other forms {@link Double#parseDouble} also reads: hexadecimal ({@code 0x1p-4}), with a
-     * type suffix ({@code 1d}, {@code 2f}), words ({@code NaN}, {@code Infinity}), surrounding blanks.
-     */
+    /** True for a plain decimal number: {@code 0.01}, {@code -3}, {@code .5}, {@code 1e-4} ({@link PlainDecimal#is}). */
     public static boolean isPlain(String text) {
-        return PLAIN.matcher(text).matches();
+        return PlainDecimal.is(text);
     }
 
     /**
@@ -27,10 +21,7 @@ public final class Numbers {
      * @throws NumberFormatException when the text is not a plain decimal number ({@link #isPlain})
      */
     public static double parsePlain(String text) {
-        if (!isPlain(text)) {
-            throw new NumberFormatException("not a plain decimal number: '" + text + "'");
-        }
-        return Double.parseDouble(text);
+        return PlainDecimal.parse(text);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.losslab.core.run.RunBuilder;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Trajectory;
 import dev.losslab.core.surface.Surface;
+import dev.losslab.core.testing.MiniJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package dev.losslab.core.optim;
+package dev.losslab.core.testing;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -6,11 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads the JSON of reference-trajectory files into maps, lists, strings, doubles, booleans and
- * nulls. Test-only, because the core has no dependencies and its tests read only these files; it
- * accepts strict JSON (no comments, no trailing commas) and fails loudly on anything else.
+ * Reads the JSON of fixture files (reference trajectories, dataset summaries) into maps, lists,
+ * strings, doubles, booleans and nulls. Test-only, because the core has no dependencies and its
+ * tests read only these files; it accepts strict JSON (no comments, no trailing commas) and fails
+ * loudly on anything else.
  */
-final class MiniJson {
+public final class MiniJson {
 
     private final String text;
     private int at;
@@ -19,7 +20,7 @@ final class MiniJson {
         this.text = text;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson json = new MiniJson(text);
         Object value = json.value();
         json.skipSpace();
