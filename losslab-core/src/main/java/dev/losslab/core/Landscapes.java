@@ -1,5 +1,7 @@
 package dev.losslab.core;
 
+import dev.losslab.core.data.DataLandscapes;
+import dev.losslab.core.data.Datasets;
 import dev.losslab.core.expr.Formula;
 import dev.losslab.core.expr.FormulaException;
 import dev.losslab.core.surface.Catalog;
@@ -14,8 +16,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * Where a surface is asked for by a person: a catalog name, or a formula in x and y typed as text.
- * The CLI's {@code --surface}, the web lab and the library all resolve through here.
+ * Where a surface is asked for by a person: a catalog name, a surface made of data
+ * ({@code regression:…}, {@code logistic:…}, see {@link DataLandscapes}), or a formula in x and y
+ * typed as text. The CLI's {@code --surface}, the web lab and the library all resolve through here.
  */
 public final class Landscapes {
 
@@ -45,6 +48,18 @@ public final class Landscapes {
      *                               its column and a caret
      */
     public static Landscape resolve(String nameOrFormula) {
+        return resolve(nameOrFormula, false);
+    }
+
+    /**
+     * As {@link #resolve(String)}; with {@code filesAllowed} a data surface's DATA may also be the
+     * path of a CSV file (the command line; never the web server, which must not read paths a
+     * client sends).
+     */
+    public static Landscape resolve(String nameOrFormula, boolean filesAllowed) {
+        if (DataLandscapes.isSpec(nameOrFormula)) {
+            return DataLandscapes.resolve(nameOrFormula, name -> Datasets.resolve(name, filesAllowed));
+        }
         Optional<Landscape> entry = Catalog.find(nameOrFormula.strip());
         if (entry.isPresent()) {
             return entry.get();

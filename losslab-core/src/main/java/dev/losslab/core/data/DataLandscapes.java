@@ -60,7 +60,13 @@ public final class DataLandscapes {
             throw new InvalidInputException("surface", "'" + text + "' names no dataset: write " + parts[0]
                     + ":DATA, e.g. " + (parts[0].equals(REGRESSION) ? "regression:diabetes:bmi" : "logistic:iris"));
         }
-        Dataset data = datasets.apply(parts[1].strip());
+        Dataset data;
+        try {
+            data = datasets.apply(parts[1].strip());
+        } catch (InvalidInputException e) {
+            // the dataset is a part of the surface spec: the error is the surface's, said as the dataset's
+            throw new InvalidInputException("surface", e.getMessage());
+        }
         boolean standardize = false;
         String columns = null;
         String positive = null;
