@@ -21,7 +21,7 @@ final class AnalyzeCommand extends Subcommand {
     AnalyzeCommand() {
         super(NAME, List.of("Read the local geometry at a point: value, gradient, Hessian, its eigenvalues and",
                         "eigenvectors, the kind of point the curvature makes it, and the largest stable GD lr (2/λmax)."),
-                List.of(SurfaceOption.SURFACE, AT, FORMAT));
+                List.of(SurfaceOption.SURFACE, SurfaceOption.STANDARDIZE, AT, FORMAT));
     }
 
     @Override

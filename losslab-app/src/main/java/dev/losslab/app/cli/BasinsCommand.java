@@ -38,7 +38,7 @@ final class BasinsCommand extends Subcommand {
         super(NAME, List.of("Run an optimizer from every point of a G×G grid and tell which minimum each start ends at.",
                         "Grid points include both window edges (like numpy.linspace). A start belongs to a known minimum's",
                         "basin when its run ends within 1%% of the window span of it; otherwise it diverged or did not converge."),
-                RunOptions.after(SurfaceOption.SURFACE, OptimizerOption.OPTIMIZER, GRID, WINDOW, FORMAT, OUT, TIMING));
+                RunOptions.after(SurfaceOption.SURFACE, SurfaceOption.STANDARDIZE, OptimizerOption.OPTIMIZER, GRID, WINDOW, FORMAT, OUT, TIMING));
     }
 
     @Override

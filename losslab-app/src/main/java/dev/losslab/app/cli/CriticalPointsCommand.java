@@ -19,7 +19,7 @@ final class CriticalPointsCommand extends Subcommand {
 
     CriticalPointsCommand() {
         super(NAME, List.of("Find and classify every point where the gradient vanishes inside a window."),
-                List.of(SurfaceOption.SURFACE, WINDOW, FORMAT));
+                List.of(SurfaceOption.SURFACE, SurfaceOption.STANDARDIZE, WINDOW, FORMAT));
     }
 
     @Override

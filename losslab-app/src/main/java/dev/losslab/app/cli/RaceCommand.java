@@ -50,7 +50,7 @@ final class RaceCommand extends Subcommand {
                         "the fewest diverged runs, then the fewest median steps to converge at a known",
                         "minimum, then the lowest median final loss. The race runs at each racer's best",
                         "and reports how that setting did over its runs."),
-                RunOptions.after(SurfaceOption.SURFACE, OPTIMIZERS, StartOption.START, FORMAT, TUNE, OUT));
+                RunOptions.after(SurfaceOption.SURFACE, SurfaceOption.STANDARDIZE, OPTIMIZERS, StartOption.START, FORMAT, TUNE, OUT));
     }
 
     @Override

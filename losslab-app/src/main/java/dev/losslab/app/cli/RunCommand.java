@@ -21,7 +21,7 @@ final class RunCommand extends Subcommand {
     RunCommand() {
         super(NAME, List.of("Run one optimizer from a start and print every point it visits.",
                         "CSV and JSON list each point from step 0; text shows a sample and a one-line summary."),
-                RunOptions.after(SurfaceOption.SURFACE, OptimizerOption.OPTIMIZER, StartOption.START, FORMAT, OUT));
+                RunOptions.after(SurfaceOption.SURFACE, SurfaceOption.STANDARDIZE, OptimizerOption.OPTIMIZER, StartOption.START, FORMAT, OUT));
     }
 
     @Override

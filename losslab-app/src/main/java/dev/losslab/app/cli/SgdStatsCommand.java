@@ -40,7 +40,7 @@ final class SgdStatsCommand extends Subcommand {
         super(NAME, List.of("Over many seeds, the share of noisy runs that end in each basin, at each noise level.",
                         "Each run adds N(0, σ²) noise to every gradient coordinate; its basin is where a noise-free run of the",
                         "same optimizer goes from its last point (so jitter around a minimum still counts as that minimum)."),
-                List.of(SurfaceOption.SURFACE, StartOption.START, NOISE, RUNS, OPTIMIZER, LEARNING_RATE, STEPS, TOLERANCE,
+                List.of(SurfaceOption.SURFACE, SurfaceOption.STANDARDIZE, StartOption.START, NOISE, RUNS, OPTIMIZER, LEARNING_RATE, STEPS, TOLERANCE,
                         SEED, FORMAT));
     }
 

@@ -36,7 +36,7 @@ final class SweepCommand extends Subcommand {
         super(NAME, List.of("Steps to converge (or diverged) over a 1-D or 2-D grid of hyper-parameters, from one start.",
                         "Each value range includes both ends. On a quadratic (bowl, saddle) with gd or momentum it also shows",
                         "the regime theory predicts: monotone, oscillating or divergent."),
-                RunOptions.after(SurfaceOption.SURFACE, OptimizerOption.OPTIMIZER, StartOption.START, VARY, LOG, FORMAT, OUT));
+                RunOptions.after(SurfaceOption.SURFACE, SurfaceOption.STANDARDIZE, OptimizerOption.OPTIMIZER, StartOption.START, VARY, LOG, FORMAT, OUT));
     }
 
     @Override

@@ -36,6 +36,20 @@ public final class DataLandscapes {
     public static final String LOGISTIC = "logistic";
     public static final String STANDARDIZED = "standardized";
 
+    /**
+     * The surfaces made of data the lab offers in its picker and the docs list, each a lesson: the
+     * seeds' stretched bowl from real data and the same made round by standardizing; a logistic
+     * loss with a minimum, one whose classes are separable (no minimum), one standardized, and the
+     * two moons that the networks of later chapters train on.
+     */
+    public static final List<String> FEATURED = List.of(
+            "regression:diabetes:bmi",
+            "regression:diabetes:bmi:standardized",
+            "logistic:iris:petal_length,petal_width:virginica",
+            "logistic:iris:sepal_width,petal_length:setosa",
+            "logistic:breast-cancer:mean_radius,mean_texture:standardized",
+            "logistic:moons");
+
     /** How far beyond the start and the minimum the window reaches, as a fraction of their distance. */
     private static final double MARGIN = 0.3;
 

@@ -8,6 +8,8 @@ import dev.losslab.app.web.http.ApiJson;
 import dev.losslab.app.web.http.Endpoint;
 import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
+import dev.losslab.app.web.http.Surfaces;
+import dev.losslab.core.data.DataLandscapes;
 import dev.losslab.core.maps.Basins;
 import dev.losslab.core.maps.SgdStats;
 import dev.losslab.core.optim.OptimizerKind;
@@ -45,6 +47,8 @@ public final class CatalogEndpoint implements Endpoint {
         ObjectNode root = JsonViews.object();
         ArrayNode surfaces = root.putArray("surfaces");
         Catalog.all().forEach(l -> surfaces.add(JsonViews.landscape(l)));
+        ArrayNode dataSurfaces = root.putArray("dataSurfaces");
+        DataLandscapes.FEATURED.forEach(spec -> dataSurfaces.add(JsonViews.landscape(Surfaces.resolve(spec))));
         ArrayNode optimizers = root.putArray("optimizers");
         Optimizers.all().forEach(k -> optimizers.add(optimizer(k)));
         ArrayNode schedules = root.putArray("schedules");
