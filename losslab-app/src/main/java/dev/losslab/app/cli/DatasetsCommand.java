@@ -25,12 +25,11 @@ final class DatasetsCommand extends Subcommand {
 
     private static final Opt<String> DATA = Opt.text("--data", "NAME|FILE.csv",
             "show one dataset in detail: a built-in name or a CSV file (a header row, the features, the label last;"
-                    + " at most " + DatasetCsv.MAX_COLUMNS + " columns and " + String.format(Locale.ROOT, "%,d", DatasetCsv.MAX_ROWS)
-                    + " rows)");
+                    + String.format(Locale.ROOT, " at most %,d columns and %,d rows)", DatasetCsv.MAX_COLUMNS, DatasetCsv.MAX_ROWS));
 
     DatasetsCommand() {
-        super(NAME, List.of("List the built-in datasets with their rows, features, label and source,",
-                "or check a CSV file and show it in detail (--data)."), List.of(FORMAT, DATA));
+        super(NAME, List.of("List the built-in datasets with their rows, features, label and source.",
+                "With --data, check one dataset or CSV file and show it in detail."), List.of(FORMAT, DATA));
     }
 
     @Override
