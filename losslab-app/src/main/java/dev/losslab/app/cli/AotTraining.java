@@ -23,6 +23,7 @@ public final class AotTraining {
             List.of("--help"),
             List.of("surfaces"),
             List.of("optimizers"),
+            List.of("datasets"),
             List.of("run", "--surface", "rosenbrock", "--optimizer", "adam"),
             List.of("run", "--surface", "x^2 + 3*y^2 - x*y", "--optimizer", "momentum", "--format", "json"),
             List.of("race", "--surface", "himmelblau", "--optimizers", "gd,momentum,adam,newton", "--format", "csv"),

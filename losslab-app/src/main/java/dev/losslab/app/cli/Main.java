@@ -35,6 +35,7 @@ public final class Main implements Callable<Integer> {
         commands.put(ServeCommand.NAME, ServeCommand::new);
         commands.put(SurfacesCommand.NAME, SurfacesCommand::new);
         commands.put(OptimizersCommand.NAME, OptimizersCommand::new);
+        commands.put(DatasetsCommand.NAME, DatasetsCommand::new);
         commands.put(RunCommand.NAME, RunCommand::new);
         commands.put(RaceCommand.NAME, RaceCommand::new);
         commands.put(AnalyzeCommand.NAME, AnalyzeCommand::new);

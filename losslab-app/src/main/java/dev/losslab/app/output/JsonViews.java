@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.losslab.core.analysis.CriticalPoint;
 import dev.losslab.core.analysis.PointAnalysis;
+import dev.losslab.core.data.ColumnStats;
+import dev.losslab.core.data.Dataset;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.BasinMap;
 import dev.losslab.core.maps.FairTuning;
@@ -113,6 +115,42 @@ public final class JsonViews {
         ArrayNode minima = node.putArray("knownMinima");
         l.knownMinima().forEach(m -> minima.add(minimum(m)));
         return node;
+    }
+
+    /**
+     * A dataset as {@code datasets --format json} lists it: {@code name}, {@code description},
+     * {@code source}, {@code rows}, {@code features} ({@code {name, min, max, mean, sd}} each, sd the
+     * population one) and {@code label}: {@code name}, {@code kind} ({@code class} or {@code real}),
+     * then {@code classes} ({@code {name, count}}, code k at index k) or the label's {@code min},
+     * {@code max}, {@code mean} and {@code sd}.
+     */
+    public static ObjectNode dataset(Dataset d) {
+        ObjectNode node = object();
+        node.put("name", d.name());
+        node.put("description", d.description());
+        node.put("source", d.source());
+        node.put("rows", d.rows());
+        ArrayNode features = node.putArray("features");
+        for (int j = 0; j < d.featureCount(); j++) {
+            features.add(stats(object().put("name", d.featureNames().get(j)), ColumnStats.of(d.feature(j))));
+        }
+        ObjectNode label = node.putObject("label").put("name", d.labelName());
+        label.put("kind", d.labelKind().name().toLowerCase(Locale.ROOT));
+        switch (d.labelKind()) {
+            case CLASS -> {
+                ArrayNode classes = label.putArray("classes");
+                int[] counts = DatasetTable.classCounts(d);
+                for (int k = 0; k < counts.length; k++) {
+                    classes.add(object().put("name", d.classNames().get(k)).put("count", counts[k]));
+                }
+            }
+            case REAL -> stats(label, ColumnStats.of(d.labels()));
+        }
+        return node;
+    }
+
+    private static ObjectNode stats(ObjectNode node, ColumnStats s) {
+        return node.put("min", s.min()).put("max", s.max()).put("mean", s.mean()).put("sd", s.sd());
     }
 
     /**

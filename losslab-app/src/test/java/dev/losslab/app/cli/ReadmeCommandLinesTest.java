@@ -28,7 +28,7 @@ class ReadmeCommandLinesTest {
     void everyCommandLineInTheDocsUsesRealOptions() throws IOException {
         List<String> wrong = new ArrayList<>();
         int checked = 0;
-        for (String doc : List.of("README.md", "docs/API.md")) {
+        for (String doc : List.of("README.md", "docs/API.md", "docs/DATASETS.md")) {
             Matcher line = COMMAND_LINE.matcher(Files.readString(ROOT.resolve(doc)));
             while (line.find()) {
                 var make = Main.COMMANDS.get(line.group(1));

@@ -10,6 +10,7 @@ import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -116,7 +117,13 @@ public final class Datasets {
             throw new InvalidInputException(CsvErrors.FIELD, "unknown dataset " + CsvErrors.quote(nameOrPath)
                     + suggestion(nameOrPath) + "; only the built-in datasets are accepted here: " + String.join(", ", names()));
         }
-        Path file = Path.of(nameOrPath);
+        Path file;
+        try {
+            file = Path.of(nameOrPath);
+        } catch (InvalidPathException e) {
+            throw new InvalidInputException(CsvErrors.FIELD, "cannot read " + CsvErrors.quote(nameOrPath) + ": not a valid path ("
+                    + e.getReason() + ")");
+        }
         if (!Files.exists(file) && !looksLikePath(nameOrPath)) {
             throw new InvalidInputException(CsvErrors.FIELD, "unknown dataset " + CsvErrors.quote(nameOrPath)
                     + suggestion(nameOrPath) + "; give a built-in name (" + String.join(", ", names())

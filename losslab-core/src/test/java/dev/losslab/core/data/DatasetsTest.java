@@ -189,6 +189,8 @@ class DatasetsTest {
                         + ") or the path of a CSV file");
         assertThat(DatasetCsvTest.messageOf(() -> Datasets.resolve("missing.csv", true)))
                 .isEqualTo("cannot read missing.csv: no such file");
+        assertThat(DatasetCsvTest.messageOf(() -> Datasets.resolve("a\0b.csv", true)))
+                .isEqualTo("cannot read 'a\0b.csv': not a valid path (Nul character not allowed)");
     }
 
     private static String cut(String text) {
