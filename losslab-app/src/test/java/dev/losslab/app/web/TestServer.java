@@ -49,7 +49,8 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
         Limits d = Limits.DEFAULT;
         Limits.Requests r = d.requests();
         var requests = new Limits.Requests(r.maxBodyBytes(), r.maxQueryLength(), r.maxConcurrentWork(), r.maxWaitingPerClient(), millis);
-        return new TestServer(new Limits(requests, d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(), d.tuning(), d.jobs()));
+        return new TestServer(new Limits(requests, d.connections(), d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(),
+                d.tuning(), d.jobs()));
     }
 
     @Override
