@@ -12,6 +12,8 @@ package dev.losslab.app;
  * a page waits for its answer, so the web asks for seconds of work where the CLI may ask for minutes.
  *
  * @param requests what one HTTP request may send and compute
+ * @param connections how large a request's head may be, and how long a connection may take over
+ *                 each part of an exchange (the HTTP server's own bounds)
  * @param race     a race on the lab page ({@code POST /api/race})
  * @param landscape the picture of a surface ({@code GET /api/landscape})
  * @param basins   a basin map ({@code /api/basins}, job kind {@code basins})
@@ -20,8 +22,8 @@ package dev.losslab.app;
  * @param tuning   tuning a race's racers (job kind {@code tune})
  * @param jobs     background work ({@code /api/jobs})
  */
-public record Limits(Requests requests, Race race, Landscape landscape, Basins basins, Sweep sweep, SgdStats sgdStats,
-                     Tuning tuning, Jobs jobs) {
+public record Limits(Requests requests, Connections connections, Race race, Landscape landscape, Basins basins, Sweep sweep,
+                     SgdStats sgdStats, Tuning tuning, Jobs jobs) {
 
     /**
      * Deepest a JSON request body may nest: deeper than any request the API takes, and it stops a body
@@ -37,6 +39,7 @@ public record Limits(Requests requests, Race race, Landscape landscape, Basins b
 
     public static final Limits DEFAULT = new Limits(
             new Requests(64 * 1024, 16 * 1024, Math.max(2, Runtime.getRuntime().availableProcessors()), 64, 10_000),
+            new Connections(64 * 1024, 20_000, 120_000, 30_000),
             new Race(100_000, 8, 5_000),
             new Landscape(400),
             new Basins(200, 5_000, MAP_WORK),
@@ -61,6 +64,26 @@ public record Limits(Requests requests, Race race, Landscape landscape, Basins b
             check(maxBodyBytes >= 1 && maxQueryLength >= 1 && maxConcurrentWork >= 1 && maxWaitingPerClient >= 1
                             && maxComputeMillis >= 1,
                     "request limits", maxBodyBytes, maxQueryLength, maxConcurrentWork, maxWaitingPerClient, maxComputeMillis);
+        }
+    }
+
+    /**
+     * What one connection may hold of the server: the bounds that keep a client that sends or reads
+     * slowly, or not at all, from keeping a connection (and its memory) for good. A page sends its
+     * requests in milliseconds; the largest race (~125 MB) takes a second or two to read locally.
+     *
+     * @param maxHeadBytes   largest request head, request line and header lines together (414 when the
+     *                       request line alone is larger, 431 when the header lines make it so); a
+     *                       browser's head is a few kB, more with many cookies for localhost
+     * @param requestMillis  how long a client may take to send a request, head and body, from its first
+     *                       byte (and a new connection to send that byte); then the connection is closed
+     * @param responseMillis how long a client may take to read an answer; then the connection is closed
+     * @param idleMillis     how long a kept-alive connection may wait for its next request
+     */
+    public record Connections(int maxHeadBytes, long requestMillis, long responseMillis, long idleMillis) {
+        public Connections {
+            check(maxHeadBytes >= 1 && requestMillis >= 1 && responseMillis >= 1 && idleMillis >= 1,
+                    "connection limits", maxHeadBytes, requestMillis, responseMillis, idleMillis);
         }
     }
 

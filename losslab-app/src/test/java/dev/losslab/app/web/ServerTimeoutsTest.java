@@ -2,54 +2,54 @@ package dev.losslab.app.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.losslab.app.cli.Main;
-import java.io.BufferedReader;
+import dev.losslab.app.Limits;
 import java.io.InputStream;
-import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Clients that send or read too slowly are cut off instead of holding connections for good. The
- * server runs in its own JVM with the JDK server's time limits set to 1 s (to send a request) and
- * 2 s (to take an answer), since those are read once per JVM; the lab's own are 20 s and 120 s.
+ * Clients that send or read too slowly, or not at all, are cut off instead of holding connections
+ * for good, and a connection waiting for a request holds no thread. The server here allows 1 s to
+ * send a request, 2 s to take an answer and 1 s between requests; the lab's own are 20 s, 120 s and 30 s.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ServerTimeoutsTest {
 
-    private Process server;
-    private int port;
+    private static final Limits.Connections SHORT = new Limits.Connections(64 * 1024, 1_000, 2_000, 1_000);
 
-    @BeforeAll
-    void start() throws Exception {
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElseThrow(),
-                "-Dsun.net.httpserver.maxReqTime=1", "-Dsun.net.httpserver.maxRspTime=2",
-                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "serve", "--port", "0"));
-        server = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        var lines = new BufferedReader(new InputStreamReader(server.getInputStream(), StandardCharsets.UTF_8));
-        Matcher running = Pattern.compile("http://127\\.0\\.0\\.1:(\\d+)/").matcher(lines.readLine());
-        assertThat(running.find()).isTrue();
-        port = Integer.parseInt(running.group(1));
-    }
-
-    @AfterAll
-    void stop() throws Exception {
-        server.destroy();
-        server.waitFor(10, TimeUnit.SECONDS);
-    }
+    @RegisterExtension
+    static final TestServer lab = TestServer.withConnections(SHORT);
 
     @Test
     void aClientThatNeverFinishesItsHeadersIsCutOff() throws Exception {
         assertClosedWithin(10, "GET /api/catalog HTTP/1.1\r\nHost: 127.0.0.1\r\n");
+    }
+
+    @Test
+    void aClientThatSendsItsHeadersByteByByteIsCutOffAtTheRequestTimeOut() throws Exception {
+        try (Socket client = new Socket("127.0.0.1", lab.port())) {
+            OutputStream out = client.getOutputStream();
+            long start = System.nanoTime();
+            boolean cut = false;
+            for (int i = 0; i < 100 && !cut; i++) { // 100 × 100 ms: far longer than the 1 s allowed
+                try {
+                    out.write('X');
+                    out.flush();
+                    Thread.sleep(100);
+                } catch (java.io.IOException closed) {
+                    cut = true;
+                }
+            }
+            client.setSoTimeout(10_000);
+            if (!cut) {
+                assertThat(client.getInputStream().read()).as("the server closed the connection").isEqualTo(-1);
+            }
+            assertThat((System.nanoTime() - start) / 1e9).isLessThan(8);
+        }
     }
 
     @Test
@@ -59,10 +59,28 @@ class ServerTimeoutsTest {
     }
 
     @Test
+    void aConnectionThatNeverSendsAByteIsCutOff() throws Exception {
+        assertClosedWithin(10, "");
+    }
+
+    @Test
+    void aKeptAliveConnectionIsClosedWhenIdle() throws Exception {
+        try (Socket client = new Socket("127.0.0.1", lab.port())) {
+            client.getOutputStream().write("GET /api/step-factor?h=1&lr=0.1 HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                    .getBytes(StandardCharsets.US_ASCII));
+            client.setSoTimeout(10_000);
+            long start = System.nanoTime();
+            byte[] all = client.getInputStream().readAllBytes(); // the answer, then the end when idle too long
+            assertThat(new String(all, StandardCharsets.ISO_8859_1)).startsWith("HTTP/1.1 200 OK").doesNotContain("Connection: close");
+            assertThat((System.nanoTime() - start) / 1e9).isBetween(0.5, 8.0);
+        }
+    }
+
+    @Test
     void aClientThatNeverReadsItsAnswerIsCutOff() throws Exception {
         String race = "{\"surface\":\"bowl\",\"steps\":100000,\"tol\":0,\"racers\":[{\"optimizer\":\"gd\"},"
                 + "{\"optimizer\":\"adam\"},{\"optimizer\":\"sgd\"}]}";
-        try (Socket client = new Socket("127.0.0.1", port)) {
+        try (Socket client = new Socket("127.0.0.1", lab.port())) {
             client.getOutputStream().write(("POST /api/race HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
                     + "Content-Length: " + race.length() + "\r\n\r\n" + race).getBytes(StandardCharsets.US_ASCII));
             Thread.sleep(6_000); // reads nothing for three times the limit
@@ -70,26 +88,50 @@ class ServerTimeoutsTest {
             long read = 0;
             InputStream in = client.getInputStream();
             byte[] buffer = new byte[1 << 16];
-            for (int n; (n = in.read(buffer)) >= 0; ) {
-                read += n;
+            try {
+                for (int n; (n = in.read(buffer)) >= 0; ) {
+                    read += n;
+                }
+            } catch (java.net.SocketException reset) {
+                // closed with unsent answer: a reset is as good an end
             }
             // The three runs are ~25 MB of JSON; the server gave up long before sending them all.
             assertThat(read).isLessThan(20_000_000);
         }
     }
 
+    /**
+     * Fifty connections that send nothing wait in the server's selector: no thread serves any of
+     * them (a thread per idle connection is what the selector is there to avoid).
+     */
     @Test
-    void theServerStillAnswersAfterwards() throws Exception {
-        try (var client = java.net.http.HttpClient.newHttpClient()) {
-            var catalog = client.send(java.net.http.HttpRequest.newBuilder(
-                    java.net.URI.create("http://127.0.0.1:" + port + "/api/catalog")).build(),
-                    java.net.http.HttpResponse.BodyHandlers.ofString());
-            assertThat(catalog.statusCode()).isEqualTo(200);
+    void connectionsWaitingForARequestHoldNoThread() throws Exception {
+        List<Socket> idle = new ArrayList<>();
+        try {
+            int before = lab.openConnections();
+            for (int i = 0; i < 50; i++) {
+                idle.add(new Socket("127.0.0.1", lab.port()));
+            }
+            long end = System.nanoTime() + 5_000_000_000L;
+            while (lab.openConnections() < before + 50 && System.nanoTime() < end) {
+                Thread.sleep(5);
+            }
+            assertThat(lab.openConnections()).isGreaterThanOrEqualTo(before + 50);
+            assertThat(lab.servingConnections()).isZero();
+        } finally {
+            for (Socket socket : idle) {
+                socket.close();
+            }
         }
     }
 
+    @Test
+    void theServerStillAnswersAfterwards() {
+        assertThat(lab.get("/api/catalog").statusCode()).isEqualTo(200);
+    }
+
     private void assertClosedWithin(int seconds, String partialRequest) throws Exception {
-        try (Socket client = new Socket("127.0.0.1", port)) {
+        try (Socket client = new Socket("127.0.0.1", lab.port())) {
             client.getOutputStream().write(partialRequest.getBytes(StandardCharsets.US_ASCII));
             client.setSoTimeout(seconds * 1000);
             long start = System.nanoTime();

@@ -49,7 +49,20 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
         Limits d = Limits.DEFAULT;
         Limits.Requests r = d.requests();
         var requests = new Limits.Requests(r.maxBodyBytes(), r.maxQueryLength(), r.maxConcurrentWork(), r.maxWaitingPerClient(), millis);
-        return new TestServer(new Limits(requests, d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(), d.tuning(), d.jobs()));
+        return new TestServer(new Limits(requests, d.connections(), d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(),
+                d.tuning(), d.jobs()));
+    }
+
+    /** A server with {@code connections}' head size and time-outs, otherwise as by default. */
+    public static TestServer withConnections(Limits.Connections connections) {
+        Limits d = Limits.DEFAULT;
+        return new TestServer(new Limits(d.requests(), connections, d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(),
+                d.tuning(), d.jobs()));
+    }
+
+    /** The port the server listens on, for tests that talk to it over a raw socket. */
+    public int port() {
+        return server.port();
     }
 
     @Override
@@ -84,6 +97,16 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** How many connections are open, served or waiting for a request. */
+    public int openConnections() {
+        return server.server.openCount();
+    }
+
+    /** How many connections a thread is serving now. */
+    public int servingConnections() {
+        return server.server.servingCount();
     }
 
     /** The server's background jobs, to check that none is left running. */

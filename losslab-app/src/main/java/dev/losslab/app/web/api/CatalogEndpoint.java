@@ -66,7 +66,8 @@ public final class CatalogEndpoint implements Endpoint {
 
     /**
      * Every limit, grouped as the page reads them: a race's, a landscape's and a request's at the top
-     * (their first home, kept for older pages), then one object per map and for jobs; durations in seconds.
+     * (their first home, kept for older pages), then one object per map, for connections and for jobs;
+     * durations in seconds.
      */
     static ObjectNode limits(Limits limits) {
         ObjectNode bounds = JsonViews.object();
@@ -96,6 +97,11 @@ public final class CatalogEndpoint implements Endpoint {
         ObjectNode tuning = bounds.putObject("tuning");
         tuning.put("maxSteps", limits.tuning().maxSteps());
         tuning.put("maxWork", limits.tuning().maxWork());
+        ObjectNode connections = bounds.putObject("connections");
+        connections.put("maxHeadBytes", limits.connections().maxHeadBytes());
+        connections.put("requestSeconds", limits.connections().requestMillis() / 1000.0);
+        connections.put("responseSeconds", limits.connections().responseMillis() / 1000.0);
+        connections.put("idleSeconds", limits.connections().idleMillis() / 1000.0);
         ObjectNode jobs = bounds.putObject("jobs");
         jobs.put("maxRunning", limits.jobs().maxRunning());
         jobs.put("maxSeconds", limits.jobs().maxMillis() / 1000.0);

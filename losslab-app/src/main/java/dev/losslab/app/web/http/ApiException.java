@@ -83,6 +83,32 @@ public final class ApiException extends RuntimeException {
                 "the query string has " + length + " characters; at most " + maxLength + " are allowed", null, null);
     }
 
+    /** 414: the request line alone is larger than a request head may be (its target, nearly always). */
+    static ApiException requestLineTooLong(int maxHeadBytes) {
+        return new ApiException(414, null, "the request line is longer than the " + maxHeadBytes
+                + " bytes a request head may have", null, null);
+    }
+
+    /** 431 (RFC 6585 §5): the header lines make the request head larger than it may be. */
+    static ApiException headersTooLarge(String what, int maxBytes) {
+        return new ApiException(431, null, what + " larger than the " + maxBytes + " bytes a request head may have", null, null);
+    }
+
+    /** 417 (RFC 9110 §10.1.1): an Expect header asking for something other than 100-continue. */
+    static ApiException expectationFailed(String message) {
+        return new ApiException(417, null, message, null, null);
+    }
+
+    /** 501: a part of HTTP this server does not implement (a transfer coding other than chunked). */
+    static ApiException notImplemented(String message) {
+        return new ApiException(501, null, message, null, null);
+    }
+
+    /** 505 (RFC 9110 §15.6.6): a major or minor HTTP version other than 1.1 and 1.0. */
+    static ApiException versionNotSupported(String version) {
+        return new ApiException(505, null, version + " is not supported; this server speaks HTTP/1.1 and HTTP/1.0", null, null);
+    }
+
     public int status() {
         return status;
     }

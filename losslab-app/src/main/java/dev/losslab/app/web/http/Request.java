@@ -11,27 +11,12 @@ import java.io.InputStream;
 public record Request(String method, String path, QueryParams query, byte[] body) {
 
     /**
-     * Reads a request body of at most {@code max} bytes.
-     *
-     * @throws ApiException 413 when the body is larger (by its Content-Length, or by counting)
+     * The request's body. The server read it whole before routing, and refused it (413) when larger
+     * than {@link dev.losslab.app.Limits.Requests#maxBodyBytes()}: see {@link RequestBody}.
      */
-    static byte[] readBody(HttpExchange exchange, int max) throws IOException {
-        String declared = exchange.getRequestHeaders().getFirst("Content-Length");
-        if (declared != null) {
-            try {
-                if (Long.parseLong(declared.strip()) > max) {
-                    throw ApiException.bodyTooLarge(max);
-                }
-            } catch (NumberFormatException ignored) {
-                // The server itself rejects a malformed Content-Length; read and count instead.
-            }
-        }
+    static byte[] readBody(HttpExchange exchange) throws IOException {
         try (InputStream in = exchange.getRequestBody()) {
-            byte[] body = in.readNBytes(max + 1);
-            if (body.length > max) {
-                throw ApiException.bodyTooLarge(max);
-            }
-            return body;
+            return in.readAllBytes();
         }
     }
 }

@@ -17,7 +17,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends each request to its endpoint and writes the reply; the one place that talks HTTP. API paths
+ * Sends each request to its endpoint and writes the reply; the one place that turns replies and
+ * errors into HTTP answers (requests too malformed to route are refused by {@link Http1Server}, and
+ * answered here too, by {@link #answer}). API paths
  * are matched exactly ({@code /api/race}) or, for a resource by id, by prefix ({@code /api/jobs/ID});
  * everything else is a static file or a 404. Whatever
  * happens inside, the client gets a JSON answer with the shared headers and the server keeps
@@ -105,7 +107,9 @@ public final class Router implements HttpHandler {
                     case Routed.Static(String method, String path) -> staticFiles.serve(method, path);
                 };
             } catch (Throwable thrown) {
-                reply = failure(exchange, thrown);
+                answer(exchange, ErrorMapping.report(thrown, log,
+                        "on " + exchange.getRequestMethod() + " " + brief(exchange.getRequestURI().getRawPath())));
+                return;
             }
             send(exchange, reply);
         } catch (Throwable broken) {
@@ -196,7 +200,7 @@ public final class Router implements HttpHandler {
         if (method.equals("POST")) {
             requireJson(exchange.getRequestHeaders().getFirst("Content-Type"));
         }
-        byte[] body = method.equals("POST") ? Request.readBody(exchange, limits.maxBodyBytes()) : new byte[0];
+        byte[] body = method.equals("POST") ? Request.readBody(exchange) : new byte[0];
         return new Routed.Api(endpoint, new Request(method, path, query, body));
     }
 
@@ -212,13 +216,15 @@ public final class Router implements HttpHandler {
         }
     }
 
-    private Reply failure(HttpExchange exchange, Throwable thrown) {
-        ErrorMapping.Problem problem = ErrorMapping.report(thrown, log,
-                "on " + exchange.getRequestMethod() + " " + brief(exchange.getRequestURI().getRawPath()));
+    /**
+     * Answers {@code problem} as every error is answered: its status, the JSON of docs/API.md
+     * ({@code {"error": …, "field": …}}), never cached, with the shared headers (and Allow for a 405).
+     */
+    static void answer(HttpExchange exchange, ErrorMapping.Problem problem) throws IOException {
         if (problem.allow() != null) {
             exchange.getResponseHeaders().set("Allow", problem.allow());
         }
-        return new Reply.Json(problem.status(), problem.toJson());
+        send(exchange, new Reply.Json(problem.status(), problem.toJson()));
     }
 
     /** A path for a log line: without its query, and cut short (a log line is not a copy of the request). */
@@ -228,7 +234,8 @@ public final class Router implements HttpHandler {
 
     private static void send(HttpExchange exchange, Reply reply) throws IOException {
         var headers = exchange.getResponseHeaders();
-        SecurityHeaders.apply(headers, exchange.getRequestURI().getRawPath());
+        URI uri = exchange.getRequestURI(); // null for a request refused before its target was read
+        SecurityHeaders.apply(headers, uri == null ? null : uri.getRawPath());
         boolean head = exchange.getRequestMethod().equals("HEAD");
         switch (reply) {
             case Reply.Json(int status, var body) -> {

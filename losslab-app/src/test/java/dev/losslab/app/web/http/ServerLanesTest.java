@@ -2,7 +2,6 @@ package dev.losslab.app.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.losslab.app.Limits;
 import dev.losslab.app.output.JsonViews;
 import java.io.ByteArrayOutputStream;
@@ -17,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +31,7 @@ class ServerLanesTest {
 
     private final ByteArrayOutputStream log = new ByteArrayOutputStream();
     private final CountDownLatch release = new CountDownLatch(1);
-    private HttpServer server;
+    private Http1Server server;
 
     @AfterEach
     void stop() {
@@ -44,11 +42,9 @@ class ServerLanesTest {
     }
 
     private String start(Router router) throws Exception {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", router);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+        server = Http1Server.start(new InetSocketAddress("127.0.0.1", 0), router, Limits.DEFAULT.connections(),
+                ONE_PERMIT.maxBodyBytes(), new PrintStream(log, true, StandardCharsets.UTF_8));
+        return "http://127.0.0.1:" + server.address().getPort();
     }
 
     private Router router() {
@@ -89,7 +85,7 @@ class ServerLanesTest {
             }
             json.writeEndArray();
         })));
-        var address = server.getAddress();
+        var address = server.address();
         try (Socket neverReads = new Socket(address.getAddress(), address.getPort());
              HttpClient client = HttpClient.newHttpClient()) {
             OutputStream out = neverReads.getOutputStream();

@@ -2,7 +2,6 @@ package dev.losslab.app.web.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.losslab.app.Limits;
 import dev.losslab.app.web.ApiAssertions;
 import dev.losslab.app.web.TestServer;
@@ -17,7 +16,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** A bug inside an endpoint is a 500 with a plain message; the server logs it and keeps serving. */
@@ -35,12 +33,9 @@ class ServerResilienceTest {
                     throw new StackOverflowError();
                 })
                 .get("/api/ok", Router.Cost.COMPUTE, request -> Reply.json(dev.losslab.app.output.JsonViews.object().put("ok", true)));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", router);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (Http1Server server = serve(router);
+             HttpClient client = HttpClient.newHttpClient()) {
+            String base = "http://127.0.0.1:" + server.address().getPort();
             for (String path : List.of("/api/bug", "/api/overflow")) {
                 var response = client.send(HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).isEqualTo(500);
@@ -52,8 +47,6 @@ class ServerResilienceTest {
             assertThat(log.toString(StandardCharsets.UTF_8))
                     .contains("internal error on GET /api/bug: java.lang.IllegalStateException: secret internal detail")
                     .contains("internal error on GET /api/overflow: java.lang.StackOverflowError");
-        } finally {
-            server.stop(0);
         }
     }
 
@@ -68,20 +61,20 @@ class ServerResilienceTest {
                     return Reply.json(dev.losslab.app.output.JsonViews.object().put("finished", true));
                 })
                 .get("/api/ok", Router.Cost.COMPUTE, request -> Reply.json(dev.losslab.app.output.JsonViews.object().put("ok", true)));
-        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        server.createContext("/", router);
-        server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
-        server.start();
-        try (HttpClient client = HttpClient.newHttpClient()) {
-            String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        try (Http1Server server = serve(router);
+             HttpClient client = HttpClient.newHttpClient()) {
+            String base = "http://127.0.0.1:" + server.address().getPort();
             var slow = client.send(HttpRequest.newBuilder(URI.create(base + "/api/slow")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(slow.statusCode()).isEqualTo(503);
             assertThat(slow.body()).contains("needed more than 0.001 s of computing and was stopped");
             var ok = client.send(HttpRequest.newBuilder(URI.create(base + "/api/ok")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(ok.body()).isEqualTo("{\"ok\":true}");
-        } finally {
-            server.stop(0);
         }
+    }
+
+    private static Http1Server serve(Router router) throws java.io.IOException {
+        return Http1Server.start(new InetSocketAddress("127.0.0.1", 0), router, Limits.DEFAULT.connections(),
+                Limits.DEFAULT.requests().maxBodyBytes(), System.err);
     }
 
     @Test
