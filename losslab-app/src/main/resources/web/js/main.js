@@ -48,7 +48,8 @@ const view = new LandscapeView({
   wrap: $('map-wrap'),
   base: $('base'),
   overlay: $('map'),
-  onPick: (x, y) => setStart(x, y),
+  // a tap or click: moves the start, or, in "Tap the map to: inspect a point" (touch screens), pins the inspector
+  onPick: (x, y) => (tapInspects ? pin(x, y) : setStart(x, y)),
   onHover: (p) => { inspector.setHover(p); stepMode.hover(p); },
   onNudge: (dx, dy) => {
     if (!surfaceInfo || !state.start) return; // no surface yet: nothing to move
@@ -99,7 +100,35 @@ const readout = new ChartReadout({
 const inspector = new Inspector($('hessian'), (a) => {
   view.scene.inspect = a;
   view.redraw();
-});
+}, $('tap-readout'));
+let tapInspects = false; // the tap-mode switch under the map, shown on touch screens
+
+/** Taps inspect (true) or move the start (false); leaving inspection unpins its point. */
+function setTapMode(inspect) {
+  tapInspects = inspect;
+  unpin();
+  if (inspect) {
+    $('tap-readout').textContent = 'Tap any point of the map to read its loss, slope and curvature here.';
+    $('tap-readout').hidden = false;
+  }
+}
+
+/** Pins the inspector (and step mode's readout of a trail point there) to the tapped point. */
+function pin(x, y) {
+  const w = view.window;
+  const p = [coordinate(x, w[1] - w[0]), coordinate(y, w[3] - w[2])];
+  view.scene.pin = p;
+  view.redraw();
+  inspector.setPinned(p);
+  stepMode.hover(p);
+}
+
+function unpin() {
+  view.scene.pin = null;
+  view.redraw();
+  inspector.setPinned(null);
+  stepMode.hover(null);
+}
 inspector.onStartKnown = () => {
   const a = inspector.startAnalysis();
   if (!a) return;
@@ -272,7 +301,8 @@ async function loadSurface(name, { start = null, fresh = false, bounds = null } 
   view.scene.start = state.start;
   view3d.setStart(state.start);
   view.scene.inspect = null;
-  inspector.setSurface(name);
+  view.scene.pin = null;
+  inspector.setSurface(name); // (unpins: a point of the last surface)
   panel.render(state);
   renderFormulas($('rules'), catalog.optimizers, [...new Set(state.optimizers.map(optimizerOf))]);
   invalidateRace();
@@ -612,6 +642,10 @@ function wire() {
   };
   speed.addEventListener('input', showSpeed);
   showSpeed();
+
+  for (const r of document.querySelectorAll('input[name="tap-mode"]')) {
+    r.addEventListener('change', () => { if (r.checked) setTapMode(r.value === 'inspect'); });
+  }
 
   for (const r of document.querySelectorAll('input[name="chart-x"]')) {
     r.addEventListener('change', () => {
