@@ -15,8 +15,8 @@ export const LIMITS = Object.freeze({
   maxAspect: 20,   // width / height (and height / width) at most this
 });
 
-/** A value in a message: enough digits to tell it from its neighbours, 1e-6 rather than 0.000001. */
-const short = (v) => num(v, 6);
+/** A value in a message: as typed, to ten digits ("-1000001", "1e-300", "1e300"). */
+const short = (v) => String(Number(v.toPrecision(10))).replace('e+', 'e');
 
 /**
  * Null when `w` is a window the map can show, else one sentence saying what is wrong, naming the
@@ -31,11 +31,11 @@ export function problem(w) {
   if (!(x0 < x1)) return `the window's x "from" must be below its "to", got ${short(x0)} to ${short(x1)}`;
   if (!(y0 < y1)) return `the window's y "from" must be below its "to", got ${short(y0)} to ${short(y1)}`;
   for (const v of w) {
-    if (!(Math.abs(v) <= LIMITS.maxAbs)) return `the window must lie within ±${short(LIMITS.maxAbs)}, got ${short(v)}`;
+    if (!(Math.abs(v) <= LIMITS.maxAbs)) return `the window must lie within ±${num(LIMITS.maxAbs)}, got ${short(v)}`;
   }
   const width = x1 - x0, height = y1 - y0;
-  if (!(width >= LIMITS.minSpan)) return `the window's x range must be at least ${short(LIMITS.minSpan)} long, got ${short(width)}`;
-  if (!(height >= LIMITS.minSpan)) return `the window's y range must be at least ${short(LIMITS.minSpan)} long, got ${short(height)}`;
+  if (!(width >= LIMITS.minSpan)) return `the window's x range must be at least ${num(LIMITS.minSpan)} long, got ${short(width)}`;
+  if (!(height >= LIMITS.minSpan)) return `the window's y range must be at least ${num(LIMITS.minSpan)} long, got ${short(height)}`;
   const aspect = Math.max(width / height, height / width);
   if (!(aspect <= LIMITS.maxAspect)) {
     return `the window must be at most ${LIMITS.maxAspect} times wider than tall (or taller than wide), got ${Number(aspect.toPrecision(3))}`;
