@@ -10,6 +10,8 @@ import { drawOverlay } from './overlayLayer.js';
 import { MapGestures } from './mapGestures.js';
 
 const M = { left: 44, right: 10, top: 10, bottom: 40 };
+/** Room around the plot for the axes, in CSS px: the map's box is the plot and these. */
+export const MARGIN_CSS = Object.freeze({ ...M });
 
 export class LandscapeView {
   /**
