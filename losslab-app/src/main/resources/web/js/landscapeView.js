@@ -27,6 +27,7 @@ export class LandscapeView {
    *                                          the viewport shows below a header and a toolbar)
    * @param {(w: number[]) => void} [o.onWindow]  zoom and pan on: a gesture ended on window w
    * @param {(atLimit: boolean) => void} [o.onWindowLimit]  a gesture met (or left) the window's bounds
+   * @param {boolean} [o.wheelNeedsCtrl]  zoom on ctrl+wheel (and pinch) only: the page scrolls on a wheel
    */
   constructor(o) {
     this.maxPlotHeight = () => Math.max(220, window.innerHeight - 190);
@@ -42,7 +43,7 @@ export class LandscapeView {
     this.drawAllNow = this.drawAllNow.bind(this);
     // laid out on the next frame, not inside the observer, so a resize can never loop
     new ResizeObserver(() => requestAnimationFrame(() => this.layout())).observe(this.wrap);
-    this.gestures = o.onWindow ? new MapGestures(this, o.onWindow, o.onWindowLimit) : null;
+    this.gestures = o.onWindow ? new MapGestures(this, o.onWindow, o.onWindowLimit, o.wheelNeedsCtrl) : null;
     this.listen();
   }
 

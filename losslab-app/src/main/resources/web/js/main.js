@@ -59,6 +59,8 @@ const view = new LandscapeView({
   onLayout: (frame, widCss) => colorbar.layout(frame.leftCss, frame.widCss, widCss),
   // the wheel, a drag or a pinch ended on another window: load its picture
   onWindow: (w) => setWindow(w),
+  // framed in another site's page, a wheel turned over the map scrolls that page; ctrl+wheel zooms
+  wheelNeedsCtrl: document.documentElement.classList.contains('embed'),
   onWindowLimit: (atLimit) => {
     $('window-note').textContent = atLimit ? 'That is as far as the map zooms or pans: '
       + `each side at least ${num(mapWindow.LIMITS.minSpan)} long, every edge within ±${num(mapWindow.LIMITS.maxAbs)}.` : '';

@@ -20,9 +20,12 @@ export class MapGestures {
    * @param {import('./landscapeView.js').LandscapeView} view  the map: its frame and its preview
    * @param {(w: number[]) => void} onWindow   a gesture ended on this window (tidy, within bounds)
    * @param {(atLimit: boolean) => void} [onLimit]  a gesture met (true) or left (false) the bounds
+   * @param {boolean} [wheelNeedsCtrl]  only ctrl+wheel (and a pinch) zooms; a plain wheel scrolls the
+   *                                    page, as an embedded map in another site's page should let it
    */
-  constructor(view, onWindow, onLimit = () => {}) {
+  constructor(view, onWindow, onLimit = () => {}, wheelNeedsCtrl = false) {
     this.view = view;
+    this.wheelNeedsCtrl = wheelNeedsCtrl;
     this.onWindow = onWindow;
     this.onLimit = onLimit;
     this.press = null;     // mouse: { id, xPx, yPx, window, dragging }
@@ -106,7 +109,7 @@ export class MapGestures {
     c.addEventListener('pointercancel', (ev) => release(ev, true));
 
     c.addEventListener('wheel', (ev) => {
-      if (!this.view.window) return;
+      if (!this.view.window || (this.wheelNeedsCtrl && !ev.ctrlKey)) return;
       const [xPx, yPx] = this.local(ev);
       const f = this.view.frame;
       if (!f.inside(xPx, yPx)) return; // over the axes: the page scrolls as usual

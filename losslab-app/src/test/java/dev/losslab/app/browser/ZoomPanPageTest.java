@@ -133,6 +133,23 @@ class ZoomPanPageTest extends BrowserTest {
         assertThat(id(page, "canvas")).hasAttribute("data-window", "-4,4,-3,3");
     }
 
+    /** In another site's page (/embed) a wheel turned over the map scrolls that page; ctrl+wheel zooms. */
+    @Test
+    void anEmbeddedMapLeavesThePlainWheelToThePage() {
+        Page page = loadedBowl(desktop("/embed?surface=bowl&optimizers=gd"));
+        double[] at = pagePx(page, BOWL_WINDOW, 1, 1);
+        page.mouse().move(at[0], at[1]);
+        page.mouse().wheel(0, -300);
+        page.waitForTimeout(600); // past the wheel's settling time
+        assertThat(page).not().hasURL(Pattern.compile("window="));
+        assertThat(id(page, "canvas")).hasAttribute("data-window", "-4,4,-3,3");
+        page.keyboard().down("Control");
+        page.mouse().wheel(0, -100);
+        page.keyboard().up("Control");
+        double[] zoomed = awaitLinkWindow(page, null);
+        assertKeepsPlace(page, BOWL_WINDOW, zoomed, 1, 1);
+    }
+
     @Test
     void aDragPansTheMapWithoutAskingTheServerUntilReleasedAndAClickStillSetsTheStart() {
         Page page = loadedBowl(desktop(BOWL));
