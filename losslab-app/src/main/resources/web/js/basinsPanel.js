@@ -12,8 +12,9 @@ import * as labUrl from './urlState.js';
 import { BasinView } from './mapsView.js';
 import { renderLegend } from './mapsLegend.js';
 import { JobProgress } from './jobProgress.js';
-import { JobRunner, FormChecks, fillSurfaces } from './mapsForm.js';
+import { JobRunner, FormChecks, fillSurfaces, wholeProblem } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
+import { RUN_SETTINGS, settingProblem } from './settingCheck.js';
 
 /** The map a fresh tab opens with: this page's choice (the API has no default surface or optimizer). */
 const OPENING = { surface: 'himmelblau', optimizer: 'gd' };
@@ -36,7 +37,11 @@ let catalog = null;
 let bounds = null;       // catalog.limits.basins: maxGrid, maxSteps, maxWork
 let mapDefaults = null;  // catalog.defaults.basins: grid, steps (what the API takes when they are left out)
 let defaults = {};       // /api/surface's defaults: optimizer → { lr, noise }
-let overrides = {};      // param → text the user typed (or the URL gave), differing from the default
+// What the URL and the lab link hold: each setting's last valid text that differs from its default
+// (param → text), and the last valid grid and steps. A field holding something the API would refuse
+// shows why under it and leaves these as they were, so a link never carries odd text.
+let overrides = {};
+let linked = { grid: null, steps: null };
 let map = null;          // the last basins answer shown
 let mapBody = null;      // the job body it was computed with (the form may have changed since)
 let onChange = () => {}; // tells the page the URL state changed
@@ -50,22 +55,29 @@ function optimizerKind(name) {
   return catalog.optimizers.find((o) => o.name === name);
 }
 
-/** The settings shown for the current optimizer: [{name, label, value, flag, choices, help}]. */
+/**
+ * The settings shown for the current optimizer: [{name, label, value, flag, choices, help, rule}],
+ * rule being what settingCheck.js checks its text against.
+ */
 function paramSpecs() {
   const kind = optimizerKind(ui.optimizer.value);
   const d = defaults[kind.name] || {};
   return [
-    { name: 'lr', label: 'lr', help: 'learning rate', value: d.lr },
+    { name: 'lr', label: 'lr', help: 'learning rate', value: d.lr, rule: RUN_SETTINGS.lr },
     ...kind.params.map((p) => ({
-      name: p.name, label: p.name, help: p.help, flag: p.flag, choices: p.choices,
+      name: p.name, label: p.name, help: p.help, flag: p.flag, choices: p.choices, rule: p,
       value: p.flag ? (p.default ? 1 : 0) : Array.isArray(p.default) ? p.default.join(',') : p.default,
     })),
-    { name: 'noise', label: 'noise σ', help: 'gradient noise', value: d.noise },
-    { name: 'seed', label: 'seed', help: 'random seed for the noise', value: null },
+    { name: 'noise', label: 'noise σ', help: 'gradient noise', value: d.noise, rule: RUN_SETTINGS.noise },
+    { name: 'seed', label: 'seed', help: 'random seed for the noise', value: null, rule: RUN_SETTINGS.seed },
   ];
 }
 
-function buildParams() {
+let rules = new Map(); // param → its rule, for the fields buildParams made
+
+/** Builds the current optimizer's fields, holding `given` (param → text) or else the defaults. */
+function buildParams(given = {}) {
+  rules = new Map(paramSpecs().map((p) => [p.name, p.rule]));
   const fields = paramSpecs().map((p) => {
     const field = document.createElement('div');
     const id = `param-${p.name}`;
@@ -78,16 +90,16 @@ function buildParams() {
     input.name = p.name;
     input.dataset.testid = `param-${p.name}`;
     input.dataset.default = p.value === null || p.value === undefined ? '' : String(p.value);
-    const given = overrides[p.name];
+    const text = given[p.name];
     if (p.flag) {
       field.className = 'field flag';
       input.type = 'checkbox';
-      input.checked = (given ?? input.dataset.default) === '1' || given === 'true';
+      input.checked = (text ?? input.dataset.default) === '1' || text === 'true';
       field.append(input, label);
     } else if (p.choices) {
       field.className = 'field';
       for (const c of p.choices) input.append(new Option(c, c));
-      input.value = given ?? input.dataset.default;
+      input.value = text ?? input.dataset.default;
       field.append(label, input);
     } else {
       field.className = 'field';
@@ -95,7 +107,7 @@ function buildParams() {
       input.inputMode = 'decimal';
       input.autocomplete = 'off';
       input.className = 'num';
-      input.value = given ?? input.dataset.default;
+      input.value = text ?? input.dataset.default;
       if (p.name === 'seed') input.placeholder = 'default';
       field.append(label, input);
     }
@@ -108,12 +120,37 @@ function paramValue(input) {
   return input.type === 'checkbox' ? (input.checked ? '1' : '0') : input.value.trim();
 }
 
-/** Reads the inputs into overrides (only values differing from the defaults) and the URL. */
-function readControls() {
-  overrides = {};
+/** Why the field's text cannot go to the API, or null (empty: the default, always fine). */
+function fieldProblem(input) {
+  if (input === ui.grid) return wholeProblem(input.value, 2, bounds.maxGrid, 'Grid');
+  if (input === ui.steps) return wholeProblem(input.value, 0, bounds.maxSteps, 'Steps');
+  const v = paramValue(input);
+  return v === '' ? null : settingProblem(rules.get(input.name), v);
+}
+
+/**
+ * Reads the fields into what the URL holds: each valid one's value, each invalid one's last valid
+ * value. `say` shows an invalid field's message under it (on change, not at every keystroke of a
+ * number half typed); a field turning valid loses its message at once.
+ */
+function readControls(say = false) {
+  const next = {};
+  const mark = (input, problem) => {
+    if (!problem) fieldErrors.hide(input);
+    else if (say) fieldErrors.show(input, problem);
+    return !problem;
+  };
   for (const input of ui.params.querySelectorAll('input, select')) {
     const v = paramValue(input);
-    if (v !== '' && v !== input.dataset.default) overrides[input.name] = v;
+    if (mark(input, fieldProblem(input))) {
+      if (v !== '' && v !== input.dataset.default) next[input.name] = v;
+    } else if (input.name in overrides) {
+      next[input.name] = overrides[input.name];
+    }
+  }
+  overrides = next;
+  for (const [key, input] of [['grid', ui.grid], ['steps', ui.steps]]) {
+    if (mark(input, fieldProblem(input))) linked[key] = Number(input.value);
   }
   onChange();
   updateWorkHint();
@@ -124,29 +161,21 @@ export function state(initial) {
   if (!started) {
     return { surface: initial.surface, optimizer: initial.optimizer, grid: initial.grid, steps: initial.steps, params: initial.params };
   }
-  return {
-    surface: ui.surface.value, optimizer: ui.optimizer.value,
-    grid: wholeOr(ui.grid.value, mapDefaults.grid), steps: wholeOr(ui.steps.value, mapDefaults.steps), params: overrides,
-  };
+  return { surface: ui.surface.value, optimizer: ui.optimizer.value, grid: linked.grid, steps: linked.steps, params: overrides };
 }
 
-function wholeOr(text, fallback) {
-  const v = Number(text);
-  return text.trim() !== '' && Number.isInteger(v) ? v : fallback;
-}
-
-/** Every setting, explicit, as the API and the lab link take them. */
+/** Every setting, explicit, as the API and the lab link take them: the last valid values. */
 function allParams() {
   const params = {};
   for (const input of ui.params.querySelectorAll('input, select')) {
-    const v = paramValue(input);
+    const v = overrides[input.name] ?? input.dataset.default;
     if (v !== '') params[input.name] = v;
   }
   return params;
 }
 
 function updateWorkHint() {
-  const g = wholeOr(ui.grid.value, mapDefaults.grid), s = wholeOr(ui.steps.value, mapDefaults.steps);
+  const g = linked.grid ?? mapDefaults.grid, s = linked.steps ?? mapDefaults.steps;
   const work = g * g * Math.max(1, s);
   ui.workHint.textContent = `${(g * g).toLocaleString('en')} starts × up to ${s.toLocaleString('en')} steps`
     + (work > bounds.maxWork ? ` — too much: at most ${(bounds.maxWork / 1e6).toLocaleString('en')} million steps in all` : '');
@@ -156,6 +185,10 @@ function updateWorkHint() {
 /** The page's own checks, with a message next to each bad field; true when all is well. */
 function check() {
   const checks = new FormChecks(ui.form);
+  for (const input of ui.params.querySelectorAll('input, select')) {
+    const problem = fieldProblem(input);
+    if (problem) checks.fail(input, problem);
+  }
   const g = checks.whole(ui.grid, 2, bounds.maxGrid, 'Grid');
   const s = checks.whole(ui.steps, 0, bounds.maxSteps, 'Steps');
   if (checks.ok && g * g * Math.max(1, s) > bounds.maxWork) {
@@ -169,7 +202,7 @@ function inputFor(field) {
   return ui.form.querySelector(`[name="${CSS.escape(field)}"]`);
 }
 
-/** The job the form asks for now. */
+/** The job the form asks for: its last valid settings (all of them, once check() has passed). */
 function jobBody() {
   const s = state();
   return { kind: 'basins', surface: s.surface, optimizer: s.optimizer, grid: s.grid, steps: s.steps, ...allParams() };
@@ -211,7 +244,8 @@ function draw() {
   view.draw(ui.canvas, frame);
 }
 
-async function loadSurface(name) {
+/** Loads surface `name` and builds its settings' fields, holding `given` (param → text) or the defaults. */
+async function loadSurface(name, given = {}) {
   const [surface, land] = await Promise.all([api.surface(name), api.landscape(name)]);
   if (name !== ui.surface.value) return; // another surface was picked meanwhile: its load draws
   defaults = surface.defaults || {};
@@ -223,7 +257,7 @@ async function loadSurface(name) {
   ui.legend.replaceChildren();
   ui.legendHint.textContent = 'Press Compute to colour the map.';
   ui.stage.classList.remove('stale');
-  buildParams();
+  buildParams(given);
   draw();
 }
 
@@ -287,6 +321,10 @@ function wire() {
     readControls();
     runner.changed();
   });
+  // a field left (or Enter pressed) holding something the API would refuse: say why under it
+  ui.form.addEventListener('change', (e) => {
+    if (e.target !== ui.surface && e.target !== ui.optimizer) readControls(true);
+  });
   ui.form.addEventListener('submit', (e) => {
     e.preventDefault();
     if (!job.busy) compute();
@@ -323,16 +361,16 @@ export async function start(cat, initial, changed) {
   ui.optimizer.value = optimizers.includes(initial.optimizer) ? initial.optimizer : OPENING.optimizer;
   ui.grid.value = String(Math.min(bounds.maxGrid, Math.max(2, initial.grid ?? mapDefaults.grid)));
   ui.steps.value = String(Math.min(bounds.maxSteps, initial.steps ?? mapDefaults.steps));
-  overrides = { ...initial.params };
   try {
-    await loadSurface(ui.surface.value);
+    // the link's settings fill the fields; those the API would refuse stay out of the URL (readControls)
+    await loadSurface(ui.surface.value, initial.params);
   } catch (e) {
     ui.error.textContent = e.message;
     return;
   }
   started = true;
   onChange = changed;
-  readControls();
+  readControls(true);
   wire();
   ui.compute.disabled = false;
 }

@@ -11,6 +11,14 @@ export function clear(form) {
   for (const p of form.querySelectorAll('.field-error[data-for]')) p.remove();
 }
 
+/** Removes `input`'s message and mark, if it has them. */
+export function hide(input) {
+  if (!input.hasAttribute('aria-invalid')) return;
+  input.removeAttribute('aria-invalid');
+  input.removeAttribute('aria-describedby');
+  document.getElementById(`${input.id}-message`)?.remove();
+}
+
 /** Marks `input` invalid and shows `message` under it. */
 export function show(input, message) {
   input.setAttribute('aria-invalid', 'true');

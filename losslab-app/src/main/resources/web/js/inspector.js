@@ -1,8 +1,8 @@
 // The Hessian inspector: what the curvature says at one point. Follows the pointer while it
-// hovers the map and falls back to the start otherwise. Requests go out one at a time and no
-// faster than every MIN_GAP_MS; the start is fetched first (the readouts need its loss), then only
-// the newest point the pointer asked for, and answers are cached per point, so a sweeping mouse
-// costs a handful of calls, not hundreds.
+// hovers the map, else shows the point pinned by a tap (touch screens have no hover), else the
+// start. Requests go out one at a time and no faster than every MIN_GAP_MS; the start is fetched
+// first (the readouts need its loss), then only the newest point the pointer asked for, and
+// answers are cached per point, so a sweeping mouse costs a handful of calls, not hundreds.
 
 import * as api from './api.js';
 import { num, point } from './format.js';
@@ -21,13 +21,16 @@ export class Inspector {
   /**
    * @param {HTMLElement} root  the readout (data-testid="hessian")
    * @param {(analysis: object|null) => void} onAnalysis  for drawing eigenvectors
+   * @param {HTMLElement} [summary]  a one-line readout of a pinned point, beside the map
    */
-  constructor(root, onAnalysis) {
+  constructor(root, onAnalysis, summary = null) {
     this.root = root;
     this.onAnalysis = onAnalysis;
+    this.summary = summary;
     this.surface = null;
     this.start = null;
     this.hover = null;
+    this.pinned = null;
     this.cache = new Map();
     this.failed = new Set(); // keys whose analysis the server refused (f undefined there)
     this.wanted = null;     // [x, y] to show
@@ -42,17 +45,28 @@ export class Inspector {
     this.surface = name;
     this.cache.clear();
     this.shownKey = null;
+    this.setPinned(null); // a point of another surface
   }
 
   setStart(start) {
     this.start = start;
-    if (!this.hover) this.want(start);
+    if (!this.hover && !this.pinned) this.want(start);
     else this.pump(); // still fetched (readouts and 2/λmax need it), just not shown yet
   }
 
   setHover(p) {
     this.hover = p;
-    this.want(p || this.start);
+    this.want(p || this.pinned || this.start);
+  }
+
+  /** Pins the readout to point p until another is pinned or null unpins it (back to the start). */
+  setPinned(p) {
+    this.pinned = p;
+    if (this.summary && !p) {
+      this.summary.hidden = true;
+      this.summary.replaceChildren();
+    }
+    this.want(this.hover || p || this.start);
   }
 
   /** The start point's analysis, once known (for the loss at the start and 2/λmax). */
@@ -126,7 +140,8 @@ export class Inspector {
     this.shownKey = key;
     const f = this.fields;
     const isStart = this.start && p[0] === this.start[0] && p[1] === this.start[1];
-    f.where.textContent = `${isStart ? 'at the start ' : 'under the pointer '}${point(a.at.x, a.at.y)}`;
+    const isPinned = this.pinned && p[0] === this.pinned[0] && p[1] === this.pinned[1];
+    f.where.textContent = `${isStart ? 'at the start ' : isPinned ? 'at the point you tapped ' : 'under the pointer '}${point(a.at.x, a.at.y)}`;
     f.kind.textContent = a.kind;
     f.kind.className = `kind kind-${a.kind}`;
     f.meaning.textContent = KIND_WORDS[a.kind] ?? '';
@@ -140,11 +155,32 @@ export class Inspector {
       ? 'none: no direction curves up, so GD cannot settle here'
       : `lr < ${num(a.maxStableLearningRate)}`;
     this.root.classList.remove('is-error');
+    if (isPinned) this.summarize(a);
     this.onAnalysis(a);
+  }
+
+  /** The pinned point's readout beside the map: where, what kind, and the numbers that say so. */
+  summarize(a) {
+    if (!this.summary) return;
+    const kind = document.createElement('strong');
+    kind.className = `kind kind-${a.kind}`;
+    kind.textContent = a.kind;
+    const facts = document.createElement('span');
+    facts.className = 'tap-facts';
+    facts.textContent = `f ${num(a.value)} · |∇f| ${num(a.gradientNorm)} · λ₁ ${num(a.eigenvalues[0])} · λ₂ ${num(a.eigenvalues[1])}`;
+    const meaning = document.createElement('span');
+    meaning.className = 'tap-meaning';
+    meaning.textContent = KIND_WORDS[a.kind] ?? '';
+    this.summary.replaceChildren(`${point(a.at.x, a.at.y)} `, kind, ' ', facts, meaning);
+    this.summary.hidden = false;
   }
 
   showError(message) {
     this.shownKey = null;
+    if (this.summary && this.pinned && this.wanted === this.pinned) {
+      this.summary.textContent = message;
+      this.summary.hidden = false;
+    }
     this.fields.where.textContent = message;
     this.fields.kind.textContent = '';
     this.root.classList.add('is-error');

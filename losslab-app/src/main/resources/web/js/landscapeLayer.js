@@ -1,11 +1,15 @@
 // The still picture under the race: the colour map from /api/landscape's shades, its contour
 // lines, the axes with ticks, and a dashed crosshair on each known minimum. Built once per
 // surface (the N×N shade grid becomes a small offscreen canvas) and only re-composited on resize,
-// so switching surface costs one fetch and one draw.
+// so switching surface costs one fetch and one draw. Everything is placed by its world
+// coordinates, so the same picture drawn through a frame showing another window (a zoom or pan
+// under way) is that window's view of it, blank where the picture does not reach.
 
 import { VIRIDIS, UNDEFINED_RGB } from './palette.js';
 import { cssContext, niceTicks } from './plotFrame.js';
 import { tick } from './format.js';
+
+const BLANK = '#dfe2e8'; // where no picture is loaded yet (outside it, during a zoom or pan)
 
 export class LandscapeLayer {
   constructor() {
@@ -13,6 +17,7 @@ export class LandscapeLayer {
     this.grid = 0;
     this.contours = [];    // [{ light: bool, paths: Float64Array[] }]
     this.minima = [];
+    this.window = null;    // [x0, x1, y0, y1] the picture covers
   }
 
   /** Takes a /api/landscape response; nothing is drawn until draw(). */
@@ -47,6 +52,7 @@ export class LandscapeLayer {
       paths: c.paths.map((p) => Float64Array.from(p)),
     }));
     this.minima = land.minima || [];
+    this.window = land.window;
   }
 
   /** Paints the whole layer into `canvas` (sized by the caller) through `frame`. */
@@ -60,12 +66,16 @@ export class LandscapeLayer {
     ctx.beginPath();
     ctx.rect(leftCss, topCss, widCss, heiCss);
     ctx.clip();
-    // Grid points sit on the window's edges, so each image pixel is centred on one: the image
-    // reaches half a cell beyond the window on every side.
+    ctx.fillStyle = BLANK;
+    ctx.fillRect(leftCss, topCss, widCss, heiCss);
+    // Grid points sit on the picture's window edges, so each image pixel is centred on one: the
+    // image reaches half a cell beyond that window on every side.
     const n = this.grid;
-    const cellW = widCss / (n - 1), cellH = heiCss / (n - 1);
+    const [x0, x1, y0, y1] = this.window;
+    const left = frame.xPx(x0), right = frame.xPx(x1), top = frame.yPx(y1), bottom = frame.yPx(y0);
+    const cellW = (right - left) / (n - 1), cellH = (bottom - top) / (n - 1);
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(this.image, leftCss - cellW / 2, topCss - cellH / 2, widCss + cellW, heiCss + cellH);
+    ctx.drawImage(this.image, left - cellW / 2, top - cellH / 2, right - left + cellW, bottom - top + cellH);
 
     ctx.lineWidth = 1;
     ctx.lineJoin = 'round';

@@ -1,12 +1,17 @@
 // The map on screen: two stacked canvases (the still landscape below, the moving overlay on top),
 // kept at the window's aspect ratio so a world unit is as long across as up and eigenvectors keep
-// their true angles. Turns pointer and keyboard input into world coordinates for main.js.
+// their true angles. Turns pointer and keyboard input into world coordinates for main.js, and, when
+// given onWindow, lets the pointer zoom and pan (mapGestures.js), showing the loaded picture moved
+// and scaled until the page brings the new window's own.
 
 import { Frame, sizeCanvas } from './plotFrame.js';
 import { LandscapeLayer } from './landscapeLayer.js';
 import { drawOverlay } from './overlayLayer.js';
+import { MapGestures } from './mapGestures.js';
 
 const M = { left: 44, right: 10, top: 10, bottom: 40 };
+/** Room around the plot for the axes, in CSS px: the map's box is the plot and these. */
+export const MARGIN_CSS = Object.freeze({ ...M });
 
 export class LandscapeView {
   /**
@@ -20,27 +25,64 @@ export class LandscapeView {
    * @param {(frame: Frame, widCss: number) => void} o.onLayout  the plot moved or resized
    * @param {() => number} [o.maxPlotHeight]  the tallest the plot may be, in CSS px (default: what
    *                                          the viewport shows below a header and a toolbar)
+   * @param {(w: number[]) => void} [o.onWindow]  zoom and pan on: a gesture ended on window w
+   * @param {(atLimit: boolean) => void} [o.onWindowLimit]  a gesture met (or left) the window's bounds
+   * @param {boolean} [o.wheelNeedsCtrl]  zoom on ctrl+wheel (and pinch) only: the page scrolls on a wheel
    */
   constructor(o) {
     this.maxPlotHeight = () => Math.max(220, window.innerHeight - 190);
     Object.assign(this, o);
     this.frame = new Frame();
     this.layer = new LandscapeLayer();
-    this.window = null;
+    this.window = null; // the loaded picture's window; the frame shows another during a gesture
     this.scene = { start: null, racers: [], inspect: null, focused: false };
     this.pending = false;
+    this.pendingBase = false;
     this.widCss = 0;
     this.drawOverlayNow = this.drawOverlayNow.bind(this);
+    this.drawAllNow = this.drawAllNow.bind(this);
     // laid out on the next frame, not inside the observer, so a resize can never loop
     new ResizeObserver(() => requestAnimationFrame(() => this.layout())).observe(this.wrap);
+    this.gestures = o.onWindow ? new MapGestures(this, o.onWindow, o.onWindowLimit, o.wheelNeedsCtrl) : null;
     this.listen();
   }
 
   setLandscape(land) {
     this.layer.setData(land);
     this.window = land.window;
-    this.frame.setWindow(land.window);
+    // a gesture still under way keeps its own window; the next picture will be for that one
+    if (!this.gestures?.active) this.frame.setWindow(land.window);
     this.layout(true);
+  }
+
+  /** The window the map shows now: the picture's, or a gesture's on the way to the next one. */
+  shownWindow() {
+    const f = this.frame;
+    return [f.x0, f.x1, f.y0, f.y1];
+  }
+
+  /**
+   * Shows window w with the picture already loaded, moved and scaled (what it does not cover stays
+   * blank), and everything on it: cheap enough for every pointer move. w keeps the picture's aspect
+   * ratio, so the plot keeps its size.
+   */
+  preview(w) {
+    this.frame.setWindow(w);
+    if (this.pendingBase) return;
+    this.pendingBase = true;
+    requestAnimationFrame(this.drawAllNow);
+  }
+
+  /** Back to the loaded picture's window (a gesture was cancelled, or its window failed to load). */
+  revert() {
+    if (!this.window) return;
+    this.preview(this.window);
+  }
+
+  drawAllNow() {
+    this.pendingBase = false;
+    this.layer.draw(this.base, this.frame);
+    this.drawOverlayNow();
   }
 
   layout(force = false) {
@@ -75,7 +117,14 @@ export class LandscapeView {
 
   drawOverlayNow() {
     this.pending = false;
-    if (this.window) drawOverlay(this.overlay, this.frame, this.scene);
+    if (!this.window) return;
+    drawOverlay(this.overlay, this.frame, this.scene);
+    // what the map shows, in world units and in CSS pixels: for tests and tools that point at it
+    const f = this.frame;
+    const shown = `${f.x0},${f.x1},${f.y0},${f.y1}`;
+    if (this.overlay.dataset.window !== shown) this.overlay.dataset.window = shown;
+    const plot = `${f.leftCss},${f.topCss},${f.widCss},${f.heiCss}`;
+    if (this.overlay.dataset.plot !== plot) this.overlay.dataset.plot = plot;
   }
 
   toWorld(ev) {
@@ -89,13 +138,14 @@ export class LandscapeView {
     const c = this.overlay;
     // click, not pointerdown: a tap sets the start, a finger dragging to scroll the page does not
     c.addEventListener('click', (ev) => {
-      if (!this.window) return;
+      if (!this.window || this.gestures?.takeClick()) return; // the end of a drag is no click
       const p = this.toWorld(ev);
       if (p) { c.focus({ preventScroll: true }); this.onPick(p[0], p[1]); }
     });
     c.addEventListener('pointermove', (ev) => {
       if (ev.pointerType !== 'mouse' || !this.window) return;
-      this.onHover(this.toWorld(ev));
+      // while the map is dragged the point under the pointer does not change: nothing to inspect
+      this.onHover(this.gestures?.press?.dragging ? null : this.toWorld(ev));
     });
     c.addEventListener('pointerleave', () => this.onHover(null));
     c.addEventListener('keydown', (ev) => {

@@ -23,6 +23,7 @@ import { View3dToggle } from './view3dToggle.js';
 import { TunePanel, tunedNote } from './tunePanel.js';
 import { isRacerId, optimizerOf } from './racerIds.js';
 import { SharePanel } from './sharePanel.js';
+import * as mapWindow from './mapWindow.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -47,7 +48,8 @@ const view = new LandscapeView({
   wrap: $('map-wrap'),
   base: $('base'),
   overlay: $('map'),
-  onPick: (x, y) => setStart(x, y),
+  // a tap or click: moves the start, or, in "Tap the map to: inspect a point" (touch screens), pins the inspector
+  onPick: (x, y) => (tapInspects ? pin(x, y) : setStart(x, y)),
   onHover: (p) => { inspector.setHover(p); stepMode.hover(p); },
   onNudge: (dx, dy) => {
     if (!surfaceInfo || !state.start) return; // no surface yet: nothing to move
@@ -55,6 +57,14 @@ const view = new LandscapeView({
     setStart(state.start[0] + dx * (w[1] - w[0]), state.start[1] + dy * (w[3] - w[2]));
   },
   onLayout: (frame, widCss) => colorbar.layout(frame.leftCss, frame.widCss, widCss),
+  // the wheel, a drag or a pinch ended on another window: load its picture
+  onWindow: (w) => setWindow(w),
+  // framed in another site's page, a wheel turned over the map scrolls that page; ctrl+wheel zooms
+  wheelNeedsCtrl: document.documentElement.classList.contains('embed'),
+  onWindowLimit: (atLimit) => {
+    $('window-note').textContent = atLimit ? 'That is as far as the map zooms or pans: '
+      + `each side at least ${num(mapWindow.LIMITS.minSpan)} long, every edge within ±${num(mapWindow.LIMITS.maxAbs)}.` : '';
+  },
   // Beside the racers and the chart (lab.css, 1000 px and wider) the map is at least 560 px tall, as a
   // projector at 1024×768 needs, even if its colour bar then sits just below the fold.
   // In an /embed iframe the whole lab fits the frame: the map takes what Run and the bars leave.
@@ -92,7 +102,35 @@ const readout = new ChartReadout({
 const inspector = new Inspector($('hessian'), (a) => {
   view.scene.inspect = a;
   view.redraw();
-});
+}, $('tap-readout'));
+let tapInspects = false; // the tap-mode switch under the map, shown on touch screens
+
+/** Taps inspect (true) or move the start (false); leaving inspection unpins its point. */
+function setTapMode(inspect) {
+  tapInspects = inspect;
+  unpin();
+  if (inspect) {
+    $('tap-readout').textContent = 'Tap any point of the map to read its loss, slope and curvature here.';
+    $('tap-readout').hidden = false;
+  }
+}
+
+/** Pins the inspector (and step mode's readout of a trail point there) to the tapped point. */
+function pin(x, y) {
+  const w = view.window;
+  const p = [coordinate(x, w[1] - w[0]), coordinate(y, w[3] - w[2])];
+  view.scene.pin = p;
+  view.redraw();
+  inspector.setPinned(p);
+  stepMode.hover(p);
+}
+
+function unpin() {
+  view.scene.pin = null;
+  view.redraw();
+  inspector.setPinned(null);
+  stepMode.hover(null);
+}
 inspector.onStartKnown = () => {
   const a = inspector.startAnalysis();
   if (!a) return;
@@ -265,7 +303,8 @@ async function loadSurface(name, { start = null, fresh = false, bounds = null } 
   view.scene.start = state.start;
   view3d.setStart(state.start);
   view.scene.inspect = null;
-  inspector.setSurface(name);
+  view.scene.pin = null;
+  inspector.setSurface(name); // (unpins: a point of the last surface)
   panel.render(state);
   renderFormulas($('rules'), catalog.optimizers, [...new Set(state.optimizers.map(optimizerOf))]);
   invalidateRace();
@@ -284,7 +323,11 @@ function showLandscape(land) {
   $('scale-kind').textContent = land.scale && land.scale.log ? '(log scale)' : '';
   const w = land.window;
   $('window-input').value = w.map((v) => num(v, 4)).join(', ');
+  $('window-input').removeAttribute('aria-invalid');
   $('zoom-reset').disabled = state.window === null;
+  // the buttons stop where the bounds do (mapWindow.LIMITS)
+  $('zoom-in').disabled = mapWindow.problem(mapWindow.zoomed(w, 0.5)) !== null;
+  $('zoom-out').disabled = mapWindow.problem(mapWindow.zoomed(w, 2)) !== null;
 }
 
 /** The surface's picture over another window (not cached here: the server keeps a few). */
@@ -293,31 +336,39 @@ function windowed(name, bounds) {
 }
 
 /**
- * Shows the surface over `bounds` ([x0, x1, y0, y1]; null: its own window). The race is drawn in world
- * units, so it stays; only the picture, the axes and the colour bar's range follow.
+ * Shows the surface over `bounds` ([x0, x1, y0, y1]; null: its own window), which the +/−/Fit
+ * buttons, the window field and the map's zoom and pan gestures all come through. The race is drawn
+ * in world units, so it stays; only the picture, the axes and the colour bar's range follow. When
+ * several windows are asked for in a row (a wheel turned in steps), only the last is shown.
  */
+let windowToken = 0;
 async function setWindow(bounds) {
   const name = state.surface;
   const token = surfaceToken;
-  $('window-error').textContent = '';
+  const asked = ++windowToken;
+  const error = bounds ? mapWindow.problem(bounds) : null;
+  $('window-error').textContent = error ?? '';
+  if (error) {
+    $('window-input').setAttribute('aria-invalid', 'true');
+    return;
+  }
   try {
     const land = bounds ? await windowed(name, bounds) : (await fetchSurface(name)).land;
-    if (token !== surfaceToken) return;
+    if (token !== surfaceToken || asked !== windowToken) return;
     state.window = bounds;
     showLandscape(land);
     view.redraw();
     save();
   } catch (e) {
+    if (asked !== windowToken) return;
+    view.revert(); // the map goes back to the picture it has
     $('window-error').textContent = e.message;
   }
 }
 
-/** The window scaled by `factor` about its centre (0.5 zooms in). */
+/** The shown window scaled by `factor` about its centre (0.5 zooms in), tidied for the URL. */
 function zoomed(factor) {
-  const [x0, x1, y0, y1] = view.window;
-  const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
-  const hx = ((x1 - x0) / 2) * factor, hy = ((y1 - y0) / 2) * factor;
-  return [cx - hx, cx + hx, cy - hy, cy + hy].map((v) => Number(v.toPrecision(6)));
+  return mapWindow.tidy(mapWindow.zoomed(view.window, factor));
 }
 
 function fetchSurface(name) {
@@ -572,12 +623,13 @@ function wire() {
   $('zoom-reset').addEventListener('click', () => setWindow(null));
   $('window-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
-    const parts = $('window-input').value.split(',').map((t) => Number(t.trim()));
-    if (parts.length !== 4 || !parts.every(Number.isFinite) || !(parts[0] < parts[1] && parts[2] < parts[3])) {
-      $('window-error').textContent = 'the window takes four numbers, x from, x to, y from, y to, each "from" below its "to"';
+    const typed = mapWindow.parse($('window-input').value);
+    if (typed.error) {
+      $('window-error').textContent = typed.error;
+      $('window-input').setAttribute('aria-invalid', 'true');
       return;
     }
-    setWindow(parts);
+    setWindow(typed.window);
   });
   $('timeline').addEventListener('input', () => {
     playback.seek(Number($('timeline').value));
@@ -592,6 +644,10 @@ function wire() {
   };
   speed.addEventListener('input', showSpeed);
   showSpeed();
+
+  for (const r of document.querySelectorAll('input[name="tap-mode"]')) {
+    r.addEventListener('change', () => { if (r.checked) setTapMode(r.value === 'inspect'); });
+  }
 
   for (const r of document.querySelectorAll('input[name="chart-x"]')) {
     r.addEventListener('change', () => {

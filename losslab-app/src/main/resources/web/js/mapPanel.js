@@ -4,13 +4,15 @@
 // (Adam with and without bias correction, SGD with and without a schedule).
 
 import * as api from './api.js';
-import { LandscapeView } from './landscapeView.js';
+import { LandscapeView, MARGIN_CSS } from './landscapeView.js';
 import { Playback, Track } from './playback.js';
 import { num, point } from './format.js';
 import * as urlState from './urlState.js';
 import { nextId } from './racerIds.js';
 
 const GRID = 120;
+const MIN_PLOT_CSS = 160; // a figure never shrinks below this, however short the screen
+const SLACK_CSS = 28;     // room for a readout that wraps onto one more line than when measured
 const pictures = new Map(); // surface → Promise<landscape>, shared by every panel on the page
 
 function landscapeOf(surface) {
@@ -54,22 +56,57 @@ export class MapPanel {
     this.legend = document.createElement('ul');
     this.legend.className = 'tour-legend';
     host.append(wrap, this.legend);
+    // The figure and the control that drives it fit on one screen: the plot is as tall as the
+    // viewport leaves once the rest of its panel (controls, readout, legend, link) has its room.
+    this.panel = host.closest('.tour-panel') ?? host;
+    this.wrap = wrap;
+    this.reserveCss = null; // the panel's height less the plot's, measured once per screen size
     this.view = new LandscapeView({
       wrap, base, overlay,
       onPick: (x, y) => (o.onPick ? o.onPick(x, y) : null),
       onHover: () => {},
       onNudge: () => {},
       onLayout: () => {},
+      maxPlotHeight: () => Math.max(MIN_PLOT_CSS, window.innerHeight - this.reserve() - SLACK_CSS),
     });
-    this.playback = new Playback((tracks) => {
+    window.addEventListener('resize', () => this.remeasure());
+    this.playback = new Playback((tracks, done) => {
       this.view.redraw();
       this.showLosses(tracks);
+      if (done) this.remeasure(true); // the legend's end texts may have wrapped onto more lines
     });
     this.playback.stepsPerSecond = 150;
     this.token = 0;
     this.surface = null;
     this.racers = [];
     this.tracks = [];
+  }
+
+  /**
+   * The panel's height beyond the plot: measured, not assumed, since controls, readouts and legends
+   * differ from panel to panel and wrap differently on each screen. Not measured again at each
+   * change of a readout's text (the figure would twitch as its slider moves): only when the screen's
+   * size or the legend's length changes, and when a race ends (growing only, so the figure
+   * settles after the first race instead of breathing with each).
+   */
+  reserve() {
+    if (this.reserveCss === null) this.reserveCss = this.measure();
+    return this.reserveCss;
+  }
+
+  measure() {
+    // the map's box is the plot and its axes' margins (before the first layout, a blank canvas)
+    const plotCss = this.wrap.offsetHeight - MARGIN_CSS.top - MARGIN_CSS.bottom;
+    return this.panel.getBoundingClientRect().height - plotCss;
+  }
+
+  remeasure(growOnly = false) {
+    requestAnimationFrame(() => {
+      const now = this.measure();
+      if (growOnly && this.reserveCss !== null && now <= this.reserveCss) return;
+      this.reserveCss = now;
+      this.view.layout();
+    });
   }
 
   async setSurface(surface) {
@@ -120,6 +157,7 @@ export class MapPanel {
   }
 
   buildLegend() {
+    const relaid = this.legend.children.length !== this.tracks.length;
     this.legend.replaceChildren();
     this.tracks.forEach((t, k) => {
       const li = document.createElement('li');
@@ -137,6 +175,7 @@ export class MapPanel {
       li.append(sw, name, loss, end);
       this.legend.append(li);
     });
+    if (relaid) this.remeasure();
   }
 
   showLosses(tracks) {

@@ -25,6 +25,14 @@ export function defaultStart(catalog, surface, xInput, yInput) {
   yInput.value = String(p.y);
 }
 
+/** Why `text` is not a whole number from lo to hi ("Grid must be a whole number from 2 to 200"), or null. */
+export function wholeProblem(text, lo, hi, what) {
+  const t = text.trim();
+  const v = Number(t);
+  return t === '' || !Number.isInteger(v) || v < lo || v > hi
+    ? `${what} must be a whole number from ${lo} to ${hi.toLocaleString('en')}` : null;
+}
+
 /**
  * The page's own checks of one form: each failure shows its message next to its field (the first
  * bad field gets the focus); `ok` stays true while all is well.
@@ -52,12 +60,9 @@ export class FormChecks {
 
   /** A whole number from lo to hi. */
   whole(input, lo, hi, what) {
-    const text = input.value.trim();
-    const v = Number(text);
-    if (text === '' || !Number.isInteger(v) || v < lo || v > hi) {
-      this.fail(input, `${what} must be a whole number from ${lo} to ${hi.toLocaleString('en')}`);
-    }
-    return v;
+    const problem = wholeProblem(input.value, lo, hi, what);
+    if (problem) this.fail(input, problem);
+    return Number(input.value.trim());
   }
 }
 

@@ -5,6 +5,7 @@
 // Read once on load; written with history.replaceState whenever a control changes.
 
 import { queryText } from './urlState.js';
+import { PLAIN_NUMBER } from './settingCheck.js';
 
 const TABS = ['basins', 'sweep', 'sgd'];
 const FIXED = ['tab', 'surface', 'optimizer', 'grid', 'steps'];
@@ -44,7 +45,7 @@ export function parse(search) {
   return { tab, surface: text('surface'), optimizer: text('optimizer'), grid: whole('grid'), steps: whole('steps'), params, sweep, sgd };
 }
 
-const NUMBER = String.raw`[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?`;
+const NUMBER = PLAIN_NUMBER; // the API's numbers (settingCheck.js)
 /** The shape each Sweep and SGD field must have to go into a link (a half-typed value stays out). */
 const SHAPES = {
   start: new RegExp(`^${NUMBER},${NUMBER}$`),

@@ -1,5 +1,6 @@
 // What moves on top of the landscape, redrawn each animation frame: the start marker, each
-// racer's trail and ball, and the Hessian inspector's eigenvector directions. Reads the race's
+// racer's trail and ball, the Hessian inspector's eigenvector directions and the point a tap pinned
+// it to. Reads the race's
 // typed arrays in place; allocates nothing per frame.
 
 import { cssContext } from './plotFrame.js';
@@ -19,6 +20,7 @@ export function drawOverlay(canvas, frame, scene) {
   ctx.rect(frame.leftCss, frame.topCss, frame.widCss, frame.heiCss);
   ctx.clip();
   if (scene.inspect) drawEigenvectors(ctx, frame, scene.inspect);
+  if (scene.pin) drawPin(ctx, frame, scene.pin);
   for (const r of scene.racers) drawTrail(ctx, frame, r);
   if (scene.start) drawStart(ctx, frame, scene.start, scene.focused);
   for (const r of scene.racers) drawBall(ctx, frame, r);
@@ -106,6 +108,21 @@ function drawStart(ctx, frame, start, focused) {
     ctx.arc(x, y, 15, 0, 2 * Math.PI);
     ctx.stroke();
     ctx.setLineDash([]);
+  }
+}
+
+// The point a tap pinned the inspector to: a diamond, so it reads as neither the start's ring nor
+// a ball.
+function drawPin(ctx, frame, p) {
+  const x = frame.xPx(p[0]), y = frame.yPx(p[1]);
+  const r = 11;
+  for (const [style, width] of [['rgba(0,0,0,0.6)', 4.5], ['#ffffff', 2]]) {
+    ctx.strokeStyle = style;
+    ctx.lineWidth = width;
+    ctx.beginPath();
+    ctx.moveTo(x, y - r); ctx.lineTo(x + r, y); ctx.lineTo(x, y + r); ctx.lineTo(x - r, y);
+    ctx.closePath();
+    ctx.stroke();
   }
 }
 

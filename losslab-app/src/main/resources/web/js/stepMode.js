@@ -40,7 +40,8 @@ export class StepMode {
     this.tip.dataset.testid = 'step-tooltip';
     this.tip.hidden = true;
     wrap.append(this.tip);
-    wrap.addEventListener('pointerleave', () => { this.tip.hidden = true; });
+    // a finger leaves the map after every tap: a tapped point's readout stays until the next tap
+    wrap.addEventListener('pointerleave', (ev) => { if (ev.pointerType !== 'touch') this.tip.hidden = true; });
 
     view.scene.extra = (ctx, frame) => {
       let drawn = 0;

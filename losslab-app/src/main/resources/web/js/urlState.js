@@ -18,6 +18,7 @@
  */
 
 import { isRacerId } from './racerIds.js';
+import * as mapWindow from './mapWindow.js';
 
 /** Parameter names as the registry spells them: "beta1", "weight-decay", "t-max". */
 const NAME = /^[a-z][a-z0-9-]*$/;
@@ -35,8 +36,9 @@ export function parse(search) {
     const parts = start.split(',').map(Number);
     if (parts.length === 2 && parts.every(Number.isFinite)) state.start = parts;
   }
-  const window = (q.get('window') || '').split(',').map((t) => Number(t.trim()));
-  if (window.length === 4 && window.every(Number.isFinite) && window[0] < window[1] && window[2] < window[3]) state.window = window;
+  // a link's window beyond the page's bounds (mapWindow.LIMITS) is dropped, as a malformed one is
+  const window = q.get('window');
+  if (window !== null) state.window = mapWindow.parse(window).window ?? null;
   const optimizers = q.get('optimizers');
   if (optimizers !== null) state.optimizers = optimizers.split(',').map((s) => s.trim()).filter(Boolean);
   const steps = Number(q.get('steps'));

@@ -90,6 +90,11 @@ final class LabBrowser implements AutoCloseable {
         return r.body();
     }
 
+    /** GET an API path directly, whatever it answers: for what the API refuses as well as takes. */
+    HttpResponse<String> answer(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
     /** POST a JSON body to an API path directly, for the expected values. */
     String post(String path, String json) throws IOException, InterruptedException {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(url(path)))

@@ -145,6 +145,43 @@ class TourPageTest extends BrowserTest {
         assertThat(page.getByTestId("basin-shares").locator("tbody tr").last().locator("td").first()).hasText("40");
     }
 
+    /**
+     * Issue 14: each experiment's figure and the control that drives it fit on one screen, at a
+     * laptop's, a projector's and a phone's size: once its panel (the control, the readout, the
+     * figure) is scrolled into view, the control and the whole figure are inside the viewport.
+     */
+    @Test
+    void everyFigureFitsOnOneScreenWithItsControl() {
+        int[][] sizes = {{1280, 900, 0}, {1024, 768, 0}, {390, 844, 1}};
+        for (int[] size : sizes) {
+            Page page = lab.open("/tour", size[0], size[1], size[2] == 1);
+            Locator panels = page.locator(".tour-panel");
+            for (int k = 0; k < panels.count(); k++) {
+                Locator panel = panels.nth(k);
+                panel.scrollIntoViewIfNeeded();
+                Locator section = panel.locator("xpath=ancestor::section");
+                assertThat(section).hasAttribute("data-ready", "true", READY);
+                // the race drawn and its legend filled: the panel has its final size
+                panel.locator(".tour-legend li, .iterates canvas").first().waitFor();
+                page.waitForTimeout(200);
+                panel.scrollIntoViewIfNeeded();
+                String where = size[0] + "×" + size[1] + " " + section.getAttribute("id") + " panel " + k;
+                double[] control = box(panel.locator("[data-control]").first());
+                double[] figure = box(panel.locator(".tour-figure canvas").first());
+                for (double[] b : new double[][] {control, figure}) {
+                    org.assertj.core.api.Assertions.assertThat(b[0]).as(where + ": top").isGreaterThanOrEqualTo(0);
+                    org.assertj.core.api.Assertions.assertThat(b[1]).as(where + ": bottom").isLessThanOrEqualTo(size[1]);
+                }
+            }
+        }
+    }
+
+    /** An element's top and bottom in the viewport, CSS px. */
+    private static double[] box(Locator element) {
+        var b = element.boundingBox();
+        return new double[] {b.y, b.y + b.height};
+    }
+
     @Test
     void theLabLinksToTheTour() {
         Page page = desktop(HIMMELBLAU_RACE);
