@@ -34,6 +34,7 @@ import dev.losslab.core.run.Run;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.run.Trajectory;
 import dev.losslab.core.surface.Landscape;
+import dev.losslab.core.surface.MinibatchSurface;
 import dev.losslab.core.surface.Minimum;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
@@ -114,6 +115,9 @@ public final class JsonViews {
         node.put("adaptiveLearningRate", l.adaptiveLearningRate());
         ArrayNode minima = node.putArray("knownMinima");
         l.knownMinima().forEach(m -> minima.add(minimum(m)));
+        if (l.surface() instanceof MinibatchSurface data) {
+            node.put("examples", data.examples()); // a surface made of data: minibatches of 1 … examples
+        }
         return node;
     }
 

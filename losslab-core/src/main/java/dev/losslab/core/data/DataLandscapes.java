@@ -68,6 +68,25 @@ public final class DataLandscapes {
      * @throws InvalidInputException (field {@code surface}) naming the part of the spec that is wrong
      */
     public static Landscape resolve(String spec, Function<String, Dataset> datasets) {
+        Parsed p = parse(spec, datasets);
+        return p.regression()
+                ? regression(p.text(), p.data(), p.columns(), p.standardize())
+                : logistic(p.text(), p.data(), p.columns(), p.positive(), p.standardize());
+    }
+
+    /** The examples of the surface a spec names, as a picture of the data shows them beside the model. */
+    public static DataPicture picture(String spec, Function<String, Dataset> datasets) {
+        Parsed p = parse(spec, datasets);
+        return p.regression()
+                ? linePicture(p.data(), p.columns(), p.standardize())
+                : classifierPicture(p.data(), p.columns(), p.positive(), p.standardize());
+    }
+
+    /** A spec's parts: the model, its data, the column(s) and class asked for (null: the defaults). */
+    private record Parsed(String text, boolean regression, Dataset data, String columns, String positive,
+            boolean standardize) {}
+
+    private static Parsed parse(String spec, Function<String, Dataset> datasets) {
         String text = spec.strip();
         String[] parts = text.split(":", -1);
         if (parts.length < 2 || parts[1].isBlank()) {
@@ -106,13 +125,42 @@ public final class DataLandscapes {
                                 : "logistic:DATA[:F1,F2][:CLASS][:standardized]"));
             }
         }
-        return parts[0].equals(REGRESSION)
-                ? regression(text, data, columns, standardize)
-                : logistic(text, data, columns, positive, standardize);
+        return new Parsed(text, parts[0].equals(REGRESSION), data, columns, positive, standardize);
     }
 
     /** The least-squares line through one feature of {@code data} (its first one when {@code feature} is null). */
     public static Landscape regression(String name, Dataset data, String feature, boolean standardize) {
+        DataPicture picture = linePicture(data, feature, standardize);
+        LeastSquaresLine line;
+        try {
+            line = new LeastSquaresLine(picture.x(), picture.y());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("surface", "feature " + picture.xName() + " is the same in every row of "
+                    + data.name() + ": no line through it is better than another");
+        }
+        Vec2 best = new Vec2(line.bestSlope(), line.bestIntercept());
+        Sym2.Eigen curvature = line.hessian(0, 0).eigen();
+        double top = Math.max(curvature.first(), curvature.second());
+        double bottom = Math.min(curvature.first(), curvature.second());
+        Window window = windowAround(best, 1);
+        String shown = picture.xName();
+        String formula = String.format(Locale.ROOT, "(1/%d)·Σ (x·%s + y − %s)²", data.rows(), shown, data.labelName());
+        String description = String.format(Locale.ROOT,
+                "The least-squares line through %s: mean squared error of %s ≈ x·%s + y over the %d rows of %s, "
+                        + "as a surface in the slope x and the intercept y. A quadratic bowl with Hessian (2/n)·XᵀX, "
+                        + "curvatures %s and %s: condition number %s, so gradient descent needs lr < 2/%s and then crawls "
+                        + "along the valley.%s",
+                shown, data.labelName(), shown, data.rows(), data.name(), brief(top), brief(bottom),
+                brief(top / bottom), brief(top),
+                standardize ? " Standardizing the feature (marked ′) made the bowl round." : " Standardize the feature "
+                        + "(add :" + STANDARDIZED + ") and the bowl is round.");
+        return new Landscape(name, "Least squares: " + data.labelName() + " against " + shown + " (" + data.name() + ")",
+                formula, description, line, window, startIn(window, best), 1 / top, window.span() / 100,
+                List.of(new Minimum(best, line.bestValue())));
+    }
+
+    /** The feature (the first when {@code feature} is null) and the target a line is fitted through. */
+    static DataPicture linePicture(Dataset data, String feature, boolean standardize) {
         if (data.labelKind() != Dataset.LabelKind.REAL) {
             throw new InvalidInputException("surface", "regression fits a real-valued label, but " + data.name()
                     + "'s label " + data.labelName() + " is a class (" + String.join(", ", data.classNames())
@@ -121,32 +169,8 @@ public final class DataLandscapes {
         int j = feature == null ? 0 : data.featureIndex(feature, "surface");
         String column = data.featureNames().get(j);
         double[] x = standardize ? standardized(data.feature(j), column, data) : data.feature(j);
-        LeastSquaresLine line;
-        try {
-            line = new LeastSquaresLine(x, data.labels());
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("surface", "feature " + column + " is the same in every row of "
-                    + data.name() + ": no line through it is better than another");
-        }
-        Vec2 best = new Vec2(line.bestSlope(), line.bestIntercept());
-        Sym2.Eigen curvature = line.hessian(0, 0).eigen();
-        double top = Math.max(curvature.first(), curvature.second());
-        double bottom = Math.min(curvature.first(), curvature.second());
-        Window window = windowAround(best, 1);
-        String shown = standardize ? column + " (standardized)" : column;
-        String formula = String.format(Locale.ROOT, "(1/%d)·Σ (x·%s + y − %s)²", data.rows(), column, data.labelName());
-        String description = String.format(Locale.ROOT,
-                "The least-squares line through %s: mean squared error of %s ≈ x·%s + y over the %d rows of %s, "
-                        + "as a surface in the slope x and the intercept y. A quadratic bowl with Hessian (2/n)·XᵀX, "
-                        + "curvatures %s and %s: condition number %s, so gradient descent needs lr < 2/%s and then crawls "
-                        + "along the valley.%s",
-                shown, data.labelName(), shown, data.rows(), data.name(), brief(top), brief(bottom),
-                brief(top / bottom), brief(top),
-                standardize ? " Standardizing the feature made the bowl round." : " Standardize the feature (add "
-                        + ":" + STANDARDIZED + ") and the bowl is round.");
-        return new Landscape(name, "Least squares: " + data.labelName() + " against " + shown + " (" + data.name() + ")",
-                formula, description, line, window, startIn(window, best), 1 / top, window.span() / 100,
-                List.of(new Minimum(best, line.bestValue())));
+        return new DataPicture(data.name(), standardize ? column + "′" : column, data.labelName(), x, data.labels(),
+                null, null, null);
     }
 
     /**
@@ -154,6 +178,52 @@ public final class DataLandscapes {
      * null, else "F1,F2"), one class against the rest.
      */
     public static Landscape logistic(String name, Dataset data, String columns, String positive, boolean standardize) {
+        DataPicture picture = classifierPicture(data, columns, positive, standardize);
+        String positiveName = picture.positive();
+        String against = picture.negative();
+        String s1 = picture.xName();
+        String s2 = picture.yName();
+        LogisticPair surface = new LogisticPair(picture.x(), picture.y(), picture.labels());
+        // p(1 − p) ≤ 1/4, with equality at w = 0: the curvature there bounds it everywhere.
+        Sym2.Eigen atOrigin = surface.hessian(0, 0).eigen();
+        double top = Math.max(atOrigin.first(), atOrigin.second());
+        if (!(top > 0)) {
+            throw new InvalidInputException("surface", "features " + s1 + " and " + s2 + " are zero in every row of "
+                    + data.name() + ": the loss is flat");
+        }
+        double scale = 1 / Math.sqrt(top); // weights of this size change z by about 1
+        boolean separable = surface.separable();
+        List<Minimum> minima = new ArrayList<>();
+        Window window;
+        if (separable) {
+            window = Window.square(6 * scale);
+        } else {
+            Vec2 best = newtonMinimum(surface);
+            if (best == null) {
+                window = Window.square(6 * scale);
+            } else {
+                minima.add(new Minimum(best, surface.value(best)));
+                window = windowAround(best, 2 * scale);
+            }
+        }
+        String formula = String.format(Locale.ROOT, "(1/%d)·Σ log(1 + exp(−s·(x·%s + y·%s))), s = +1 for %s, −1 for %s",
+                data.rows(), s1, s2, positiveName, against);
+        String description = String.format(Locale.ROOT,
+                "Logistic regression telling %s from %s in %s by two weights (no bias), x on %s and y on %s%s: the mean "
+                        + "binary cross-entropy over %d rows, convex everywhere. %s",
+                positiveName, against, data.name(), s1, s2, standardize ? " (standardized, marked ′)" : "", data.rows(),
+                separable ? "These classes are separated by a line through the origin, so the loss has no minimum: it "
+                        + "keeps falling as the weights grow along the separating direction, and every run drifts away "
+                        + "slowly, for ever."
+                        : "Its curvature is largest at the origin (" + brief(top) + "), so gradient descent is stable "
+                                + "for lr < " + brief(2 / top) + " everywhere.");
+        return new Landscape(name, "Logistic regression: " + positiveName + " vs " + against + " (" + data.name() + ")",
+                formula, description, surface, window, startIn(window, minima.isEmpty() ? null : minima.getFirst().at()),
+                1 / top, window.span() / 100, minima);
+    }
+
+    /** The two features (the first two when {@code columns} is null) and the 0/1 labels a classifier is trained on. */
+    static DataPicture classifierPicture(Dataset data, String columns, String positive, boolean standardize) {
         if (data.labelKind() != Dataset.LabelKind.CLASS) {
             throw new InvalidInputException("surface", "logistic tells classes apart, but " + data.name() + "'s label "
                     + data.labelName() + " is a real number: use regression:" + data.name());
@@ -193,45 +263,8 @@ public final class DataLandscapes {
         for (int i = 0; i < y.length; i++) {
             y[i] = codes[i] == positiveCode ? 1 : 0;
         }
-        LogisticPair surface = new LogisticPair(x1, x2, y);
-        // p(1 − p) ≤ 1/4, with equality at w = 0: the curvature there bounds it everywhere.
-        Sym2.Eigen atOrigin = surface.hessian(0, 0).eigen();
-        double top = Math.max(atOrigin.first(), atOrigin.second());
-        if (!(top > 0)) {
-            throw new InvalidInputException("surface", "features " + c1 + " and " + c2 + " are zero in every row of "
-                    + data.name() + ": the loss is flat");
-        }
-        double scale = 1 / Math.sqrt(top); // weights of this size change z by about 1
-        boolean separable = surface.separable();
-        List<Minimum> minima = new ArrayList<>();
-        Window window;
-        if (separable) {
-            window = Window.square(6 * scale);
-        } else {
-            Vec2 best = newtonMinimum(surface);
-            if (best == null) {
-                window = Window.square(6 * scale);
-            } else {
-                minima.add(new Minimum(best, surface.value(best)));
-                window = windowAround(best, 2 * scale);
-            }
-        }
-        String s1 = standardize ? c1 + "′" : c1;
-        String s2 = standardize ? c2 + "′" : c2;
-        String formula = String.format(Locale.ROOT, "(1/%d)·Σ log(1 + exp(−s·(x·%s + y·%s))), s = +1 for %s, −1 for %s",
-                data.rows(), s1, s2, positiveName, against);
-        String description = String.format(Locale.ROOT,
-                "Logistic regression telling %s from %s in %s by two weights (no bias), x on %s and y on %s%s: the mean "
-                        + "binary cross-entropy over %d rows, convex everywhere. %s",
-                positiveName, against, data.name(), c1, c2, standardize ? " (standardized, marked ′)" : "", data.rows(),
-                separable ? "These classes are separated by a line through the origin, so the loss has no minimum: it "
-                        + "keeps falling as the weights grow along the separating direction, and every run drifts away "
-                        + "slowly, for ever."
-                        : "Its curvature is largest at the origin (" + brief(top) + "), so gradient descent is stable "
-                                + "for lr < " + brief(2 / top) + " everywhere.");
-        return new Landscape(name, "Logistic regression: " + positiveName + " vs " + against + " (" + data.name() + ")",
-                formula, description, surface, window, startIn(window, minima.isEmpty() ? null : minima.getFirst().at()),
-                1 / top, window.span() / 100, minima);
+        return new DataPicture(data.name(), standardize ? c1 + "′" : c1, standardize ? c2 + "′" : c2, x1, x2, y,
+                positiveName, against);
     }
 
     /**

@@ -7,11 +7,13 @@ import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.run.RunBuilder;
+import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Landscape;
 
 /**
  * {@code GET /api/surface?surface=S}: one landscape as the catalog lists it, plus each optimizer's
- * default lr and noise on it, so the page shows per-surface defaults without knowing the rules.
+ * default lr, noise and batch size on it, so the page shows per-surface defaults without knowing the rules.
  */
 public final class SurfaceEndpoint implements Endpoint {
 
@@ -22,8 +24,11 @@ public final class SurfaceEndpoint implements Endpoint {
         ObjectNode defaults = node.putObject("defaults");
         for (OptimizerKind kind : Optimizers.all()) {
             ObjectNode d = defaults.putObject(kind.name());
-            JsonViews.put(d, "lr", kind.defaultLearningRate(landscape));
-            JsonViews.put(d, "noise", kind.defaultNoise());
+            // on a surface made of data, an optimizer noisy by default gets minibatches instead of σ
+            RunSpec spec = RunBuilder.on(landscape).optimizer(kind.name()).spec();
+            JsonViews.put(d, "lr", spec.learningRate());
+            JsonViews.put(d, "noise", spec.noise());
+            d.put("batchSize", spec.batchSize());
         }
         return Reply.json(node);
     }
