@@ -189,7 +189,7 @@ class CatalogApiTest {
         assertThat(bowl.get("name").asText()).isEqualTo("bowl");
         JsonNode defaults = bowl.get("defaults");
         assertThat(names(defaults)).isEqualTo(Optimizers.names());
-        assertThat(defaults.get("gd").toString()).isEqualTo("{\"lr\":0.18,\"noise\":0.0}");
+        assertThat(defaults.get("gd").toString()).isEqualTo("{\"lr\":0.18,\"noise\":0.0,\"batchSize\":0}");
         assertThat(defaults.get("adam").get("lr").asDouble()).isEqualTo(0.1);
         assertThat(defaults.get("newton").get("lr").asDouble()).isEqualTo(1.0);
         assertThat(defaults.get("sgd").get("noise").asDouble()).isEqualTo(1.0);

@@ -6,9 +6,9 @@ import java.util.SplittableRandom;
  * One point's minibatches: sampling without replacement, reshuffled each epoch, as a PyTorch
  * {@code DataLoader(shuffle=True, drop_last=True)} draws them. Each epoch is a fresh random
  * permutation of the n examples (Fisher–Yates, from the point's own seeded generator); its batches
- * are consecutive runs of B examples; the n mod B examples left over at an epoch's end wait for the
- * next permutation, so every batch has exactly B distinct examples and every example is equally
- * likely in every batch.
+ * are consecutive runs of B examples; the n mod B examples left at an epoch's end sit that epoch
+ * out (the next permutation draws from all n again), so every batch has exactly B distinct
+ * examples and every example is equally likely in every batch.
  */
 final class Minibatches {
 
