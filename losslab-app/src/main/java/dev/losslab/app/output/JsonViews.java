@@ -603,7 +603,7 @@ public final class JsonViews {
         number(g, "y", at == null ? Double.NaN : at.y());
         number(g, "value", value);
         g.writeBooleanField("converged", run.stopReason() instanceof StopReason.Converged);
-        g.writeStringField("text", EndText.of(end, run.spec().noisy(), !run.spec().landscape().knownMinima().isEmpty()));
+        g.writeStringField("text", EndText.of(run));
         g.writeEndObject();
     }
 
