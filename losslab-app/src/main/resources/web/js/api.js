@@ -66,6 +66,11 @@ export function analyze(name, x, y) {
   return get('/api/analyze', { surface: name, at: `${x},${y}` });
 }
 
+/** The examples of a surface made of data (regression:…, logistic:…), for drawing them. */
+export function data(name) {
+  return get('/api/data', { surface: name });
+}
+
 export function race(body) {
   return post('/api/race', body);
 }

@@ -24,6 +24,7 @@ import { TunePanel, tunedNote } from './tunePanel.js';
 import { isRacerId, optimizerOf } from './racerIds.js';
 import { SharePanel } from './sharePanel.js';
 import * as mapWindow from './mapWindow.js';
+import { DataPanel } from './dataPanel.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -39,7 +40,7 @@ let surfaceToken = 0;
 let raceToken = 0;
 /** The race being fetched: { token, internals, answer } while a request is out, else null. */
 let raceInFlight = null;
-const cache = new Map(); // surface → Promise<{info, land}>
+const cache = new Map(); // surface → Promise<{info, land, data}>
 
 /** @type {import('./urlState.js').LabState} */
 const state = { surface: null, start: null, window: null, optimizers: [], steps: null, view: null, chartX: null, settings: {} };
@@ -85,6 +86,7 @@ const view3d = new View3dToggle({
   onResize: (widCss) => colorbar.layout(COLORBAR_INSET, widCss - 2 * COLORBAR_INSET, widCss),
 });
 const colorbar = new Colorbar($('colorbar'));
+const dataPanel = new DataPanel({ section: $('data-panel'), canvas: $('data-chart'), caption: $('data-caption'), model: $('data-model') });
 // The loss chart and the schedule chart share one horizontal axis, and the readout reads both.
 const axis = new ChartAxis();
 const chart = new LossChart($('chart'), $('chart-wrap'), axis);
@@ -187,6 +189,7 @@ const playback = new Playback((tracks, done) => {
   schedule.draw();
   readout.render();
   panel.showFrame(tracks);
+  dataPanel.setTracks(tracks);
   stepMode.frame();
   if (done) finished(tracks);
   syncButtons();
@@ -267,6 +270,7 @@ function invalidateRace() {
   view.redraw();
   view3d.setTracks([]);
   setChartTracks([]);
+  dataPanel.setTracks([]);
   schedule.setPlanned(panel.racers());
   $('race-error').textContent = '';
   const a = inspector.startAnalysis();
@@ -289,7 +293,8 @@ async function loadSurface(name, { start = null, fresh = false, bounds = null } 
     state.settings = {};
     tuner.cancel();
   }
-  panel.setDefaults(entry.info.defaults);
+  panel.setDefaults(entry.info.defaults, entry.info.examples);
+  dataPanel.setData(entry.data);
   const ds = entry.info.defaultStart;
   state.start = start ?? [ds.x, ds.y];
   showStartInputs();
@@ -376,7 +381,10 @@ function fetchSurface(name) {
   if (!entry) {
     // One after the other: a formula the server rejects costs one request (and one line in the
     // browser's network log), not two. No grid: the API's default picture.
-    entry = api.surface(name).then(async (info) => ({ info, land: await api.landscape(name) }));
+    // A surface made of data (it has examples) brings its examples, for the picture beside the map.
+    entry = api.surface(name).then(async (info) => ({
+      info, land: await api.landscape(name), data: info.examples ? await api.data(name) : null,
+    }));
     entry.catch(() => cache.delete(name));
     cache.set(name, entry);
   }
@@ -400,9 +408,14 @@ async function prefetchPresets() {
   }
 }
 
+/** A surface the picker lists (a formula preset or a model on a built-in dataset), not a typed formula. */
+function isListed(name) {
+  return [...catalog.surfaces, ...(catalog.dataSurfaces ?? [])].some((s) => s.name === name);
+}
+
 function showSurfaceText(info) {
   const select = $('surface-select');
-  const known = catalog.surfaces.some((s) => s.name === info.name);
+  const known = isListed(info.name);
   let typed = select.querySelector('option[value="__typed"]');
   if (!known) {
     if (!typed) {
@@ -480,7 +493,7 @@ function showFormulaError(message) {
 }
 
 function showError(e, surface) {
-  const isTyped = surface && !catalog.surfaces.some((c) => c.name === surface);
+  const isTyped = surface && !isListed(surface);
   if (isTyped || (e instanceof api.ApiError && e.field === 'surface' && surface === $('formula-input').value.trim())) {
     showFormulaError(e.message);
     $('formula-input').setAttribute('aria-invalid', 'true');
@@ -727,12 +740,14 @@ async function boot() {
     $('race-error').textContent = e.message;
     return;
   }
+  // The formulas, then models on real datasets (a surface made of data is as listed as a formula)
   const select = $('surface-select');
-  for (const s of catalog.surfaces) {
-    const o = document.createElement('option');
-    o.value = s.name;
-    o.textContent = s.title;
-    select.append(o);
+  for (const [label, surfaces] of [['Surfaces', catalog.surfaces], ['Real data', catalog.dataSurfaces ?? []]]) {
+    if (!surfaces.length) continue;
+    const group = document.createElement('optgroup');
+    group.label = label;
+    for (const s of surfaces) group.append(new Option(s.title, s.name));
+    select.append(group);
   }
   panel.setCatalog(catalog);
   tuner.setCatalog(catalog);
@@ -754,7 +769,7 @@ async function boot() {
     await loadSurface(surface, { start: fromUrl.start, bounds: fromUrl.window });
   } catch (e) {
     // A link with a formula this server cannot read: say so, and show the first preset instead.
-    if (fromUrl.surface && !catalog.surfaces.some((s) => s.name === fromUrl.surface)) $('formula-input').value = fromUrl.surface;
+    if (fromUrl.surface && !isListed(fromUrl.surface)) $('formula-input').value = fromUrl.surface;
     showError(e, fromUrl.surface);
     await loadSurface(catalog.surfaces[0].name, { fresh: true });
   }
