@@ -647,10 +647,12 @@ public final class JsonViews {
     /**
      * A point analysis with the keys {@code analyze --format json} promises: value, gradient,
      * hessian, eigenvalues (descending), eigenvectors (unit, same order), trace, determinant, kind,
-     * conditionNumber (null when infinite), plus the point and maxStableLearningRate (null when
-     * no direction curves upward).
+     * conditionNumber (null when infinite), plus the point, maxStableLearningRate (null when no
+     * direction curves upward) and critical: whether a point where the slope vanishes lies within
+     * {@code reach} ({@link PointAnalysis#distanceToFlat()}, the runs' own test: {@code
+     * Destinations.reach()}), so the side of a bowl is not called a minimum.
      */
-    public static ObjectNode analysis(PointAnalysis a) {
+    public static ObjectNode analysis(PointAnalysis a, double reach) {
         ObjectNode node = object();
         node.set("at", point(a.point()));
         put(node, "value", a.value());
@@ -668,6 +670,8 @@ public final class JsonViews {
         put(node, "trace", a.trace());
         put(node, "determinant", a.determinant());
         node.put("kind", a.kind().code());
+        // the curvature's kind alone would call the side of a bowl a minimum
+        node.put("critical", a.distanceToFlat() <= reach);
         put(node, "conditionNumber", a.conditionNumber());
         var lr = a.maxStableLearningRate();
         if (lr.isPresent()) {

@@ -119,10 +119,8 @@ public final class Destinations {
                 PointAnalysis here = PointAnalysis.at(landscape.surface(), new Vec2(x, y));
                 // A slope under the tolerance is not yet a critical point: where the loss keeps falling
                 // for ever (classes a line separates), slope and curvature fade together, and Newton's
-                // step to where the slope would vanish, H⁻¹∇f, stays long. Only a point that step barely
-                // moves is one (a singular Hessian cannot say: its kind is then degenerate).
-                Vec2 newtonStep = here.hessian().solve(here.gradient());
-                if (newtonStep != null && !(Math.hypot(newtonStep.x(), newtonStep.y()) <= reach)) {
+                // step to where the slope would vanish stays long.
+                if (!(here.distanceToFlat() <= reach)) {
                     return new EndPoint.Unsettled();
                 }
                 return new EndPoint.AtCriticalPoint(here.kind(), here.point(), here.value(), true);
