@@ -55,6 +55,19 @@ class SgdDataPageTest extends BrowserTest {
     }
 
     @Test
+    void theBasinsTabMapsARealDataSurfacePickedFromItsGroup() {
+        Page page = desktop("/maps.html?optimizer=gd&grid=12&steps=200");
+        assertThat(page.getByTestId("compute")).isEnabled();
+        page.getByTestId("surface").selectOption(DIABETES);
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*surface=regression.*"));
+        page.getByTestId("compute").click();
+        // A convex bowl: one minimum, the least-squares line, whose basin is every start.
+        Locator minima = page.getByTestId("legend").locator("li[data-kind=minimum]");
+        assertThat(minima).hasCount(1, WAIT);
+        assertThat(page.getByTestId("status")).containsText("Done");
+    }
+
+    @Test
     void aRealDataSurfaceSweepsBatchSizesAndLabelsTheBarsByB() {
         Page page = desktop("/maps.html?tab=sgd&sgd.surface=himmelblau");
         assertThat(page.getByTestId("sgd-compute")).isEnabled();
