@@ -681,7 +681,8 @@ public final class JsonViews {
 
     /**
      * The gradient noise at a point ({@code GET /api/gradient-noise}): at, examples n, batchSize B,
-     * seed, gradient G and gradientNorm, exampleCovariance S and exampleTrace, the batch's
+     * seed, gradient G, gradientNorm |G| and gradientSquared |G|² (the signal tr Σ_B is weighed
+     * against), exampleCovariance S and exampleTrace, the batch's
      * covariance Σ_B and its trace, noiseScale B_simple (null where G = 0), the samples as
      * [[gx, gy], …], and measuredCovariance and measuredTrace of the samples about G (null without
      * samples). Matrices as [[xx, xy], [xy, yy]], as the Hessian in {@link #analysis}.
@@ -694,6 +695,7 @@ public final class JsonViews {
         node.put("seed", noise.seed());
         node.set("gradient", pair(noise.gradient().x(), noise.gradient().y()));
         put(node, "gradientNorm", noise.gradient().norm());
+        put(node, "gradientSquared", noise.gradient().dot(noise.gradient()));
         node.set("exampleCovariance", matrix(noise.exampleCovariance()));
         put(node, "exampleTrace", noise.exampleCovariance().trace());
         node.set("covariance", matrix(noise.batchCovariance()));
