@@ -54,6 +54,8 @@ class GradientNoiseApiTest {
         assertThat(a.get("trace").asDouble()).isCloseTo(3743.9238244965536, within(1e-8));
         assertThat(a.get("exampleTrace").asDouble()).isCloseTo(30434.477541068758, within(1e-7));
         assertThat(a.at("/gradient/0").asDouble()).isCloseTo(-10.32006004092581, within(1e-10));
+        // |G|² = 10.32006004092581² + 34.26696832579186²
+        assertThat(a.get("gradientSquared").asDouble()).isCloseTo(1280.7287574891618, within(1e-8));
         assertThat(a.get("samples")).isEmpty();
         assertThat(a.get("measuredTrace").isNull()).as("nothing drawn, nothing measured").isTrue();
     }
