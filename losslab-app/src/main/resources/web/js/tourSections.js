@@ -306,13 +306,16 @@ async function rawAndStandardized(el) {
     const fraction = Number(control(el, 'fraction').value);
     const lrs = facts.map((f) => Number((fraction * f.a.maxStableLearningRate).toPrecision(3)));
     const racers = facts.map((f, k) => [racer('gd', `gradient descent, lr ${lrs[k]}`, { lr: lrs[k] })]);
+    // standardizing moves the minimum, not its loss: the best line is the same line
+    const text = (ends) => `lr = ${fraction} × 2/λmax · raw: lr ${lrs[0]}, ${ends[0]} · standardized: lr ${lrs[1]}, ${ends[1]} `
+      + `· the best line's loss ${num(facts[0].best.value)}`;
+    // the readout's lines are there before the maps are laid out, so the maps leave room for them
+    if (!q(el, '[data-testid="readout-10"]').textContent) say(el, 10, text(['racing…', 'racing…']));
     const runs = await Promise.all(facts.map((f, k) => panels[k].race(f.surface, f.start, steps, racers[k])));
     if (runs.some((r) => !r)) return;
-    const end = ([run], lr, name) => `${name}: lr ${lr}, ${run.stop.reason} after ${stepCount(run.stop.step)}, `
-      + `loss ${num(run.points[run.points.length - 1].loss)}`;
-    // standardizing moves the minimum, not its loss: the best line is the same line
-    say(el, 10, `lr = ${fraction} × 2/λmax · ${end(runs[0], lrs[0], 'raw')} · ${end(runs[1], lrs[1], 'standardized')} `
-      + `· the best line's loss ${num(facts[0].best.value)}`);
+    const end = ([run]) => `${run.stop.reason} after ${stepCount(run.stop.step)}, loss ${num(run.points[run.points.length - 1].loss)}`;
+    say(el, 10, text(runs.map(end)));
+    panels.forEach((p) => p.remeasure(true));
     const readout = q(el, '[data-testid="readout-10"]');
     readout.dataset.raw = runs[0][0].stop.reason;
     readout.dataset.standardized = runs[1][0].stop.reason;
@@ -357,12 +360,13 @@ async function noiseScale(el) {
   const n = info.examples;
   const sizes = batchSizes(n);
   const batch = batchSlider(control(el, 'noise-batch'), sizes, 8);
-  // the closed form on a denser grid of B (answers without samples), the slider's sizes measured
-  const dense = [...new Set([...sizes, 3, 6, 12, 24, 48, 96, 192, 320, 400, 430, n - 1])].filter((b) => b <= n).sort((x, y) => x - y);
-  const [curve, measured] = await Promise.all([
-    Promise.all(dense.map((b) => api.gradientNoise(STANDARDIZED, NOISE_AT, b, 0))),
+  // the slider's sizes measured; the closed form also between them (answers without samples)
+  const between = [3, 6, 12, 24, 48, 96, 192, 320, 400, 430, n - 1].filter((b) => b < n && !sizes.includes(b));
+  const [measured, more] = await Promise.all([
     Promise.all(sizes.map((b) => api.gradientNoise(STANDARDIZED, NOISE_AT, b, SAMPLES))),
+    Promise.all(between.map((b) => api.gradientNoise(STANDARDIZED, NOISE_AT, b, 0))),
   ]);
+  const curve = [...measured, ...more].sort((x, y) => x.batchSize - y.batchSize);
   const cloud = q(el, '[data-testid="noise-cloud"]');
   const chart = q(el, '[data-testid="noise-chart"]');
   // orange is the exact gradient G (what gradient descent steps by), indigo the batches' (SGD's)

@@ -89,7 +89,7 @@ public final class WebServer implements AutoCloseable {
                 .get("/api/catalog", QUICK, new CatalogEndpoint(limits))
                 .get("/api/surface", QUICK, new SurfaceEndpoint())
                 .get("/api/data", QUICK, new DataEndpoint())
-                .get("/api/gradient-noise", QUICK, new GradientNoiseEndpoint())
+                .get("/api/gradient-noise", COMPUTE, new GradientNoiseEndpoint())
                 .get("/api/landscape", COMPUTE, landscapes)
                 .post("/api/race", COMPUTE, new RaceEndpoint(limits.race()))
                 .get("/api/analyze", QUICK, new AnalyzeEndpoint())

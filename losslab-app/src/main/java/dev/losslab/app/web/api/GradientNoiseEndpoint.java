@@ -18,7 +18,9 @@ import dev.losslab.core.surface.Landscape;
  * {@link JsonViews#gradientNoise} writes it): the full gradient, the exact covariance of a batch's
  * gradient, the simple noise scale, and K real draws, the batches an SGD run with seed S would see.
  * The tour's "From toy to real" draws its cloud and its chart from here. At most
- * {@link GradientNoise#MAX_SAMPLES} samples, each a mean over at most n examples: quick.
+ * {@link GradientNoise#MAX_SAMPLES} samples, each a mean over up to n examples: bounded, but it
+ * grows with the request (2,000 batches of 1,700 digits take a few tenths of a second), so it is
+ * routed as compute work and waits its turn.
  */
 public final class GradientNoiseEndpoint implements Endpoint {
 
