@@ -1,5 +1,7 @@
 // The page's only door to the numbers: thin wrappers over docs/API.md's endpoints.
-// Every failure becomes an ApiError carrying the server's one-sentence message and field.
+// Every failure becomes an ApiError carrying the server's one-sentence message and field; a
+// request given an AbortSignal that is aborted rejects with the browser's AbortError instead
+// (isAbort), which callers drop: a superseded request is no failure.
 
 export class ApiError extends Error {
   constructor(message, field, status, racer = null) {
@@ -25,24 +27,30 @@ async function read(response) {
   return body;
 }
 
+/** Whether `e` is a request's rejection because its signal was aborted. */
+export function isAbort(e) {
+  return e?.name === 'AbortError';
+}
+
 /** One request: a network failure or an error answer becomes an ApiError. */
 async function send(url, init) {
   let response;
   try {
     response = await fetch(url, { ...init, headers: { Accept: 'application/json', ...init.headers } });
   } catch (e) {
+    if (isAbort(e)) throw e;
     throw new ApiError('cannot reach the LossLab server (is ./losslab serve still running?)', null, 0);
   }
   return read(response);
 }
 
-function get(path, params) {
+function get(path, params, signal) {
   const query = new URLSearchParams(params).toString();
-  return send(query ? `${path}?${query}` : path, {});
+  return send(query ? `${path}?${query}` : path, { signal });
 }
 
-function post(path, body) {
-  return send(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+function post(path, body, signal) {
+  return send(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body), signal });
 }
 
 export function catalog() {
@@ -53,21 +61,25 @@ export function surface(name) {
   return get('/api/surface', { surface: name });
 }
 
-/** The surface's picture; without a grid, the API's default one. */
 /** The surface's picture; without a grid, the API's default one; without a window, the surface's. */
-export function landscape(name, grid, window) {
+export function landscape(name, grid, window, { signal } = {}) {
   const params = { surface: name };
   if (grid !== undefined) params.grid = String(grid);
   if (window) params.window = window.join(',');
-  return get('/api/landscape', params);
+  return get('/api/landscape', params, signal);
 }
 
 export function analyze(name, x, y) {
   return get('/api/analyze', { surface: name, at: `${x},${y}` });
 }
 
-export function race(body) {
-  return post('/api/race', body);
+/** The examples of a surface made of data (regression:…, logistic:…), for drawing them. */
+export function data(name) {
+  return get('/api/data', { surface: name });
+}
+
+export function race(body, { signal } = {}) {
+  return post('/api/race', body, signal);
 }
 
 /** GD on f = h·x²/2: the factor 1 − lr·h and its regime (monotone, oscillating, orbit, divergent…). */

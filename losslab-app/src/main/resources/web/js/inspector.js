@@ -17,6 +17,25 @@ const KIND_WORDS = {
   degenerate: 'an eigenvalue is zero: the second-derivative test cannot decide',
 };
 
+/**
+ * The label and sentence for an analysis: the curvature's kind names the point only where the slope
+ * vanishes (the server's `critical`); elsewhere the same curvature is just the ground's shape.
+ */
+const SHAPE_WORDS = {
+  minimum: 'curves up every way',
+  maximum: 'curves down every way',
+  saddle: 'curves up one way, down the other',
+  degenerate: 'flat one way',
+};
+export function describe(a) {
+  if (a.critical !== false) return { label: a.kind, css: `kind-${a.kind}`, meaning: KIND_WORDS[a.kind] ?? '' };
+  return {
+    label: 'slope',
+    css: 'kind-slope',
+    meaning: `not a critical point: the ground still slopes (|∇f| ${num(a.gradientNorm)}) and ${SHAPE_WORDS[a.kind] ?? ''}`,
+  };
+}
+
 export class Inspector {
   /**
    * @param {HTMLElement} root  the readout (data-testid="hessian")
@@ -142,9 +161,10 @@ export class Inspector {
     const isStart = this.start && p[0] === this.start[0] && p[1] === this.start[1];
     const isPinned = this.pinned && p[0] === this.pinned[0] && p[1] === this.pinned[1];
     f.where.textContent = `${isStart ? 'at the start ' : isPinned ? 'at the point you tapped ' : 'under the pointer '}${point(a.at.x, a.at.y)}`;
-    f.kind.textContent = a.kind;
-    f.kind.className = `kind kind-${a.kind}`;
-    f.meaning.textContent = KIND_WORDS[a.kind] ?? '';
+    const words = describe(a);
+    f.kind.textContent = words.label;
+    f.kind.className = `kind ${words.css}`;
+    f.meaning.textContent = words.meaning;
     f.lambda1.textContent = num(a.eigenvalues[0]);
     f.lambda2.textContent = num(a.eigenvalues[1]);
     f.trace.textContent = num(a.trace);
@@ -162,15 +182,16 @@ export class Inspector {
   /** The pinned point's readout beside the map: where, what kind, and the numbers that say so. */
   summarize(a) {
     if (!this.summary) return;
+    const words = describe(a);
     const kind = document.createElement('strong');
-    kind.className = `kind kind-${a.kind}`;
-    kind.textContent = a.kind;
+    kind.className = `kind ${words.css}`;
+    kind.textContent = words.label;
     const facts = document.createElement('span');
     facts.className = 'tap-facts';
     facts.textContent = `f ${num(a.value)} · |∇f| ${num(a.gradientNorm)} · λ₁ ${num(a.eigenvalues[0])} · λ₂ ${num(a.eigenvalues[1])}`;
     const meaning = document.createElement('span');
     meaning.className = 'tap-meaning';
-    meaning.textContent = KIND_WORDS[a.kind] ?? '';
+    meaning.textContent = words.meaning;
     this.summary.replaceChildren(`${point(a.at.x, a.at.y)} `, kind, ' ', facts, meaning);
     this.summary.hidden = false;
   }

@@ -39,6 +39,27 @@ const LESSONS = {
     ['Gradient descent stops in the first dimple it rolls into. Momentum arrives with speed and can clear the rims; lower the learning rate and watch who still gets through.',
       [['GD vs momentum vs Nesterov', 'surface=bumpy&optimizers=gd,momentum,nesterov']]],
   ],
+  // surfaces made of data (DataLandscapes.FEATURED): the same lessons, measured on real examples
+  'regression:diabetes:bmi': [
+    ['Raw BMI values sit between 18 and 42, so the slope w and the intercept b pull against each other: at the minimum the Hessian’s eigenvalues are 1432 and 0.054, a condition number of about 26,000. GD must keep lr under 2/1432 and then crawls along the valley for thousands of steps.',
+      [['GD vs momentum vs Newton', 'surface=regression:diabetes:bmi&optimizers=gd,momentum,newton']]],
+    ['Standardize BMI (mean 0, sd 1) and the same data give a perfectly round bowl: condition number 1, and GD at its default lr lands on the fitted line in one step.',
+      [['the standardized fit', 'surface=regression:diabetes:bmi:standardized&optimizers=gd,momentum,adam']]],
+  ],
+  'regression:diabetes:bmi:standardized': [
+    ['SGD here uses a minibatch of 16 patients per step: its gradient is an estimate, so it hovers around the fitted line instead of landing on it. Slide B on its card: the bigger the batch, the calmer the line in the data panel; at B = 442 it is gradient descent.',
+      [['GD vs SGD', 'surface=regression:diabetes:bmi:standardized&optimizers=gd,sgd'], ['SGD with B = 2', 'surface=regression:diabetes:bmi:standardized&optimizers=gd,sgd&sgd.batch-size=2']]],
+    ['The same fit on raw BMI has a condition number of 26,000: compare how GD fares there.',
+      [['raw BMI', 'surface=regression:diabetes:bmi&optimizers=gd,momentum,newton']]],
+  ],
+  'logistic:iris:sepal_width,petal_length:setosa': [
+    ['A line through the origin separates setosa from the rest, so no weights are best: the loss keeps falling as they grow along the split, and every run drifts away for ever. Even Newton only stops because the slope fades below the tolerance, far from any minimum.',
+      [['GD vs Adam vs Newton', 'surface=logistic:iris:sepal_width,petal_length:setosa&optimizers=gd,adam,newton']]],
+  ],
+  'logistic:iris:petal_length,petal_width:virginica': [
+    ['Virginica overlaps versicolor, so here the loss has a minimum: watch the decision boundary in the data panel turn towards it as the balls roll.',
+      [['GD vs momentum vs Newton', 'surface=logistic:iris:petal_length,petal_width:virginica&optimizers=gd,momentum,newton']]],
+  ],
 };
 
 const GENERIC = [

@@ -24,6 +24,8 @@ import { TunePanel, tunedNote } from './tunePanel.js';
 import { isRacerId, optimizerOf } from './racerIds.js';
 import { SharePanel } from './sharePanel.js';
 import * as mapWindow from './mapWindow.js';
+import { DataPanel } from './dataPanel.js';
+import { Latest } from './latest.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -35,11 +37,13 @@ const $ = (id) => document.getElementById(id);
 
 let catalog = null;
 let surfaceInfo = null;
-let surfaceToken = 0;
-let raceToken = 0;
-/** The race being fetched: { token, internals, answer } while a request is out, else null. */
+// The newest surface load, map window and race: an older one's answer is never shown.
+const surfaceLoads = new Latest();
+const windowLoads = new Latest();
+const raceLoads = new Latest();
+/** The race being fetched: { signal, internals, answer } while a request is out, else null. */
 let raceInFlight = null;
-const cache = new Map(); // surface → Promise<{info, land}>
+const cache = new Map(); // surface → Promise<{info, land, data}>
 
 /** @type {import('./urlState.js').LabState} */
 const state = { surface: null, start: null, window: null, optimizers: [], steps: null, view: null, chartX: null, settings: {} };
@@ -85,6 +89,7 @@ const view3d = new View3dToggle({
   onResize: (widCss) => colorbar.layout(COLORBAR_INSET, widCss - 2 * COLORBAR_INSET, widCss),
 });
 const colorbar = new Colorbar($('colorbar'));
+const dataPanel = new DataPanel({ section: $('data-panel'), canvas: $('data-chart'), caption: $('data-caption'), model: $('data-model') });
 // The loss chart and the schedule chart share one horizontal axis, and the readout reads both.
 const axis = new ChartAxis();
 const chart = new LossChart($('chart'), $('chart-wrap'), axis);
@@ -187,6 +192,7 @@ const playback = new Playback((tracks, done) => {
   schedule.draw();
   readout.render();
   panel.showFrame(tracks);
+  dataPanel.setTracks(tracks);
   stepMode.frame();
   if (done) finished(tracks);
   syncButtons();
@@ -260,13 +266,14 @@ function setChartX(kind) {
 
 /** Settings or start changed: the computed race no longer matches what is shown. */
 function invalidateRace() {
-  raceToken++;
+  raceLoads.cancel();
   playback.clear();
   stepMode.clear();
   view.scene.racers = [];
   view.redraw();
   view3d.setTracks([]);
   setChartTracks([]);
+  dataPanel.setTracks([]);
   schedule.setPlanned(panel.racers());
   $('race-error').textContent = '';
   const a = inspector.startAnalysis();
@@ -280,24 +287,35 @@ function invalidateRace() {
  * another; it happens only once the new surface has loaded, so a failed load changes nothing.
  */
 async function loadSurface(name, { start = null, fresh = false, bounds = null } = {}) {
-  const token = ++surfaceToken;
+  // not passed to fetchSurface: its answers are cached for every later load, and prefetches share them
+  const load = surfaceLoads.next();
   const entry = await fetchSurface(name);
-  if (token !== surfaceToken) return;
+  if (!surfaceLoads.isCurrent(load)) return;
   surfaceInfo = entry.info;
   state.surface = name;
   if (fresh) {
     state.settings = {};
     tuner.cancel();
   }
-  panel.setDefaults(entry.info.defaults);
+  panel.setDefaults(entry.info.defaults, entry.info.examples);
+  dataPanel.setData(entry.data);
   const ds = entry.info.defaultStart;
   state.start = start ?? [ds.x, ds.y];
   showStartInputs();
 
   // A link's window (window=…) is kept for the surface it came with; another surface shows its own.
   state.window = fresh ? null : bounds;
-  showLandscape(state.window ? await windowed(name, state.window).catch(() => (state.window = null, entry.land)) : entry.land);
-  if (token !== surfaceToken) return;
+  let land = entry.land;
+  if (state.window) {
+    try {
+      land = await windowed(name, state.window, load);
+    } catch {
+      if (!surfaceLoads.isCurrent(load)) return; // superseded by another surface: leave its state alone
+      state.window = null; // a window this server refuses: the surface's own
+    }
+  }
+  if (!surfaceLoads.isCurrent(load)) return;
+  showLandscape(land);
   showSurfaceText(entry.info);
 
   view.scene.start = state.start;
@@ -331,8 +349,8 @@ function showLandscape(land) {
 }
 
 /** The surface's picture over another window (not cached here: the server keeps a few). */
-function windowed(name, bounds) {
-  return api.landscape(name, undefined, bounds);
+function windowed(name, bounds, signal) {
+  return api.landscape(name, undefined, bounds, { signal });
 }
 
 /**
@@ -341,11 +359,10 @@ function windowed(name, bounds) {
  * in world units, so it stays; only the picture, the axes and the colour bar's range follow. When
  * several windows are asked for in a row (a wheel turned in steps), only the last is shown.
  */
-let windowToken = 0;
 async function setWindow(bounds) {
   const name = state.surface;
-  const token = surfaceToken;
-  const asked = ++windowToken;
+  const load = surfaceLoads.signal;
+  const asked = windowLoads.next();
   const error = bounds ? mapWindow.problem(bounds) : null;
   $('window-error').textContent = error ?? '';
   if (error) {
@@ -353,14 +370,14 @@ async function setWindow(bounds) {
     return;
   }
   try {
-    const land = bounds ? await windowed(name, bounds) : (await fetchSurface(name)).land;
-    if (token !== surfaceToken || asked !== windowToken) return;
+    const land = bounds ? await windowed(name, bounds, asked) : (await fetchSurface(name)).land;
+    if (!surfaceLoads.isCurrent(load) || !windowLoads.isCurrent(asked)) return;
     state.window = bounds;
     showLandscape(land);
     view.redraw();
     save();
   } catch (e) {
-    if (asked !== windowToken) return;
+    if (!windowLoads.isCurrent(asked)) return; // superseded (aborted, or answered after a newer one)
     view.revert(); // the map goes back to the picture it has
     $('window-error').textContent = e.message;
   }
@@ -376,7 +393,10 @@ function fetchSurface(name) {
   if (!entry) {
     // One after the other: a formula the server rejects costs one request (and one line in the
     // browser's network log), not two. No grid: the API's default picture.
-    entry = api.surface(name).then(async (info) => ({ info, land: await api.landscape(name) }));
+    // A surface made of data (it has examples) brings its examples, for the picture beside the map.
+    entry = api.surface(name).then(async (info) => ({
+      info, land: await api.landscape(name), data: info.examples ? await api.data(name) : null,
+    }));
     entry.catch(() => cache.delete(name));
     cache.set(name, entry);
   }
@@ -400,9 +420,14 @@ async function prefetchPresets() {
   }
 }
 
+/** A surface the picker lists (a formula preset or a model on a built-in dataset), not a typed formula. */
+function isListed(name) {
+  return [...catalog.surfaces, ...(catalog.dataSurfaces ?? [])].some((s) => s.name === name);
+}
+
 function showSurfaceText(info) {
   const select = $('surface-select');
-  const known = catalog.surfaces.some((s) => s.name === info.name);
+  const known = isListed(info.name);
   let typed = select.querySelector('option[value="__typed"]');
   if (!known) {
     if (!typed) {
@@ -480,7 +505,7 @@ function showFormulaError(message) {
 }
 
 function showError(e, surface) {
-  const isTyped = surface && !catalog.surfaces.some((c) => c.name === surface);
+  const isTyped = surface && !isListed(surface);
   if (isTyped || (e instanceof api.ApiError && e.field === 'surface' && surface === $('formula-input').value.trim())) {
     showFormulaError(e.message);
     $('formula-input').setAttribute('aria-invalid', 'true');
@@ -501,31 +526,39 @@ function raceBody() {
  */
 async function ensureRace(withInternals = false) {
   if (playback.loaded) return true;
-  if (raceInFlight && raceInFlight.token === raceToken && (raceInFlight.internals || !withInternals)) {
+  if (raceInFlight && raceLoads.isCurrent(raceInFlight.signal) && (raceInFlight.internals || !withInternals)) {
     return raceInFlight.answer;
   }
   if (state.optimizers.length === 0) {
     $('race-error').textContent = 'Tick at least one optimizer to race.';
     return false;
   }
-  const token = ++raceToken;
+  // A card's field marked wrong keeps its last good value in the state: racing that would show a race
+  // other than the one the fields describe.
+  const wrong = $('racers').querySelector('[aria-invalid="true"]');
+  if (wrong) {
+    $('race-error').textContent = `Fix the field marked in red first: ${document.getElementById(`${wrong.id}-error`)?.textContent ?? wrong.id}`;
+    wrong.focus();
+    return false;
+  }
+  const signal = raceLoads.next();
   const body = raceBody();
   const ids = panel.racingIds(); // racer i of the body is ids[i]: "gd", "gd:2", …
   if (withInternals && stepMode.allows(body.steps)) body.internals = true;
-  const answer = loadRace(token, body, ids);
-  raceInFlight = { token, internals: body.internals === true, answer };
+  const answer = loadRace(signal, body, ids);
+  raceInFlight = { signal, internals: body.internals === true, answer };
   try {
     return await answer;
   } finally {
-    if (raceInFlight?.token === token) raceInFlight = null;
+    if (raceInFlight?.signal === signal) raceInFlight = null;
   }
 }
 
-async function loadRace(token, body, ids) {
+async function loadRace(signal, body, ids) {
   $('run').setAttribute('aria-busy', 'true');
   try {
-    const result = await api.race(body);
-    if (token !== raceToken) return false;
+    const result = await api.race(body, { signal });
+    if (!raceLoads.isCurrent(signal)) return false;
     const tracks = result.runs.map((run, i) => new Track(ids[i], racerColor(ids[i]), run));
     view.scene.racers = tracks;
     view3d.setTracks(tracks);
@@ -535,7 +568,7 @@ async function loadRace(token, body, ids) {
     playback.load(tracks);
     return true;
   } catch (e) {
-    if (token === raceToken) {
+    if (raceLoads.isCurrent(signal)) { // else superseded: aborted, or answered after a newer race
       const name = e.racer !== null && e.racer !== undefined ? ids[e.racer] : null;
       $('race-error').textContent = name ? `${name}: ${e.message}` : e.message;
       const input = name && e.field ? document.getElementById(`p-${name}-${e.field}`) : null;
@@ -727,12 +760,14 @@ async function boot() {
     $('race-error').textContent = e.message;
     return;
   }
+  // The formulas, then models on real datasets (a surface made of data is as listed as a formula)
   const select = $('surface-select');
-  for (const s of catalog.surfaces) {
-    const o = document.createElement('option');
-    o.value = s.name;
-    o.textContent = s.title;
-    select.append(o);
+  for (const [label, surfaces] of [['Surfaces', catalog.surfaces], ['Real data', catalog.dataSurfaces ?? []]]) {
+    if (!surfaces.length) continue;
+    const group = document.createElement('optgroup');
+    group.label = label;
+    for (const s of surfaces) group.append(new Option(s.title, s.name));
+    select.append(group);
   }
   panel.setCatalog(catalog);
   tuner.setCatalog(catalog);
@@ -754,7 +789,7 @@ async function boot() {
     await loadSurface(surface, { start: fromUrl.start, bounds: fromUrl.window });
   } catch (e) {
     // A link with a formula this server cannot read: say so, and show the first preset instead.
-    if (fromUrl.surface && !catalog.surfaces.some((s) => s.name === fromUrl.surface)) $('formula-input').value = fromUrl.surface;
+    if (fromUrl.surface && !isListed(fromUrl.surface)) $('formula-input').value = fromUrl.surface;
     showError(e, fromUrl.surface);
     await loadSurface(catalog.surfaces[0].name, { fresh: true });
   }

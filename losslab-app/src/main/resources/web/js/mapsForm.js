@@ -6,20 +6,42 @@
 import { JobCancelled } from './jobProgress.js';
 import * as fieldErrors from './fieldErrors.js';
 
+/** Whether a surface name is a surface made of data (DataLandscapes.isSpec): regression:… or logistic:…. */
+export function isDataSpec(name) {
+  return /^(regression|logistic):/.test((name || '').trim());
+}
+
+/** The catalog's entry for a surface, formula or made of data (with its `examples`); undefined for a typed formula. */
+export function catalogSurface(catalog, name) {
+  return catalog.surfaces.find((s) => s.name === name) || (catalog.dataSurfaces || []).find((s) => s.name === name);
+}
+
 /**
- * Fills a surface <select> from the catalog, adds `chosen` when it is a typed formula (from the URL),
- * and selects `chosen`, else `fallback`, else the first surface.
+ * Fills a surface <select> from the catalog: the formula surfaces in a "Surfaces" group, then the
+ * surfaces made of data in a "Real data" group; adds `chosen` when the catalog lacks it (a typed
+ * formula, or another data spec, from the URL), and selects `chosen`, else `fallback`, else the first surface.
  */
 export function fillSurfaces(select, catalog, chosen, fallback) {
-  for (const s of catalog.surfaces) select.add(new Option(s.title, s.name));
+  const group = (label, surfaces) => {
+    const g = document.createElement('optgroup');
+    g.label = label;
+    for (const s of surfaces) g.append(new Option(s.title, s.name));
+    select.append(g);
+    return g;
+  };
+  group('Surfaces', catalog.surfaces);
+  const data = group('Real data', catalog.dataSurfaces || []);
   const names = catalog.surfaces.map((s) => s.name);
-  if (chosen && !names.includes(chosen)) select.add(new Option(`f(x, y) = ${chosen}`, chosen));
+  if (chosen && !catalogSurface(catalog, chosen)) {
+    if (isDataSpec(chosen)) data.append(new Option(chosen, chosen));
+    else select.add(new Option(`f(x, y) = ${chosen}`, chosen));
+  }
   select.value = chosen || (names.includes(fallback) ? fallback : names[0]);
 }
 
 /** Puts the surface's default start, from the catalog, in the x and y fields (a typed formula: the origin). */
 export function defaultStart(catalog, surface, xInput, yInput) {
-  const s = catalog.surfaces.find((x) => x.name === surface);
+  const s = catalogSurface(catalog, surface);
   const p = s ? s.defaultStart : { x: 0, y: 0 };
   xInput.value = String(p.x);
   yInput.value = String(p.y);

@@ -10,7 +10,7 @@ import { PLAIN_NUMBER } from './settingCheck.js';
 const TABS = ['basins', 'sweep', 'sgd'];
 const FIXED = ['tab', 'surface', 'optimizer', 'grid', 'steps'];
 const SWEEP = ['surface', 'optimizer', 'start', 'lr', 'momentum', 'log', 'steps'];
-const SGD = ['surface', 'start', 'noise', 'runs', 'lr', 'steps'];
+const SGD = ['surface', 'start', 'noise', 'batch-sizes', 'runs', 'lr', 'steps'];
 
 /**
  * @typedef {object} MapsState
@@ -21,7 +21,8 @@ const SGD = ['surface', 'start', 'noise', 'runs', 'lr', 'steps'];
  * @property {number|null} steps
  * @property {Object<string, string>} params  param → text as typed (only those given)
  * @property {Object<string, string>} sweep   Sweep tab: SWEEP's names → text (only those given)
- * @property {Object<string, string>} sgd     SGD tab: SGD's names → text (only those given)
+ * @property {Object<string, string>} sgd     SGD tab: SGD's names → text (only those given; noise on a
+ *                                            formula, batch-sizes on a surface made of data)
  */
 
 /** @returns {MapsState} */
@@ -52,6 +53,7 @@ const SHAPES = {
   lr: new RegExp(`^${NUMBER}(?::${NUMBER}:\\d+)?$`), // the sweep's range, or the SGD tab's one lr
   momentum: new RegExp(`^${NUMBER}:${NUMBER}:\\d+$`),
   noise: new RegExp(`^${NUMBER}:${NUMBER}:\\d+$`),
+  'batch-sizes': /^\d+(?:,\d+)*$/, // the SGD tab's on a surface made of data: 1,4,16,64
   runs: /^\d+$/,
   steps: /^\d+$/,
   log: /^1$/,

@@ -8,6 +8,7 @@ import { racerColor } from './palette.js';
 import { num, point } from './format.js';
 import { stabilityHint } from './stability.js';
 import { instanceOf, nextId, optimizerOf } from './racerIds.js';
+import { RUN_SETTINGS, settingProblem } from './settingCheck.js';
 
 const STOP_WORDS = {
   converged: 'converged',
@@ -46,6 +47,7 @@ export class RacerPanel {
     this.maxRacers = 0;
     this.runDefaults = null; // catalog.defaults: steps, seed, schedule
     this.defaults = {};
+    this.examples = null; // on a surface made of data: n, the most examples a minibatch can take
     this.cards = new Map();
     this.state = null;
     this.startAnalysis = null;
@@ -67,9 +69,13 @@ export class RacerPanel {
     this.buildChips();
   }
 
-  /** Per-surface defaults from /api/surface: {gd: {lr, noise, …}, …}. */
-  setDefaults(defaults) {
+  /**
+   * Per-surface defaults from /api/surface: {gd: {lr, noise, batchSize}, …}, and on a surface made
+   * of data its number of examples (batch sizes run from 1 to it), else null.
+   */
+  setDefaults(defaults, examples = null) {
     this.defaults = defaults || {};
+    this.examples = examples ?? null;
   }
 
   buildChips() {
@@ -161,6 +167,8 @@ export class RacerPanel {
     if (d[param] !== undefined && d[param] !== null) return d[param];
     const o = this.byName.get(name);
     if (param === 'noise') return o ? o.defaultNoise : 0;
+    // batchSize 0 is the full batch: every example, the exact gradient
+    if (param === RUN_SETTINGS['batch-size'].name) return d.batchSize > 0 ? d.batchSize : this.examples ?? undefined;
     if (param === 'seed') return this.runDefaults.seed;
     const p = o && o.params.find((q) => q.name === param);
     if (p) return p.default;
@@ -259,8 +267,9 @@ export class RacerPanel {
 
   /**
    * Sliders for the racer's main knobs, which race again as they move: lr on a log scale (1/100 to
-   * 10× its default on this surface), its momentum μ or β₁ (the one tuning tunes), and the noise σ
-   * for an optimizer that is noisy by default (SGD). Each keeps its text field in step.
+   * 10× its default on this surface), its momentum μ or β₁ (the one tuning tunes), and for an
+   * optimizer that is noisy by default (SGD) its noise: the minibatch size B (1 to n, log scale) on a
+   * surface made of data, where the noise is the sampling's own, else σ. Each keeps its text field in step.
    */
   knobs(o, name) {
     const box = el('div', 'knobs');
@@ -277,7 +286,13 @@ export class RacerPanel {
         min: 0, max: 0.99, toValue: (x) => Number(x.toFixed(2)), fromValue: (v) => v,
       }));
     }
-    if (o.defaultNoise > 0) {
+    const batch = RUN_SETTINGS['batch-size'].name;
+    const n = this.examples;
+    if (n !== null && this.defaultOf(name, batch) < n) {
+      box.append(this.slider(name, batch, 'B', {
+        min: 0, max: Math.log10(n), toValue: (x) => Math.round(10 ** x), fromValue: (v) => Math.log10(v),
+      }));
+    } else if (o.defaultNoise > 0) {
       box.append(this.slider(name, 'noise', 'σ', {
         min: 0, max: Math.max(4, 4 * o.defaultNoise), toValue: (x) => Number(x.toFixed(2)), fromValue: (v) => v,
       }));
@@ -329,8 +344,13 @@ export class RacerPanel {
       }
       grid.append(wrap);
     };
+    if (this.examples !== null) {
+      const batch = RUN_SETTINGS['batch-size'].name;
+      row('batch size', `examples per step, 1 to ${this.examples} (${this.examples}: all of them, the exact gradient)`,
+        this.numberInput(name, batch, `p-${name}-${batch}`));
+    }
     row('noise σ', 'gradient noise: N(0, σ²) added to each coordinate', this.numberInput(name, 'noise', `p-${name}-noise`));
-    row('seed', 'random seed for the noise', this.numberInput(name, 'seed', `p-${name}-seed`));
+    row('seed', `random seed for the noise${this.examples !== null ? ' and the minibatches' : ''}`, this.numberInput(name, 'seed', `p-${name}-seed`));
     for (const p of o.params) {
       const id = `p-${name}-${p.name}`;
       const input = this.paramInput(name, p, id);
@@ -451,8 +471,10 @@ export class RacerPanel {
     input.addEventListener('change', () => {
       const text = input.value.trim();
       const isDefault = text === '' || Number(text) === Number(this.defaultOf(name, param));
-      if (!isDefault && !Number.isFinite(Number(text))) {
-        showInputError(input, `${param} must be a number, got “${text}”`);
+      const problem = isDefault ? null : this.problem(name, param, text);
+      if (problem) {
+        // said under the field; the URL keeps the last good value, never a half-typed "0." or "abc"
+        showInputError(input, problem);
         // The fields no longer describe the race on the map (nor an answer's old error): clear them.
         this.onChange('invalid');
         return;
@@ -464,6 +486,15 @@ export class RacerPanel {
       this.updateHints(); // lr, μ and τ all move the bound
     });
     return input;
+  }
+
+  /** What is wrong with `text` for racer `name`'s numeric `param`, by the catalog's rules (settingCheck), or null. */
+  problem(name, param, text) {
+    const o = this.byName.get(optimizerOf(name));
+    const spec = RUN_SETTINGS[param] ?? o?.params.find((p) => p.name === param)
+      ?? this.schedules.flatMap((s) => s.params).find((p) => p.name === param);
+    if (spec) return settingProblem(spec, text);
+    return Number.isFinite(Number(text)) ? null : `${param} must be a number, got '${text}'`;
   }
 
   flagInput(name, param, id) {
@@ -572,11 +603,15 @@ export class RacerPanel {
       if (end.kind === 'minimum' && end.minimum) return `✓ ${word} in ${n}, at ${minimum}`;
       if (end.kind === 'minimum') return `✓ ${word} in ${n}, at a minimum ${at} outside the map`;
       if (critical) return `⚠ ${word} in ${n} — to ${critical} at ${at}, not a minimum`;
+      // the slope faded below the tolerance without vanishing: separable classes' loss falls for ever
+      if (end.kind === 'unsettled') return `slope below the tolerance in ${n}, but no minimum near: the loss keeps falling beyond`;
       return `${word} in ${n}`;
     }
     if (stop.reason === 'diverged') return `✗ ${word} at step ${stop.step}: the steps grew without bound`;
     if (stop.reason === 'max-steps') {
       if (end.kind === 'near-minimum') {
+        const batches = t.run.spec.batchSize > 0 && t.run.spec.batchSize < this.examples;
+        if (batches) return `hovering around ${minimum}: each minibatch pulls it elsewhere (${stop.step} steps)`;
         return t.run.spec.noise > 0 ? `hovering around ${minimum}: the noise keeps it moving (${stop.step} steps)`
           : `${word} (${stop.step}); ended near ${minimum}, not converged`;
       }

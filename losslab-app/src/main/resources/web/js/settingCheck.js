@@ -17,6 +17,8 @@ export const RUN_SETTINGS = Object.freeze({
   lr: { name: 'lr', kind: 'real', allowed: '> 0', whole: false },
   noise: { name: 'noise', kind: 'real', allowed: '>= 0', whole: false },
   seed: { name: 'seed', kind: 'long', allowed: 'a whole number' },
+  // on a surface made of data; its upper end, the examples there are, is the surface's (the server checks it)
+  'batch-size': { name: 'batch-size', kind: 'count', allowed: 'a whole number >= 1' },
 });
 
 /**
@@ -78,6 +80,8 @@ export function settingProblem(spec, text) {
   switch (spec.kind) {
     case 'flag':
       return ['1', '0', 'true', 'false'].includes(text) ? null : `${name} must be true or false (1 or 0), got '${text}'`;
+    case 'count':
+      return /^\d{1,9}$/.test(text) && Number(text) >= 1 ? null : `${name} must be a whole number >= 1, got '${text}'`;
     case 'long':
       return /^[-+]?\d{1,18}$/.test(text) ? null : `${name} must be a whole number, got '${text}'`;
     case 'choice':

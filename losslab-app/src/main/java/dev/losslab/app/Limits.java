@@ -128,7 +128,7 @@ public record Limits(Requests requests, Connections connections, Race race, Land
     }
 
     /**
-     * @param maxLevels most noise levels
+     * @param maxLevels most levels: noise levels σ or batch sizes B
      * @param maxRuns   most runs (seeds) per level
      * @param maxSteps  most steps per run
      */

@@ -4,6 +4,7 @@ import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.analysis.PointAnalysis;
+import dev.losslab.core.run.Destinations;
 import dev.losslab.core.surface.Landscape;
 import dev.losslab.core.surface.Sym2;
 import dev.losslab.core.surface.Vec2;
@@ -30,8 +31,9 @@ final class AnalyzeCommand extends Subcommand {
         Vec2 at = get(AT);
         OutputFormat format = get(FORMAT);
         PointAnalysis a = PointAnalysis.at(landscape.surface(), at);
+        double reach = Destinations.of(landscape).reach();
         if (format == OutputFormat.json) {
-            out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.analysis(a)));
+            out.println(JsonViews.MAPPER.writeValueAsString(JsonViews.analysis(a, reach)));
             return Main.OK;
         }
         if (format == OutputFormat.csv) {
@@ -39,7 +41,15 @@ final class AnalyzeCommand extends Subcommand {
         }
         Sym2 h = a.hessian();
         Sym2.Eigen e = a.eigen();
-        out.printf(Locale.ROOT, "%s at %s: %s%n", landscape.name(), Numbers.point(at.x(), at.y()), a.kind().code());
+        // the curvature's kind names the point only where the slope vanishes; elsewhere it is its shape
+        out.printf(Locale.ROOT, "%s at %s: %s%n", landscape.name(), Numbers.point(at.x(), at.y()),
+                a.distanceToFlat() <= reach ? a.kind().code()
+                        : "not a critical point (the slope is " + Numbers.brief(a.gradientNorm()) + "), " + switch (a.kind()) {
+                            case MINIMUM -> "curving up every way";
+                            case MAXIMUM -> "curving down every way";
+                            case SADDLE -> "curving up one way and down the other";
+                            case DEGENERATE -> "flat one way";
+                        });
         out.printf(Locale.ROOT, "  value        f = %s%n", Numbers.brief(a.value()));
         out.printf(Locale.ROOT, "  gradient     ∇f = %s, |∇f| = %s%n",
                 Numbers.point(a.gradient().x(), a.gradient().y()), Numbers.brief(a.gradientNorm()));

@@ -3,6 +3,7 @@ package dev.losslab.app.output;
 import dev.losslab.core.analysis.CurvatureKind;
 import dev.losslab.core.run.EndPoint;
 import dev.losslab.core.run.Run;
+import dev.losslab.core.run.StopReason;
 import dev.losslab.core.surface.Minimum;
 import dev.losslab.core.surface.Vec2;
 
@@ -18,8 +19,14 @@ public final class EndText {
 
     /** Where {@code run} ended. */
     public static String of(Run run) {
-        return of(run.endPoint(), run.spec().noisy(), !run.spec().landscape().knownMinima().isEmpty());
+        String text = of(run.endPoint(), run.spec().noisy(), !run.spec().landscape().knownMinima().isEmpty());
+        return run.endPoint() instanceof EndPoint.Unsettled && run.stopReason() instanceof StopReason.Converged
+                ? FADED : text;
     }
+
+    /** A convergence test stopped it where the slope had only faded: no critical point near. */
+    static final String FADED = "the slope fell below the tolerance, but no minimum or other critical point is near: "
+            + "the loss keeps falling beyond";
 
     /**
      * @param noisy   whether the run's gradient was noisy: near a minimum it then hovers, as noise

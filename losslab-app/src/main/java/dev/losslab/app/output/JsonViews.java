@@ -17,6 +17,7 @@ import dev.losslab.core.maps.FairTuning;
 import dev.losslab.core.maps.TuningGrid;
 import dev.losslab.core.maps.TuningScore;
 import dev.losslab.core.maps.MomentumRegime;
+import dev.losslab.core.maps.SgdLevels;
 import dev.losslab.core.maps.SgdStatsResult;
 import dev.losslab.core.maps.SweepResult;
 import dev.losslab.core.optim.OptimizerKind;
@@ -220,17 +221,26 @@ public final class JsonViews {
 
     /**
      * SGD statistics, as {@code losslab sgd-stats --format json} prints them and
-     * {@code GET /api/sgd-stats} (and its job) answers: {@code spec} (the run, without its noise),
-     * {@code runs} (seeds per level), {@code steps}, {@code minima} ({@code {x, y}} each: every
-     * numbered minimum, the listed ones first), {@code listed} (how many of them the surface lists), and
-     * {@code levels}: per noise level σ, {@code noise}, {@code shares} (the fraction of runs ending in
-     * each minimum, in {@code minima}'s order), {@code diverged} and {@code unconverged}.
+     * {@code GET /api/sgd-stats} (and its job) answers: {@code spec} (the run as its levels ran it,
+     * without what they vary), {@code varies} ({@code noise} or {@code batchSize}: the key each level
+     * holds its value under), {@code runs} (seeds per level), {@code steps}, {@code minima}
+     * ({@code {x, y}} each: every numbered minimum, the listed ones first), {@code listed} (how many of
+     * them the surface lists), and {@code levels}, in the order run: per level its {@code noise} σ or
+     * {@code batchSize} B, {@code shares} (the fraction of runs ending in each minimum, in
+     * {@code minima}'s order), {@code diverged} and {@code unconverged}.
      */
     public static ObjectNode sgdStats(SgdStatsResult stats, RunSpec spec) {
+        SgdLevels levels = stats.levels();
+        String varies = switch (levels) {
+            case SgdLevels.Noise noise -> "noise";
+            case SgdLevels.BatchSizes sizes -> "batchSize";
+        };
         ObjectNode root = object();
-        ObjectNode settings = spec(spec);
-        settings.remove("noise");
+        // Every level runs the first level's spec but for what they vary (batch-size levels also run without Gaussian noise).
+        ObjectNode settings = spec(levels.at(spec, 0));
+        settings.remove(varies);
         root.set("spec", settings);
+        root.put("varies", varies);
         root.put("runs", stats.runs());
         root.put("steps", spec.maxSteps());
         ArrayNode minima = root.putArray("minima");
@@ -238,10 +248,13 @@ public final class JsonViews {
             minima.add(point(m.at()));
         }
         root.put("listed", spec.landscape().knownMinima().size());
-        ArrayNode levels = root.putArray("levels");
-        for (int level = 0; level < stats.noise().count(); level++) {
-            ObjectNode row = levels.addObject();
-            put(row, "noise", stats.noise().value(level));
+        ArrayNode rows = root.putArray("levels");
+        for (int level = 0; level < levels.count(); level++) {
+            ObjectNode row = rows.addObject();
+            switch (levels) {
+                case SgdLevels.Noise noise -> put(row, "noise", noise.value(level));
+                case SgdLevels.BatchSizes sizes -> row.put("batchSize", sizes.size(level));
+            }
             ArrayNode shares = row.putArray("shares");
             for (int m = 0; m < stats.minima().size(); m++) {
                 shares.add(stats.share(level, m));
@@ -604,7 +617,7 @@ public final class JsonViews {
         number(g, "y", at == null ? Double.NaN : at.y());
         number(g, "value", value);
         g.writeBooleanField("converged", run.stopReason() instanceof StopReason.Converged);
-        g.writeStringField("text", EndText.of(end, run.spec().noisy(), !run.spec().landscape().knownMinima().isEmpty()));
+        g.writeStringField("text", EndText.of(run));
         g.writeEndObject();
     }
 
@@ -648,10 +661,12 @@ public final class JsonViews {
     /**
      * A point analysis with the keys {@code analyze --format json} promises: value, gradient,
      * hessian, eigenvalues (descending), eigenvectors (unit, same order), trace, determinant, kind,
-     * conditionNumber (null when infinite), plus the point and maxStableLearningRate (null when
-     * no direction curves upward).
+     * conditionNumber (null when infinite), plus the point, maxStableLearningRate (null when no
+     * direction curves upward) and critical: whether a point where the slope vanishes lies within
+     * {@code reach} ({@link PointAnalysis#distanceToFlat()}, the runs' own test: {@code
+     * Destinations.reach()}), so the side of a bowl is not called a minimum.
      */
-    public static ObjectNode analysis(PointAnalysis a) {
+    public static ObjectNode analysis(PointAnalysis a, double reach) {
         ObjectNode node = object();
         node.set("at", point(a.point()));
         put(node, "value", a.value());
@@ -669,6 +684,8 @@ public final class JsonViews {
         put(node, "trace", a.trace());
         put(node, "determinant", a.determinant());
         node.put("kind", a.kind().code());
+        // the curvature's kind alone would call the side of a bowl a minimum
+        node.put("critical", a.distanceToFlat() <= reach);
         put(node, "conditionNumber", a.conditionNumber());
         var lr = a.maxStableLearningRate();
         if (lr.isPresent()) {

@@ -16,6 +16,7 @@ import java.util.regex.Pattern;
  */
 public final class Ranges {
 
+    private static final Pattern WHOLE = Pattern.compile("[0-9]+");
     private static final Pattern RANGE = Pattern.compile("([a-z][a-z0-9-]*)=([^:,]+):([^:,]+):([^:,]+)");
 
     private Ranges() {}
@@ -94,6 +95,35 @@ public final class Ranges {
             throw InvalidInputException.outOfRange(field, "a COUNT in [1, " + maxCount + "]", count);
         }
         return axis(field, field, from, to, count, false);
+    }
+
+    /**
+     * "1,4,16,64" → minibatch sizes, in the order given, at most {@code maxCount} of them; each a whole
+     * number written in digits. Whether each fits the surface (1 to its examples) is the core's check
+     * ({@link dev.losslab.core.maps.SgdLevels.BatchSizes#check}).
+     *
+     * @param option how the caller spells the option ("--batch-sizes", "batch-sizes"); the field is its bare name
+     */
+    public static List<Integer> batchSizes(String text, String option, int maxCount) {
+        String field = bare(option);
+        String[] parts = text.split(",", -1);
+        if (parts.length > maxCount) {
+            throw new InvalidInputException(field, option + " takes 1 to " + maxCount + " batch sizes, got " + parts.length);
+        }
+        List<Integer> sizes = new ArrayList<>();
+        for (String part : parts) {
+            String size = part.strip();
+            if (!WHOLE.matcher(size).matches()) {
+                throw new InvalidInputException(field, option + " expects whole numbers separated by commas, e.g. 1,4,16,64, got '"
+                        + text + "'");
+            }
+            try {
+                sizes.add(Integer.parseInt(size));
+            } catch (NumberFormatException tooLarge) {
+                throw new InvalidInputException(field, option + ": " + size + " is too large for a batch size");
+            }
+        }
+        return sizes;
     }
 
     /** The axis, with the core's complaint (a bad count or ends) moved to the option's field. */

@@ -82,7 +82,9 @@ class TapInspectPageTest extends BrowserTest {
         assertThat(overlayPixel(page, b, 7, 7)[3]).as("nothing drawn there yet").isZero();
         page.touchscreen().tap(b[0], b[1]);
         Locator readout = id(page, "tap-readout");
-        assertThat(readout).containsText("saddle");
+        // saddle-shaped ground, 1.3 from the saddle point itself: a slope, not a saddle
+        assertThat(readout).containsText("slope");
+        assertThat(readout).containsText("curves up one way, down the other");
         assertThat(readout).containsText("λ₁ 2 · λ₂ -2");
         assertThat(id(page, "hessian").locator("[data-field=where]")).containsText("at the point you tapped");
         double f = x * x - y * y, grad = 2 * Math.hypot(x, y);

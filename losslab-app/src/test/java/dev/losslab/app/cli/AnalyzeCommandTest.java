@@ -41,9 +41,15 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void atTheBottomTheKindNamesThePoint() {
+        assertThat(Cli.run("analyze", "--surface", "bowl", "--at=0,0").out()).contains("bowl at (0, 0): minimum");
+    }
+
+    @Test
     void textNamesTheKindAndTheStableLearningRate() {
         Cli cli = Cli.run("analyze", "--surface", "bowl", "--at=1,1");
-        assertThat(cli.out()).contains("bowl at (1, 1): minimum")
+        // ∇f = (1, 10) at (1, 1): bowl-shaped ground, not the bottom
+        assertThat(cli.out()).contains("bowl at (1, 1): not a critical point (the slope is 10.0499), curving up every way")
                 .contains("λ₁ = 10 along (0, 1), λ₂ = 1 along (1, 0)")
                 .contains("lr < 2/λmax = 0.2");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.losslab.core.InvalidInputException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -60,5 +61,27 @@ class RangesTest {
     void plainRangesStillRead(String text, int count) {
         assertThat(Ranges.axes(text, List.of(), "--vary", "--log").getFirst().count()).isEqualTo(count);
         assertThat(Ranges.levels("0:40:5", "--noise", 8).count()).isEqualTo(5);
+    }
+
+    @Test
+    void batchSizesAreWholeNumbersInTheOrderGiven() {
+        assertThat(Ranges.batchSizes("64, 1,16", "--batch-sizes", 8)).containsExactly(64, 1, 16);
+        assertThat(Ranges.batchSizes("442", "batch-sizes", 8)).containsExactly(442);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1,x          | --batch-sizes expects whole numbers separated by commas, e.g. 1,4,16,64, got '1,x'
+            1,,4         | --batch-sizes expects whole numbers separated by commas, e.g. 1,4,16,64, got '1,,4'
+            4.0          | --batch-sizes expects whole numbers separated by commas, e.g. 1,4,16,64, got '4.0'
+            -4           | --batch-sizes expects whole numbers separated by commas, e.g. 1,4,16,64, got '-4'
+            1e2          | --batch-sizes expects whole numbers separated by commas, e.g. 1,4,16,64, got '1e2'
+            99999999999  | --batch-sizes: 99999999999 is too large for a batch size
+            1,2,3,4      | --batch-sizes takes 1 to 3 batch sizes, got 4
+            """)
+    void batchSizesRefuseAnythingElseNamingTheField(String text, String message) {
+        assertThatThrownBy(() -> Ranges.batchSizes(text, "--batch-sizes", 3))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.field()).isEqualTo("batch-sizes"))
+                .hasMessage(message);
     }
 }

@@ -24,6 +24,11 @@ class AnalyzeApiTest {
         assertThat(a.get("value").asDouble()).isZero();
         assertThat(a.get("maxStableLearningRate").asDouble()).isEqualTo(1.0);
         assertThat(a.get("at").toString()).isEqualTo("{\"x\":0.05,\"y\":0.05}");
+        // Newton's step H⁻¹∇f = (0.1/2, −0.1/−2) = (0.05, 0.05), 0.0707 long: more than the runs' reach,
+        // 1 % of the window [−2, 2]²'s span 4 = 0.04 — saddle-shaped ground, not the saddle point
+        assertThat(a.get("critical").asBoolean()).isFalse();
+        JsonNode near = TestServer.json(lab.get("/api/analyze?surface=saddle&at=0.02,0.02"));
+        assertThat(near.get("critical").asBoolean()).as("0.028 from the saddle point").isTrue();
     }
 
     @Test

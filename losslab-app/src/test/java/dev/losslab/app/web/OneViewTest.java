@@ -44,6 +44,8 @@ class OneViewTest {
             basins --surface himmelblau --optimizer gd                                        | /api/basins?surface=himmelblau&optimizer=gd
             sgd-stats --surface himmelblau --start=0,0 --noise 0:20:2                        | /api/sgd-stats?surface=himmelblau&start=0,0&noise=0:20:2
             sweep --surface bowl --optimizer gd --vary lr=0.05:0.3:3                         | /api/sweep?surface=bowl&optimizer=gd&vary=lr=0.05:0.3:3
+            sgd-stats --surface regression:diabetes:bmi:standardized --batch-sizes 1,16,442 --lr 0.9 --runs 12 --steps 300 | /api/sgd-stats?surface=regression:diabetes:bmi:standardized&batch-sizes=1,16,442&lr=0.9&runs=12&steps=300
+            sgd-stats --surface regression:diabetes:bmi --batch-sizes 4                      | /api/sgd-stats?surface=regression:diabetes:bmi&batch-sizes=4
             """)
     void theCommandLineAndTheApiAnswerWithTheSameJson(String command, String path) throws Exception {
         StringWriter out = new StringWriter();

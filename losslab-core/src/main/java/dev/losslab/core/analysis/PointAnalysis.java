@@ -100,6 +100,31 @@ public record PointAnalysis(Vec2 point, double value, Vec2 gradient, Sym2 hessia
         return gradient.norm();
     }
 
+    /**
+     * How far the nearest point where the slope vanishes is, by f's quadratic model here: the length
+     * of Newton's step H⁺∇f, along each eigenvector vᵢ the slope vᵢ·∇f over the curvature λᵢ. 0 at a
+     * critical point; +∞ when a direction with no curvature (it counts as zero) still has a slope, as
+     * a plane never levels out. A curvature test alone cannot tell a minimum from the side of a bowl;
+     * this can: a point is critical within r when this is ≤ r.
+     */
+    public double distanceToFlat() {
+        Sym2.Eigen e = eigen();
+        double[] lambdas = {e.first(), e.second()};
+        Vec2[] vectors = {e.firstVector(), e.secondVector()};
+        double squared = 0;
+        for (int i = 0; i < 2; i++) {
+            double slope = vectors[i].x() * gradient.x() + vectors[i].y() * gradient.y();
+            if (slope == 0) {
+                continue;
+            }
+            if (CurvatureKind.countsAsZero(lambdas[i], e.first(), e.second(), zeroCurvature)) {
+                return Double.POSITIVE_INFINITY;
+            }
+            squared += (slope / lambdas[i]) * (slope / lambdas[i]);
+        }
+        return Math.sqrt(squared);
+    }
+
     /** Minimum, maximum, saddle or degenerate, from the eigenvalue signs alone. */
     public CurvatureKind kind() {
         Sym2.Eigen e = eigen();

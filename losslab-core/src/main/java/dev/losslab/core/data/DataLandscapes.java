@@ -148,15 +148,27 @@ public final class DataLandscapes {
         String description = String.format(Locale.ROOT,
                 "The least-squares line through %s: mean squared error of %s ≈ x·%s + y over the %d rows of %s, "
                         + "as a surface in the slope x and the intercept y. A quadratic bowl with Hessian (2/n)·XᵀX, "
-                        + "curvatures %s and %s: condition number %s, so gradient descent needs lr < 2/%s and then crawls "
-                        + "along the valley.%s",
+                        + "curvatures %s and %s: condition number %s, so gradient descent needs lr < 2/%s%s.%s",
                 shown, data.labelName(), shown, data.rows(), data.name(), brief(top), brief(bottom),
-                brief(top / bottom), brief(top),
+                brief(top / bottom), brief(top), afterTheLimit(top, bottom),
                 standardize ? " Standardizing the feature (marked ′) made the bowl round." : " Standardize the feature "
                         + "(add :" + STANDARDIZED + ") and the bowl is round.");
         return new Landscape(name, "Least squares: " + data.labelName() + " against " + shown + " (" + data.name() + ")",
                 formula, description, line, window, startIn(window, best), 1 / top, window.span() / 100,
                 List.of(new Minimum(best, line.bestValue())));
+    }
+
+    /**
+     * What gradient descent does within its lr limit on a bowl curving by {@code top} and {@code
+     * bottom}: the flat direction is 1 − lr·bottom ≥ 1 − 2·bottom/top per step, a crawl when the
+     * condition number is large; a round bowl is crossed in one step at lr = 1/top.
+     */
+    private static String afterTheLimit(double top, double bottom) {
+        double condition = top / bottom;
+        if (condition < 1 + 1e-9) {
+            return ": the bowl is round, and at lr = 1/" + brief(top) + " it lands on the bottom in one step";
+        }
+        return condition >= 10 ? " and then crawls along the valley" : ", and then goes nearly straight down";
     }
 
     /** The feature (the first when {@code feature} is null) and the target a line is fitted through. */

@@ -28,8 +28,9 @@ import java.util.Map;
  *   <li>a minimum: {@link EndPoint.AtMinimum} when a convergence test stopped the run, else
  *       {@link EndPoint.NearMinimum} (out of steps still moving about it, as a noisy run does);</li>
  *   <li>a saddle, maximum or degenerate point → {@link EndPoint.AtCriticalPoint};</li>
- *   <li>none, after converging (outside the window, where nothing was searched): the Hessian at the
- *       last point tells its kind → {@link EndPoint.AtCriticalPoint};</li>
+ *   <li>none, after converging (outside the window, where nothing was searched): when Newton's step
+ *       from the last point stays within reach, the Hessian there tells its kind → {@link
+ *       EndPoint.AtCriticalPoint}; else the slope only faded without vanishing → {@link EndPoint.Unsettled};</li>
  *   <li>none, without converging → {@link EndPoint.Unsettled}.</li>
  * </ul>
  * A last point within reach of a listed minimum is settled without any search, so the common case —
@@ -116,6 +117,12 @@ public final class Destinations {
         if (converged) {
             try {
                 PointAnalysis here = PointAnalysis.at(landscape.surface(), new Vec2(x, y));
+                // A slope under the tolerance is not yet a critical point: where the loss keeps falling
+                // for ever (classes a line separates), slope and curvature fade together, and Newton's
+                // step to where the slope would vanish stays long.
+                if (!(here.distanceToFlat() <= reach)) {
+                    return new EndPoint.Unsettled();
+                }
                 return new EndPoint.AtCriticalPoint(here.kind(), here.point(), here.value(), true);
             } catch (dev.losslab.core.InvalidInputException undefined) {
                 return new EndPoint.Unsettled();

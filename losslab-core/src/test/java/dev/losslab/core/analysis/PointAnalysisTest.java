@@ -205,4 +205,20 @@ class PointAnalysisTest {
         assertThat(r1.norm()).as("‖H·v1 − λ1·v1‖").isLessThanOrEqualTo(EPS * scale);
         assertThat(r2.norm()).as("‖H·v2 − λ2·v2‖").isLessThanOrEqualTo(EPS * scale);
     }
+
+    /** Newton's step H⁺∇f, worked by hand for a bowl, a trough and a plane. */
+    @Test
+    void distanceToFlatIsTheLengthOfNewtonsStep() {
+        // f = (x² + 10y²)/2 at (1, 1): ∇f = (1, 10), H = diag(1, 10), step (1, 1): the bottom is √2 away
+        PointAnalysis bowl = new PointAnalysis(Vec2.of(1, 1), 5.5, Vec2.of(1, 10), Sym2.of(1, 0, 10), 0);
+        assertThat(bowl.distanceToFlat()).isCloseTo(Math.sqrt(2), within(1e-15));
+        // f = x² (flat along y) at (0.5, 7): ∇f = (1, 0), H = diag(2, 0): the trough's floor is 0.5 away
+        PointAnalysis trough = new PointAnalysis(Vec2.of(0.5, 7), 0.25, Vec2.of(1, 0), Sym2.of(2, 0, 0), 0);
+        assertThat(trough.distanceToFlat()).isCloseTo(0.5, within(1e-15));
+        // f = x + y²: along x a slope of 1 and no curvature, the plane never levels out
+        PointAnalysis plane = new PointAnalysis(Vec2.of(0, 0), 0, Vec2.of(1, 0), Sym2.of(0, 0, 2), 0);
+        assertThat(plane.distanceToFlat()).isInfinite();
+        // at a critical point, 0
+        assertThat(new PointAnalysis(Vec2.of(0, 0), 0, Vec2.of(0, 0), Sym2.of(2, 0, -2), 0).distanceToFlat()).isZero();
+    }
 }

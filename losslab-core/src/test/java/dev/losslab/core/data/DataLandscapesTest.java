@@ -58,7 +58,15 @@ class DataLandscapesTest {
         assertThat(h.xx()).isCloseTo(2, within(1e-14));
         assertThat(h.xy()).isCloseTo(0, within(1e-14));
         assertThat(h.yy()).isEqualTo(2);
-        assertThat(round.description()).contains("condition number 1");
+        assertThat(round.description()).contains("condition number 1")
+                .contains("the bowl is round, and at lr = 1/2 it lands on the bottom in one step").doesNotContain("crawls");
+    }
+
+    @Test
+    void onlyAnIllConditionedBowlIsSaidToMakeGradientDescentCrawl() {
+        // raw diabetes BMI: curvatures 1432 and 0.054 at any point (a quadratic), condition number ≈ 26,000
+        Landscape raw = DataLandscapes.resolve("regression:diabetes:bmi", name -> Datasets.resolve(name, false));
+        assertThat(raw.description()).contains("condition number 2.633e+04").contains("crawls along the valley");
     }
 
     @Test

@@ -89,6 +89,31 @@ class DestinationsTest {
                 .isInstanceOf(EndPoint.Unsettled.class);
     }
 
+    /**
+     * Setosa's sepal width and petal length are split by a line through the origin, so the logistic
+     * loss has no minimum: it falls towards 0 as the weights grow along the split. Newton drives the
+     * slope under the tolerance within 20 steps at |w| ≈ 25, loss ≈ 1e-8, but from there its own next
+     * step (H⁻¹∇f) is still about as long as the weights' scale: no critical point is near, and the run is
+     * not told it reached one.
+     */
+    @Test
+    void aSlopeThatOnlyFadesIsNotACriticalPoint() {
+        Run run = RunBuilder.on("logistic:iris:sepal_width,petal_length:setosa").optimizer("newton").run();
+        assertThat(run.stopReason()).isInstanceOf(StopReason.Converged.class);
+        assertThat(run.trajectory().last().loss()).isLessThan(1e-6);
+        assertThat(run.endPoint()).isInstanceOf(EndPoint.Unsettled.class);
+    }
+
+    @Test
+    void aMinimumOutsideTheWindowIsStillFoundByItsHessian() {
+        // a typed bowl whose bottom (8, −7) lies outside the [−5, 5]² window typed formulas get
+        Run run = RunBuilder.on("(x-8)^2 + 2*(y+7)^2").optimizer("newton").start(0, 0).run();
+        EndPoint.AtCriticalPoint at = (EndPoint.AtCriticalPoint) run.endPoint();
+        assertThat(at.kind()).isEqualTo(CurvatureKind.MINIMUM);
+        assertThat(at.at().x()).isCloseTo(8, within(1e-9));
+        assertThat(at.at().y()).isCloseTo(-7, within(1e-9));
+    }
+
     @Test
     void theNumberingIsTheSameWhoeverAsksFirst() {
         var landscape = Catalog.get("himmelblau");

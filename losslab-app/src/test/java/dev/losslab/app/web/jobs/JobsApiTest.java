@@ -143,6 +143,34 @@ class JobsApiTest {
                 "/api/sgd-stats?surface=himmelblau&start=0,0&noise=0:20:3&runs=20");
     }
 
+    @Test
+    void anSgdStatsJobOverBatchSizesEndsWithTheGetEndpointsAnswer() {
+        sameAnswerAsGet("{\"kind\":\"sgd-stats\",\"surface\":\"regression:diabetes:bmi:standardized\",\"batch-sizes\":[1,16,442],"
+                        + "\"lr\":0.9,\"runs\":20,\"steps\":300}",
+                "/api/sgd-stats?surface=regression:diabetes:bmi:standardized&batch-sizes=1,16,442&lr=0.9&runs=20&steps=300");
+    }
+
+    /**
+     * Batch sizes are the levels, labelled batchSize in the answer. On the standardized diabetes line ∇²f = 2·I,
+     * so at lr 0.9 &lt; 2/λmax = 1 the full batch (B = n = 442) is stable gradient descent: every seed ends at the
+     * minimum; one example's step multiplies the error along (xᵢ, 1) by 1 − 1.8·(1 + xᵢ²), beyond −1 for most
+     * examples, so B = 1 mostly blows up.
+     */
+    @Test
+    void anSgdStatsJobOverBatchSizesLabelsItsLevelsByBatchSize() {
+        JsonNode job = submit(lab, "{\"kind\":\"sgd-stats\",\"surface\":\"regression:diabetes:bmi:standardized\","
+                + "\"batch-sizes\":\"442,1\",\"lr\":0.9,\"runs\":30,\"steps\":400}");
+        JsonNode done = pollUntil(lab, job.get("id").asText(), JobsApiTest::ended);
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
+        JsonNode result = done.get("result");
+        assertThat(result.get("varies").asText()).isEqualTo("batchSize");
+        JsonNode levels = result.get("levels");
+        assertThat(levels.findValuesAsText("batchSize")).containsExactly("442", "1");
+        assertThat(levels.findValues("noise")).isEmpty();
+        assertThat(levels.get(0).at("/shares/0").asDouble()).isEqualTo(1.0);
+        assertThat(levels.get(1).get("diverged").asDouble()).isGreaterThan(0.9);
+    }
+
     /**
      * A real map cancelled at once: however fast the machine, it ends either cancelled (on request,
      * short of done, its progress final) or done, and either way it no longer holds a slot.
@@ -259,6 +287,13 @@ class JobsApiTest {
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:0x14p0:3"}                   | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20d:3"}                      | noise
             {"kind": "sgd-stats", "surface": "himmelblau", "noise": "0:20:3", "start": [0]}         | start
+            {"kind": "sgd-stats", "surface": "himmelblau", "batch-sizes": [1, 4]}                   | batch-sizes
+            {"kind": "sgd-stats", "surface": "regression:diabetes:bmi", "batch-sizes": [1, 443]}    | batch-sizes
+            {"kind": "sgd-stats", "surface": "regression:diabetes:bmi", "batch-sizes": [0]}         | batch-sizes
+            {"kind": "sgd-stats", "surface": "regression:diabetes:bmi", "batch-sizes": "1,x"}       | batch-sizes
+            {"kind": "sgd-stats", "surface": "regression:diabetes:bmi", "batch-sizes": [1,2,3,4,5,6,7,8,9]} | batch-sizes
+            {"kind": "sgd-stats", "surface": "regression:diabetes:bmi", "batch-sizes": [4], "noise": "0:1:2"} | batch-sizes
+            {"kind": "sgd-stats", "surface": "regression:diabetes:bmi", "batch-size": [4]}          | batch-size
             {"kind": "tune", "race": {"surface": "bowl", "racers": [{"optimizer": "gd"}]}}          | tune
             {"kind": "tune", "tune": "all", "race": {"surface": "bowl", "racers": [{"optimizer": "gd"}]}} | tune
             {"kind": "tune", "tune": "lr"}                                                          | race
