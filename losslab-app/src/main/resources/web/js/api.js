@@ -94,6 +94,16 @@ export function adamFirstStep(name, x, y, params = {}) {
   return get('/api/adam-first-step', q);
 }
 
+/**
+ * How noisy a size-B minibatch gradient is at a point of a surface made of data: the gradient, the
+ * batch's covariance and its trace, the noise scale B_simple, and K sampled batch gradients.
+ */
+export function gradientNoise(name, at, batchSize, samples, seed = 1) {
+  return get('/api/gradient-noise', {
+    surface: name, at: `${at[0]},${at[1]}`, 'batch-size': String(batchSize), samples: String(samples), seed: String(seed),
+  });
+}
+
 /** The same race as race(body), as the CLI's CSV or JSON text (for a download). */
 export async function raceExport(body, format) {
   const response = await fetch(`/api/race?format=${format}`, {

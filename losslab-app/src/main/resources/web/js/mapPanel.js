@@ -40,6 +40,9 @@ export class MapPanel {
    * @param {object} o
    * @param {string} o.id        a short name for test ids (loss-ID-k)
    * @param {(x: number, y: number) => void} [o.onPick]
+   * @param {() => number} [o.rows]  how many plots of the same height stand one above another in
+   *                                 this panel, sharing the screen's height (default 1; a pair of
+   *                                 maps side by side on a wide screen, stacked on a phone, says 2 there)
    */
   constructor(host, o) {
     this.id = o.id;
@@ -60,14 +63,15 @@ export class MapPanel {
     // viewport leaves once the rest of its panel (controls, readout, legend, link) has its room.
     this.panel = host.closest('.tour-panel') ?? host;
     this.wrap = wrap;
-    this.reserveCss = null; // the panel's height less the plot's, measured once per screen size
+    this.reserveCss = null; // the panel's height less the plots', measured once per screen size
+    this.rows = o.rows ?? (() => 1);
     this.view = new LandscapeView({
       wrap, base, overlay,
       onPick: (x, y) => (o.onPick ? o.onPick(x, y) : null),
       onHover: () => {},
       onNudge: () => {},
       onLayout: () => {},
-      maxPlotHeight: () => Math.max(MIN_PLOT_CSS, window.innerHeight - this.reserve() - SLACK_CSS),
+      maxPlotHeight: () => Math.max(MIN_PLOT_CSS, (window.innerHeight - this.reserve() - SLACK_CSS) / this.rows()),
     });
     window.addEventListener('resize', () => this.remeasure());
     this.playback = new Playback((tracks, done) => {
@@ -97,7 +101,7 @@ export class MapPanel {
   measure() {
     // the map's box is the plot and its axes' margins (before the first layout, a blank canvas)
     const plotCss = this.wrap.offsetHeight - MARGIN_CSS.top - MARGIN_CSS.bottom;
-    return this.panel.getBoundingClientRect().height - plotCss;
+    return this.panel.getBoundingClientRect().height - this.rows() * plotCss;
   }
 
   remeasure(growOnly = false) {

@@ -1,9 +1,10 @@
-// The tour's nine experiments (tour.html holds their words): each wires its controls to a live
+// The tour's ten experiments (tour.html holds their words): each wires its controls to a live
 // panel and a readout. Every number shown comes from the API; this file only chooses what to ask.
 
 import * as api from './api.js';
 import { MapPanel, endText, labLink } from './mapPanel.js';
 import { drawIterates } from './iteratePlot.js';
+import { drawCloud, drawNoiseChart } from './noisePlots.js';
 import { racerColor } from './palette.js';
 import { num, point } from './format.js';
 
@@ -259,5 +260,134 @@ async function bumpy(el) {
   await go();
 }
 
-export const SECTIONS = { 1: explorer, 2: stability, 3: race, 4: ravine, 5: saddle, 6: adam, 7: noise, 8: schedules, 9: bumpy };
+// 10 · from toy to real: the lessons again on a line fitted to the diabetes data
+const RAW = 'regression:diabetes:bmi';
+const STANDARDIZED = 'regression:diabetes:bmi:standardized';
+
+/** A batch-size slider's position 0 … k → B: powers of two below n, then n itself (every example). */
+function batchSizes(n) {
+  const sizes = [];
+  for (let b = 1; b < n; b *= 2) sizes.push(b);
+  sizes.push(n);
+  return sizes;
+}
+
+const stepCount = (n) => (n === 1 ? '1 step' : `${n} steps`);
+
+function batchSlider(input, sizes, start) {
+  input.max = String(sizes.length - 1);
+  input.value = String(sizes.indexOf(start));
+  return () => sizes[Number(input.value)];
+}
+
+async function toyToReal(el) {
+  await Promise.all([rawAndStandardized(el), hops(el), noiseScale(el)]);
+}
+
+// (a) GD on the stretched bowl of raw BMI and the round one of standardized BMI, at the same
+// fraction of each one's 2/λmax; the curvatures from /api/analyze at each minimum
+async function rawAndStandardized(el) {
+  const figures = [q(el, '[data-figure="raw"]'), q(el, '[data-figure="standardized"]')];
+  // side by side on a wide screen, one above the other on a phone: then they share its height
+  const rows = () => (figures[0].offsetTop === figures[1].offsetTop ? 1 : 2);
+  const panels = [new MapPanel(figures[0], { id: '10', rows }), new MapPanel(figures[1], { id: '10s', rows })];
+  const facts = await Promise.all([RAW, STANDARDIZED].map(async (surface) => {
+    const info = await api.surface(surface);
+    const best = info.knownMinima[0];
+    const a = await api.analyze(surface, best.x, best.y);
+    return { surface, start: [info.defaultStart.x, info.defaultStart.y], best, a };
+  }));
+  facts.forEach((f, k) => {
+    const title = q(figures[k], '.figure-title');
+    title.querySelector('.figure-facts').textContent = `condition number ${num(f.a.conditionNumber)} · 2/λmax = ${num(f.a.maxStableLearningRate)}`;
+  });
+  const steps = 1000;
+  const go = onInput(control(el, 'fraction'), async () => {
+    const fraction = Number(control(el, 'fraction').value);
+    const lrs = facts.map((f) => Number((fraction * f.a.maxStableLearningRate).toPrecision(3)));
+    const racers = facts.map((f, k) => [racer('gd', `gradient descent, lr ${lrs[k]}`, { lr: lrs[k] })]);
+    // standardizing moves the minimum, not its loss: the best line is the same line
+    const text = (ends) => `lr = ${fraction} × 2/λmax · raw: lr ${lrs[0]}, ${ends[0]} · standardized: lr ${lrs[1]}, ${ends[1]} `
+      + `· the best line's loss ${num(facts[0].best.value)}`;
+    // the readout's lines are there before the maps are laid out, so the maps leave room for them
+    if (!q(el, '[data-testid="readout-10"]').textContent) say(el, 10, text(['racing…', 'racing…']));
+    const runs = await Promise.all(facts.map((f, k) => panels[k].race(f.surface, f.start, steps, racers[k])));
+    if (runs.some((r) => !r)) return;
+    const end = ([run]) => `${run.stop.reason} after ${stepCount(run.stop.step)}, loss ${num(run.points[run.points.length - 1].loss)}`;
+    say(el, 10, text(runs.map(end)));
+    panels.forEach((p) => p.remeasure(true));
+    const readout = q(el, '[data-testid="readout-10"]');
+    readout.dataset.raw = runs[0][0].stop.reason;
+    readout.dataset.standardized = runs[1][0].stop.reason;
+    link(el, 10, RAW, facts[0].start, steps, racers[0]);
+    link(el, '10s', STANDARDIZED, facts[1].start, steps, racers[1]);
+  });
+  await go();
+}
+
+// (b) SGD on the round bowl, its gradient from a batch of B examples: the path hops, less as B grows
+async function hops(el) {
+  const panel = new MapPanel(q(el, '[data-figure="hops"]'), { id: '10b' });
+  const info = await api.surface(STANDARDIZED);
+  const start = [info.defaultStart.x, info.defaultStart.y];
+  const best = info.knownMinima[0];
+  const sizes = batchSizes(info.examples);
+  const batch = batchSlider(control(el, 'hops-batch'), sizes, 8);
+  const steps = 300;
+  const lr = 0.1;
+  const go = onInput(control(el, 'hops-batch'), async () => {
+    const b = batch();
+    const racers = [racer('gd', `gradient descent (all ${info.examples} examples), lr ${lr}`, { lr }),
+      racer('sgd', `SGD, batches of ${b}, lr ${lr}`, { lr, 'batch-size': b, seed: 1 })];
+    const [runs, noise] = await Promise.all([panel.race(STANDARDIZED, start, steps, racers),
+      api.gradientNoise(STANDARDIZED, [best.x, best.y], b, 0)]);
+    if (!runs) return;
+    const end = (r) => r.points[r.points.length - 1];
+    say(el, '10b', `B = ${b} of ${info.examples} · after ${steps} steps SGD's loss is ${num(end(runs[1]).loss)}, `
+      + `gradient descent's ${num(end(runs[0]).loss)} (the minimum's ${num(best.value)}) · at the minimum the exact gradient is 0, `
+      + `a batch's is off by tr Σ_B = ${num(noise.trace)} on average (a squared length)`);
+    q(el, '[data-testid="readout-10b"]').dataset.batch = String(b);
+    link(el, '10b', STANDARDIZED, start, steps, racers);
+  });
+  await go();
+}
+
+// (c) the cloud of batch gradients at one point, and the spread against B: the gradient-noise scale
+const NOISE_AT = [40, 135]; // most of the way from the start (0, 0) to the minimum (45.2, 152.1)
+const SAMPLES = 500;
+async function noiseScale(el) {
+  const info = await api.surface(STANDARDIZED);
+  const n = info.examples;
+  const sizes = batchSizes(n);
+  const batch = batchSlider(control(el, 'noise-batch'), sizes, 8);
+  // the slider's sizes measured; the closed form also between them (answers without samples)
+  const between = [3, 6, 12, 24, 48, 96, 192, 320, 400, 430, n - 1].filter((b) => b < n && !sizes.includes(b));
+  const [measured, more] = await Promise.all([
+    Promise.all(sizes.map((b) => api.gradientNoise(STANDARDIZED, NOISE_AT, b, SAMPLES))),
+    Promise.all(between.map((b) => api.gradientNoise(STANDARDIZED, NOISE_AT, b, 0))),
+  ]);
+  const curve = [...measured, ...more].sort((x, y) => x.batchSize - y.batchSize);
+  const cloud = q(el, '[data-testid="noise-cloud"]');
+  const chart = q(el, '[data-testid="noise-chart"]');
+  // orange is the exact gradient G (what gradient descent steps by), indigo the batches' (SGD's)
+  const colors = { dots: racerColor('sgd'), arrow: racerColor('gd'), line: '#4a5163', signal: racerColor('gd') };
+  const draw = () => {
+    const b = batch();
+    const now = measured[sizes.indexOf(b)];
+    drawCloud(cloud, now, { ...colors, maxCss: 330, names: ['∂f/∂w (slope)', '∂f/∂b (intercept)'] });
+    // as tall as the cloud beside it; below it on a phone, a little shorter
+    const beside = cloud.parentElement.offsetTop === chart.parentElement.offsetTop;
+    drawNoiseChart(chart, curve, measured, now, { ...colors, heiCss: beside ? cloud.clientHeight : 240 });
+    say(el, '10c', `B = ${b}: spread tr Σ_B = ${num(now.trace)} (measured from ${now.samples.length} batches: ${num(now.measuredTrace)}) `
+      + `against the signal |G|² = ${num(now.gradientSquared)} · gradient-noise scale B_simple ≈ ${num(now.noiseScale, 3)} examples`);
+    const readout = q(el, '[data-testid="readout-10c"]');
+    readout.dataset.batch = String(b);
+    readout.dataset.trace = String(now.trace);
+  };
+  control(el, 'noise-batch').addEventListener('input', draw);
+  window.addEventListener('resize', draw);
+  draw();
+}
+
+export const SECTIONS = { 1: explorer, 2: stability, 3: race, 4: ravine, 5: saddle, 6: adam, 7: noise, 8: schedules, 9: bumpy, 10: toyToReal };
 export { endText };

@@ -28,6 +28,7 @@ import dev.losslab.core.optim.ScheduleKind;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.optim.Settings;
 import dev.losslab.core.run.EndPoint;
+import dev.losslab.core.run.GradientNoise;
 import dev.losslab.core.run.Internals;
 import dev.losslab.core.run.StopReason;
 import dev.losslab.core.run.Outcome;
@@ -693,6 +694,50 @@ public final class JsonViews {
             node.putNull("maxStableLearningRate");
         }
         return node;
+    }
+
+    /**
+     * The gradient noise at a point ({@code GET /api/gradient-noise}): at, examples n, batchSize B,
+     * seed, gradient G, gradientNorm |G| and gradientSquared |G|² (the signal tr Σ_B is weighed
+     * against), exampleCovariance S and exampleTrace, the batch's
+     * covariance Σ_B and its trace, noiseScale B_simple (null where G = 0), the samples as
+     * [[gx, gy], …], and measuredCovariance and measuredTrace of the samples about G (null without
+     * samples). Matrices as [[xx, xy], [xy, yy]], as the Hessian in {@link #analysis}.
+     */
+    public static ObjectNode gradientNoise(GradientNoise noise) {
+        ObjectNode node = object();
+        node.set("at", point(noise.at()));
+        node.put("examples", noise.examples());
+        node.put("batchSize", noise.batchSize());
+        node.put("seed", noise.seed());
+        node.set("gradient", pair(noise.gradient().x(), noise.gradient().y()));
+        put(node, "gradientNorm", noise.gradient().norm());
+        put(node, "gradientSquared", noise.gradient().dot(noise.gradient()));
+        node.set("exampleCovariance", matrix(noise.exampleCovariance()));
+        put(node, "exampleTrace", noise.exampleCovariance().trace());
+        node.set("covariance", matrix(noise.batchCovariance()));
+        put(node, "trace", noise.batchTrace());
+        put(node, "noiseScale", noise.noiseScale());
+        ArrayNode samples = node.putArray("samples");
+        for (Vec2 s : noise.samples()) {
+            samples.add(pair(s.x(), s.y()));
+        }
+        var measured = noise.measuredCovariance();
+        if (measured.isPresent()) {
+            node.set("measuredCovariance", matrix(measured.get()));
+            put(node, "measuredTrace", measured.get().trace());
+        } else {
+            node.putNull("measuredCovariance");
+            node.putNull("measuredTrace");
+        }
+        return node;
+    }
+
+    private static ArrayNode matrix(Sym2 m) {
+        ArrayNode rows = array();
+        rows.add(pair(m.xx(), m.xy()));
+        rows.add(pair(m.xy(), m.yy()));
+        return rows;
     }
 
     /** Every critical point found ({@code critical-points --format json}, {@code GET /api/critical-points}). */

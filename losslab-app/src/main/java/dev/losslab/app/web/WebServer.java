@@ -8,6 +8,7 @@ import dev.losslab.app.web.api.AdamFirstStepEndpoint;
 import dev.losslab.app.web.api.AnalyzeEndpoint;
 import dev.losslab.app.web.api.CatalogEndpoint;
 import dev.losslab.app.web.api.DataEndpoint;
+import dev.losslab.app.web.api.GradientNoiseEndpoint;
 import dev.losslab.app.web.api.CriticalPointsEndpoint;
 import dev.losslab.app.web.api.LandscapeEndpoint;
 import dev.losslab.app.web.api.MapEndpoint;
@@ -88,6 +89,7 @@ public final class WebServer implements AutoCloseable {
                 .get("/api/catalog", QUICK, new CatalogEndpoint(limits))
                 .get("/api/surface", QUICK, new SurfaceEndpoint())
                 .get("/api/data", QUICK, new DataEndpoint())
+                .get("/api/gradient-noise", COMPUTE, new GradientNoiseEndpoint())
                 .get("/api/landscape", COMPUTE, landscapes)
                 .post("/api/race", COMPUTE, new RaceEndpoint(limits.race()))
                 .get("/api/analyze", QUICK, new AnalyzeEndpoint())
