@@ -26,6 +26,7 @@ import { SharePanel } from './sharePanel.js';
 import * as mapWindow from './mapWindow.js';
 import { DataPanel } from './dataPanel.js';
 import { Latest } from './latest.js';
+import { LabStore } from './labStore.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -47,6 +48,7 @@ const cache = new Map(); // surface → Promise<{info, land, data}>
 
 /** @type {import('./urlState.js').LabState} */
 const state = { surface: null, start: null, window: null, optimizers: [], steps: null, view: null, chartX: null, settings: {} };
+const store = new LabStore(state);
 
 const view = new LandscapeView({
   wrap: $('map-wrap'),
@@ -213,11 +215,15 @@ function showTimeline() {
 
 // ---- state changes ---------------------------------------------------------------------------
 
+/** The state changed: the address bar, the embed's link out and the share box follow on the next frame. */
 function save() {
-  urlState.write(state);
+  store.changed();
+}
+store.read((s) => {
+  urlState.write(s);
   $('full-lab').href = `/${location.search}`;
   share.refresh();
-}
+});
 
 function setStart(x, y) {
   if (!surfaceInfo) return;
