@@ -14,7 +14,8 @@ import { renderLegend } from './mapsLegend.js';
 import { JobProgress } from './jobProgress.js';
 import { JobRunner, FormChecks, fillSurfaces, wholeProblem } from './mapsForm.js';
 import * as fieldErrors from './fieldErrors.js';
-import { RUN_SETTINGS, settingProblem } from './settingCheck.js';
+import { settingProblem } from './settingCheck.js';
+import { settingSpecs } from './settingSpecs.js';
 
 /** The map a fresh tab opens with: this page's choice (the API has no default surface or optimizer). */
 const OPENING = { surface: 'himmelblau', optimizer: 'gd' };
@@ -36,7 +37,8 @@ const job = new JobProgress({ box: $('basins-job'), bar: $('progress'), text: $(
 let catalog = null;
 let bounds = null;       // catalog.limits.basins: maxGrid, maxSteps, maxWork
 let mapDefaults = null;  // catalog.defaults.basins: grid, steps (what the API takes when they are left out)
-let defaults = {};       // /api/surface's defaults: optimizer → { lr, noise }
+let defaults = {};       // /api/surface's defaults: optimizer → { lr, noise, batchSize }
+let examples = null;     // on a surface made of data, its n (batch sizes run from 1 to it)
 // What the URL and the lab link hold: each setting's last valid text that differs from its default
 // (param → text), and the last valid grid and steps. A field holding something the API would refuse
 // shows why under it and leaves these as they were, so a link never carries odd text.
@@ -61,16 +63,7 @@ function optimizerKind(name) {
  */
 function paramSpecs() {
   const kind = optimizerKind(ui.optimizer.value);
-  const d = defaults[kind.name] || {};
-  return [
-    { name: 'lr', label: 'lr', help: 'learning rate', value: d.lr, rule: RUN_SETTINGS.lr },
-    ...kind.params.map((p) => ({
-      name: p.name, label: p.name, help: p.help, flag: p.flag, choices: p.choices, rule: p,
-      value: p.flag ? (p.default ? 1 : 0) : Array.isArray(p.default) ? p.default.join(',') : p.default,
-    })),
-    { name: 'noise', label: 'noise σ', help: 'gradient noise', value: d.noise, rule: RUN_SETTINGS.noise },
-    { name: 'seed', label: 'seed', help: 'random seed for the noise', value: null, rule: RUN_SETTINGS.seed },
-  ];
+  return settingSpecs(kind, defaults[kind.name], examples).map((p) => ({ ...p, flag: p.param?.flag, choices: p.param?.choices }));
 }
 
 let rules = new Map(); // param → its rule, for the fields buildParams made
@@ -249,6 +242,7 @@ async function loadSurface(name, given = {}) {
   const [surface, land] = await Promise.all([api.surface(name), api.landscape(name)]);
   if (name !== ui.surface.value) return; // another surface was picked meanwhile: its load draws
   defaults = surface.defaults || {};
+  examples = surface.examples ?? null;
   landscape.setData(land);
   frame.setWindow(land.window);
   map = null;

@@ -9,6 +9,7 @@ import { num, point } from './format.js';
 import { stabilityHint } from './stability.js';
 import { instanceOf, nextId, optimizerOf } from './racerIds.js';
 import { RUN_SETTINGS, settingProblem } from './settingCheck.js';
+import { settingSpecs } from './settingSpecs.js';
 
 const STOP_WORDS = {
   converged: 'converged',
@@ -163,15 +164,10 @@ export class RacerPanel {
   /** The default of a racer's setting: its optimizer's on this surface (the racer may be "gd:2"). */
   defaultOf(id, param) {
     const name = optimizerOf(id);
-    const d = this.defaults[name] || {};
-    if (d[param] !== undefined && d[param] !== null) return d[param];
     const o = this.byName.get(name);
-    if (param === 'noise') return o ? o.defaultNoise : 0;
-    // batchSize 0 is the full batch: every example, the exact gradient
-    if (param === RUN_SETTINGS['batch-size'].name) return d.batchSize > 0 ? d.batchSize : this.examples ?? undefined;
     if (param === 'seed') return this.runDefaults.seed;
-    const p = o && o.params.find((q) => q.name === param);
-    if (p) return p.default;
+    const spec = o && settingSpecs(o, this.defaults[name], this.examples).find((q) => q.name === param);
+    if (spec && spec.value !== undefined && spec.value !== null) return spec.value;
     // the chosen schedule's default first: names repeat with other defaults (step's gamma 0.1, exponential's 0.99)
     const chosen = this.schedules.find((s) => s.name === this.setting(id, 'schedule'));
     for (const s of chosen ? [chosen, ...this.schedules] : this.schedules) {
@@ -344,17 +340,11 @@ export class RacerPanel {
       }
       grid.append(wrap);
     };
-    if (this.examples !== null) {
-      const batch = RUN_SETTINGS['batch-size'].name;
-      row('batch size', `examples per step, 1 to ${this.examples} (${this.examples}: all of them, the exact gradient)`,
-        this.numberInput(name, batch, `p-${name}-${batch}`));
-    }
-    row('noise σ', 'gradient noise: N(0, σ²) added to each coordinate', this.numberInput(name, 'noise', `p-${name}-noise`));
-    row('seed', `random seed for the noise${this.examples !== null ? ' and the minibatches' : ''}`, this.numberInput(name, 'seed', `p-${name}-seed`));
-    for (const p of o.params) {
-      const id = `p-${name}-${p.name}`;
-      const input = this.paramInput(name, p, id);
-      row(p.name, `${p.help}${p.allowed ? ` (${p.allowed})` : ''}`, input);
+    // the settings the maps page's form shows too (settingSpecs.js); lr has its own row on the card
+    for (const spec of settingSpecs(o, this.defaults[o.name], this.examples)) {
+      if (spec.name === 'lr') continue;
+      const id = `p-${name}-${spec.name}`;
+      row(spec.label, spec.help, spec.param ? this.paramInput(name, spec.param, id) : this.numberInput(name, spec.name, id));
     }
     if (this.schedules.length) {
       const id = `p-${name}-schedule`;
