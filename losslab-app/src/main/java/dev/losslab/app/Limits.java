@@ -36,11 +36,17 @@ public record Limits(Requests requests, Connections connections, Race race, Land
 
     /** The most optimizer steps in all one map may ask for (grid² × steps, runs × steps): a second or two. */
     private static final long MAP_WORK = 50_000_000L;
+    /**
+     * A race's evaluations: every formula race the step and racer bounds allow (8 × 100,000) fits many
+     * times over; on the largest built-in data (1,797 digits) it is about 110,000 full-batch steps in all,
+     * a second or so of work.
+     */
+    private static final long RACE_WORK = 200_000_000L;
 
     public static final Limits DEFAULT = new Limits(
             new Requests(64 * 1024, 16 * 1024, Math.max(2, Runtime.getRuntime().availableProcessors()), 64, 10_000),
             new Connections(64 * 1024, 20_000, 120_000, 30_000),
-            new Race(100_000, 8, 5_000),
+            new Race(100_000, 8, 5_000, RACE_WORK),
             new Landscape(400),
             new Basins(200, 5_000, MAP_WORK),
             new Sweep(100, 5_000, MAP_WORK),
@@ -91,10 +97,13 @@ public record Limits(Requests requests, Connections connections, Race race, Land
      * @param maxSteps          most updates per racer (the core allows more; the page needs fewer)
      * @param maxRacers         most racers in one race
      * @param maxInternalsSteps most steps a race may ask internals for: they multiply the points' size
+     * @param maxWork           most evaluations in all its racers together, steps × cost per step
+     *                          (RunSpec.costPerStep: a surface made of data sums over its examples)
      */
-    public record Race(int maxSteps, int maxRacers, int maxInternalsSteps) {
+    public record Race(int maxSteps, int maxRacers, int maxInternalsSteps, long maxWork) {
         public Race {
-            check(maxSteps >= 1 && maxRacers >= 1 && maxInternalsSteps >= 1, "race limits", maxSteps, maxRacers, maxInternalsSteps);
+            check(maxSteps >= 1 && maxRacers >= 1 && maxInternalsSteps >= 1 && maxWork >= 1, "race limits", maxSteps,
+                    maxRacers, maxInternalsSteps, maxWork);
         }
     }
 

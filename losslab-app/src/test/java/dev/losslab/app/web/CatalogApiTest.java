@@ -118,6 +118,7 @@ class CatalogApiTest {
             Map.entry("race.maxSteps", "/maxSteps"),
             Map.entry("race.maxRacers", "/maxRacers"),
             Map.entry("race.maxInternalsSteps", "/maxInternalsSteps"),
+            Map.entry("race.maxWork", "/maxRaceWork"),
             Map.entry("landscape.maxGrid", "/maxGrid"),
             Map.entry("basins.maxGrid", "/basins/maxGrid"),
             Map.entry("basins.maxSteps", "/basins/maxSteps"),

@@ -78,4 +78,26 @@ class DataApiTest {
         assertThat(badBatch.statusCode()).isEqualTo(400);
         assertThat(TestServer.json(badBatch).get("field").asText()).isEqualTo("batch-size");
     }
+
+    /**
+     * A race on data costs its examples at every step: 8 racers × 100,000 full-batch steps on the 569
+     * rows of breast-cancer would be 4.55e8 evaluations, past the race budget (2e8); the page's own
+     * race (3 racers × 1,000 steps) is 1.7e6 and runs.
+     */
+    @Test
+    void aRaceOnBigDataIsBoundedByItsWorkNotOnlyByTime() {
+        String racers = "[" + String.join(",", java.util.Collections.nCopies(8, "{\"optimizer\": \"gd\"}")) + "]";
+        var tooMuch = lab.post("/api/race", "{\"surface\": \"logistic:breast-cancer:mean_radius,mean_texture:standardized\", \"steps\": 100000, \"racers\": "
+                + racers + "}");
+        assertThat(tooMuch.statusCode()).as(tooMuch.body()).isEqualTo(400);
+        JsonNode error = TestServer.json(tooMuch);
+        assertThat(error.get("field").asText()).isEqualTo("steps");
+        assertThat(error.get("error").asText()).startsWith("this race would cost up to ").contains("455200000").contains("8 racers × 100000 steps × about 569 per step")
+                .contains("more than 200000000");
+        var fine = lab.post("/api/race", """
+                {"surface": "logistic:breast-cancer:mean_radius,mean_texture:standardized", "steps": 1000,
+                 "racers": [{"optimizer": "gd"}, {"optimizer": "momentum"}, {"optimizer": "adam"}]}""");
+        assertThat(fine.statusCode()).as(fine.body()).isEqualTo(200);
+        assertThat(TestServer.json(lab.get("/api/catalog")).at("/limits/maxRaceWork").asLong()).isEqualTo(200_000_000L);
+    }
 }

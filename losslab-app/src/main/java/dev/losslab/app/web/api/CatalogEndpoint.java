@@ -74,6 +74,7 @@ public final class CatalogEndpoint implements Endpoint {
         bounds.put("maxSteps", limits.race().maxSteps());
         bounds.put("maxInternalsSteps", limits.race().maxInternalsSteps());
         bounds.put("maxRacers", limits.race().maxRacers());
+        bounds.put("maxRaceWork", limits.race().maxWork());
         bounds.put("maxGrid", limits.landscape().maxGrid());
         bounds.put("maxBodyBytes", limits.requests().maxBodyBytes());
         bounds.put("maxQueryLength", limits.requests().maxQueryLength());

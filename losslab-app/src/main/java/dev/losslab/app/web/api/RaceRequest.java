@@ -123,7 +123,22 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
                 throw ApiException.badRacer(i, e.field(), e.getMessage());
             }
         }
+        checkWork(specs, limits.maxWork());
         return specs;
+    }
+
+    /** Σ steps × cost per step over the racers: on a surface made of data a step sums over its examples. */
+    private static void checkWork(List<RunSpec> specs, long maxWork) {
+        long work = 0;
+        for (RunSpec spec : specs) {
+            work += (long) Math.max(spec.maxSteps(), 1) * spec.costPerStep();
+        }
+        if (work > maxWork) {
+            RunSpec first = specs.getFirst();
+            throw ApiException.badRequest("steps", "this race would cost up to " + work + " evaluations (" + specs.size()
+                    + " racers × " + first.maxSteps() + " steps × about " + first.costPerStep() + " per step on "
+                    + first.landscape().name() + "), more than " + maxWork + ": use fewer steps or racers");
+        }
     }
 
     private RunBuilder builder(Landscape landscape, Racer racer, int index, int maxSteps) {

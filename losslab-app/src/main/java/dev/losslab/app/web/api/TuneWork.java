@@ -66,7 +66,7 @@ public record TuneWork(TuningScope scope, String surface, List<RunSpec> racers, 
             throw ApiException.badRequest("internals", "a tuned race has no internals; race the tuned settings for step mode");
         }
         refuseWhatTuningChooses(race, scope);
-        List<RunSpec> racers = race.specs(new Limits.Race(limits.tuning().maxSteps(), limits.race().maxRacers(), 1));
+        List<RunSpec> racers = race.specs(new Limits.Race(limits.tuning().maxSteps(), limits.race().maxRacers(), 1, Long.MAX_VALUE));
         return new TuneWork(scope, racers.getFirst().landscape().name(), racers, limits.tuning());
     }
 
