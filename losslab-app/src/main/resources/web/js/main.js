@@ -27,6 +27,7 @@ import * as mapWindow from './mapWindow.js';
 import { DataPanel } from './dataPanel.js';
 import { Latest } from './latest.js';
 import { LabStore } from './labStore.js';
+import { setSetting } from './racerChanges.js';
 
 // The race a fresh lab opens with: this page's choice, like the lessons' links. Every default a
 // racer or a field starts from is the API's (catalog.defaults, /api/surface), never a copy here.
@@ -149,7 +150,12 @@ const panel = new RacerPanel({
   chips: $('chips'),
   list: $('racers'),
   note: $('chips-note'),
-  onChange: (what) => {
+  // the cards never write the state: they hand back its next racers and settings (racerChanges.js)
+  onChange: (what, next) => {
+    if (next) {
+      state.optimizers = next.optimizers;
+      state.settings = next.settings;
+    }
     if (what === 'racers') {
       panel.render(state);
       renderFormulas($('rules'), catalog.optimizers, [...new Set(state.optimizers.map(optimizerOf))]);
@@ -169,9 +175,8 @@ const tuner = new TunePanel({
   onTuned: (tuned) => {
     // The chosen settings become the racers' own, as if typed: the URL keeps them, the cards show them.
     for (const t of tuned) {
-      const own = (state.settings[t.racer] ??= {});
-      own.lr = String(t.lr);
-      if (t.parameter) own[t.parameter] = String(t.value);
+      state.settings = setSetting(state, t.racer, 'lr', String(t.lr)).settings;
+      if (t.parameter) state.settings = setSetting(state, t.racer, t.parameter, String(t.value)).settings;
     }
     panel.setTuned(tuned.map((t) => [t.racer, { lr: String(t.lr), ...tunedNote(t) }]));
     panel.render(state);

@@ -7,9 +7,10 @@
 import { racerColor } from './palette.js';
 import { num, point } from './format.js';
 import { stabilityHint } from './stability.js';
-import { instanceOf, nextId, optimizerOf } from './racerIds.js';
+import { instanceOf, optimizerOf } from './racerIds.js';
 import { RUN_SETTINGS, settingProblem } from './settingCheck.js';
 import { settingSpecs } from './settingSpecs.js';
+import * as changes from './racerChanges.js';
 
 const STOP_WORDS = {
   converged: 'converged',
@@ -33,7 +34,9 @@ export class RacerPanel {
    * @param {HTMLElement} o.chips  container for the checkboxes
    * @param {HTMLElement} o.list   container for the cards
    * @param {HTMLElement} o.note   where "at most N racers" is said
-   * @param {(what: string) => void} o.onChange  settings or racing set changed
+   * @param {(what: string, next?: {optimizers: string[], settings: object}) => void} o.onChange  settings or
+   *        racing set changed: `next` is the state's new racers and settings (racerChanges.js), for the
+   *        page to apply (the panel never writes the state); without it, only the fields went invalid
    * @param {() => void} [o.onLive]  a slider moved: race again at once and show the whole race
    */
   constructor({ chips, list, note, onChange, onLive = () => {} }) {
@@ -104,36 +107,24 @@ export class RacerPanel {
     }
   }
 
-  /** A chip ticked: its optimizer races; unticked: every racer of it leaves the race. */
-  toggle(name, on) {
-    const ids = this.state.optimizers.filter((id) => optimizerOf(id) !== name);
-    if (on) ids.push(name);
-    for (const id of Object.keys(this.state.settings)) {
-      if (!on && optimizerOf(id) === name && id !== name) delete this.state.settings[id];
-    }
-    this.state.optimizers = this.ordered(ids);
-    this.onChange('racers');
+  /** The catalog's optimizer names in registry order, which racers are kept in. */
+  get names() {
+    return this.optimizers.map((o) => o.name);
   }
 
-  /** Registry order, each optimizer's racers by instance: a link's order never matters. */
-  ordered(ids) {
-    const rank = new Map(this.optimizers.map((o, k) => [o.name, k]));
-    return [...ids].sort((a, b) => (rank.get(optimizerOf(a)) - rank.get(optimizerOf(b))) || (instanceOf(a) - instanceOf(b)));
+  /** A chip ticked: its optimizer races; unticked: every racer of it leaves the race. */
+  toggle(name, on) {
+    this.onChange('racers', changes.toggle(this.state, name, on, this.names));
   }
 
   /** "Race again": another racer of the same optimizer, with this one's settings to change. */
   raceAgain(id) {
     if (this.state.optimizers.length >= this.maxRacers) return;
-    const copy = nextId(optimizerOf(id), this.state.optimizers);
-    if (this.state.settings[id]) this.state.settings[copy] = { ...this.state.settings[id] };
-    this.state.optimizers = this.ordered([...this.state.optimizers, copy]);
-    this.onChange('racers');
+    this.onChange('racers', changes.raceAgain(this.state, id, this.names, this.maxRacers));
   }
 
   remove(id) {
-    this.state.optimizers = this.state.optimizers.filter((n) => n !== id);
-    delete this.state.settings[id];
-    this.onChange('racers');
+    this.onChange('racers', changes.remove(this.state, id));
   }
 
   /** Rebuilds chips' state and the cards for state.optimizers. */
@@ -376,12 +367,10 @@ export class RacerPanel {
         }
       };
       select.addEventListener('change', () => {
-        const settings = (this.state.settings[name] ??= {});
-        const old = this.schedules.find((q) => q.name === settings.schedule);
-        for (const p of (old && old.params) || []) if (!own(p)) delete settings[p.name];
-        if (select.value === defaultSchedule) delete settings.schedule; else settings.schedule = select.value;
+        const old = this.schedules.find((q) => q.name === this.setting(name, 'schedule'));
+        const dropped = ((old && old.params) || []).filter((p) => !own(p)).map((p) => p.name);
+        this.onChange('settings', changes.setSchedule(this.state, name, select.value === defaultSchedule ? null : select.value, dropped));
         fill();
-        this.onChange('settings');
       });
       fill();
       row('schedule', 'how lr changes with the step', select);
@@ -403,10 +392,7 @@ export class RacerPanel {
   /** One setting typed as text: stored when it differs from the default, dropped when it matches. */
   store(name, param, text, isDefault) {
     if (this.tunedNotes.delete(name)) this.cards.get(name)?.li.querySelector('.tuned-note')?.remove();
-    const settings = (this.state.settings[name] ??= {});
-    if (isDefault) delete settings[param]; else settings[param] = text;
-    if (Object.keys(settings).length === 0) delete this.state.settings[name];
-    this.onChange('settings');
+    this.onChange('settings', changes.setSetting(this.state, name, param, isDefault ? null : text));
   }
 
   choiceInput(name, p, id) {

@@ -66,4 +66,29 @@ class PureModulesPageTest extends BrowserTest {
         assertThat(line.get(1).get(0).doubleValue() + line.get(1).get(1).doubleValue()).isCloseTo(0, org.assertj.core.api.Assertions.within(1e-12));
         assertThat(both.get(1)).as("w = 0 predicts ½ everywhere: no boundary").isNull();
     }
+
+    /** The racers' changes are pure: each returns the next racers and settings and leaves the old state alone. */
+    @Test
+    void racerChangesReturnTheNextStateAndLeaveTheOldOneAlone() {
+        Object result = run("racerChanges.js", """
+                const names = ['gd', 'momentum', 'adam'];
+                const s0 = { optimizers: ['adam', 'gd'], settings: { gd: { lr: '0.19' } } };
+                const frozen = JSON.stringify(s0);
+                const s1 = { ...s0, ...m.raceAgain(s0, 'gd', names, 8) };           // gd:2 with gd's lr
+                const s2 = { ...s1, ...m.setSetting(s1, 'gd:2', 'lr', '0.21') };
+                const s3 = { ...s2, ...m.toggle(s2, 'momentum', true, names) };     // registry order
+                const s4 = { ...s3, ...m.setSetting(s3, 'gd', 'lr', null) };        // back to its default
+                const s5 = { ...s4, ...m.toggle(s4, 'gd', false, names) };          // every gd racer leaves
+                const full = m.raceAgain(s3, 'adam', names, 4);                      // at the limit: unchanged
+                const s6 = m.setSchedule(s2, 'gd', 'step', []);
+                const s7 = m.setSchedule({ ...s2, ...s6 }, 'gd', null, ['gamma']);
+                return [JSON.stringify(s0) === frozen, s1.optimizers.join(), JSON.stringify(s2.settings), s3.optimizers.join(),
+                        JSON.stringify(s4.settings), s5.optimizers.join(), JSON.stringify(s5.settings), full.optimizers.join(),
+                        JSON.stringify(s6.settings.gd), JSON.stringify(s7.settings.gd),
+                        JSON.stringify(m.remove(s2, 'gd:2'))];""");
+        assertThat(result.toString()).isEqualTo("[true, gd,gd:2,adam, {\"gd\":{\"lr\":\"0.19\"},\"gd:2\":{\"lr\":\"0.21\"}}, "
+                + "gd,gd:2,momentum,adam, {\"gd:2\":{\"lr\":\"0.21\"}}, momentum,adam, {}, gd,gd:2,momentum,adam, "
+                + "{\"lr\":\"0.19\",\"schedule\":\"step\"}, {\"lr\":\"0.19\"}, "
+                + "{\"optimizers\":[\"gd\",\"adam\"],\"settings\":{\"gd\":{\"lr\":\"0.19\"}}}]");
+    }
 }
