@@ -48,6 +48,20 @@ public final class Training {
     private Training() {}
 
     /**
+     * The lr when none is given. torch.optim's SGD has none (lr is required); LossLab takes 0.1 for
+     * the rules whose step is lr × gradient, 1e-3 (Adam's default) for the adaptive ones, whose
+     * step is about lr in parameter units, and 1 for those that size their own step. A landscape's
+     * lr cannot serve: a network has no window to scale it from.
+     */
+    public static double defaultLearningRate(dev.losslab.core.optim.OptimizerKind kind) {
+        return switch (kind.learningRateDefault()) {
+            case GRADIENT, NESTEROV -> 0.1;
+            case ADAPTIVE, RECTIFIED -> 1e-3;
+            case ONE -> 1;
+        };
+    }
+
+    /**
      * What to train.
      *
      * @param objective    the network, loss and examples
