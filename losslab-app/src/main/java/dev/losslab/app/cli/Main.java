@@ -43,6 +43,7 @@ public final class Main implements Callable<Integer> {
         commands.put(BasinsCommand.NAME, BasinsCommand::new);
         commands.put(SweepCommand.NAME, SweepCommand::new);
         commands.put(SgdStatsCommand.NAME, SgdStatsCommand::new);
+        commands.put(TrainCommand.NAME, TrainCommand::new);
         return Collections.unmodifiableMap(commands);
     }
 

@@ -140,11 +140,26 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
     }
 
     /**
+     * The hyper-parameters given that go to {@code kind}, as {@link #applyTo} without
+     * {@code onlyTaken} passes them: every one but a shared option only the schedule takes, so that
+     * a name the optimizer does not take is refused by name.
+     */
+    Map<String, Object> optimizerParametersFor(OptimizerKind kind) {
+        Map<String, Object> taken = new LinkedHashMap<>();
+        hyperParameters.forEach((name, value) -> {
+            if (kind.takes(name) || !(sharedWithOptimizers(name) && scheduleTakes(name))) {
+                taken.put(name, value);
+            }
+        });
+        return taken;
+    }
+
+    /**
      * The schedule parameters given, but for a shared option the schedule does not take and the
      * optimizer does (or, in a race, neither does): a shared option that no one takes is left to
      * the optimizer to refuse.
      */
-    private Map<String, Object> scheduleParametersFor(OptimizerKind kind, boolean onlyTaken) {
+    Map<String, Object> scheduleParametersFor(OptimizerKind kind, boolean onlyTaken) {
         Map<String, Object> taken = new LinkedHashMap<>(scheduleParameters);
         taken.keySet().removeIf(name -> sharedWithOptimizers(name) && !scheduleTakes(name)
                 && (onlyTaken || kind.takes(name)));
@@ -182,7 +197,7 @@ record RunOptions(int steps, double tolerance, Double learningRate, Double noise
         }
     }
 
-    private static Map<String, Object> given(Subcommand command, List<Opt<?>> options) {
+    static Map<String, Object> given(Subcommand command, List<Opt<?>> options) {
         Map<String, Object> given = new LinkedHashMap<>();
         for (Opt<?> option : options) {
             switch (command.get(option)) {

@@ -10,7 +10,7 @@ import java.util.SplittableRandom;
  * out (the next permutation draws from all n again), so every batch has exactly B distinct
  * examples and every example is equally likely in every batch.
  */
-final class Minibatches {
+public final class Minibatches {
 
     private final int[] order;
     private final int size;
@@ -22,7 +22,7 @@ final class Minibatches {
      * @param size     B, in [1, n]
      * @param random   the point's generator (shared with its Gaussian noise, if any)
      */
-    Minibatches(int examples, int size, SplittableRandom random) {
+    public Minibatches(int examples, int size, SplittableRandom random) {
         this.order = new int[examples];
         for (int i = 0; i < examples; i++) {
             order[i] = i;
@@ -33,7 +33,7 @@ final class Minibatches {
     }
 
     /** Advances to the next batch: its examples are {@link #rows()}[from … from + B − 1]; returns from. */
-    int next() {
+    public int next() {
         if (next + size > order.length) {
             shuffle();
             next = 0;
@@ -44,11 +44,11 @@ final class Minibatches {
     }
 
     /** The current permutation of the examples. */
-    int[] rows() {
+    public int[] rows() {
         return order;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 

@@ -1,0 +1,71 @@
+package dev.losslab.core.net;
+
+import java.util.Locale;
+
+/**
+ * The non-linearity between two {@code Linear} layers, as {@code torch.nn} computes it, with its
+ * derivative for backpropagation. Each formula is the one torch's CPU kernel writes, so the two
+ * programs differ only by the last bits of {@code tanh}, {@code exp} and {@code erf}.
+ */
+public enum Activation {
+
+    /** tanh z; derivative 1 − tanh² z (torch's tanh_backward reads the output). */
+    TANH {
+        double apply(double z) {
+            return Math.tanh(z);
+        }
+
+        double derivative(double z, double a) {
+            return 1 - a * a;
+        }
+    },
+    /** max(z, 0); derivative 1 where z &gt; 0, else 0 (torch's threshold_backward: 0 at z = 0). */
+    RELU {
+        double apply(double z) {
+            return z > 0 ? z : 0;
+        }
+
+        double derivative(double z, double a) {
+            return z > 0 ? 1 : 0;
+        }
+    },
+    /** σ(z) = 1/(1 + e^(−z)); derivative σ(1 − σ). */
+    SIGMOID {
+        double apply(double z) {
+            return 1 / (1 + Math.exp(-z));
+        }
+
+        double derivative(double z, double a) {
+            return a * (1 - a);
+        }
+    },
+    /**
+     * z·Φ(z) = z·(1 + erf(z/√2))/2, torch's exact {@code GELU()} (approximate='none'), not the tanh
+     * approximation; derivative Φ(z) + z·φ(z), φ(z) = e^(−z²/2)/√(2π), as torch's gelu_backward.
+     */
+    GELU {
+        double apply(double z) {
+            return z * 0.5 * (1 + Erf.erf(z * SQRT1_2));
+        }
+
+        double derivative(double z, double a) {
+            double cdf = 0.5 * (1 + Erf.erf(z * SQRT1_2));
+            double pdf = Math.exp(-0.5 * z * z) * INV_SQRT_2PI;
+            return cdf + z * pdf;
+        }
+    };
+
+    private static final double SQRT1_2 = Math.sqrt(0.5);
+    private static final double INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
+
+    /** a = act(z). */
+    abstract double apply(double z);
+
+    /** d act/dz at z, given also a = act(z) (cheaper for tanh and sigmoid). */
+    abstract double derivative(double z, double a);
+
+    /** The name users type: {@code tanh}, {@code relu}, … */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,98 @@
+package dev.losslab.core.net;
+
+import java.util.Locale;
+
+/**
+ * A training loss as {@code torch.nn} computes it with {@code reduction='mean'}: per row from the
+ * network's outputs z (K of them) and the row's label, then averaged. {@link #row} gives one row's
+ * unreduced loss and ∂(that loss)/∂z; the network divides both by the mean's denominator
+ * ({@link #denominator}).
+ */
+public enum Loss {
+
+    /**
+     * {@code MSELoss}: Σₖ (zₖ − tₖ)² / (rows·K), the mean over every element. The target t is the
+     * label itself for one output (a real value, or a class code 0/1), and the label's one-hot
+     * vector for K outputs (a class code). ∂/∂zₖ = 2(zₖ − tₖ).
+     */
+    MSE {
+        double row(double[] z, int from, int outputs, double label, double[] delta) {
+            double sum = 0;
+            for (int k = 0; k < outputs; k++) {
+                double target = outputs == 1 ? label : (k == (int) label ? 1 : 0);
+                double r = z[from + k] - target;
+                sum += r * r;
+                delta[k] = 2 * r;
+            }
+            return sum;
+        }
+    },
+    /**
+     * {@code BCEWithLogitsLoss}: one logit z, label y ∈ {0, 1}:
+     * (1 − y)·z + m + log(e^(−m) + e^(−z−m)), m = max(−z, 0), torch's overflow-free form of
+     * −y·log σ(z) − (1 − y)·log(1 − σ(z)). ∂/∂z = σ(z) − y.
+     */
+    BCE {
+        double row(double[] z, int from, int outputs, double label, double[] delta) {
+            double x = z[from];
+            double m = Math.max(-x, 0);
+            delta[0] = 1 / (1 + Math.exp(-x)) - label;
+            return (1 - label) * x + m + Math.log(Math.exp(-m) + Math.exp(-x - m));
+        }
+    },
+    /**
+     * {@code CrossEntropyLoss} on K logits with the class code c: logsumexp(z) − z_c, through
+     * log_softmax (z − max z first). ∂/∂zₖ = softmax(z)ₖ − [k = c].
+     */
+    CE {
+        double row(double[] z, int from, int outputs, double label, double[] delta) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < outputs; k++) {
+                max = Math.max(max, z[from + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < outputs; k++) {
+                double e = Math.exp(z[from + k] - max);
+                delta[k] = e;
+                sum += e;
+            }
+            int c = (int) label;
+            for (int k = 0; k < outputs; k++) {
+                delta[k] = delta[k] / sum - (k == c ? 1 : 0);
+            }
+            return Math.log(sum) - (z[from + c] - max);
+        }
+    };
+
+    /**
+     * One row's loss before the mean, and its derivative by each output in {@code delta[0 … K−1]}.
+     *
+     * @param z the outputs, K of them from {@code from}
+     */
+    abstract double row(double[] z, int from, int outputs, double label, double[] delta);
+
+    /** What the sum of the rows' losses is divided by: rows·K for MSE's mean over every element, rows otherwise. */
+    double denominator(int rows, int outputs) {
+        return this == MSE ? (double) rows * outputs : rows;
+    }
+
+    /** The name users type: {@code mse}, {@code bce}, {@code ce}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The row is classified right: the largest of K outputs is its class; one output is class 1 when above the threshold (0 for a logit, ½ for MSE on 0/1). */
+    boolean correct(double[] z, int from, int outputs, double label) {
+        if (outputs == 1) {
+            double threshold = this == MSE ? 0.5 : 0;
+            return (z[from] > threshold ? 1 : 0) == label;
+        }
+        int best = 0;
+        for (int k = 1; k < outputs; k++) {
+            if (z[from + k] > z[from + best]) {
+                best = k;
+            }
+        }
+        return best == label;
+    }
+}

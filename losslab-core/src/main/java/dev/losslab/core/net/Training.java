@@ -1,0 +1,266 @@
+package dev.losslab.core.net;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.optim.Halt;
+import dev.losslab.core.optim.Optimizer;
+import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.optim.Stepper;
+import dev.losslab.core.run.Engine;
+import dev.losslab.core.run.RunSpec;
+import dev.losslab.core.surface.Surface;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * Trains a network: the optimizer's {@link Stepper} over one point of N parameters (the engine's
+ * "model" shape, n = 1, so θ is the flat state_dict vector), as a torch training loop does it:
+ * <pre>
+ *   for k = 0, 1, …, steps:
+ *     record step k at θ_k: the full-data loss, accuracy and ‖∇L(θ_k)‖
+ *     stop if k = steps, or if the loss or the gradient is not finite ("diverged")
+ *     lr_k = schedule(lr, k)  (reduce-on-plateau reads the full-data losses); μ_k when it cycles momentum
+ *     g_k = ∇ of the mean loss over batch k, at θ_k (a schedule-free rule: at its y_k)
+ *     θ_{k+1} = the optimizer's step from θ_k with g_k, lr_k, PyTorch step count k + 1
+ * </pre>
+ * A method that evaluates more (a line search, L-BFGS's inner iterations) evaluates the loss of
+ * batch k, as torch's closure would. Newton's methods need the Hessian, which networks do not give
+ * yet: they are refused at their first step.
+ */
+public final class Training {
+
+    /** Most updates. */
+    public static final int MAX_STEPS = RunSpec.MAX_STEPS;
+    /**
+     * Most row·parameter products a run may cost (one row's forward and backward pass is about 3N
+     * multiply-adds): about a minute of one core. Every step evaluates the full data and its batch.
+     */
+    public static final double MAX_WORK = 5e10;
+
+    /**
+     * Optimizers whose state grows as N² (BFGS's inverse Hessian, Nelder–Mead's simplex, Newton's
+     * Hessian), and the most parameters they may train: 2,000² doubles are 32 MB.
+     */
+    static final java.util.Set<String> QUADRATIC_STATE = java.util.Set.of("bfgs", "nelder-mead", "newton", "saddle-free-newton");
+    public static final int MAX_QUADRATIC_PARAMETERS = 2_000;
+
+    private Training() {}
+
+    /**
+     * The lr when none is given. torch.optim's SGD has none (lr is required); LossLab takes 0.1 for
+     * the rules whose step is lr × gradient, 1e-3 (Adam's default) for the adaptive ones, whose
+     * step is about lr in parameter units, and 1 for those that size their own step. A landscape's
+     * lr cannot serve: a network has no window to scale it from.
+     */
+    public static double defaultLearningRate(dev.losslab.core.optim.OptimizerKind kind) {
+        return switch (kind.learningRateDefault()) {
+            case GRADIENT, NESTEROV -> 0.1;
+            case ADAPTIVE, RECTIFIED -> 1e-3;
+            case ONE -> 1;
+        };
+    }
+
+    /**
+     * What to train.
+     *
+     * @param objective    the network, loss and examples
+     * @param optimizer    the update rule, hyper-parameters fixed
+     * @param optimizerName its name, for messages
+     * @param learningRate the base lr
+     * @param schedule     the lr schedule
+     * @param steps        the updates, 0 to {@link #MAX_STEPS}
+     * @param batches      the rows of each update
+     * @param initial      θ₀, N values
+     */
+    public record Spec(Objective objective, Optimizer optimizer, String optimizerName, double learningRate,
+                       Schedule schedule, int steps, Batches batches, double[] initial) {
+        public Spec {
+            if (steps < 0 || steps > MAX_STEPS) {
+                throw InvalidInputException.outOfRange("steps", "in 0 … " + MAX_STEPS, steps);
+            }
+            if (!(learningRate >= 0) || !Double.isFinite(learningRate)) {
+                throw InvalidInputException.outOfRange("lr", ">= 0 and finite", learningRate);
+            }
+            if (initial.length != objective.network().parameterCount()) {
+                throw new IllegalArgumentException("θ₀ has " + initial.length + " values for "
+                        + objective.network().parameterCount() + " parameters");
+            }
+            int parameters = objective.network().parameterCount();
+            if (QUADRATIC_STATE.contains(optimizerName) && parameters > MAX_QUADRATIC_PARAMETERS) {
+                throw new InvalidInputException("optimizer", String.format(Locale.ROOT, "%s keeps state of N² numbers; "
+                        + "the %s network has N = %,d parameters, above the %,d it may train", optimizerName,
+                        objective.network().shape(), parameters, MAX_QUADRATIC_PARAMETERS));
+            }
+            batches.check(objective.examples().rows(), steps);
+            double work = work(objective, steps, batches);
+            if (work > MAX_WORK) {
+                throw new InvalidInputException("steps", String.format(Locale.ROOT,
+                        "%d steps of the %s network (%,d parameters) over %,d rows cost %.3g row·parameter products, "
+                                + "more than the cap of %.0e: take fewer steps, a smaller model or fewer rows",
+                        steps, objective.network().shape(), objective.network().parameterCount(),
+                        objective.examples().rows(), work, MAX_WORK));
+            }
+            initial = initial.clone();
+        }
+    }
+
+    /** Row·parameter products of a run: every step evaluates every row, and its batch when that is not all of them. */
+    static double work(Objective objective, int steps, Batches batches) {
+        int rows = objective.examples().rows();
+        double perStep = rows + switch (batches) {
+            case Batches.Full f -> 0;
+            case Batches.Sampled s -> s.size();
+            case Batches.Listed l -> l.batches().stream().limit(steps).mapToInt(b -> b.length).max().orElse(0);
+        };
+        return (steps + 1.0) * perStep * objective.network().parameterCount();
+    }
+
+    /**
+     * Runs {@code spec}, showing each step to {@code each} as it is reached.
+     *
+     * @param checkpoint looked at every few hundred steps (throws to cancel)
+     */
+    public static TrainResult run(Spec spec, Consumer<TrainStep> each, Engine.Checkpoint checkpoint) {
+        Objective objective = spec.objective();
+        int parameters = objective.network().parameterCount();
+        int rows = objective.examples().rows();
+        boolean classification = objective.examples().classification();
+        Stepper stepper = spec.optimizer().newStepper(parameters, 1);
+        double[] theta = spec.initial().clone();
+        double[] gradient = new double[parameters];
+        double[] batchGradient = new double[parameters];
+        double[] batchLoss = new double[1];
+        boolean[] stuck = new boolean[1];
+        double[] gradientPoints = stepper.gradientPoints();
+        Schedule.Rates rates = spec.schedule().rates(spec.learningRate());
+        Batches.Drawer drawer = spec.batches().drawer(rows);
+        BatchSurface surface = new BatchSurface(objective, spec.optimizerName());
+        List<TrainStep> steps = new ArrayList<>();
+        String stop = "max-steps";
+        String detail = "";
+        for (int k = 0; ; k++) {
+            if (k % 256 == 0) {
+                checkpoint.reached(k);
+            }
+            double loss = objective.evaluate(theta, gradient);
+            double accuracy = classification ? (double) objective.correct() / rows : Double.NaN;
+            double norm = norm(gradient);
+            if (!Double.isFinite(loss) || !Double.isFinite(norm) || !finite(theta)) {
+                stop = "diverged";
+                detail = "the loss or its gradient is no longer a finite number at step " + k;
+                break;
+            }
+            if (k > 0) {
+                rates.reached(loss);
+            }
+            if (k == spec.steps()) {
+                record(steps, each, new TrainStep(k, loss, Double.NaN, accuracy, norm, Double.NaN));
+                break;
+            }
+            double lr = rates.lr(k);
+            if (spec.schedule().cyclesMomentum()) {
+                stepper.setMomentum(spec.schedule().momentum(k));
+            }
+            Batches.Draw draw = drawer.draw(k);
+            // Before the first step a schedule-free rule's y is θ₀ (Stepper#gradientPoints).
+            double[] at = gradientPoints == null || k == 0 ? theta : gradientPoints;
+            boolean wholeData = draw.rows() == null && draw.count() == rows;
+            if (wholeData && at == theta) {
+                batchLoss[0] = loss;
+                System.arraycopy(gradient, 0, batchGradient, 0, parameters);
+            } else {
+                batchLoss[0] = objective.evaluate(at, draw.rows(), draw.from(), draw.count(), batchGradient);
+            }
+            record(steps, each, new TrainStep(k, loss, batchLoss[0], accuracy, norm, lr));
+            if (at != theta) {
+                // A line search would read f(θ) on the batch; a schedule-free rule reads no loss.
+                batchLoss[0] = objective.evaluate(theta, draw.rows(), draw.from(), draw.count(), null);
+            }
+            surface.batch(draw);
+            if (stepper.step(theta, batchLoss, batchGradient, 1, lr, k + 1L, surface, stuck) > 0) {
+                Halt halt = stepper.halt(0);
+                stop = switch (halt) {
+                    case Halt.Converged c -> "converged";
+                    case Halt.LineSearchFailed f -> "line-search-failed";
+                    case Halt.SingularHessian h -> "singular-hessian";
+                };
+                detail = switch (halt) {
+                    case Halt.Converged c -> c.explanation();
+                    case Halt.LineSearchFailed f -> f.explanation();
+                    case Halt.SingularHessian h -> "the Hessian cannot be inverted";
+                } + " (at step " + k + ")";
+                break;
+            }
+        }
+        return new TrainResult(steps, theta, stop, detail);
+    }
+
+    private static void record(List<TrainStep> steps, Consumer<TrainStep> each, TrainStep step) {
+        steps.add(step);
+        each.accept(step);
+    }
+
+    static double norm(double[] g) {
+        double sum = 0;
+        for (double v : g) {
+            sum += v * v;
+        }
+        return Math.sqrt(sum);
+    }
+
+    private static boolean finite(double[] theta) {
+        for (double v : theta) {
+            if (!Double.isFinite(v)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The loss of the current batch as a surface of N coordinates: what a method that evaluates
+     * more than the gradient it is handed (a line search, L-BFGS) evaluates, as torch's closure.
+     */
+    private static final class BatchSurface implements Surface {
+        private final Objective objective;
+        private final String optimizerName;
+        private Batches.Draw draw;
+        /** Row·parameter products spent by the optimizer's own evaluations. */
+        private double work;
+
+        BatchSurface(Objective objective, String optimizerName) {
+            this.objective = objective;
+            this.optimizerName = optimizerName;
+        }
+
+        void batch(Batches.Draw draw) {
+            this.draw = draw;
+        }
+
+        @Override
+        public int dimension() {
+            return objective.network().parameterCount();
+        }
+
+        @Override
+        public void valueAndGradient(double[] points, int n, double[] values, double[] gradients) {
+            if (n != 1) {
+                throw new IllegalArgumentException("a network's loss is evaluated at one point at a time");
+            }
+            work += (double) draw.count() * objective.network().parameterCount();
+            if (work > MAX_WORK) {
+                throw new InvalidInputException("steps", String.format(Locale.ROOT, "%s's own evaluations (line searches, "
+                        + "inner iterations) cost more than the cap of %.0e row·parameter products: take fewer steps or "
+                        + "fewer iterations per step", optimizerName, MAX_WORK));
+            }
+            values[0] = objective.evaluate(points, draw.rows(), draw.from(), draw.count(), gradients);
+        }
+
+        @Override
+        public void hessian(double[] points, int n, double[] hessians) {
+            throw new InvalidInputException("optimizer", optimizerName + " needs the Hessian, which train does not "
+                    + "compute for networks yet; pick a first-order method or a quasi-Newton one (lbfgs, bfgs)");
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.losslab.core.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.data.Datasets;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The network's loss and its backpropagated gradient, against hand-worked values and finite differences. */
+class ObjectiveTest {
+
+    /** Two rows, one input, real labels: x = (1, 2), y = (3, 5). */
+    private static Examples line() {
+        return new Examples("line", 2, 1, new double[] {1, 2}, new double[] {3, 5}, 0);
+    }
+
+    @Test
+    void aLinearModelsMseAndGradientAreWorkedByHand() {
+        Objective o = ModelKind.LINEAR.objective(line(), null, Activation.TANH, null);
+        assertThat(o.network().shape()).isEqualTo("1-1");
+        assertThat(o.network().stateDictKeys()).containsExactly("0.weight", "0.bias");
+        // w = 2, b = 0.5: z = (2.5, 4.5), residuals (−0.5, −0.5), L = (0.25 + 0.25)/2 = 0.25;
+        // ∂L/∂w = Σ 2r·x / 2 = (−1·1 − 1·2)/2 = −1.5, ∂L/∂b = (−1 − 1)/2 = −1.
+        double[] g = new double[2];
+        assertThat(o.evaluate(new double[] {2, 0.5}, g)).isEqualTo(0.25);
+        assertThat(g).containsExactly(-1.5, -1.0);
+    }
+
+    @Test
+    void bceAndCrossEntropyAreWorkedByHand() {
+        // One row, z = 0 for BCE: log 2 whatever the label; ∂/∂z = σ(0) − y = −½ for y = 1.
+        Examples one = new Examples("one", 1, 1, new double[] {0}, new double[] {1}, 2);
+        Objective bce = ModelKind.LOGISTIC.objective(one, null, Activation.TANH, null);
+        assertThat(bce.loss()).isEqualTo(Loss.BCE);
+        double[] g = new double[2];
+        assertThat(bce.evaluate(new double[] {7, 0}, g)).isCloseTo(Math.log(2), within(1e-16));
+        assertThat(g[1]).isEqualTo(-0.5);
+        // Three classes, all logits equal: log 3, and ∂/∂b = softmax − onehot = (⅓, ⅓ − 1, ⅓) for class 1.
+        Examples three = new Examples("three", 1, 1, new double[] {0}, new double[] {1}, 3);
+        Objective ce = ModelKind.LOGISTIC.objective(three, null, Activation.TANH, null);
+        assertThat(ce.loss()).isEqualTo(Loss.CE);
+        double[] h = new double[6];
+        assertThat(ce.evaluate(new double[] {1, 2, 3, 4, 4, 4}, h)).isCloseTo(Math.log(3), within(1e-15));
+        assertThat(h[3]).isCloseTo(1.0 / 3, within(1e-16));
+        assertThat(h[4]).isCloseTo(-2.0 / 3, within(1e-16));
+        assertThat(h[5]).isCloseTo(1.0 / 3, within(1e-16));
+    }
+
+    static Stream<Arguments> networks() {
+        return Stream.of(Activation.values()).flatMap(a -> Stream.of(
+                Arguments.of("moons", a, Loss.MSE), Arguments.of("moons", a, Loss.BCE),
+                Arguments.of("iris", a, Loss.CE), Arguments.of("iris", a, Loss.MSE)));
+    }
+
+    @ParameterizedTest(name = "{0} {1} {2}")
+    @MethodSource("networks")
+    void theGradientIsTheLossesCentralDifference(String data, Activation activation, Loss loss) {
+        Examples examples = Examples.of(Datasets.get(data), 40);
+        Objective o = ModelKind.MLP.objective(examples, new int[] {5, 4}, activation, loss);
+        double[] theta = o.network().initialParameters(42);
+        double[] g = new double[theta.length];
+        o.evaluate(theta, g);
+        // Central differences: error h²·f'''/6 plus rounding ε·f/h; h = 1e-5 leaves about 1e-10.
+        double h = 1e-5;
+        for (int p = 0; p < theta.length; p++) {
+            double keep = theta[p];
+            theta[p] = keep + h;
+            double up = o.evaluate(theta, null);
+            theta[p] = keep - h;
+            double down = o.evaluate(theta, null);
+            theta[p] = keep;
+            double numeric = (up - down) / (2 * h);
+            assertThat(g[p]).as("∂L/∂θ[%d]", p).isCloseTo(numeric, within(1e-8 * Math.max(1, Math.abs(numeric))));
+        }
+    }
+
+    @Test
+    void theDefaultInitIsTorchsSchemeWithinItsBounds() {
+        Network n = new Network(new int[] {4, 16, 3}, Activation.RELU);
+        assertThat(n.parameterCount()).isEqualTo(4 * 16 + 16 + 16 * 3 + 3);
+        double[] theta = n.initialParameters(7);
+        assertThat(theta).isEqualTo(n.initialParameters(7)).isNotEqualTo(n.initialParameters(8));
+        double max0 = 0;
+        double max1 = 0;
+        for (int p = 0; p < 80; p++) {
+            max0 = Math.max(max0, Math.abs(theta[p]));
+        }
+        for (int p = 80; p < theta.length; p++) {
+            max1 = Math.max(max1, Math.abs(theta[p]));
+        }
+        // Bound 1/√fan_in: ½ for the first layer (4 inputs), ¼ for the second (16); 80 and 51 draws
+        // come near the bound.
+        assertThat(max0).isLessThan(0.5).isGreaterThan(0.45);
+        assertThat(max1).isLessThan(0.25).isGreaterThan(0.2);
+    }
+
+    @Test
+    void aStateDictRoundTripsAndItsMistakesAreNamed() {
+        Network n = new Network(new int[] {2, 3, 1}, Activation.TANH);
+        double[] theta = new SplittableRandom(1).doubles(n.parameterCount()).toArray();
+        Map<String, Object> dict = n.stateDict(theta);
+        assertThat(dict.keySet()).containsExactly("0.weight", "0.bias", "2.weight", "2.bias");
+        assertThat(n.parametersFrom(dict, "init")).isEqualTo(theta);
+        // "0.weight" is [[θ0, θ1], [θ2, θ3], [θ4, θ5]]: row-major [out][in].
+        assertThat(((List<?>) dict.get("0.weight")).get(1)).isEqualTo(List.of(theta[2], theta[3]));
+
+        Map<String, Object> extra = new java.util.LinkedHashMap<>(dict);
+        extra.put("4.weight", List.of());
+        assertThatThrownBy(() -> n.parametersFrom(extra, "init")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("\"4.weight\"").hasMessageContaining("2-3-1");
+        Map<String, Object> missing = new java.util.LinkedHashMap<>(dict);
+        missing.remove("2.bias");
+        assertThatThrownBy(() -> n.parametersFrom(missing, "init")).hasMessageContaining("lacks \"2.bias\"");
+        Map<String, Object> shape = new java.util.LinkedHashMap<>(dict);
+        shape.put("0.weight", List.of(List.of(1.0, 2.0)));
+        assertThatThrownBy(() -> n.parametersFrom(shape, "init")).hasMessageContaining("\"0.weight\" must be a list of 3 entries, got 1");
+    }
+
+    @Test
+    void modelsRefuseLossesTheirLabelsCannotTake() {
+        Examples iris = Examples.of(Datasets.get("iris"));
+        Examples diabetes = Examples.of(Datasets.get("diabetes"));
+        assertThatThrownBy(() -> ModelKind.MLP.objective(iris, null, Activation.TANH, Loss.BCE))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("bce needs labels of two classes; iris has 3 classes");
+        assertThatThrownBy(() -> ModelKind.LOGISTIC.objective(diabetes, null, Activation.TANH, null))
+                .hasMessageContaining("logistic needs class labels");
+        assertThatThrownBy(() -> ModelKind.LINEAR.objective(iris, new int[] {4}, Activation.TANH, null))
+                .hasMessageContaining("--hidden is for --model mlp");
+        assertThat(ModelKind.MLP.objective(iris, null, Activation.TANH, null).network().shape()).isEqualTo("4-16-16-3");
+        assertThat(ModelKind.MLP.objective(iris, null, Activation.TANH, Loss.MSE).network().outputs()).isEqualTo(3);
+        assertThat(ModelKind.LINEAR.objective(diabetes, null, Activation.TANH, null).network().shape()).isEqualTo("10-1");
+    }
+}
