@@ -16,22 +16,11 @@ import os
 
 import numpy as np
 
-DATA = "losslab-core/src/main/resources/dev/losslab/core/data"
+# the same reading of the shipped CSVs as the surfaces' fixtures (run from the repository root)
+from generate import standardize, table
+
 OUT = "losslab-core/src/test/resources/dev/losslab/core/run/gradient-noise.json"
 BATCHES = [1, 8, 64]
-
-
-def table(name):
-    with open(os.path.join(DATA, name + ".csv")) as f:
-        header = f.readline().strip().split(",")
-        rows = [line.strip().split(",") for line in f if line.strip()]
-    features = np.array([[float(v) for v in r[:-1]] for r in rows])
-    labels = [r[-1] for r in rows]
-    return header, features, labels
-
-
-def standardize(x):
-    return (x - x.mean()) / x.std()
 
 
 def line_gradients(data, feature, standardized):

@@ -29,6 +29,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -282,7 +283,7 @@ final class TrainCommand extends Subcommand {
         ObjectNode opt = root.putObject("optimizer");
         opt.put("name", kind.name());
         JsonViews.put(opt, "lr", lr);
-        opt.set("settings", JsonViews.MAPPER.valueToTree(new java.util.TreeMap<>(settings.values())));
+        opt.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(settings.values())));
         root.put("schedule", schedule.name());
         root.put("steps", steps);
         root.put("batches", batchText);

@@ -2,6 +2,7 @@ package dev.losslab.core.net;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.data.Dataset;
+import java.util.Arrays;
 
 /**
  * The rows a network trains on, laid out for it: features row-major ({@code x[r·inputs + j]}, the
@@ -32,7 +33,7 @@ public record Examples(String name, int rows, int inputs, double[] x, double[] l
                 x[r * inputs + j] = column[r];
             }
         }
-        double[] labels = java.util.Arrays.copyOf(data.labels(), rows);
+        double[] labels = Arrays.copyOf(data.labels(), rows);
         int classes = data.labelKind() == Dataset.LabelKind.CLASS ? data.classNames().size() : 0;
         return new Examples(data.name(), rows, inputs, x, labels, classes);
     }

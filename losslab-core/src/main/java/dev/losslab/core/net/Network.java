@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
@@ -61,7 +62,7 @@ public final class Network {
             at += widths[l + 1];
             if (at > MAX_PARAMETERS) {
                 throw new InvalidInputException("hidden", "the network " + shape() + " has more than "
-                        + String.format(java.util.Locale.ROOT, "%,d", MAX_PARAMETERS) + " parameters");
+                        + String.format(Locale.ROOT, "%,d", MAX_PARAMETERS) + " parameters");
             }
         }
         parameters = (int) at;
@@ -212,7 +213,7 @@ public final class Network {
 
     private static String kind(Object value) {
         return value == null ? "null" : value instanceof List<?> ? "list" : value instanceof Number ? String.valueOf(value)
-                : value.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT);
+                : value.getClass().getSimpleName().toLowerCase(Locale.ROOT);
     }
 
     private static String quoted(String key) {

@@ -3,6 +3,7 @@ package dev.losslab.core.net;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.optim.Halt;
 import dev.losslab.core.optim.Optimizer;
+import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Stepper;
 import dev.losslab.core.run.Engine;
@@ -11,6 +12,7 @@ import dev.losslab.core.surface.Surface;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -42,7 +44,7 @@ public final class Training {
      * Optimizers whose state grows as N² (BFGS's inverse Hessian, Nelder–Mead's simplex, Newton's
      * Hessian), and the most parameters they may train: 2,000² doubles are 32 MB.
      */
-    static final java.util.Set<String> QUADRATIC_STATE = java.util.Set.of("bfgs", "nelder-mead", "newton", "saddle-free-newton");
+    static final Set<String> QUADRATIC_STATE = Set.of("bfgs", "nelder-mead", "newton", "saddle-free-newton");
     public static final int MAX_QUADRATIC_PARAMETERS = 2_000;
 
     private Training() {}
@@ -53,7 +55,7 @@ public final class Training {
      * step is about lr in parameter units, and 1 for those that size their own step. A landscape's
      * lr cannot serve: a network has no window to scale it from.
      */
-    public static double defaultLearningRate(dev.losslab.core.optim.OptimizerKind kind) {
+    public static double defaultLearningRate(OptimizerKind kind) {
         return switch (kind.learningRateDefault()) {
             case GRADIENT, NESTEROV -> 0.1;
             case ADAPTIVE, RECTIFIED -> 1e-3;
