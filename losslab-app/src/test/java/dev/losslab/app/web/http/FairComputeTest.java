@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -26,32 +27,47 @@ class FairComputeTest {
         callers.shutdownNow();
     }
 
-    /** Submits a task that records its name (the first one also waits for the release) and waits until it is queued or running. */
-    private Future<String> submit(FairCompute compute, String client, String name, int waitingAfter) throws Exception {
-        Future<String> answer = callers.submit(() -> compute.call(client, () -> {
+    /** Submits a task that records its name and waits for the release; returns once it runs. */
+    private Future<String> submitRunning(FairCompute compute, String client, String name) throws Exception {
+        Future<String> answer = submitTask(compute, client, name);
+        awaitTrue(() -> ran.contains(name));
+        return answer;
+    }
+
+    /**
+     * Submits a task and returns once {@code waitingAfter} tasks wait. (Waiting for a count that is
+     * already true before the caller has queued, as for a task that will run at once, would race.)
+     */
+    private Future<String> submitWaiting(FairCompute compute, String client, String name, int waitingAfter) throws Exception {
+        Future<String> answer = submitTask(compute, client, name);
+        awaitTrue(() -> compute.waitingCount() == waitingAfter);
+        return answer;
+    }
+
+    private Future<String> submitTask(FairCompute compute, String client, String name) {
+        return callers.submit(() -> compute.call(client, () -> {
             ran.add(name);
             release.await();
             return name;
         }));
+    }
+
+    private static void awaitTrue(BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (compute.waitingCount() != waitingAfter && System.nanoTime() < deadline) {
+        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
             Thread.sleep(1);
         }
-        assertThat(compute.waitingCount()).isEqualTo(waitingAfter);
-        return answer;
+        assertThat(condition.getAsBoolean()).as("condition within 10 s").isTrue();
     }
 
     @Test
     void aClientWithOneTaskDoesNotWaitBehindAnotherClientsQueue() throws Exception {
         var compute = new FairCompute(1, 16);
-        var first = submit(compute, "10.0.0.1", "a0", 0); // runs, holding the only thread
-        while (ran.isEmpty()) {
-            Thread.sleep(1);
-        }
-        submit(compute, "10.0.0.1", "a1", 1);
-        submit(compute, "10.0.0.1", "a2", 2);
-        submit(compute, "10.0.0.1", "a3", 3);
-        var other = submit(compute, "10.0.0.2", "b1", 4);
+        var first = submitRunning(compute, "10.0.0.1", "a0"); // holds the only thread
+        submitWaiting(compute, "10.0.0.1", "a1", 1);
+        submitWaiting(compute, "10.0.0.1", "a2", 2);
+        submitWaiting(compute, "10.0.0.1", "a3", 3);
+        var other = submitWaiting(compute, "10.0.0.2", "b1", 4);
         release.countDown();
 
         assertThat(other.get(10, TimeUnit.SECONDS)).isEqualTo("b1");
@@ -66,18 +82,15 @@ class FairComputeTest {
     @Test
     void aClientMayQueueOnlySoMuch() throws Exception {
         var compute = new FairCompute(1, 2);
-        submit(compute, "10.0.0.1", "a0", 0);
-        while (ran.isEmpty()) {
-            Thread.sleep(1);
-        }
-        submit(compute, "10.0.0.1", "a1", 1);
-        submit(compute, "10.0.0.1", "a2", 2);
+        submitRunning(compute, "10.0.0.1", "a0");
+        submitWaiting(compute, "10.0.0.1", "a1", 1);
+        submitWaiting(compute, "10.0.0.1", "a2", 2);
 
         assertThatThrownBy(() -> compute.call("10.0.0.1", () -> "a3"))
                 .isInstanceOfSatisfying(ApiException.class, refused -> assertThat(refused.status()).isEqualTo(429))
                 .hasMessageContaining("2 computations waiting");
         // Another client still gets in line.
-        submit(compute, "10.0.0.2", "b1", 3);
+        submitWaiting(compute, "10.0.0.2", "b1", 3);
     }
 
     @Test
