@@ -1,16 +1,11 @@
 package dev.losslab.app.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
-import dev.losslab.core.data.Datasets;
-import dev.losslab.core.net.Activation;
 import dev.losslab.core.net.Batches;
-import dev.losslab.core.net.Examples;
-import dev.losslab.core.net.Loss;
 import dev.losslab.core.net.ModelKind;
 import dev.losslab.core.net.Objective;
 import dev.losslab.core.net.TrainResult;
@@ -20,15 +15,11 @@ import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.optim.Settings;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
@@ -44,21 +35,7 @@ final class TrainCommand extends Subcommand {
 
     /** Updates when neither --steps nor --batches says. */
     static final int DEFAULT_STEPS = 100;
-    /** Widest hidden layer. */
-    static final int MAX_WIDTH = 4096;
 
-    private static final Opt<String> DATA = Opt.text("--data", "NAME|FILE.csv",
-            "the training rows: a built-in dataset (" + String.join(", ", Datasets.names()) + ") or a CSV file").mandatory();
-    private static final Opt<String> MODEL = Opt.text("--model", "linear|logistic|mlp",
-            "linear: one Linear layer (mse); logistic: one Linear layer of logits (bce for two classes, ce for more);",
-            "mlp: Linear, activation, Linear, … (nn.Sequential)").mandatory();
-    private static final Opt<String> HIDDEN = Opt.text("--hidden", "W1,W2,…",
-            "the MLP's hidden widths (default: 16,16)");
-    private static final Opt<String> ACTIVATION = Opt.text("--activation", "tanh|relu|sigmoid|gelu",
-            "the MLP's activation; gelu is the exact (erf) GELU (default: ${DEFAULT-VALUE})").defaultValue("tanh");
-    private static final Opt<String> LOSS = Opt.text("--loss", "mse|bce|ce",
-            "mean squared error, binary cross-entropy with logits, softmax cross-entropy (default: mse for real labels",
-            "and for linear; bce for two classes, ce for more)");
     private static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR",
             "learning rate (default: 0.1 for gd, sgd, momentum and the like; 0.001 for adaptive rules such as adam; 1 for lbfgs,",
             "adadelta, prodigy)");
@@ -66,11 +43,6 @@ final class TrainCommand extends Subcommand {
             "updates (default: as many as --batches lists, else " + DEFAULT_STEPS + ")");
     private static final Opt<Integer> BATCH_SIZE = Opt.integer("--batch-size", "B",
             "B rows per update, drawn without replacement and reshuffled each epoch (default: every row, full batch)");
-    private static final Opt<Long> SEED = Opt.whole("--seed", "S",
-            "seed of the initial weights (without --init) and of the minibatches (default: ${DEFAULT-VALUE})").defaultValue(0L);
-    private static final Opt<Path> INIT = Opt.path("--init", "FILE.json",
-            "initial weights: the model's state_dict as {k: v.tolist() for k, v in model.state_dict().items()} writes it",
-            "(default: PyTorch's initialisation scheme drawn from LossLab's own generator seeded by --seed)");
     private static final Opt<Path> BATCHES = Opt.path("--batches", "FILE.json",
             "the rows of each update: a JSON list of lists of row indices (0-based), one list per update");
     private static final Opt<Integer> SHARPNESS_EVERY = Opt.integer("--sharpness-every", "K",
@@ -87,8 +59,9 @@ final class TrainCommand extends Subcommand {
     }
 
     private static List<Opt<?>> options() {
-        List<Opt<?>> options = new ArrayList<>(List.of(DATA, MODEL, HIDDEN, ACTIVATION, LOSS, OptimizerOption.OPTIMIZER,
-                LEARNING_RATE, STEPS, BATCH_SIZE, SEED, INIT, BATCHES, SHARPNESS_EVERY, FORMAT, RunOptions.SCHEDULE));
+        List<Opt<?>> options = new ArrayList<>(NetworkOptions.MODEL_OPTIONS);
+        options.addAll(List.of(OptimizerOption.OPTIMIZER, LEARNING_RATE, STEPS, BATCH_SIZE, NetworkOptions.SEED,
+                NetworkOptions.INIT, BATCHES, SHARPNESS_EVERY, FORMAT, RunOptions.SCHEDULE));
         options.addAll(RunOptions.HYPER_PARAMETERS);
         RunOptions.all().stream().filter(RunOptions.SCHEDULE_PARAMETERS::contains).forEach(options::add);
         return options;
@@ -100,19 +73,15 @@ final class TrainCommand extends Subcommand {
             throw new InvalidInputException("sharpness-every", "--sharpness-every: sharpness (the top Hessian eigenvalue) is "
                     + "not computed yet; it needs Hessian-vector products, a later part of issue 17");
         }
-        ModelKind model = ModelKind.parse(get(MODEL));
-        Activation activation = choice("activation", get(ACTIVATION), Activation.values(), Activation::label);
-        Loss loss = get(LOSS) == null ? null : choice("loss", get(LOSS), Loss.values(), Loss::label);
-        int[] hidden = get(HIDDEN) == null ? null : widths(get(HIDDEN));
-        Examples examples = Examples.of(Datasets.resolve(get(DATA), true));
-        Objective objective = model.objective(examples, hidden, activation, loss);
+        ModelKind model = NetworkOptions.model(this);
+        Objective objective = NetworkOptions.objective(this);
 
-        List<int[]> listed = get(BATCHES) == null ? null : batches(get(BATCHES));
+        List<int[]> listed = get(BATCHES) == null ? null : NetworkOptions.batches(get(BATCHES));
         if (listed != null && get(BATCH_SIZE) != null) {
             throw new InvalidInputException("batch-size", "give --batch-size or --batches, not both");
         }
         int steps = get(STEPS) != null ? get(STEPS) : listed != null ? listed.size() : DEFAULT_STEPS;
-        long seed = get(SEED);
+        long seed = get(NetworkOptions.SEED);
         Batches batches = listed != null ? new Batches.Listed(listed)
                 : get(BATCH_SIZE) != null ? new Batches.Sampled(get(BATCH_SIZE), seed) : new Batches.Full();
 
@@ -123,9 +92,8 @@ final class TrainCommand extends Subcommand {
                 RunOptions.given(this, RunOptions.HYPER_PARAMETERS), RunOptions.given(this, RunOptions.SCHEDULE_PARAMETERS));
         Settings settings = kind.settings(run.optimizerParametersFor(kind));
         Schedule schedule = Schedules.create(run.schedule(), run.scheduleParametersFor(kind, false), steps);
-        Path init = get(INIT);
-        double[] theta = init == null ? objective.network().initialParameters(seed)
-                : objective.network().parametersFrom(stateDict(init), "init");
+        Path init = get(NetworkOptions.INIT);
+        double[] theta = NetworkOptions.initial(this, objective);
         Training.Spec spec = new Training.Spec(objective, kind.build(settings), kind.name(), lr, schedule, steps, batches, theta);
 
         OutputFormat format = get(FORMAT);
@@ -171,73 +139,6 @@ final class TrainCommand extends Subcommand {
 
     private static String cell(double v) {
         return Double.isNaN(v) ? "" : Numbers.exact(v);
-    }
-
-    private static <E> E choice(String field, String given, E[] values, java.util.function.Function<E, String> label) {
-        for (E v : values) {
-            if (label.apply(v).equals(given)) {
-                return v;
-            }
-        }
-        throw InvalidInputException.unknownName(field, given, Arrays.stream(values).map(label).toList());
-    }
-
-    /** "16,16" → {16, 16}: each a whole number in 1 … {@link #MAX_WIDTH}. */
-    static int[] widths(String text) {
-        String[] parts = text.split(",", -1);
-        int[] widths = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (!p.matches("\\d{1,9}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > MAX_WIDTH) {
-                throw new InvalidInputException("hidden", "--hidden takes widths from 1 to " + MAX_WIDTH
-                        + " separated by commas, such as 16,16; got \"" + text + "\" (\"" + p + "\" is not one)");
-            }
-            widths[i] = Integer.parseInt(p);
-        }
-        return widths;
-    }
-
-    private static Object readJson(Path file, String field) {
-        try {
-            return JsonViews.MAPPER.readValue(Files.readString(file), Object.class);
-        } catch (JsonProcessingException e) {
-            throw new InvalidInputException(field, "--" + field + " " + file + " is not JSON: " + e.getOriginalMessage()
-                    + (e.getLocation() != null ? " (line " + e.getLocation().getLineNr() + ", column "
-                    + e.getLocation().getColumnNr() + ")" : ""));
-        } catch (IOException e) {
-            throw new InvalidInputException(field, "cannot read --" + field + " " + file + ": " + e);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, ?> stateDict(Path file) {
-        if (!(readJson(file, "init") instanceof Map<?, ?> map)) {
-            throw new InvalidInputException("init", "--init " + file + " must hold a JSON object, the state_dict by key");
-        }
-        return (Map<String, ?>) map;
-    }
-
-    /** The lists of row indices in a --batches file; the rows' range is checked by the core, against the data. */
-    static List<int[]> batches(Path file) {
-        if (!(readJson(file, "batches") instanceof List<?> list) || list.isEmpty()) {
-            throw new InvalidInputException("batches", "--batches " + file + " must hold a non-empty JSON list of lists of row indices");
-        }
-        List<int[]> batches = new ArrayList<>();
-        for (int k = 0; k < list.size(); k++) {
-            if (!(list.get(k) instanceof List<?> rows)) {
-                throw new InvalidInputException("batches", "--batches " + file + ": entry " + k + " is not a list of row indices");
-            }
-            int[] batch = new int[rows.size()];
-            for (int i = 0; i < batch.length; i++) {
-                if (!(rows.get(i) instanceof Integer r)) {
-                    throw new InvalidInputException("batches", "--batches " + file + ": batch " + k + " has "
-                            + rows.get(i) + ", not a row index");
-                }
-                batch[i] = r;
-            }
-            batches.add(batch);
-        }
-        return batches;
     }
 
     private static String modelText(Objective o, ModelKind model) {

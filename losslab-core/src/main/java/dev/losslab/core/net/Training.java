@@ -124,6 +124,22 @@ public final class Training {
      * @param checkpoint looked at every few hundred steps (throws to cancel)
      */
     public static TrainResult run(Spec spec, Consumer<TrainStep> each, Engine.Checkpoint checkpoint) {
+        return run(spec, (step, theta) -> each.accept(step), checkpoint);
+    }
+
+    /** Sees each step of a run as it is reached, with the parameters θ_k it was taken at. */
+    @FunctionalInterface
+    public interface Observer {
+        /** @param theta θ_k, to read during the call only (training goes on in it) */
+        void reached(TrainStep step, double[] theta);
+    }
+
+    /**
+     * Runs {@code spec}, showing each step and its θ to {@code observer} as it is reached.
+     *
+     * @param checkpoint looked at every few hundred steps (throws to cancel)
+     */
+    public static TrainResult run(Spec spec, Observer observer, Engine.Checkpoint checkpoint) {
         Objective objective = spec.objective();
         int parameters = objective.network().parameterCount();
         int rows = objective.examples().rows();
@@ -157,7 +173,7 @@ public final class Training {
                 rates.reached(loss);
             }
             if (k == spec.steps()) {
-                record(steps, each, new TrainStep(k, loss, Double.NaN, accuracy, norm, Double.NaN));
+                record(steps, observer, new TrainStep(k, loss, Double.NaN, accuracy, norm, Double.NaN), theta);
                 break;
             }
             double lr = rates.lr(k);
@@ -174,7 +190,7 @@ public final class Training {
             } else {
                 batchLoss[0] = objective.evaluate(at, draw.rows(), draw.from(), draw.count(), batchGradient);
             }
-            record(steps, each, new TrainStep(k, loss, batchLoss[0], accuracy, norm, lr));
+            record(steps, observer, new TrainStep(k, loss, batchLoss[0], accuracy, norm, lr), theta);
             if (at != theta) {
                 // A line search would read f(θ) on the batch; a schedule-free rule reads no loss.
                 batchLoss[0] = objective.evaluate(theta, draw.rows(), draw.from(), draw.count(), null);
@@ -198,9 +214,9 @@ public final class Training {
         return new TrainResult(steps, theta, stop, detail);
     }
 
-    private static void record(List<TrainStep> steps, Consumer<TrainStep> each, TrainStep step) {
+    private static void record(List<TrainStep> steps, Observer observer, TrainStep step, double[] theta) {
         steps.add(step);
-        each.accept(step);
+        observer.reached(step, theta);
     }
 
     static double norm(double[] g) {
