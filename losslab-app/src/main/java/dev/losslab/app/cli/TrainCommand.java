@@ -5,18 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
-import dev.losslab.core.net.Batches;
 import dev.losslab.core.net.ModelKind;
 import dev.losslab.core.net.Objective;
 import dev.losslab.core.net.TrainResult;
 import dev.losslab.core.net.TrainStep;
 import dev.losslab.core.net.Training;
-import dev.losslab.core.optim.OptimizerKind;
-import dev.losslab.core.optim.Schedule;
-import dev.losslab.core.optim.Schedules;
-import dev.losslab.core.optim.Settings;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,18 +27,6 @@ final class TrainCommand extends Subcommand {
 
     static final String NAME = "train";
 
-    /** Updates when neither --steps nor --batches says. */
-    static final int DEFAULT_STEPS = 100;
-
-    private static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR",
-            "learning rate (default: 0.1 for gd, sgd, momentum and the like; 0.001 for adaptive rules such as adam; 1 for lbfgs,",
-            "adadelta, prodigy)");
-    private static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
-            "updates (default: as many as --batches lists, else " + DEFAULT_STEPS + ")");
-    private static final Opt<Integer> BATCH_SIZE = Opt.integer("--batch-size", "B",
-            "B rows per update, drawn without replacement and reshuffled each epoch (default: every row, full batch)");
-    private static final Opt<Path> BATCHES = Opt.path("--batches", "FILE.json",
-            "the rows of each update: a JSON list of lists of row indices (0-based), one list per update");
     private static final Opt<Integer> SHARPNESS_EVERY = Opt.integer("--sharpness-every", "K",
             "the top Hessian eigenvalue every K steps (not computed yet: the sharpness column stays empty)");
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
@@ -60,10 +42,10 @@ final class TrainCommand extends Subcommand {
 
     private static List<Opt<?>> options() {
         List<Opt<?>> options = new ArrayList<>(NetworkOptions.MODEL_OPTIONS);
-        options.addAll(List.of(OptimizerOption.OPTIMIZER, LEARNING_RATE, STEPS, BATCH_SIZE, NetworkOptions.SEED,
-                NetworkOptions.INIT, BATCHES, SHARPNESS_EVERY, FORMAT, RunOptions.SCHEDULE));
-        options.addAll(RunOptions.HYPER_PARAMETERS);
-        RunOptions.all().stream().filter(RunOptions.SCHEDULE_PARAMETERS::contains).forEach(options::add);
+        options.addAll(List.of(OptimizerOption.OPTIMIZER, TrainingOptions.LEARNING_RATE, TrainingOptions.STEPS,
+                TrainingOptions.BATCH_SIZE, NetworkOptions.SEED, NetworkOptions.INIT, TrainingOptions.BATCHES,
+                SHARPNESS_EVERY, FORMAT, RunOptions.SCHEDULE));
+        options.addAll(TrainingOptions.RULE_PARAMETERS);
         return options;
     }
 
@@ -73,43 +55,16 @@ final class TrainCommand extends Subcommand {
             throw new InvalidInputException("sharpness-every", "--sharpness-every: sharpness (the top Hessian eigenvalue) is "
                     + "not computed yet; it needs Hessian-vector products, a later part of issue 17");
         }
-        ModelKind model = NetworkOptions.model(this);
-        Objective objective = NetworkOptions.objective(this);
-
-        List<int[]> listed = get(BATCHES) == null ? null : NetworkOptions.batches(get(BATCHES));
-        if (listed != null && get(BATCH_SIZE) != null) {
-            throw new InvalidInputException("batch-size", "give --batch-size or --batches, not both");
-        }
-        int steps = get(STEPS) != null ? get(STEPS) : listed != null ? listed.size() : DEFAULT_STEPS;
-        long seed = get(NetworkOptions.SEED);
-        Batches batches = listed != null ? new Batches.Listed(listed)
-                : get(BATCH_SIZE) != null ? new Batches.Sampled(get(BATCH_SIZE), seed) : new Batches.Full();
-
-        OptimizerKind kind = OptimizerOption.kind(this);
-        Double givenLr = get(LEARNING_RATE);
-        double lr = givenLr != null ? givenLr : Training.defaultLearningRate(kind);
-        RunOptions run = new RunOptions(steps, 0, givenLr, null, null, seed, get(RunOptions.SCHEDULE),
-                RunOptions.given(this, RunOptions.HYPER_PARAMETERS), RunOptions.given(this, RunOptions.SCHEDULE_PARAMETERS));
-        Settings settings = kind.settings(run.optimizerParametersFor(kind));
-        Schedule schedule = Schedules.create(run.schedule(), run.scheduleParametersFor(kind, false), steps);
-        Path init = get(NetworkOptions.INIT);
-        double[] theta = NetworkOptions.initial(this, objective);
-        Training.Spec spec = new Training.Spec(objective, kind.build(settings), kind.name(), lr, schedule, steps, batches, theta);
-
+        TrainingOptions.Setup setup = TrainingOptions.read(this);
+        Objective objective = setup.spec().objective();
         OutputFormat format = get(FORMAT);
-        String initText = init == null ? "PyTorch's scheme from LossLab's generator, seed " + seed : init.toString();
-        String batchText = switch (batches) {
-            case Batches.Full f -> "full batch";
-            case Batches.Sampled s -> "minibatches of " + s.size() + " (seed " + seed + ")";
-            case Batches.Listed l -> "batches from " + get(BATCHES);
-        };
         if (format == OutputFormat.csv) {
             out.println(String.join(",", COLUMNS));
         }
         Consumer<TrainStep> each = format == OutputFormat.csv ? s -> out.println(csvRow(s)) : s -> { };
         TrainResult result;
         try (LongWork work = LongWork.start(err, NAME)) {
-            result = Training.run(spec, each, k -> {
+            result = Training.run(setup.spec(), each, k -> {
                 if (work.job().isCancelled()) {
                     throw new CancellationException();
                 }
@@ -124,9 +79,8 @@ final class TrainCommand extends Subcommand {
                     err.println("stopped: " + result.stop() + ": " + result.detail());
                 }
             }
-            case text -> text(objective, model, kind, settings, lr, schedule, steps, batchText, initText, result, out);
-            case json -> out.println(JsonViews.MAPPER.writeValueAsString(
-                    json(objective, model, kind, settings, lr, schedule, steps, batchText, initText, result)));
+            case text -> text(setup, result, out);
+            case json -> out.println(JsonViews.MAPPER.writeValueAsString(json(setup, result)));
         }
         return Main.OK;
     }
@@ -147,11 +101,12 @@ final class TrainCommand extends Subcommand {
                 + String.format(Locale.ROOT, "%,d", o.network().parameterCount()) + " parameters";
     }
 
-    static void text(Objective o, ModelKind model, OptimizerKind kind, Settings settings, double lr, Schedule schedule,
-            int steps, String batchText, String initText, TrainResult result, PrintWriter out) {
-        out.println(modelText(o, model));
-        out.printf(Locale.ROOT, "%s lr %s (%s schedule), %d steps, %s; init: %s%n", kind.name(), Numbers.brief(lr),
-                schedule.name(), steps, batchText, initText);
+    static void text(TrainingOptions.Setup setup, TrainResult result, PrintWriter out) {
+        Objective o = setup.spec().objective();
+        out.println(modelText(o, setup.model()));
+        out.printf(Locale.ROOT, "%s lr %s (%s schedule), %d steps, %s; init: %s%n", setup.kind().name(),
+                Numbers.brief(setup.spec().learningRate()), setup.spec().schedule().name(), setup.spec().steps(),
+                setup.batchText(), setup.initText());
         boolean classes = o.examples().classification();
         out.printf(Locale.ROOT, "%8s %14s %14s %9s %12s %10s%n", "step", "loss", "batch_loss", classes ? "accuracy" : "", "grad_norm", "lr");
         List<TrainStep> rows = result.steps();
@@ -169,11 +124,11 @@ final class TrainCommand extends Subcommand {
         out.println("stop: " + result.stop() + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
     }
 
-    static ObjectNode json(Objective o, ModelKind model, OptimizerKind kind, Settings settings, double lr, Schedule schedule,
-            int steps, String batchText, String initText, TrainResult result) {
+    static ObjectNode json(TrainingOptions.Setup setup, TrainResult result) {
+        Objective o = setup.spec().objective();
         ObjectNode root = JsonViews.object();
         ObjectNode m = root.putObject("model");
-        m.put("kind", model.label());
+        m.put("kind", setup.model().label());
         m.put("shape", o.network().shape());
         m.put("activation", o.network().layers() > 1 ? o.network().activation().label() : null);
         m.put("loss", o.loss().label());
@@ -182,13 +137,13 @@ final class TrainCommand extends Subcommand {
         data.put("name", o.examples().name());
         data.put("rows", o.examples().rows());
         ObjectNode opt = root.putObject("optimizer");
-        opt.put("name", kind.name());
-        JsonViews.put(opt, "lr", lr);
-        opt.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(settings.values())));
-        root.put("schedule", schedule.name());
-        root.put("steps", steps);
-        root.put("batches", batchText);
-        root.put("init", initText);
+        opt.put("name", setup.kind().name());
+        JsonViews.put(opt, "lr", setup.spec().learningRate());
+        opt.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(setup.settings().values())));
+        root.put("schedule", setup.spec().schedule().name());
+        root.put("steps", setup.spec().steps());
+        root.put("batches", setup.batchText());
+        root.put("init", setup.initText());
         root.put("stop", result.stop());
         root.put("detail", result.detail());
         ArrayNode rows = root.putArray("rows");

@@ -1,0 +1,91 @@
+package dev.losslab.app.cli;
+
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.net.Batches;
+import dev.losslab.core.net.ModelKind;
+import dev.losslab.core.net.Objective;
+import dev.losslab.core.net.Training;
+import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Schedule;
+import dev.losslab.core.optim.Schedules;
+import dev.losslab.core.optim.Settings;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The options that say how to train a network (optimizer, lr, steps, batches, schedule and the
+ * rules' hyper-parameters), read into a {@link Training.Spec} together with {@link NetworkOptions}:
+ * shared by every command that trains ({@code train}, {@code slice}, sweeps), so one run means the
+ * same thing in each.
+ */
+final class TrainingOptions {
+
+    /** Updates when neither --steps nor --batches says. */
+    static final int DEFAULT_STEPS = 100;
+
+    static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR",
+            "learning rate (default: 0.1 for gd, sgd, momentum and the like; 0.001 for adaptive rules such as adam; 1 for lbfgs,",
+            "adadelta, prodigy)");
+    static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
+            "updates (default: as many as --batches lists, else " + DEFAULT_STEPS + ")");
+    static final Opt<Integer> BATCH_SIZE = Opt.integer("--batch-size", "B",
+            "B rows per update, drawn without replacement and reshuffled each epoch (default: every row, full batch)");
+    static final Opt<Path> BATCHES = Opt.path("--batches", "FILE.json",
+            "the rows of each update: a JSON list of lists of row indices (0-based), one list per update");
+
+    /** Every optimizer's and schedule's own hyper-parameters, from the registries. */
+    static final List<Opt<?>> RULE_PARAMETERS = ruleParameters();
+
+    private TrainingOptions() {}
+
+    private static List<Opt<?>> ruleParameters() {
+        List<Opt<?>> options = new ArrayList<>(RunOptions.HYPER_PARAMETERS);
+        RunOptions.all().stream().filter(RunOptions.SCHEDULE_PARAMETERS::contains).forEach(options::add);
+        return List.copyOf(options);
+    }
+
+    /**
+     * A training run as the options give it, with the words that describe it.
+     *
+     * @param batchText "full batch", "minibatches of 16 (seed 0)", …
+     * @param initText  where θ₀ came from
+     */
+    record Setup(ModelKind model, OptimizerKind kind, Settings settings, Training.Spec spec, String batchText,
+                 String initText) {}
+
+    /** The run that {@code command}'s network and training options describe. */
+    static Setup read(Subcommand command) {
+        ModelKind model = NetworkOptions.model(command);
+        Objective objective = NetworkOptions.objective(command);
+
+        Path batchFile = command.get(BATCHES);
+        List<int[]> listed = batchFile == null ? null : NetworkOptions.batches(batchFile);
+        if (listed != null && command.get(BATCH_SIZE) != null) {
+            throw new InvalidInputException("batch-size", "give --batch-size or --batches, not both");
+        }
+        int steps = command.get(STEPS) != null ? command.get(STEPS) : listed != null ? listed.size() : DEFAULT_STEPS;
+        long seed = command.get(NetworkOptions.SEED);
+        Batches batches = listed != null ? new Batches.Listed(listed)
+                : command.get(BATCH_SIZE) != null ? new Batches.Sampled(command.get(BATCH_SIZE), seed) : new Batches.Full();
+
+        OptimizerKind kind = OptimizerOption.kind(command);
+        Double givenLr = command.get(LEARNING_RATE);
+        double lr = givenLr != null ? givenLr : Training.defaultLearningRate(kind);
+        RunOptions run = new RunOptions(steps, 0, givenLr, null, null, seed, command.get(RunOptions.SCHEDULE),
+                RunOptions.given(command, RunOptions.HYPER_PARAMETERS), RunOptions.given(command, RunOptions.SCHEDULE_PARAMETERS));
+        Settings settings = kind.settings(run.optimizerParametersFor(kind));
+        Schedule schedule = Schedules.create(run.schedule(), run.scheduleParametersFor(kind, false), steps);
+        double[] theta = NetworkOptions.initial(command, objective);
+        Training.Spec spec = new Training.Spec(objective, kind.build(settings), kind.name(), lr, schedule, steps, batches, theta);
+
+        Path init = command.get(NetworkOptions.INIT);
+        String initText = init == null ? "PyTorch's scheme from LossLab's generator, seed " + seed : init.toString();
+        String batchText = switch (batches) {
+            case Batches.Full f -> "full batch";
+            case Batches.Sampled s -> "minibatches of " + s.size() + " (seed " + seed + ")";
+            case Batches.Listed l -> "batches from " + batchFile;
+        };
+        return new Setup(model, kind, settings, spec, batchText, initText);
+    }
+}
