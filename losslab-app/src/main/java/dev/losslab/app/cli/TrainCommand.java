@@ -88,7 +88,7 @@ final class TrainCommand extends Subcommand {
     /** One CSV row; NaN (no batch after the last step, no accuracy for real labels) as an empty cell. */
     static String csvRow(TrainStep s) {
         return s.step() + "," + cell(s.loss()) + "," + cell(s.batchLoss()) + "," + cell(s.accuracy()) + ","
-                + cell(s.gradNorm()) + "," + cell(s.lr()) + ",";
+                + cell(s.gradNorm()) + "," + cell(s.lr()) + "," + cell(s.sharpness());
     }
 
     private static String cell(double v) {
@@ -155,7 +155,7 @@ final class TrainCommand extends Subcommand {
             JsonViews.put(r, "accuracy", s.accuracy());
             JsonViews.put(r, "grad_norm", s.gradNorm());
             JsonViews.put(r, "lr", s.lr());
-            r.putNull("sharpness");
+            JsonViews.put(r, "sharpness", s.sharpness());
         }
         root.set("state_dict", JsonViews.MAPPER.valueToTree(o.network().stateDict(result.parameters())));
         return root;

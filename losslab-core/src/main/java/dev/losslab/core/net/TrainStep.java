@@ -10,5 +10,8 @@ package dev.losslab.core.net;
  * @param accuracy  the share of rows classified right at θ_k; NaN for real labels
  * @param gradNorm  ‖∇L(θ_k)‖, the full-data gradient's Euclidean norm
  * @param lr        the learning rate of update k + 1; NaN on the last row
+ * @param sharpness the largest eigenvalue of the full-data loss's Hessian at θ_k, on the steps
+ *                  {@link Training.Spec#sharpnessEvery} asks for; NaN on the others
  */
-public record TrainStep(int step, double loss, double batchLoss, double accuracy, double gradNorm, double lr) {}
+public record TrainStep(int step, double loss, double batchLoss, double accuracy, double gradNorm, double lr,
+                        double sharpness) {}

@@ -74,10 +74,27 @@ public final class Training {
      * @param steps        the updates, 0 to {@link #MAX_STEPS}
      * @param batches      the rows of each update
      * @param initial      θ₀, N values
+     * @param sharpnessEvery the top Hessian eigenvalue of the full-data loss at steps 0, K, 2K, … and
+     *                       the last; 0 for never
      */
     public record Spec(Objective objective, Optimizer optimizer, String optimizerName, double learningRate,
-                       Schedule schedule, int steps, Batches batches, double[] initial) {
+                       Schedule schedule, int steps, Batches batches, double[] initial, int sharpnessEvery) {
+
+        /** A run that does not track sharpness. */
+        public Spec(Objective objective, Optimizer optimizer, String optimizerName, double learningRate,
+                    Schedule schedule, int steps, Batches batches, double[] initial) {
+            this(objective, optimizer, optimizerName, learningRate, schedule, steps, batches, initial, 0);
+        }
+
+        /** This run, tracking sharpness every {@code k} steps. */
+        public Spec withSharpnessEvery(int k) {
+            return new Spec(objective, optimizer, optimizerName, learningRate, schedule, steps, batches, initial, k);
+        }
+
         public Spec {
+            if (sharpnessEvery < 0) {
+                throw InvalidInputException.outOfRange("sharpness-every", ">= 1 (or 0 for never)", sharpnessEvery);
+            }
             if (steps < 0 || steps > MAX_STEPS) {
                 throw InvalidInputException.outOfRange("steps", "in 0 … " + MAX_STEPS, steps);
             }
@@ -173,7 +190,7 @@ public final class Training {
                 rates.reached(loss);
             }
             if (k == spec.steps()) {
-                record(steps, observer, new TrainStep(k, loss, Double.NaN, accuracy, norm, Double.NaN), theta);
+                record(steps, observer, new TrainStep(k, loss, Double.NaN, accuracy, norm, Double.NaN, sharpness(spec, k, theta)), theta);
                 break;
             }
             double lr = rates.lr(k);
@@ -190,7 +207,7 @@ public final class Training {
             } else {
                 batchLoss[0] = objective.evaluate(at, draw.rows(), draw.from(), draw.count(), batchGradient);
             }
-            record(steps, observer, new TrainStep(k, loss, batchLoss[0], accuracy, norm, lr), theta);
+            record(steps, observer, new TrainStep(k, loss, batchLoss[0], accuracy, norm, lr, sharpness(spec, k, theta)), theta);
             if (at != theta) {
                 // A line search would read f(θ) on the batch; a schedule-free rule reads no loss.
                 batchLoss[0] = objective.evaluate(theta, draw.rows(), draw.from(), draw.count(), null);
@@ -212,6 +229,12 @@ public final class Training {
             }
         }
         return new TrainResult(steps, theta, stop, detail);
+    }
+
+    /** The top Hessian eigenvalue at θ_k when the spec asks for it at step k, else NaN. */
+    private static double sharpness(Spec spec, int k, double[] theta) {
+        boolean asked = spec.sharpnessEvery() > 0 && (k % spec.sharpnessEvery() == 0 || k == spec.steps());
+        return asked ? Double.NaN : Double.NaN; // computed in the next commit (Lanczos on exact Hessian-vector products)
     }
 
     private static void record(List<TrainStep> steps, Observer observer, TrainStep step, double[] theta) {
