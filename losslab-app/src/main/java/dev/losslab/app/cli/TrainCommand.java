@@ -28,7 +28,8 @@ final class TrainCommand extends Subcommand {
     static final String NAME = "train";
 
     private static final Opt<Integer> SHARPNESS_EVERY = Opt.integer("--sharpness-every", "K",
-            "the top Hessian eigenvalue every K steps (not computed yet: the sharpness column stays empty)");
+            "the sharpness, the largest eigenvalue of the full-data loss's Hessian (Lanczos on exact Hessian-vector products),",
+            "at steps 0, K, 2K, … and the last; compare it with 2/lr (default: never)");
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
 
     static final List<String> COLUMNS = List.of("step", "loss", "batch_loss", "accuracy", "grad_norm", "lr", "sharpness");
@@ -51,12 +52,12 @@ final class TrainCommand extends Subcommand {
 
     @Override
     public Integer call() throws Exception {
-        if (get(SHARPNESS_EVERY) != null) {
-            throw new InvalidInputException("sharpness-every", "--sharpness-every: sharpness (the top Hessian eigenvalue) is "
-                    + "not computed yet; it needs Hessian-vector products, a later part of issue 17");
+        Integer every = get(SHARPNESS_EVERY);
+        if (every != null && every < 1) {
+            throw InvalidInputException.outOfRange("sharpness-every", "a whole number of steps >= 1", every);
         }
         TrainingOptions.Setup setup = TrainingOptions.read(this);
-        Objective objective = setup.spec().objective();
+        Training.Spec spec = every == null ? setup.spec() : setup.spec().withSharpnessEvery(every);
         OutputFormat format = get(FORMAT);
         if (format == OutputFormat.csv) {
             out.println(String.join(",", COLUMNS));
@@ -64,7 +65,7 @@ final class TrainCommand extends Subcommand {
         Consumer<TrainStep> each = format == OutputFormat.csv ? s -> out.println(csvRow(s)) : s -> { };
         TrainResult result;
         try (LongWork work = LongWork.start(err, NAME)) {
-            result = Training.run(setup.spec(), each, k -> {
+            result = Training.run(spec, each, k -> {
                 if (work.job().isCancelled()) {
                     throw new CancellationException();
                 }
@@ -108,18 +109,27 @@ final class TrainCommand extends Subcommand {
                 Numbers.brief(setup.spec().learningRate()), setup.spec().schedule().name(), setup.spec().steps(),
                 setup.batchText(), setup.initText());
         boolean classes = o.examples().classification();
-        out.printf(Locale.ROOT, "%8s %14s %14s %9s %12s %10s%n", "step", "loss", "batch_loss", classes ? "accuracy" : "", "grad_norm", "lr");
         List<TrainStep> rows = result.steps();
-        int every = Math.max(1, (rows.size() - 1) / 20);
-        for (int i = 0; i < rows.size(); i++) {
-            if (i % every != 0 && i != rows.size() - 1) {
+        boolean sharp = rows.stream().anyMatch(s -> !Double.isNaN(s.sharpness()));
+        out.printf(Locale.ROOT, "%8s %14s %14s %9s %12s %10s%s%n", "step", "loss", "batch_loss", classes ? "accuracy" : "",
+                "grad_norm", "lr", sharp ? String.format(Locale.ROOT, " %12s", "sharpness") : "");
+        // About twenty rows; with sharpness, only rows that have it.
+        List<TrainStep> shown = rows.stream().filter(s -> !sharp || !Double.isNaN(s.sharpness())).toList();
+        int every = Math.max(1, (shown.size() - 1) / 20);
+        for (int i = 0; i < shown.size(); i++) {
+            if (i % every != 0 && i != shown.size() - 1) {
                 continue;
             }
-            TrainStep s = rows.get(i);
-            out.printf(Locale.ROOT, "%8d %14s %14s %9s %12s %10s%n", s.step(), Numbers.brief(s.loss()),
+            TrainStep s = shown.get(i);
+            out.printf(Locale.ROOT, "%8d %14s %14s %9s %12s %10s%s%n", s.step(), Numbers.brief(s.loss()),
                     Double.isNaN(s.batchLoss()) ? "" : Numbers.brief(s.batchLoss()),
                     classes ? String.format(Locale.ROOT, "%.1f %%", 100 * s.accuracy()) : "",
-                    Numbers.brief(s.gradNorm()), Double.isNaN(s.lr()) ? "" : Numbers.brief(s.lr()));
+                    Numbers.brief(s.gradNorm()), Double.isNaN(s.lr()) ? "" : Numbers.brief(s.lr()),
+                    sharp ? String.format(Locale.ROOT, " %12s", Numbers.brief(s.sharpness())) : "");
+        }
+        if (sharp) {
+            out.printf(Locale.ROOT, "gradient descent on a quadratic of curvature h is stable for lr < 2/h: here 2/lr = %s%n",
+                    Numbers.brief(2 / setup.spec().learningRate()));
         }
         out.println("stop: " + result.stop() + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
     }

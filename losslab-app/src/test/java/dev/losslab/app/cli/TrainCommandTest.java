@@ -65,7 +65,7 @@ class TrainCommandTest {
             double torch = adam.get("loss").get(k).asDouble();
             assertThat(Math.abs(Double.parseDouble(cells[1]) - torch)).as("loss at step %d", k).isLessThanOrEqualTo(1e-9 * torch);
             assertThat(Double.parseDouble(cells[3])).as("accuracy at step %d", k).isEqualTo(adam.get("accuracy").get(k).asDouble());
-            assertThat(cells[6]).as("sharpness is not computed yet").isEmpty();
+            assertThat(cells[6]).as("sharpness only when asked").isEmpty();
             if (k < steps) {
                 assertThat(Double.parseDouble(cells[5])).isEqualTo(0.01);
             } else {
@@ -101,6 +101,27 @@ class TrainCommandTest {
         assertThat(rest.at("/rows/10/loss").asDouble()).isEqualTo(whole.at("/rows/20/loss").asDouble());
     }
 
+    @Test
+    void sharpnessEveryKStepsIsTheTopHessianEigenvalueBesideTwoOverLr() throws Exception {
+        // Logistic regression on iris: ce's Hessian does not depend on the labels' fit much, and 10
+        // full-batch steps of gd keep the sharpness near its start; every 4 steps, and the last.
+        Cli cli = Cli.run("train", "--data", "iris", "--model", "logistic", "--optimizer", "gd", "--lr", "0.05",
+                "--steps", "10", "--sharpness-every", "4", "--format", "csv");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        String[] lines = cli.outLines();
+        for (int k = 0; k <= 10; k++) {
+            String sharpness = lines[k + 1].split(",", -1)[6];
+            if (k % 4 == 0 || k == 10) {
+                assertThat(Double.parseDouble(sharpness)).as("step %d", k).isPositive();
+            } else {
+                assertThat(sharpness).as("step %d", k).isEmpty();
+            }
+        }
+        Cli text = Cli.run("train", "--data", "moons", "--model", "mlp", "--hidden", "8", "--optimizer", "gd", "--lr", "0.5",
+                "--steps", "20", "--sharpness-every", "10");
+        assertThat(text.out()).contains("sharpness").contains("2/lr = 4");
+    }
+
     private static String[] cat(String[] common, String... first) {
         String[] all = new String[first.length + common.length];
         System.arraycopy(first, 0, all, 0, first.length);
@@ -119,7 +140,8 @@ class TrainCommandTest {
             --loss hinge                                 | unknown loss 'hinge'
             --optimizer adam --momentum 0.9              | adam does not take momentum
             --optimizer newton                           | newton
-            --sharpness-every 10                         | not computed yet
+            --sharpness-every 0                          | sharpness-every must be a whole number of steps >= 1
+            --sharpness-every 1 --steps 20000            | the cap
             --steps 2000000                              | steps must be in 0 … 1000000
             --hidden 4096,4096                           | more than 100,000 parameters
             --data digits --hidden 512 --steps 100000    | more than the cap

@@ -18,6 +18,11 @@ public enum Activation {
         double derivative(double z, double a) {
             return 1 - a * a;
         }
+
+        /** d(1 − a²)/dz = −2a·(1 − a²). */
+        double secondDerivative(double z, double a) {
+            return -2 * a * (1 - a * a);
+        }
     },
     /** max(z, 0); derivative 1 where z &gt; 0, else 0 (torch's threshold_backward: 0 at z = 0). */
     RELU {
@@ -28,6 +33,11 @@ public enum Activation {
         double derivative(double z, double a) {
             return z > 0 ? 1 : 0;
         }
+
+        /** 0 everywhere (torch's double backward through threshold_backward gives 0 too, at z = 0 included). */
+        double secondDerivative(double z, double a) {
+            return 0;
+        }
     },
     /** σ(z) = 1/(1 + e^(−z)); derivative σ(1 − σ). */
     SIGMOID {
@@ -37,6 +47,11 @@ public enum Activation {
 
         double derivative(double z, double a) {
             return a * (1 - a);
+        }
+
+        /** d(σ(1 − σ))/dz = σ(1 − σ)(1 − 2σ). */
+        double secondDerivative(double z, double a) {
+            return a * (1 - a) * (1 - 2 * a);
         }
     },
     /**
@@ -53,6 +68,11 @@ public enum Activation {
             double pdf = Math.exp(-0.5 * z * z) * INV_SQRT_2PI;
             return cdf + z * pdf;
         }
+
+        /** d(Φ + z·φ)/dz = φ + φ − z²·φ = φ(z)·(2 − z²), since φ'(z) = −z·φ(z). */
+        double secondDerivative(double z, double a) {
+            return Math.exp(-0.5 * z * z) * INV_SQRT_2PI * (2 - z * z);
+        }
     };
 
     private static final double SQRT1_2 = Math.sqrt(0.5);
@@ -63,6 +83,9 @@ public enum Activation {
 
     /** d act/dz at z, given also a = act(z) (cheaper for tanh and sigmoid). */
     abstract double derivative(double z, double a);
+
+    /** d² act/dz² at z, given also a = act(z): what Hessian-vector products need. */
+    abstract double secondDerivative(double z, double a);
 
     /** The name users type: {@code tanh}, {@code relu}, … */
     public String label() {

@@ -26,6 +26,13 @@ public enum Loss {
             }
             return sum;
         }
+
+        /** ∂²ℓ/∂z² = 2·I. */
+        void curvatureTimes(double[] z, int from, int outputs, double label, double[] rz, double[] out) {
+            for (int k = 0; k < outputs; k++) {
+                out[k] = 2 * rz[k];
+            }
+        }
     },
     /**
      * {@code BCEWithLogitsLoss}: one logit z, label y ∈ {0, 1}:
@@ -38,6 +45,12 @@ public enum Loss {
             double m = Math.max(-x, 0);
             delta[0] = 1 / (1 + Math.exp(-x)) - label;
             return (1 - label) * x + m + Math.log(Math.exp(-m) + Math.exp(-x - m));
+        }
+
+        /** ∂²ℓ/∂z² = σ(z)(1 − σ(z)). */
+        void curvatureTimes(double[] z, int from, int outputs, double label, double[] rz, double[] out) {
+            double s = 1 / (1 + Math.exp(-z[from]));
+            out[0] = s * (1 - s) * rz[0];
         }
     },
     /**
@@ -62,6 +75,27 @@ public enum Loss {
             }
             return Math.log(sum) - (z[from + c] - max);
         }
+
+        /** ∂²ℓ/∂z² = diag(p) − p·pᵀ with p = softmax(z): (H·r)ₖ = pₖ·(rₖ − Σⱼ pⱼ·rⱼ). */
+        void curvatureTimes(double[] z, int from, int outputs, double label, double[] rz, double[] out) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (int k = 0; k < outputs; k++) {
+                max = Math.max(max, z[from + k]);
+            }
+            double sum = 0;
+            for (int k = 0; k < outputs; k++) {
+                out[k] = Math.exp(z[from + k] - max);
+                sum += out[k];
+            }
+            double mean = 0;
+            for (int k = 0; k < outputs; k++) {
+                out[k] /= sum;
+                mean += out[k] * rz[k];
+            }
+            for (int k = 0; k < outputs; k++) {
+                out[k] *= rz[k] - mean;
+            }
+        }
     };
 
     /**
@@ -70,6 +104,12 @@ public enum Loss {
      * @param z the outputs, K of them from {@code from}
      */
     abstract double row(double[] z, int from, int outputs, double label, double[] delta);
+
+    /**
+     * One row's loss's second derivative by the outputs times a vector: (∂²ℓ/∂z²)·rz into
+     * {@code out[0 … K−1]}, before the mean's denominator.
+     */
+    abstract void curvatureTimes(double[] z, int from, int outputs, double label, double[] rz, double[] out);
 
     /** What the sum of the rows' losses is divided by: rows·K for MSE's mean over every element, rows otherwise. */
     double denominator(int rows, int outputs) {

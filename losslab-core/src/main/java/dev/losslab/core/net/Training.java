@@ -112,7 +112,7 @@ public final class Training {
                         objective.network().shape(), parameters, MAX_QUADRATIC_PARAMETERS));
             }
             batches.check(objective.examples().rows(), steps);
-            double work = work(objective, steps, batches);
+            double work = work(objective, steps, batches) + sharpnessWork(objective, steps, sharpnessEvery);
             if (work > MAX_WORK) {
                 throw new InvalidInputException("steps", String.format(Locale.ROOT,
                         "%d steps of the %s network (%,d parameters) over %,d rows cost %.3g row·parameter products, "
@@ -122,6 +122,22 @@ public final class Training {
             }
             initial = initial.clone();
         }
+    }
+
+    /**
+     * Hessian-vector products a tracked sharpness is expected to take at each check: Lanczos
+     * started from the last check's top eigenvector converges in a few dozen (the first check may
+     * take more; the run itself stops at {@link #MAX_WORK} whatever this says).
+     */
+    static final int EXPECTED_PRODUCTS_PER_CHECK = 30;
+
+    /** Row·parameter products of the sharpness checks of a run. */
+    static double sharpnessWork(Objective objective, int steps, int every) {
+        if (every == 0) {
+            return 0;
+        }
+        double checks = steps / every + 2;
+        return checks * EXPECTED_PRODUCTS_PER_CHECK * 2.0 * objective.examples().rows() * objective.network().parameterCount();
     }
 
     /** Row·parameter products of a run: every step evaluates every row, and its batch when that is not all of them. */
@@ -171,6 +187,7 @@ public final class Training {
         Schedule.Rates rates = spec.schedule().rates(spec.learningRate());
         Batches.Drawer drawer = spec.batches().drawer(rows);
         BatchSurface surface = new BatchSurface(objective, spec.optimizerName());
+        Curvature curvature = spec.sharpnessEvery() > 0 ? new Curvature(objective) : null;
         List<TrainStep> steps = new ArrayList<>();
         String stop = "max-steps";
         String detail = "";
@@ -190,7 +207,7 @@ public final class Training {
                 rates.reached(loss);
             }
             if (k == spec.steps()) {
-                record(steps, observer, new TrainStep(k, loss, Double.NaN, accuracy, norm, Double.NaN, sharpness(spec, k, theta)), theta);
+                record(steps, observer, new TrainStep(k, loss, Double.NaN, accuracy, norm, Double.NaN, sharpness(spec, curvature, k, theta)), theta);
                 break;
             }
             double lr = rates.lr(k);
@@ -207,7 +224,7 @@ public final class Training {
             } else {
                 batchLoss[0] = objective.evaluate(at, draw.rows(), draw.from(), draw.count(), batchGradient);
             }
-            record(steps, observer, new TrainStep(k, loss, batchLoss[0], accuracy, norm, lr, sharpness(spec, k, theta)), theta);
+            record(steps, observer, new TrainStep(k, loss, batchLoss[0], accuracy, norm, lr, sharpness(spec, curvature, k, theta)), theta);
             if (at != theta) {
                 // A line search would read f(θ) on the batch; a schedule-free rule reads no loss.
                 batchLoss[0] = objective.evaluate(theta, draw.rows(), draw.from(), draw.count(), null);
@@ -231,10 +248,16 @@ public final class Training {
         return new TrainResult(steps, theta, stop, detail);
     }
 
-    /** The top Hessian eigenvalue at θ_k when the spec asks for it at step k, else NaN. */
-    private static double sharpness(Spec spec, int k, double[] theta) {
-        boolean asked = spec.sharpnessEvery() > 0 && (k % spec.sharpnessEvery() == 0 || k == spec.steps());
-        return asked ? Double.NaN : Double.NaN; // computed in the next commit (Lanczos on exact Hessian-vector products)
+    /** The top Hessian eigenvalue of the full-data loss at θ_k when the spec asks for it at step k, else NaN. */
+    private static double sharpness(Spec spec, Curvature curvature, int k, double[] theta) {
+        if (curvature == null || (k % spec.sharpnessEvery() != 0 && k != spec.steps())) {
+            return Double.NaN;
+        }
+        if (curvature.work() > MAX_WORK) {
+            throw new InvalidInputException("sharpness-every", String.format(Locale.ROOT, "the sharpness checks have cost "
+                    + "more than the cap of %.0e row·parameter products by step %d: check less often (a larger K)", MAX_WORK, k));
+        }
+        return curvature.sharpness(theta);
     }
 
     private static void record(List<TrainStep> steps, Observer observer, TrainStep step, double[] theta) {
