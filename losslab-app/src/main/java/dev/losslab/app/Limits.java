@@ -21,9 +21,10 @@ package dev.losslab.app;
  * @param sgdStats SGD statistics ({@code /api/sgd-stats}, job kind {@code sgd-stats})
  * @param tuning   tuning a race's racers (job kind {@code tune})
  * @param jobs     background work ({@code /api/jobs})
+ * @param training training networks on the models page (job kind {@code train})
  */
 public record Limits(Requests requests, Connections connections, Race race, Landscape landscape, Basins basins, Sweep sweep,
-                     SgdStats sgdStats, Tuning tuning, Jobs jobs) {
+                     SgdStats sgdStats, Tuning tuning, Jobs jobs, Training training) {
 
     /**
      * Deepest a JSON request body may nest: deeper than any request the API takes, and it stops a body
@@ -52,7 +53,8 @@ public record Limits(Requests requests, Connections connections, Race race, Land
             new Sweep(100, 5_000, MAP_WORK),
             new SgdStats(8, 200, 2_000),
             new Tuning(5_000, MAP_WORK),
-            new Jobs(2, 16, 60_000, 300_000));
+            new Jobs(2, 16, 60_000, 300_000),
+            new Training(20_000, 4, 2e10));
 
     /**
      * @param maxBodyBytes      largest request body (413 beyond)
@@ -170,6 +172,23 @@ public record Limits(Requests requests, Connections connections, Race race, Land
         public Jobs {
             check(maxRunning >= 1 && maxKept >= 1 && maxMillis >= 1 && keepMillis >= 1,
                     "job limits", maxRunning, maxKept, maxMillis, keepMillis);
+        }
+    }
+
+    /**
+     * A training race on the models page: its racers train side by side, one core each. Every step
+     * evaluates the loss on every row (the curve's full-data loss), so rows × parameters × (steps + 1)
+     * row·parameter products per racer is the least a run costs (a minibatch and sharpness checks add
+     * to it; each racer is held to the core's own {@code Training.MAX_WORK} besides). 2·10¹⁰ of them
+     * is a few seconds per racer on a laptop core: the page's default race takes well under a second.
+     *
+     * @param maxSteps  most updates per racer
+     * @param maxRacers most racers
+     * @param maxWork   most full-data row·parameter products of all racers together
+     */
+    public record Training(int maxSteps, int maxRacers, double maxWork) {
+        public Training {
+            check(maxSteps >= 1 && maxRacers >= 1 && maxWork >= 1, "training limits", maxSteps, maxRacers, (long) maxWork);
         }
     }
 

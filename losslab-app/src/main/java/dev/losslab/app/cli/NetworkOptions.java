@@ -5,6 +5,7 @@ import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.data.Datasets;
 import dev.losslab.core.net.Activation;
+import dev.losslab.core.net.Architecture;
 import dev.losslab.core.net.Examples;
 import dev.losslab.core.net.Loss;
 import dev.losslab.core.net.ModelKind;
@@ -13,10 +14,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * The options that say which network to build, on which data, from which weights: shared by every
@@ -25,16 +24,13 @@ import java.util.function.Function;
  */
 final class NetworkOptions {
 
-    /** Widest hidden layer. */
-    static final int MAX_WIDTH = 4096;
-
     static final Opt<String> DATA = Opt.text("--data", "NAME|FILE.csv",
             "the training rows: a built-in dataset (" + String.join(", ", Datasets.names()) + ") or a CSV file").mandatory();
     static final Opt<String> MODEL = Opt.text("--model", "linear|logistic|mlp",
             "linear: one Linear layer (mse); logistic: one Linear layer of logits (bce for two classes, ce for more);",
             "mlp: Linear, activation, Linear, … (nn.Sequential)").mandatory();
     static final Opt<String> HIDDEN = Opt.text("--hidden", "W1,W2,…",
-            "the MLP's hidden widths (default: 16,16)");
+            "the MLP's hidden widths, each 1 to " + Architecture.MAX_WIDTH + " (default: 16,16)");
     static final Opt<String> ACTIVATION = Opt.text("--activation", "tanh|relu|sigmoid|gelu",
             "the MLP's activation; gelu is the exact (erf) GELU (default: ${DEFAULT-VALUE})").defaultValue("tanh");
     static final Opt<String> LOSS = Opt.text("--loss", "mse|bce|ce",
@@ -55,13 +51,13 @@ final class NetworkOptions {
         return ModelKind.parse(command.get(MODEL));
     }
 
-    /** The network, its loss and its examples, from {@link #MODEL_OPTIONS}. */
+    /** The network, its loss and its examples, from {@link #MODEL_OPTIONS}, read as the web lab reads them ({@link Architecture}). */
     static Objective objective(Subcommand command) {
-        Activation activation = choice("activation", command.get(ACTIVATION), Activation.values(), Activation::label);
-        Loss loss = command.get(LOSS) == null ? null : choice("loss", command.get(LOSS), Loss.values(), Loss::label);
-        int[] hidden = command.get(HIDDEN) == null ? null : widths(command.get(HIDDEN));
+        Activation activation = Architecture.activation(command.get(ACTIVATION));
+        Loss loss = command.get(LOSS) == null ? null : Architecture.loss(command.get(LOSS));
+        int[] hidden = command.get(HIDDEN) == null ? null : Architecture.widths(command.get(HIDDEN), "--hidden");
         Examples examples = Examples.of(Datasets.resolve(command.get(DATA), true));
-        return model(command).objective(examples, hidden, activation, loss);
+        return new Architecture(model(command), hidden, activation, loss).objective(examples);
     }
 
     /** θ₀: from {@link #INIT}'s state_dict, else PyTorch's scheme drawn with {@link #SEED}. */
@@ -69,30 +65,6 @@ final class NetworkOptions {
         Path init = command.get(INIT);
         return init == null ? objective.network().initialParameters(command.get(SEED))
                 : objective.network().parametersFrom(stateDict(init, "init"), "init");
-    }
-
-    /** "16,16" → {16, 16}: each a whole number in 1 … {@link #MAX_WIDTH}. */
-    static int[] widths(String text) {
-        String[] parts = text.split(",", -1);
-        int[] widths = new int[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            String p = parts[i].strip();
-            if (!p.matches("\\d{1,9}") || Integer.parseInt(p) < 1 || Integer.parseInt(p) > MAX_WIDTH) {
-                throw new InvalidInputException("hidden", "--hidden takes widths from 1 to " + MAX_WIDTH
-                        + " separated by commas, such as 16,16; got \"" + text + "\" (\"" + p + "\" is not one)");
-            }
-            widths[i] = Integer.parseInt(p);
-        }
-        return widths;
-    }
-
-    static <E> E choice(String field, String given, E[] values, Function<E, String> label) {
-        for (E v : values) {
-            if (label.apply(v).equals(given)) {
-                return v;
-            }
-        }
-        throw InvalidInputException.unknownName(field, given, Arrays.stream(values).map(label).toList());
     }
 
     /** A JSON file's value; {@code field} names the option that gave the file, for errors. */

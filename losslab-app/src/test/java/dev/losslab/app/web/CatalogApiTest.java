@@ -134,7 +134,10 @@ class CatalogApiTest {
             Map.entry("jobs.maxRunning", "/jobs/maxRunning"),
             Map.entry("jobs.maxKept", "/jobs/maxKept"),
             Map.entry("jobs.maxMillis", "/jobs/maxSeconds"),
-            Map.entry("jobs.keepMillis", "/jobs/keepSeconds"));
+            Map.entry("jobs.keepMillis", "/jobs/keepSeconds"),
+            Map.entry("training.maxSteps", "/training/maxSteps"),
+            Map.entry("training.maxRacers", "/training/maxRacers"),
+            Map.entry("training.maxWork", "/training/maxWork"));
 
     @Test
     void theCatalogShowsEveryLimitWithTheValueTheServerEnforces() throws Exception {

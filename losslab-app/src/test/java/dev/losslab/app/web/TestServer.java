@@ -50,14 +50,14 @@ public final class TestServer implements AutoCloseable, AfterAllCallback {
         Limits.Requests r = d.requests();
         var requests = new Limits.Requests(r.maxBodyBytes(), r.maxQueryLength(), r.maxConcurrentWork(), r.maxWaitingPerClient(), millis);
         return new TestServer(new Limits(requests, d.connections(), d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(),
-                d.tuning(), d.jobs()));
+                d.tuning(), d.jobs(), d.training()));
     }
 
     /** A server with {@code connections}' head size and time-outs, otherwise as by default. */
     public static TestServer withConnections(Limits.Connections connections) {
         Limits d = Limits.DEFAULT;
         return new TestServer(new Limits(d.requests(), connections, d.race(), d.landscape(), d.basins(), d.sweep(), d.sgdStats(),
-                d.tuning(), d.jobs()));
+                d.tuning(), d.jobs(), d.training()));
     }
 
     /** The port the server listens on, for tests that talk to it over a raw socket. */

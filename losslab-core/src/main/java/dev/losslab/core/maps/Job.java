@@ -70,10 +70,14 @@ public final class Job {
 
     /** One more unit done; nothing once cancelled, so progress stays put after a cancel. */
     void unitDone() {
-        if (isCancelled()) {
+        unitsDone(1);
+    }
+
+    private void unitsDone(long units) {
+        if (isCancelled() || units <= 0) {
             return;
         }
-        progress.accept(Math.min(1, done.incrementAndGet() / (double) total));
+        progress.accept(Math.min(1, done.addAndGet(units) / (double) total));
     }
 
     /**
@@ -88,7 +92,31 @@ public final class Job {
      * @throws CancellationException when the job is cancelled or the calling thread interrupted
      */
     public void forEachUnit(int count, IntConsumer unit) {
-        begin(count);
+        forEachUnit(count, 1, (i, stepDone) -> unit.accept(i));
+    }
+
+    /** A unit that is long itself and says when each of its steps is done. */
+    @FunctionalInterface
+    public interface SteppedUnit {
+        /**
+         * Does unit {@code index}, calling {@code stepDone} after each of its steps (at most the
+         * {@code steps} promised; a unit that ends early counts its remaining steps done when it returns).
+         */
+        void run(int index, Runnable stepDone);
+    }
+
+    /**
+     * As {@link #forEachUnit(int, IntConsumer)} for units of {@code steps} steps each (the racers of
+     * a training race, each a run of many updates): progress moves with every step of every unit,
+     * as the fraction of count × steps done, rather than unit by unit.
+     *
+     * @throws CancellationException when the job is cancelled or the calling thread interrupted
+     */
+    public void forEachUnit(int count, long steps, SteppedUnit unit) {
+        if (steps < 1) {
+            throw new IllegalArgumentException("a unit has at least one step, got " + steps);
+        }
+        begin(count * steps);
         AtomicReference<Throwable> stopped = new AtomicReference<>();
         // No unit throws out of the stream: a parallel forEach that throws returns at once while
         // sibling units still run; one that does not returns only when every unit has ended.
@@ -98,8 +126,14 @@ public final class Job {
             }
             try {
                 check();
-                unit.accept(i);
-                unitDone();
+                long[] stepsDone = {0};
+                unit.run(i, () -> {
+                    if (stepsDone[0] < steps) {
+                        stepsDone[0]++;
+                        unitDone();
+                    }
+                });
+                unitsDone(steps - stepsDone[0]);
             } catch (Throwable thrown) {
                 stopped.compareAndSet(null, thrown);
             }

@@ -121,11 +121,18 @@ public enum Loss {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    /** The row is classified right: the largest of K outputs is its class; one output is class 1 when above the threshold (0 for a logit, ½ for MSE on 0/1). */
+    /** The row is classified right: its {@link #predictedClass} is its label. */
     boolean correct(double[] z, int from, int outputs, double label) {
+        return predictedClass(z, from, outputs) == label;
+    }
+
+    /**
+     * The class the outputs predict: for one output, class 1 when it is above
+     * {@link #oneOutputThreshold}, else 0; for K outputs, the largest one's (the first of equals).
+     */
+    int predictedClass(double[] z, int from, int outputs) {
         if (outputs == 1) {
-            double threshold = this == MSE ? 0.5 : 0;
-            return (z[from] > threshold ? 1 : 0) == label;
+            return z[from] > oneOutputThreshold() ? 1 : 0;
         }
         int best = 0;
         for (int k = 1; k < outputs; k++) {
@@ -133,6 +140,11 @@ public enum Loss {
                 best = k;
             }
         }
-        return best == label;
+        return best;
+    }
+
+    /** Where one output turns from class 0 to 1: 0 for a logit (σ(z) = ½), ½ for mse on 0/1 labels. */
+    double oneOutputThreshold() {
+        return this == MSE ? 0.5 : 0;
     }
 }

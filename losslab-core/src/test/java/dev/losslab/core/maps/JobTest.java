@@ -129,4 +129,34 @@ class JobTest {
         assertThat(runs).containsOnly(1);
         assertThat(seen).hasSize(101).contains(0.0, 1.0);
     }
+    /**
+     * Two units of four steps, one after the other on one thread: progress moves an eighth with each
+     * step; a unit that stops after one step counts its other three done when it returns; a unit
+     * that reports more steps than promised moves nothing more.
+     */
+    @Test
+    void steppedUnitsMoveTheProgressStepByStep() {
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        Job job = Job.reporting(seen::add);
+        ForkJoinPool one = new ForkJoinPool(1);
+        try {
+            one.submit(() -> job.forEachUnit(2, 4, (i, stepDone) -> {
+                int steps = i == 0 ? 1 : 6;
+                for (int k = 0; k < steps; k++) {
+                    stepDone.run();
+                }
+            })).join();
+        } finally {
+            one.shutdown();
+        }
+        assertThat(seen.getFirst()).isEqualTo(0.0);
+        assertThat(seen.getLast()).isEqualTo(1.0);
+        assertThat(seen).hasSize(1 + 2 + 4); // the start, unit 0's two reports, unit 1's four
+        for (int k = 1; k < seen.size(); k++) {
+            assertThat(seen.get(k)).isGreaterThan(seen.get(k - 1));
+        }
+        // unit 0 reports 1/8 then 3/8 at once when it returns, unit 1 four eighths one by one, whichever runs first
+        assertThat(seen).allMatch(f -> f * 8 == Math.rint(f * 8));
+        assertThat(seen.stream().filter(f -> f > 0).count()).as("1 + 1 + 4 reports after the start").isEqualTo(6);
+    }
 }

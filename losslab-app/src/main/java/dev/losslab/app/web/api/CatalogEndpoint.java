@@ -10,13 +10,21 @@ import dev.losslab.app.web.http.Reply;
 import dev.losslab.app.web.http.Request;
 import dev.losslab.app.web.http.Surfaces;
 import dev.losslab.core.data.DataLandscapes;
+import dev.losslab.core.data.Dataset;
+import dev.losslab.core.data.Datasets;
 import dev.losslab.core.maps.Basins;
 import dev.losslab.core.maps.SgdStats;
+import dev.losslab.core.net.Activation;
+import dev.losslab.core.net.Loss;
+import dev.losslab.core.net.ModelKind;
+import dev.losslab.core.net.Training;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.run.RunSpec;
 import dev.losslab.core.surface.Catalog;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * {@code GET /api/catalog}: everything the page builds its controls from, read from the registries
@@ -53,6 +61,7 @@ public final class CatalogEndpoint implements Endpoint {
         Optimizers.all().forEach(k -> optimizers.add(optimizer(k)));
         ArrayNode schedules = root.putArray("schedules");
         Schedules.all().forEach(s -> schedules.add(JsonViews.schedule(s)));
+        root.set("networks", networks());
         root.set("limits", limits(limits));
         // What a request gets for a field it leaves out, so the page's fields start where the API would.
         ObjectNode defaults = root.putObject("defaults");
@@ -103,12 +112,59 @@ public final class CatalogEndpoint implements Endpoint {
         connections.put("requestSeconds", limits.connections().requestMillis() / 1000.0);
         connections.put("responseSeconds", limits.connections().responseMillis() / 1000.0);
         connections.put("idleSeconds", limits.connections().idleMillis() / 1000.0);
+        ObjectNode training = bounds.putObject("training");
+        training.put("maxSteps", limits.training().maxSteps());
+        training.put("maxRacers", limits.training().maxRacers());
+        training.put("maxWork", limits.training().maxWork());
         ObjectNode jobs = bounds.putObject("jobs");
         jobs.put("maxRunning", limits.jobs().maxRunning());
         jobs.put("maxSeconds", limits.jobs().maxMillis() / 1000.0);
         jobs.put("keepSeconds", limits.jobs().keepMillis() / 1000.0);
         jobs.put("maxKept", limits.jobs().maxKept());
         return bounds;
+    }
+
+    /**
+     * What the models page builds its form from: the built-in datasets (name, description, rows,
+     * inputs, classes: empty for real labels), the models, activations and losses by the names the
+     * API takes, and the defaults a train job takes for what it leaves out.
+     */
+    static ObjectNode networks() {
+        ObjectNode node = JsonViews.object();
+        ArrayNode datasets = node.putArray("datasets");
+        for (Datasets.Builtin builtin : Datasets.all()) {
+            Dataset d = Datasets.get(builtin.name());
+            ObjectNode set = datasets.addObject();
+            set.put("name", d.name());
+            set.put("description", d.description());
+            set.put("rows", d.rows());
+            set.put("inputs", d.featureCount());
+            ArrayNode classes = set.putArray("classes");
+            if (d.labelKind() == Dataset.LabelKind.CLASS) {
+                d.classNames().forEach(classes::add);
+            }
+        }
+        ArrayNode models = node.putArray("models");
+        for (ModelKind m : ModelKind.values()) {
+            models.add(m.label());
+        }
+        ArrayNode activations = node.putArray("activations");
+        for (Activation a : Activation.values()) {
+            activations.add(a.label());
+        }
+        ArrayNode losses = node.putArray("losses");
+        for (Loss l : Loss.values()) {
+            losses.add(l.label());
+        }
+        ObjectNode defaults = node.putObject("defaults");
+        defaults.put("hidden", Arrays.stream(ModelKind.DEFAULT_HIDDEN).mapToObj(Integer::toString).collect(Collectors.joining(",")));
+        defaults.put("activation", Activation.TANH.label());
+        defaults.put("model", ModelKind.MLP.label());
+        defaults.put("steps", TrainWork.DEFAULT_STEPS);
+        defaults.put("seed", 0);
+        ObjectNode lr = defaults.putObject("lr");
+        Optimizers.all().forEach(k -> lr.put(k.name(), Training.defaultLearningRate(k)));
+        return node;
     }
 
     /** {@link JsonViews#optimizer}, with its rule typeset where someone wrote the MathML (else null). */

@@ -35,9 +35,10 @@ public final class StaticFiles {
     /**
      * Pages with a name of their own: {@code /tour} is the guided tour; {@code /embed} is the lab's own
      * page, which shows only the landscape and its controls when loaded under that path;
-     * {@code /maps.html} is the basin-map page.
+     * {@code /maps.html} is the basin-map page; {@code /models} trains small networks.
      */
-    private static final Map<String, String> PAGES = Map.of("/tour", "tour.html", "/embed", INDEX, "/maps.html", "maps.html");
+    private static final Map<String, String> PAGES = Map.of("/tour", "tour.html", "/embed", INDEX, "/maps.html", "maps.html",
+            "/models", "models.html");
     static final String PREFIX = "/static/";
 
     private static final Map<String, String> CONTENT_TYPES = Map.ofEntries(

@@ -20,4 +20,14 @@ public interface JobWork {
      * @throws java.util.concurrent.CancellationException when the job is cancelled or the thread interrupted
      */
     ObjectNode compute(Job job);
+
+    /**
+     * What the answer looks like so far, while {@link #compute} runs (a training race's curves), for
+     * each poll to carry; null for work that has nothing to show before it is done. Called from
+     * another thread than compute's, so it must read what compute writes safely; keep it small, as
+     * every poll carries it again.
+     */
+    default ObjectNode partial() {
+        return null;
+    }
 }

@@ -76,6 +76,8 @@ public final class Jobs implements AutoCloseable {
 
         final String id;
         final String kind;
+        /** What it computes: asked for its answer so far while it runs. */
+        final JobWork work;
         private final Job job;
         private final AtomicLong progressBits;
         private final long startNanos = System.nanoTime();
@@ -88,9 +90,10 @@ public final class Jobs implements AutoCloseable {
         private ScheduledFuture<?> deadline;
         private Thread thread;
 
-        private Entry(String id, String kind) {
+        private Entry(String id, JobWork work) {
             this.id = id;
-            this.kind = kind;
+            this.kind = work.kind();
+            this.work = work;
             AtomicLong bits = new AtomicLong();
             // Workers report from several threads, possibly out of order: keep the largest, so the
             // progress a page sees never goes back. Non-negative doubles order like their bits.
@@ -203,7 +206,7 @@ public final class Jobs implements AutoCloseable {
             random.nextBytes(bytes);
             id = HexFormat.of().formatHex(bytes);
         } while (entries.containsKey(id));
-        Entry entry = new Entry(id, work.kind());
+        Entry entry = new Entry(id, work);
         entries.put(id, entry);
         entry.deadline = timer.schedule(() -> entry.cancel(Stop.TIME_LIMIT), limits.maxMillis(), TimeUnit.MILLISECONDS);
         try {

@@ -106,9 +106,15 @@ public final class JobsEndpoint {
         return Reply.json(answer(jobs.cancel(id(request))));
     }
 
-    /** The job's status and, once done, its result. */
+    /** The job's status and, once done, its result; while it runs, its answer so far when the work has one. */
     private ObjectNode answer(Jobs.Entry job) {
         ObjectNode status = status(job);
+        if (status.get("state").asText().equals(Jobs.State.RUNNING.code())) {
+            ObjectNode partial = job.work.partial();
+            if (partial != null) {
+                status.set("partial", partial);
+            }
+        }
         if (status.get("state").asText().equals(Jobs.State.DONE.code())) {
             // The answer was serialised once, when the job ended: write its JSON text as it is
             // rather than parse it again. It was set before the state turned done.

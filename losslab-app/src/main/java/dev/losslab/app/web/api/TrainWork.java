@@ -1,0 +1,370 @@
+package dev.losslab.app.web.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.Limits;
+import dev.losslab.app.output.JsonViews;
+import dev.losslab.app.web.http.ApiException;
+import dev.losslab.app.web.jobs.JobWork;
+import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.data.Dataset;
+import dev.losslab.core.data.Datasets;
+import dev.losslab.core.maps.Job;
+import dev.losslab.core.net.Architecture;
+import dev.losslab.core.net.Batches;
+import dev.losslab.core.net.DecisionMap;
+import dev.losslab.core.net.Examples;
+import dev.losslab.core.net.Objective;
+import dev.losslab.core.net.TrainResult;
+import dev.losslab.core.net.Training;
+import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.optim.Schedules;
+import dev.losslab.core.optim.Settings;
+import dev.losslab.core.surface.Window;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+
+/**
+ * A training race (job kind {@code train}, the models page's Train): 1 to
+ * {@link Limits.Training#maxRacers()} optimizers train the same network on the same data from the
+ * same initial weights θ₀ and see the same batches, side by side, one thread each; the CLI's
+ * {@code train} run once per racer. {@code POST /api/jobs} with
+ * <pre>{@code
+ * {"kind": "train", "data": "moons", "model": "mlp", "hidden": "16,16", "activation": "tanh", "loss": "bce",
+ *  "seed": 0, "steps": 1000, "batch-size": 32, "sharpness-every": 10,
+ *  "racers": [{"optimizer": "sgd", "params": {"lr": 0.1}}, {"optimizer": "adam", "params": {"lr": 0.01}}]}
+ * }</pre>
+ * Only {@code data} and {@code racers} are required (docs/API.md, "Training"). While the job runs its
+ * poll carries the curves so far ({@link #partial}); its answer adds, for two-feature classes, each
+ * racer's decision boundary after its last step.
+ *
+ * @param racers the racers' runs, each with its own objective (one per thread: it holds scratch)
+ */
+public record TrainWork(Dataset dataset, Architecture architecture, String batchText, int sharpnessEvery,
+                        List<Racer> racers) implements JobWork {
+
+    /** The fields of the job's body besides {@code kind}. */
+    static final List<String> FIELDS = List.of("data", "model", "hidden", "activation", "loss", "seed", "steps",
+            "batch-size", "sharpness-every", "racers");
+    /** Updates when the body does not say. */
+    public static final int DEFAULT_STEPS = 1_000;
+    /** Points per side of the grid the decision boundary is traced on. */
+    static final int BOUNDARY_GRID = 121;
+    /** Room around the data in its picture, as a fraction of its span on each side. */
+    static final double PAD = 0.08;
+
+    /**
+     * One racer: its label ({@code sgd}, {@code sgd:2} for the same optimizer again, as the lab
+     * labels racers), its settings and its run, and the curves it has drawn so far.
+     */
+    public record Racer(String id, OptimizerKind kind, Settings settings, Training.Spec spec, TrainCurves curves) {}
+
+    /**
+     * The checked work in a job's body (its {@code kind} already read).
+     *
+     * @throws ApiException or {@link InvalidInputException} (400) naming the field, and for a racer's
+     *         mistake the racer
+     */
+    public static TrainWork parse(JsonNode body, Limits.Training limits) {
+        for (Iterator<String> names = body.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("kind") && !FIELDS.contains(name)) {
+                throw ApiException.badRequest(name, "a train job takes kind, " + String.join(", ", FIELDS) + "; '"
+                        + name + "' is not one of them");
+            }
+        }
+        String data = text(body, "data");
+        if (data == null) {
+            throw ApiException.badRequest("data", "data is required: a built-in dataset (" + String.join(", ", Datasets.names()) + ")");
+        }
+        Dataset dataset = Datasets.resolve(data, false);
+        Architecture architecture = Architecture.parse(text(body, "model"), text(body, "hidden"), text(body, "activation"),
+                text(body, "loss"));
+        Examples examples = Examples.of(dataset);
+        Objective first = architecture.objective(examples);
+        long seed = whole(body, "seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        int steps = (int) whole(body, "steps", DEFAULT_STEPS, 1, limits.maxSteps());
+        int every = (int) whole(body, "sharpness-every", 0, 1, limits.maxSteps());
+        JsonNode batchNode = body.get("batch-size");
+        Batches batches;
+        String batchText;
+        if (batchNode == null || batchNode.isNull() || batchNode.isTextual() && batchNode.asText().strip().equals("full")) {
+            batches = new Batches.Full();
+            batchText = "full batch";
+        } else {
+            int size = (int) whole(body, "batch-size", 0, 1, examples.rows());
+            batches = new Batches.Sampled(size, seed);
+            batchText = "minibatches of " + size + " (seed " + seed + ")";
+        }
+        JsonNode racerNodes = body.get("racers");
+        if (racerNodes == null || !racerNodes.isArray() || racerNodes.isEmpty() || racerNodes.size() > limits.maxRacers()) {
+            throw ApiException.badRequest("racers", "racers must list 1 to " + limits.maxRacers() + " racers, got "
+                    + (racerNodes == null || racerNodes.isNull() ? "none" : racerNodes.isArray() ? racerNodes.size() : racerNodes.toString()));
+        }
+        double parameters = first.network().parameterCount();
+        double work = racerNodes.size() * (steps + 1.0) * examples.rows() * parameters;
+        if (work > limits.maxWork()) {
+            throw ApiException.badRequest("steps", String.format(Locale.ROOT, "%d racers × %d steps of the %s network "
+                    + "(%,d parameters) over all %,d rows cost %.2g row·parameter products, more than the %.0e a training "
+                    + "race may: take fewer steps, fewer racers or a smaller model", racerNodes.size(), steps,
+                    first.network().shape(), (int) parameters, examples.rows(), work, limits.maxWork()));
+        }
+        // One θ₀ for every racer: the race starts them all from the same weights.
+        double[] theta = first.network().initialParameters(seed);
+        List<Racer> racers = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < racerNodes.size(); i++) {
+            Objective objective = i == 0 ? first : architecture.objective(examples);
+            racers.add(racer(racerNodes.get(i), i, objective, steps, batches, theta, every, seen));
+        }
+        return new TrainWork(dataset, architecture, batchText, every, racers);
+    }
+
+    private static Racer racer(JsonNode node, int i, Objective objective, int steps, Batches batches, double[] theta,
+                               int sharpnessEvery, Map<String, Integer> seen) {
+        if (node == null || !node.isObject()) {
+            throw ApiException.badRacer(i, "racers", "racers[" + i + "] must be an object such as {\"optimizer\": \"adam\", "
+                    + "\"params\": {\"lr\": 0.01}}");
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!name.equals("optimizer") && !name.equals("params")) {
+                throw ApiException.badRacer(i, name, "a racer takes optimizer and params; '" + name + "' is not one of them");
+            }
+        }
+        JsonNode name = node.get("optimizer");
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            throw ApiException.badRacer(i, "optimizer", "racers[" + i + "].optimizer is required");
+        }
+        try {
+            OptimizerKind kind = Optimizers.get(name.asText().strip());
+            Map<String, Object> given = new LinkedHashMap<>();
+            Double lr = null;
+            JsonNode params = node.get("params");
+            if (params != null && !params.isNull()) {
+                if (!params.isObject()) {
+                    throw ApiException.badRacer(i, "params", "racers[" + i + "].params must be an object of settings by name");
+                }
+                for (Iterator<Map.Entry<String, JsonNode>> it = params.fields(); it.hasNext(); ) {
+                    Map.Entry<String, JsonNode> p = it.next();
+                    if (p.getKey().equals("lr")) {
+                        if (!p.getValue().isNumber() || !(p.getValue().doubleValue() > 0) || !Double.isFinite(p.getValue().doubleValue())) {
+                            throw InvalidInputException.outOfRange("lr", "a number > 0", p.getValue().isNumber()
+                                    ? p.getValue().doubleValue() : Double.NaN);
+                        }
+                        lr = p.getValue().doubleValue();
+                    } else {
+                        given.put(p.getKey(), plain(p.getKey(), p.getValue()));
+                    }
+                }
+            }
+            Settings settings = kind.settings(given);
+            double rate = lr != null ? lr : Training.defaultLearningRate(kind);
+            Training.Spec spec = new Training.Spec(objective, kind.build(settings), kind.name(), rate,
+                    Schedules.create(Schedules.DEFAULT, Map.of(), steps), steps, batches, theta);
+            if (sharpnessEvery > 0) {
+                spec = spec.withSharpnessEvery(sharpnessEvery);
+            }
+            int k = seen.merge(kind.name(), 1, Integer::sum);
+            String id = k == 1 ? kind.name() : kind.name() + ":" + k;
+            return new Racer(id, kind, settings, spec, new TrainCurves(steps, sharpnessEvery,
+                    objective.examples().classification()));
+        } catch (InvalidInputException e) {
+            throw ApiException.badRacer(i, e.field(), e.getMessage());
+        }
+    }
+
+    /** A setting's JSON value as Param.accept reads it: a number, true/false, a name, or a list of those. */
+    private static Object plain(String name, JsonNode value) {
+        if (value.isArray()) {
+            List<Object> items = new ArrayList<>();
+            for (JsonNode item : value) {
+                items.add(plain(name, item));
+            }
+            return items;
+        }
+        if (value.isNumber()) {
+            return value.doubleValue();
+        }
+        if (value.isBoolean()) {
+            return value.booleanValue();
+        }
+        if (value.isTextual()) {
+            return value.asText();
+        }
+        throw new InvalidInputException(name, name + " must be a number, true/false, a name or a list of numbers, got " + value);
+    }
+
+    private static String text(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest(field, field + " must be text, got " + value);
+        }
+        return value.asText();
+    }
+
+    /** A whole number in lo … hi, or {@code absent} when the field is missing or null. */
+    private static long whole(JsonNode body, String field, long absent, long lo, long hi) {
+        JsonNode value = body.get(field);
+        if (value == null || value.isNull()) {
+            return absent;
+        }
+        if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+            throw ApiException.badRequest(field, field + " must be a whole number, got " + value);
+        }
+        long v = value.longValue();
+        if (v < lo || v > hi) {
+            throw ApiException.badRequest(field, field + " must be in " + lo + " … " + hi + ", got " + v);
+        }
+        return v;
+    }
+
+    @Override
+    public String kind() {
+        return "train";
+    }
+
+    /** Updates per racer. */
+    int steps() {
+        return racers.getFirst().spec().steps();
+    }
+
+    @Override
+    public ObjectNode compute(Job job) {
+        TrainResult[] results = new TrainResult[racers.size()];
+        job.forEachUnit(racers.size(), steps() + 1L, (i, stepDone) -> {
+            Racer racer = racers.get(i);
+            try {
+                results[i] = Training.run(racer.spec(), (step, theta) -> {
+                    if (job.isCancelled()) {
+                        throw new CancellationException("cancelled");
+                    }
+                    racer.curves().reached(step);
+                    stepDone.run();
+                }, k -> { });
+            } finally {
+                racer.curves().ended();
+            }
+        });
+        ObjectNode answer = answer(TrainCurves.MAX_POINTS);
+        ArrayNode nodes = (ArrayNode) answer.get("racers");
+        Window window = dataWindow();
+        for (int i = 0; i < racers.size(); i++) {
+            ObjectNode node = (ObjectNode) nodes.get(i);
+            node.put("stop", results[i].stop());
+            node.put("detail", results[i].detail());
+            if (window != null) {
+                DecisionMap map = DecisionMap.of(racers.get(i).spec().objective(), results[i].parameters(), window, BOUNDARY_GRID);
+                ArrayNode lines = node.putArray("boundary");
+                for (double[] line : map.boundary()) {
+                    ArrayNode points = lines.addArray();
+                    for (double v : line) {
+                        points.add((float) v); // a pixel needs no more digits
+                    }
+                }
+            }
+        }
+        answer.put("boundaryAt", "the last step");
+        return answer;
+    }
+
+    /** The curves so far, fewer points of them: what a poll shows while the racers train. */
+    @Override
+    public ObjectNode partial() {
+        return answer(TrainCurves.PARTIAL_POINTS);
+    }
+
+    /** What the run is and each racer's curves, at most {@code points} per curve. */
+    private ObjectNode answer(int points) {
+        Objective o = racers.getFirst().spec().objective();
+        ObjectNode root = JsonViews.object();
+        ObjectNode model = root.putObject("model");
+        model.put("kind", architecture.model().label());
+        model.put("shape", o.network().shape());
+        model.put("activation", o.network().layers() > 1 ? o.network().activation().label() : null);
+        model.put("loss", o.loss().label());
+        model.put("parameters", o.network().parameterCount());
+        root.set("data", data());
+        root.put("steps", steps());
+        root.put("batches", batchText);
+        if (sharpnessEvery > 0) {
+            root.put("sharpnessEvery", sharpnessEvery);
+        } else {
+            root.putNull("sharpnessEvery");
+        }
+        root.put("every", racers.getFirst().curves().every());
+        ArrayNode list = root.putArray("racers");
+        for (Racer racer : racers) {
+            ObjectNode node = list.addObject();
+            node.put("id", racer.id());
+            node.put("optimizer", racer.kind().name());
+            JsonViews.put(node, "lr", racer.spec().learningRate());
+            node.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(racer.settings().values())));
+            var last = racer.curves().last();
+            node.put("reached", last == null ? -1 : last.step());
+            racer.curves().write(node, points);
+        }
+        return root;
+    }
+
+    /** The data's name, size and classes, and for two features its points and their window. */
+    private ObjectNode data() {
+        ObjectNode node = JsonViews.object();
+        node.put("name", dataset.name());
+        node.put("rows", dataset.rows());
+        node.put("inputs", dataset.featureCount());
+        ArrayNode features = node.putArray("features");
+        dataset.featureNames().forEach(features::add);
+        boolean classes = dataset.labelKind() == Dataset.LabelKind.CLASS;
+        ArrayNode classNames = node.putArray("classes");
+        if (classes) {
+            dataset.classNames().forEach(classNames::add);
+        }
+        Window window = dataWindow();
+        if (window != null) {
+            node.set("window", JsonViews.window(window));
+            ArrayNode x = node.putArray("x");
+            ArrayNode y = node.putArray("y");
+            ArrayNode labels = node.putArray("labels");
+            for (int r = 0; r < dataset.rows(); r++) {
+                x.add(dataset.feature(0)[r]);
+                y.add(dataset.feature(1)[r]);
+                labels.add((int) dataset.labels()[r]);
+            }
+        }
+        return node;
+    }
+
+    /** The two features' range, padded by {@link #PAD} a side; null unless the data is two features of classes. */
+    private Window dataWindow() {
+        if (dataset.featureCount() != 2 || dataset.labelKind() != Dataset.LabelKind.CLASS) {
+            return null;
+        }
+        double[] x = range(dataset.feature(0));
+        double[] y = range(dataset.feature(1));
+        return Window.of(x[0], x[1], y[0], y[1]);
+    }
+
+    private static double[] range(double[] values) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double v : values) {
+            lo = Math.min(lo, v);
+            hi = Math.max(hi, v);
+        }
+        double pad = hi > lo ? (hi - lo) * PAD : 1;
+        return new double[] {lo - pad, hi + pad};
+    }
+}

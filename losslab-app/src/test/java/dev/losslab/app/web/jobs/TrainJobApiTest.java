@@ -1,0 +1,215 @@
+package dev.losslab.app.web.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.losslab.app.cli.Main;
+import dev.losslab.app.web.TestServer;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Job kind {@code train} (the models page's Train) over HTTP: each racer's curve is the CLI's
+ * {@code train} for the same options (the CLI's curves are torch's, TrainTorchFixtureTest), every
+ * racer starts from the same θ₀, the answer stays bounded for long runs, the poll carries the curves
+ * so far, Cancel stops it, sharpness comes when asked, and each bad field is a 400 naming it.
+ */
+class TrainJobApiTest {
+
+    @RegisterExtension
+    static final TestServer lab = TestServer.start();
+
+    @AfterEach
+    void stopEverything() {
+        JobsApiTest.cancelAll(lab);
+    }
+
+    private static JsonNode trained(String body) {
+        JsonNode job = JobsApiTest.submit(lab, body);
+        JsonNode done = JobsApiTest.pollUntil(lab, job.get("id").asText(), j -> !j.get("state").asText().equals("running"));
+        assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
+        return done.get("result");
+    }
+
+    /** {@code ./losslab train ARGS --format csv}'s rows, each split into its cells. */
+    private static List<String[]> cli(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of("train"));
+        all.addAll(List.of(args));
+        all.addAll(List.of("--format", "csv"));
+        int code = Main.execute(all.toArray(String[]::new), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(code).as(err.toString()).isZero();
+        List<String[]> rows = new ArrayList<>();
+        String[] lines = out.toString().strip().split("\\R");
+        for (int i = 1; i < lines.length; i++) {
+            rows.add(lines[i].split(",", -1));
+        }
+        return rows;
+    }
+
+    @Test
+    void eachRacersCurveIsTheCommandLinesTrainWithTheSameOptions() {
+        JsonNode result = trained("""
+                {"kind": "train", "data": "moons", "model": "mlp", "hidden": "8", "activation": "tanh", "seed": 3,
+                 "steps": 60, "batch-size": 20,
+                 "racers": [{"optimizer": "sgd", "params": {"lr": 0.3}}, {"optimizer": "adam", "params": {"lr": 0.02, "beta2": 0.99}}]}""");
+        assertThat(result.get("model").get("shape").asText()).isEqualTo("2-8-1");
+        assertThat(result.get("model").get("loss").asText()).isEqualTo("bce");
+        assertThat(result.get("batches").asText()).isEqualTo("minibatches of 20 (seed 3)");
+        String[][] options = {{"--optimizer", "sgd", "--lr", "0.3"}, {"--optimizer", "adam", "--lr", "0.02", "--beta2", "0.99"}};
+        for (int r = 0; r < 2; r++) {
+            List<String> args = new ArrayList<>(List.of("--data", "moons", "--model", "mlp", "--hidden", "8", "--activation", "tanh",
+                    "--seed", "3", "--steps", "60", "--batch-size", "20"));
+            args.addAll(List.of(options[r]));
+            List<String[]> rows = cli(args.toArray(String[]::new));
+            JsonNode curve = result.get("racers").get(r).get("curve");
+            assertThat(curve.get("step")).hasSize(61);
+            for (int k = 0; k <= 60; k++) {
+                assertThat(curve.get("step").get(k).asInt()).isEqualTo(k);
+                assertThat(curve.get("loss").get(k).asDouble()).as("racer %d loss at step %d", r, k).isEqualTo(Double.parseDouble(rows.get(k)[1]));
+                assertThat(curve.get("accuracy").get(k).asDouble()).isEqualTo(Double.parseDouble(rows.get(k)[3]));
+                assertThat(curve.get("gradNorm").get(k).asDouble()).isEqualTo(Double.parseDouble(rows.get(k)[4]));
+            }
+        }
+    }
+
+    /**
+     * Same θ₀, same full batch: at step 0 every racer has the same loss; torch's momentum buffer
+     * starts as the first gradient (b₁ = g₀), so momentum's first step is SGD's (θ₁ = θ₀ − lr·g₀) and
+     * the two agree at step 1 too, and part from step 2 on.
+     */
+    @Test
+    void theRacersStartFromTheSameWeightsAndMomentumsFirstStepIsSgds() {
+        JsonNode result = trained("""
+                {"kind": "train", "data": "circles", "steps": 5,
+                 "racers": [{"optimizer": "sgd", "params": {"lr": 0.5}}, {"optimizer": "momentum", "params": {"lr": 0.5}},
+                            {"optimizer": "adam"}]}""");
+        JsonNode sgd = result.get("racers").get(0).get("curve").get("loss");
+        JsonNode momentum = result.get("racers").get(1).get("curve").get("loss");
+        JsonNode adam = result.get("racers").get(2).get("curve").get("loss");
+        assertThat(momentum.get(0).asDouble()).isEqualTo(sgd.get(0).asDouble());
+        assertThat(adam.get(0).asDouble()).isEqualTo(sgd.get(0).asDouble());
+        assertThat(momentum.get(1).asDouble()).isEqualTo(sgd.get(1).asDouble());
+        assertThat(momentum.get(2).asDouble()).isNotEqualTo(sgd.get(2).asDouble());
+        assertThat(result.get("racers").get(2).get("lr").asDouble()).as("adam's default lr").isEqualTo(1e-3);
+        assertThat(result.get("racers").get(2).get("stop").asText()).isEqualTo("max-steps");
+    }
+
+    /** 5,000 steps keep every third (⌈5001/2000⌉ = 3) and the last: at most 2,001 points. */
+    @Test
+    void longRunsAreThinnedToAtMostTwoThousandPointsEndingAtTheLastStep() {
+        JsonNode result = trained("""
+                {"kind": "train", "data": "xor", "model": "logistic", "steps": 5000, "racers": [{"optimizer": "gd", "params": {"lr": 0.5}}]}""");
+        assertThat(result.get("every").asInt()).isEqualTo(3);
+        JsonNode steps = result.get("racers").get(0).get("curve").get("step");
+        assertThat(steps.size()).isLessThanOrEqualTo(2001);
+        assertThat(steps.get(1).asInt()).isEqualTo(3);
+        assertThat(steps.get(steps.size() - 1).asInt()).isEqualTo(5000);
+    }
+
+    /**
+     * A logistic model's boundary is the line w·x + b = 0, and marching squares interpolates a linear
+     * field exactly: every traced point lies on one straight line. It lies inside the data's window.
+     */
+    @Test
+    void aLogisticModelsBoundaryIsOneStraightLineInsideTheDatasWindow() {
+        JsonNode result = trained("""
+                {"kind": "train", "data": "moons", "model": "logistic", "steps": 300, "racers": [{"optimizer": "gd", "params": {"lr": 1}}]}""");
+        JsonNode window = result.get("data").get("window");
+        assertThat(result.get("data").get("x")).hasSize(200);
+        JsonNode lines = result.get("racers").get(0).get("boundary");
+        assertThat(lines).isNotEmpty();
+        List<double[]> points = new ArrayList<>();
+        for (JsonNode line : lines) {
+            for (int i = 0; i + 1 < line.size(); i += 2) {
+                points.add(new double[] {line.get(i).asDouble(), line.get(i + 1).asDouble()});
+            }
+        }
+        double[] a = points.getFirst();
+        double[] b = points.getLast();
+        double length = Math.hypot(b[0] - a[0], b[1] - a[1]);
+        assertThat(length).as("the line crosses the window").isGreaterThan(1);
+        for (double[] p : points) {
+            double offLine = Math.abs((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) / length;
+            assertThat(offLine).isLessThan(1e-5);
+            assertThat(p[0]).isBetween(window.get(0).asDouble() - 1e-6, window.get(1).asDouble() + 1e-6);
+            assertThat(p[1]).isBetween(window.get(2).asDouble() - 1e-6, window.get(3).asDouble() + 1e-6);
+        }
+        assertThat(result.get("boundaryAt").asText()).isEqualTo("the last step");
+    }
+
+    @Test
+    void sharpnessComesEveryKStepsAndAtTheLast() {
+        JsonNode result = trained("""
+                {"kind": "train", "data": "moons", "hidden": "8", "loss": "mse", "steps": 25, "sharpness-every": 10,
+                 "racers": [{"optimizer": "gd", "params": {"lr": 0.1}}]}""");
+        JsonNode sharpness = result.get("racers").get(0).get("sharpness");
+        assertThat(sharpness.get("step").toString()).isEqualTo("[0,10,20,25]");
+        for (JsonNode v : sharpness.get("value")) {
+            assertThat(v.asDouble()).as("the top eigenvalue of an MSE loss's Hessian").isPositive();
+        }
+        assertThat(result.get("sharpnessEvery").asInt()).isEqualTo(10);
+    }
+
+    @Test
+    void whileItTrainsThePollCarriesTheCurvesSoFarAndCancelStopsIt() {
+        JsonNode job = JobsApiTest.submit(lab, """
+                {"kind": "train", "data": "digits", "hidden": "64", "steps": 2000, "racers": [{"optimizer": "adam"}]}""");
+        String id = job.get("id").asText();
+        JsonNode running = JobsApiTest.pollUntil(lab, id, j -> j.has("partial")
+                && j.get("partial").get("racers").get(0).get("curve").get("step").size() >= 3);
+        assertThat(running.get("state").asText()).isEqualTo("running");
+        JsonNode partial = running.get("partial");
+        assertThat(partial.get("racers").get(0).get("curve").get("step").size()).isLessThanOrEqualTo(501);
+        assertThat(running.get("progress").asDouble()).isGreaterThan(0).isLessThan(1);
+        lab.delete("/api/jobs/" + id);
+        JsonNode ended = JobsApiTest.pollUntil(lab, id, j -> !j.get("state").asText().equals("running"));
+        assertThat(ended.get("state").asText()).isEqualTo("cancelled");
+        assertThat(ended.has("partial")).isFalse();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            {"racers": [{"optimizer": "sgd"}]}                                        | data             | | data is required
+            {"data": "moon", "racers": [{"optimizer": "sgd"}]}                        | data             | | did you mean 'moons'
+            {"data": "/etc/passwd", "racers": [{"optimizer": "sgd"}]}                 | data             | | only the built-in datasets
+            {"data": "moons"}                                                         | racers           | | racers must list 1 to 4 racers, got none
+            {"data": "moons", "racers": [{"optimizer":"sgd"},{"optimizer":"sgd"},{"optimizer":"sgd"},{"optimizer":"sgd"},{"optimizer":"sgd"}]} | racers | | got 5
+            {"data": "moons", "model": "cnn", "racers": [{"optimizer": "sgd"}]}       | model            | | unknown model 'cnn'
+            {"data": "moons", "hidden": "16,x", "racers": [{"optimizer": "sgd"}]}     | hidden           | | hidden takes widths from 1 to 4096
+            {"data": "moons", "hidden": [16, 16], "racers": [{"optimizer": "sgd"}]}   | hidden           | | hidden must be text
+            {"data": "moons", "activation": "swish", "racers": [{"optimizer": "sgd"}]} | activation      | | unknown activation 'swish'
+            {"data": "moons", "loss": "mse", "model": "logistic", "racers": [{"optimizer": "sgd"}], "hidden": null} | loss | | logistic reads
+            {"data": "diabetes", "loss": "bce", "racers": [{"optimizer": "sgd"}]}     | loss             | | bce needs labels of two classes
+            {"data": "moons", "steps": 0, "racers": [{"optimizer": "sgd"}]}           | steps            | | steps must be in 1 … 20000, got 0
+            {"data": "moons", "steps": 2.5, "racers": [{"optimizer": "sgd"}]}         | steps            | | steps must be a whole number
+            {"data": "moons", "batch-size": 201, "racers": [{"optimizer": "sgd"}]}    | batch-size       | | batch-size must be in 1 … 200, got 201
+            {"data": "moons", "sharpness-every": 0, "racers": [{"optimizer": "sgd"}]} | sharpness-every  | | sharpness-every must be in 1
+            {"data": "digits", "hidden": "256,256", "steps": 20000, "racers": [{"optimizer": "sgd"}]} | steps | | more than the 2e+10 a training race may
+            {"data": "moons", "racers": [{"optimizer": "sgd"}, {"optimizer": "adamm"}]} | optimizer      | 1 | did you mean 'adam'
+            {"data": "moons", "racers": [{"optimizer": "sgd", "params": {"lr": -1}}]} | lr               | 0 | lr must be a number > 0
+            {"data": "moons", "racers": [{"optimizer": "sgd", "params": {"momentum": 0.9}}]} | momentum  | 0 | sgd does not take momentum
+            {"data": "moons", "racers": [{"optimizer": "adam", "params": {"beta1": 2}}]} | beta1         | 0 | beta1
+            {"data": "moons", "racers": [{"optimizer": "sgd", "speed": 2}]}           | speed            | 0 | a racer takes optimizer and params
+            {"data": "moons", "colour": "red", "racers": [{"optimizer": "sgd"}]}      | colour           | | 'colour' is not one of them
+            """)
+    void eachBadFieldIsA400NamingIt(String fields, String field, Integer racer, String message) {
+        HttpResponse<String> response = lab.post("/api/jobs", "{\"kind\": \"train\", " + fields.strip().substring(1));
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode error = TestServer.json(response);
+        assertThat(error.get("field").asText()).as(response.body()).isEqualTo(field);
+        assertThat(error.get("error").asText()).contains(message);
+        if (racer != null) {
+            assertThat(error.get("racer").asInt()).isEqualTo(racer);
+        }
+    }
+}
