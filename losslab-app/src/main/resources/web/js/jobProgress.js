@@ -49,8 +49,10 @@ export class JobProgress {
   /**
    * Runs a job to its end. Resolves with its result (what the kind's GET endpoint answers);
    * rejects with JobCancelled, or with an ApiError (bad input, too many jobs, a failure).
+   * `onRunning(status)` sees every status that says the job still runs: a training race's carries
+   * its curves so far (`partial`).
    */
-  async run(body) {
+  async run(body, { onRunning = null } = {}) {
     this.cancelAsked = false;
     this.cancelAnswer = null;
     this.starting = true;
@@ -73,6 +75,7 @@ export class JobProgress {
       let status = created;
       while (status.state === 'running') {
         this.show(status.progress, true);
+        if (onRunning) onRunning(status);
         await sleep(POLL_MS);
         // Our own DELETE forgets a job that had already ended: then its answer is the last word on it.
         const last = this.cancelAnswer && await this.cancelAnswer;

@@ -1,0 +1,459 @@
+// The models page (models.html): pick data, a network and up to four optimizers; Train runs them as
+// one server job (kind "train", docs/API.md) from the same initial weights and batches, with a
+// progress bar and Cancel; the curves grow as the job's polls bring them (loss and gradient norm on a
+// log scale, accuracy, sharpness against 2/lr when asked), and when it ends the data is drawn with
+// each optimizer's decision boundary. The set-up lives in the URL (modelsState.js).
+
+import * as api from './api.js';
+import * as state from './modelsState.js';
+import * as fieldErrors from './fieldErrors.js';
+import { JobProgress, JobCancelled } from './jobProgress.js';
+import { CurveChart } from './curveChart.js';
+import { BoundaryPanel, SHAPES } from './boundaryPanel.js';
+import { racerColor } from './palette.js';
+import { nextId, optimizerOf } from './racerIds.js';
+import { RUN_SETTINGS, settingProblem } from './settingCheck.js';
+import { num } from './format.js';
+
+const $ = (id) => document.getElementById(id);
+const ui = {
+  form: $('models-form'), data: $('data-select'), dataHint: $('data-hint'), model: $('model-select'),
+  loss: $('loss-select'), mlp: $('mlp-fields'), hidden: $('hidden-input'), activation: $('activation-select'),
+  shapeHint: $('shape-hint'), steps: $('steps-input'), batch: $('batch-input'), seed: $('seed-input'),
+  sharpness: $('sharpness-input'), racers: $('racer-list'), addSelect: $('add-select'), add: $('add-racer'),
+  train: $('train'), status: $('status'), error: $('error'), legend: $('legend-body'), legendHint: $('legend-hint'),
+  accuracyFigure: $('accuracy-figure'), sharpnessFigure: $('sharpness-figure'), sharpnessNote: $('sharpness-note'),
+  boundaryFigure: $('boundary-figure'), boundaryCaption: $('boundary-caption'),
+};
+
+const job = new JobProgress({ box: $('train-job'), bar: $('progress'), text: $('progress-text'), cancel: $('cancel') });
+const charts = {
+  loss: new CurveChart($('loss-chart'), { log: true, empty: 'Press Train to plot each optimizer’s loss' }),
+  accuracy: new CurveChart($('accuracy-chart'), { range: [0, 1], format: (v) => `${Math.round(100 * v)} %`, empty: 'Accuracy appears as training runs' }),
+  grad: new CurveChart($('grad-chart'), { log: true, empty: 'The gradient norm appears as training runs' }),
+  sharpness: new CurveChart($('sharpness-chart'), { empty: 'Sharpness appears at its first check' }),
+};
+const boundary = new BoundaryPanel($('boundary-canvas'));
+
+let catalog = null;
+const current = state.parse(location.search);
+let maxRacers = 4;
+
+// ---- the form -----------------------------------------------------------------------------------
+
+function option(select, value, text) {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = text;
+  select.append(o);
+}
+
+function dataset(name) {
+  return catalog.networks.datasets.find((d) => d.name === name);
+}
+
+function kind(name) {
+  return catalog.optimizers.find((o) => o.name === name);
+}
+
+/** "200 rows · 2 features · 2 classes (0, 1)" and what the rows are. */
+function describeData() {
+  const d = dataset(ui.data.value);
+  if (!d) return;
+  const labels = d.classes.length ? `${d.classes.length} classes` : 'a real number to predict';
+  ui.dataHint.textContent = `${d.rows} rows · ${d.inputs} feature${d.inputs === 1 ? '' : 's'} · ${labels}. ${d.description}`;
+  ui.accuracyFigure.hidden = d.classes.length === 0;
+}
+
+/** The loss the model takes when none is chosen, as the server picks it (ModelKind.defaultLoss). */
+function defaultLoss() {
+  const d = dataset(ui.data.value);
+  if (!d || d.classes.length === 0 || ui.model.value === 'linear') return 'mse';
+  return d.classes.length === 2 ? 'bce' : 'ce';
+}
+
+function describeModel() {
+  const mlp = ui.model.value === 'mlp';
+  ui.mlp.hidden = !mlp;
+  ui.loss.options[0].textContent = `default (${defaultLoss()})`;
+  const d = dataset(ui.data.value);
+  const hidden = mlp ? (ui.hidden.value.trim() || catalog.networks.defaults.hidden) : '';
+  const loss = ui.loss.value || defaultLoss();
+  const outputs = !d ? '?' : loss === 'ce' || (loss === 'mse' && d.classes.length > 2) ? d.classes.length : 1;
+  const widths = [d ? d.inputs : '?', ...(hidden ? hidden.split(',').map((w) => w.trim()) : []), outputs];
+  ui.shapeHint.textContent = `Network ${widths.join('-')}: ${mlp ? `linear layers with ${ui.activation.value} between them`
+    : ui.model.value === 'logistic' ? 'one linear layer read as logits' : 'one linear layer'}, trained on the ${loss} loss.`;
+}
+
+/** One racer's row: its colour, name, lr and (folded) its other settings. */
+function racerRow(id) {
+  const k = kind(optimizerOf(id));
+  const settings = current.settings[id] ?? (current.settings[id] = Object.create(null));
+  const li = document.createElement('li');
+  li.className = 'racer-row';
+  li.dataset.id = id;
+  li.dataset.testid = `racer-${id}`;
+  li.style.setProperty('--racer', racerColor(id));
+  const head = document.createElement('div');
+  head.className = 'racer-head';
+  const chip = document.createElement('span');
+  chip.className = 'chip';
+  chip.setAttribute('aria-hidden', 'true');
+  const name = document.createElement('span');
+  name.className = 'racer-name';
+  name.textContent = id;
+  name.title = k.title;
+  const lrField = document.createElement('div');
+  lrField.className = 'field lr-field';
+  const lrLabel = document.createElement('label');
+  lrLabel.htmlFor = `p-${id}-lr`;
+  lrLabel.textContent = 'lr';
+  const lr = input(id, 'lr', settings.lr ?? '', num(catalog.networks.defaults.lr[k.name]));
+  lrField.append(lrLabel, lr);
+  const remove = document.createElement('button');
+  remove.type = 'button';
+  remove.className = 'btn btn-small remove';
+  remove.textContent = '×';
+  remove.setAttribute('aria-label', `Remove ${id}`);
+  remove.dataset.testid = `remove-${id}`;
+  remove.addEventListener('click', () => {
+    current.racers = current.racers.filter((r) => r !== id);
+    delete current.settings[id];
+    renderRacers();
+    changed();
+  });
+  head.append(chip, name, lrField, remove);
+  li.append(head);
+  if (k.params.length > 0) {
+    const details = document.createElement('details');
+    details.className = 'racer-settings';
+    const summary = document.createElement('summary');
+    summary.textContent = `${k.title}: settings`;
+    const grid = document.createElement('div');
+    grid.className = 'param-grid';
+    for (const p of k.params) {
+      const field = document.createElement('div');
+      field.className = 'field';
+      const label = document.createElement('label');
+      label.htmlFor = `p-${id}-${p.name}`;
+      label.textContent = p.name;
+      label.title = p.help;
+      const shown = p.flag ? (p.default ? '1' : '0') : Array.isArray(p.default) ? p.default.join(',') : String(p.default ?? '');
+      field.append(label, input(id, p.name, settings[p.name] ?? '', shown));
+      grid.append(field);
+    }
+    details.append(summary, grid);
+    if (Object.keys(settings).some((n) => n !== 'lr')) details.open = true;
+    li.append(details);
+  }
+  return li;
+}
+
+/** A setting's input: empty means its default, shown as the placeholder. */
+function input(id, param, value, placeholder) {
+  const el = document.createElement('input');
+  el.type = 'text';
+  el.className = 'num';
+  el.id = `p-${id}-${param}`;
+  el.dataset.testid = `p-${id}-${param}`;
+  el.autocomplete = 'off';
+  el.inputMode = 'decimal';
+  el.value = value;
+  el.placeholder = placeholder;
+  el.addEventListener('input', () => {
+    fieldErrors.hide(el);
+    const text = el.value.trim();
+    if (text === '') delete current.settings[id][param];
+    else current.settings[id][param] = text;
+    changed();
+  });
+  return el;
+}
+
+function renderRacers() {
+  ui.racers.replaceChildren(...current.racers.map(racerRow));
+  ui.add.disabled = current.racers.length >= maxRacers;
+  ui.addSelect.disabled = ui.add.disabled;
+}
+
+function readForm() {
+  current.data = ui.data.value;
+  current.model = ui.model.value;
+  current.hidden = ui.hidden.value.trim();
+  current.activation = ui.activation.value;
+  current.loss = ui.loss.value;
+  current.steps = ui.steps.value.trim();
+  current.batchSize = ui.batch.value.trim();
+  current.seed = ui.seed.value.trim();
+  current.sharpnessEvery = ui.sharpness.value.trim();
+}
+
+function changed() {
+  readForm();
+  describeData();
+  describeModel();
+  state.write(current);
+}
+
+function fillForm() {
+  for (const d of catalog.networks.datasets) option(ui.data, d.name, d.name);
+  for (const m of catalog.networks.models) option(ui.model, m, m);
+  option(ui.loss, '', 'default');
+  for (const l of catalog.networks.losses) option(ui.loss, l, l);
+  for (const a of catalog.networks.activations) option(ui.activation, a, a);
+  for (const o of catalog.optimizers) option(ui.addSelect, o.name, o.name);
+  const pick = (select, value, fallback) => { select.value = value; if (select.value !== value) select.value = fallback; };
+  pick(ui.data, current.data, state.DEFAULTS.data);
+  pick(ui.model, current.model, state.DEFAULTS.model);
+  pick(ui.loss, current.loss, '');
+  pick(ui.activation, current.activation, state.DEFAULTS.activation);
+  ui.addSelect.value = 'adam';
+  ui.hidden.value = current.hidden;
+  ui.steps.value = current.steps;
+  ui.steps.max = String(catalog.limits.training.maxSteps);
+  ui.batch.value = current.batchSize;
+  ui.seed.value = current.seed;
+  ui.sharpness.value = current.sharpnessEvery;
+  maxRacers = catalog.limits.training.maxRacers;
+  $('max-racers').textContent = String(maxRacers);
+  current.racers = current.racers.filter((id) => kind(optimizerOf(id))).slice(0, maxRacers);
+  renderRacers();
+  for (const el of [ui.data, ui.model, ui.loss, ui.activation, ui.hidden, ui.steps, ui.batch, ui.seed, ui.sharpness]) {
+    el.addEventListener(el.tagName === 'SELECT' ? 'change' : 'input', () => {
+      fieldErrors.hide(el);
+      changed();
+    });
+  }
+  ui.add.addEventListener('click', () => {
+    if (current.racers.length >= maxRacers) return;
+    const id = nextId(ui.addSelect.value, current.racers);
+    current.racers.push(id);
+    current.settings[id] = Object.create(null);
+    renderRacers();
+    changed();
+  });
+  changed();
+}
+
+// ---- checking and training ----------------------------------------------------------------------
+
+/** The input an API error's field (and racer) names. */
+function inputFor(field, racer) {
+  if (racer !== null && racer !== undefined) {
+    const id = current.racers[racer];
+    return id ? $(`p-${id}-${field}`) : null;
+  }
+  return { data: ui.data, model: ui.model, hidden: ui.hidden, activation: ui.activation, loss: ui.loss, steps: ui.steps,
+    'batch-size': ui.batch, seed: ui.seed, 'sharpness-every': ui.sharpness }[field] ?? null;
+}
+
+/** A setting as typed → its JSON value, by the catalog's kind. */
+function settingValue(spec, text) {
+  switch (spec.kind) {
+    case 'flag': return text === '1' || text === 'true';
+    case 'choice': return text;
+    case 'numbers': return text.split(',').map((t) => Number(t.trim()));
+    default: return Number(text);
+  }
+}
+
+/** The job's body from the form, or null after marking every field the page can tell is wrong. */
+function body() {
+  fieldErrors.clear(ui.form);
+  ui.error.textContent = '';
+  let first = null;
+  const fail = (el, message) => { fieldErrors.show(el, message); first ??= el; };
+  const limits = catalog.limits.training;
+  const d = dataset(current.data);
+  const whole = (el, text, lo, hi, what) => {
+    if (!/^\d{1,9}$/.test(text) || Number(text) < lo || Number(text) > hi) fail(el, `${what} must be a whole number from ${lo} to ${hi}, got '${text}'`);
+    return Number(text);
+  };
+  const steps = whole(ui.steps, current.steps, 1, limits.maxSteps, 'steps');
+  const request = { kind: 'train', data: current.data, model: current.model, activation: current.activation, seed: 0, steps, racers: [] };
+  if (current.model === 'mlp' && current.hidden !== '') {
+    if (!/^\s*\d{1,4}(\s*,\s*\d{1,4})*\s*$/.test(current.hidden)) fail(ui.hidden, `hidden takes widths such as 16,16 (one per layer), got '${current.hidden}'`);
+    request.hidden = current.hidden;
+  }
+  if (current.loss) request.loss = current.loss;
+  if (current.batchSize !== '' && current.batchSize !== 'full') request['batch-size'] = whole(ui.batch, current.batchSize, 1, d.rows, 'batch size');
+  if (!/^-?\d{1,18}$/.test(current.seed)) fail(ui.seed, `seed must be a whole number, got '${current.seed}'`);
+  else request.seed = Number(current.seed);
+  if (current.sharpnessEvery !== '' && current.sharpnessEvery !== 'off') {
+    request['sharpness-every'] = whole(ui.sharpness, current.sharpnessEvery, 1, limits.maxSteps, 'sharpness every');
+  }
+  if (current.racers.length === 0) {
+    ui.error.textContent = 'Add at least one optimizer to train.';
+    first ??= ui.addSelect;
+  }
+  for (const id of current.racers) {
+    const k = kind(optimizerOf(id));
+    const params = {};
+    for (const [name, text] of Object.entries(current.settings[id] ?? {})) {
+      const spec = name === 'lr' ? RUN_SETTINGS.lr : k.params.find((p) => p.name === name);
+      if (!spec) continue;
+      const problem = settingProblem(spec, text);
+      if (problem) fail($(`p-${id}-${name}`), problem);
+      else params[name] = settingValue(spec, text);
+    }
+    request.racers.push({ optimizer: k.name, params });
+  }
+  if (first) {
+    first.focus();
+    return null;
+  }
+  return request;
+}
+
+function setBusy(busy) {
+  ui.train.disabled = busy;
+  ui.train.setAttribute('aria-busy', String(busy));
+  ui.train.textContent = busy ? 'Training…' : 'Train';
+  ui.status.classList.toggle('busy', busy);
+}
+
+async function train(event) {
+  event.preventDefault();
+  if (job.busy) return;
+  const request = body();
+  if (!request) return;
+  setBusy(true);
+  ui.status.textContent = 'Training…';
+  show(null, false);
+  try {
+    const result = await job.run(request, { onRunning: (status) => { if (status.partial) show(status.partial, false); } });
+    show(result, true);
+    const stops = result.racers.filter((r) => r.stop !== 'max-steps');
+    ui.status.textContent = `Done: ${result.racers.length} optimizer${result.racers.length === 1 ? '' : 's'} × ${result.steps} steps`
+      + ` on the ${result.model.shape} network (${result.model.parameters.toLocaleString('en')} weights).`
+      + (stops.length ? ` ${stops.map((r) => `${r.id} ${stopWords(r)}`).join('; ')}.` : '');
+  } catch (e) {
+    if (e instanceof JobCancelled) {
+      ui.status.textContent = e.reason === 'request' ? 'Cancelled: the curves stop where training stopped.' : `Cancelled: ${e.message}.`;
+    } else {
+      ui.status.textContent = '';
+      const input = e.field ? inputFor(e.field, e.racer) : null;
+      if (input) fieldErrors.show(input, e.message);
+      else ui.error.textContent = e.message;
+      input?.focus();
+    }
+  } finally {
+    setBusy(false);
+  }
+}
+
+function stopWords(r) {
+  switch (r.stop) {
+    case 'max-steps': return 'ran every step';
+    case 'diverged': return `blew up at step ${r.reached + 1}`;
+    case 'converged': return `converged at step ${r.reached}`;
+    default: return `stopped: ${r.detail || r.stop}`;
+  }
+}
+
+// ---- drawing the answer -------------------------------------------------------------------------
+
+/** Draws a (partial or final) answer; null clears the charts for a new race. */
+function show(result, final) {
+  if (!result) {
+    for (const chart of Object.values(charts)) chart.set([], 1);
+    boundary.set(null, []);
+    ui.legend.replaceChildren();
+    ui.legendHint.hidden = false;
+    ui.sharpnessFigure.hidden = true;
+    ui.boundaryCaption.textContent = 'When training starts, the data appears here (if it has two features); when it ends, each optimizer\'s decision boundary.';
+    return;
+  }
+  const racers = result.racers.map((r) => ({ ...r, color: racerColor(r.id) }));
+  const series = (key) => racers.map((r) => ({ id: r.id, color: r.color, x: r.curve.step, y: r.curve[key] ?? [] }));
+  charts.loss.set(series('loss'), result.steps);
+  charts.grad.set(series('gradNorm'), result.steps);
+  const classes = result.data.classes.length > 0;
+  ui.accuracyFigure.hidden = !classes;
+  if (classes) charts.accuracy.set(series('accuracy'), result.steps);
+  showSharpness(result, racers);
+  showBoundary(result, racers, final);
+  showLegend(result, racers, final);
+}
+
+function showSharpness(result, racers) {
+  ui.sharpnessFigure.hidden = result.sharpnessEvery === null;
+  if (result.sharpnessEvery === null) return;
+  const lines = racers.map((r) => ({ value: 2 / r.lr, color: r.color }));
+  charts.sharpness.set(racers.map((r) => ({ id: r.id, color: r.color, x: r.sharpness.step, y: r.sharpness.value })), result.steps, lines);
+  let top = 0;
+  for (const r of racers) for (const v of r.sharpness.value) if (v !== null) top = Math.max(top, v);
+  const words = racers.map((r) => {
+    const last = r.sharpness.value.at(-1);
+    const edge = 2 / r.lr;
+    const off = top > 0 && edge > 3 * top ? ' (above the chart)' : '';
+    return `${r.id}: ${last === undefined || last === null ? '—' : num(last, 3)} against 2/lr = ${num(edge, 3)}${off}`;
+  });
+  ui.sharpnessNote.textContent = `Every ${result.sharpnessEvery} steps. Latest — ${words.join(' · ')}.`;
+}
+
+function showBoundary(result, racers, final) {
+  const data = result.data;
+  const drawn = Boolean(data.window);
+  ui.boundaryFigure.classList.toggle('no-picture', !drawn);
+  boundary.set(drawn ? data : null, final ? racers : []);
+  if (!drawn) {
+    ui.boundaryCaption.textContent = data.inputs === 2
+      ? `${data.name} has real-valued labels: there is no class boundary to draw.`
+      : `${data.name} has ${data.inputs} features, too many to draw on a flat picture; the curves tell how training goes.`;
+    return;
+  }
+  const marks = data.classes.map((c, k) => `${SHAPES[k % SHAPES.length]} class ${c}`).join(', ');
+  ui.boundaryCaption.textContent = final
+    ? `${data.name}: ${marks}. Each line is where that optimizer's network switches class, after its last step.`
+    : `${data.name}: ${marks}. Each optimizer's boundary is drawn when training ends.`;
+}
+
+function showLegend(result, racers, final) {
+  ui.legendHint.hidden = true;
+  const classes = result.data.classes.length > 0;
+  document.querySelector('.race-table').classList.toggle('no-accuracy', !classes);
+  ui.legend.replaceChildren(...racers.map((r) => {
+    const tr = document.createElement('tr');
+    tr.dataset.testid = `legend-${r.id}`;
+    tr.style.setProperty('--racer', r.color);
+    const last = r.curve.step.length - 1;
+    const cells = [
+      r.id, num(r.lr), last >= 0 ? String(r.curve.step[last]) : '—', last >= 0 ? num(r.curve.loss[last]) : '—',
+      classes && last >= 0 ? `${(100 * r.curve.accuracy[last]).toFixed(1)} %` : '—',
+      final ? stopWords(r) : 'training…',
+    ];
+    cells.forEach((text, i) => {
+      const td = document.createElement(i === 0 ? 'th' : 'td');
+      if (i === 0) {
+        td.scope = 'row';
+        const chip = document.createElement('span');
+        chip.className = 'chip';
+        chip.setAttribute('aria-hidden', 'true');
+        td.append(chip, text);
+      } else {
+        td.textContent = text;
+      }
+      if (i === 3) td.dataset.testid = `loss-${r.id}`;
+      if (i === 4) td.className = 'acc-col';
+      tr.append(td);
+    });
+    if (final) tr.dataset.stop = r.stop;
+    return tr;
+  }));
+}
+
+async function boot() {
+  try {
+    catalog = await api.catalog();
+  } catch (e) {
+    ui.error.textContent = e.message;
+    return;
+  }
+  fillForm();
+  ui.form.addEventListener('submit', train);
+  ui.train.disabled = false;
+  show(null, false);
+}
+
+boot();
