@@ -37,7 +37,7 @@ export class CurveChart {
   /**
    * @param {{id: string, color: string, x: number[], y: (number|null)[]}[]} series  the curves
    * @param {number} steps  the horizontal axis' end (the run's last step)
-   * @param {{value: number, color: string}[]} [lines]  dashed horizontal reference lines
+   * @param {{value: number, color: string, label?: string}[]} [lines]  dashed horizontal reference lines
    */
   set(series, steps, lines = []) {
     this.series = series;
@@ -114,6 +114,15 @@ export class CurveChart {
       ctx.stroke();
     }
     ctx.setLineDash([]);
+    // each line's name just under it at the left, where curves start low
+    ctx.font = '11px system-ui, sans-serif';
+    ctx.textAlign = 'left';
+    ctx.textBaseline = 'top';
+    for (const line of this.lines) {
+      if (!line.label) continue;
+      ctx.fillStyle = line.color;
+      ctx.fillText(line.label, M.left + 4, yPx(line.value) + 3);
+    }
     ctx.lineJoin = 'round';
     ctx.lineWidth = 2;
     for (const s of this.series) {

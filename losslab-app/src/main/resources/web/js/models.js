@@ -128,7 +128,8 @@ function racerRow(id) {
     const details = document.createElement('details');
     details.className = 'racer-settings';
     const summary = document.createElement('summary');
-    summary.textContent = `${k.title}: settings`;
+    summary.textContent = `Settings: ${k.params.map((p) => p.name).join(', ')}`;
+    summary.title = k.title;
     const grid = document.createElement('div');
     grid.className = 'param-grid';
     for (const p of k.params) {
@@ -379,7 +380,7 @@ function show(result, final) {
 function showSharpness(result, racers) {
   ui.sharpnessFigure.hidden = result.sharpnessEvery === null;
   if (result.sharpnessEvery === null) return;
-  const lines = racers.map((r) => ({ value: 2 / r.lr, color: r.color }));
+  const lines = racers.map((r) => ({ value: 2 / r.lr, color: r.color, label: `2/lr = ${num(2 / r.lr, 3)}` }));
   charts.sharpness.set(racers.map((r) => ({ id: r.id, color: r.color, x: r.sharpness.step, y: r.sharpness.value })), result.steps, lines);
   let top = 0;
   for (const r of racers) for (const v of r.sharpness.value) if (v !== null) top = Math.max(top, v);
@@ -434,6 +435,7 @@ function showLegend(result, racers, final) {
       } else {
         td.textContent = text;
       }
+      if (i === 2) td.className = 'step-col';
       if (i === 3) td.dataset.testid = `loss-${r.id}`;
       if (i === 4) td.className = 'acc-col';
       tr.append(td);
