@@ -154,6 +154,29 @@ class ModelsPageTest extends BrowserTest {
         screenshot(page, "models-1280-sharpness.png", true);
     }
 
+    /**
+     * The explanation's link runs the issue's edge-of-stability set-up (gd at lr 0.1 on an MSE-trained
+     * 2-32-32-1 tanh net, full batch): in torch the sharpness starts near 8–10 and from about step 1,000
+     * hovers at 2/lr = 20 while the loss keeps falling. Here too (from LossLab's own seeded θ₀): it
+     * starts well below 20 and ends within 10 % of it.
+     */
+    @Test
+    void theEdgeOfStabilityLinkShowsSharpnessRisingToTwoOverLr() {
+        Page page = lab.open("/models", 1280, 900, false);
+        ready(page);
+        page.locator("#explain summary").click();
+        id(page, "edge-link").click();
+        Locator train = ready(page);
+        assertThat(id(page, "hidden")).hasValue("32,32");
+        train.click();
+        assertThat(id(page, "legend-gd")).hasAttribute("data-stop", "max-steps", TRAIN_WAIT);
+        assertThat(points(page, "sharpness-chart")).as("steps 0, 20, …, 2000").isEqualTo(101);
+        java.util.regex.Matcher m = Pattern.compile("gd: ([0-9.]+) against 2/lr = 20").matcher(id(page, "sharpness-note").textContent());
+        assertThat(m.find()).as(id(page, "sharpness-note").textContent()).isTrue();
+        assertThat(Double.parseDouble(m.group(1))).isBetween(18.0, 22.0);
+        screenshot(page, "models-1280-edge-of-stability.png", true);
+    }
+
     @Test
     void theSetUpIsAShareableLink() {
         Page page = lab.open("/models", 1280, 900, false);
