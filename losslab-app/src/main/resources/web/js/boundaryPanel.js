@@ -37,6 +37,8 @@ export class BoundaryPanel {
 
   draw() {
     const { data, canvas } = this;
+    // no data to draw (yet, or ever: more than two features): no blank picture either
+    canvas.hidden = !data;
     const widCss = Math.floor(canvas.parentElement.clientWidth);
     if (!data || widCss <= 0) {
       canvas.dataset.lines = '0';

@@ -326,7 +326,7 @@ async function train(event) {
     show(result, true);
     const stops = result.racers.filter((r) => r.stop !== 'max-steps');
     ui.status.textContent = `Done: ${result.racers.length} optimizer${result.racers.length === 1 ? '' : 's'} × ${result.steps} steps`
-      + ` on the ${result.model.shape} network (${result.model.parameters.toLocaleString('en')} weights).`
+      + ` on the ${result.model.shape} network (${result.model.parameters.toLocaleString('en')} weights), ${result.batches}.`
       + (stops.length ? ` ${stops.map((r) => `${r.id} ${stopWords(r)}`).join('; ')}.` : '');
   } catch (e) {
     if (e instanceof JobCancelled) {
@@ -360,6 +360,7 @@ function show(result, final) {
     for (const chart of Object.values(charts)) chart.set([], 1);
     boundary.set(null, []);
     ui.legend.replaceChildren();
+    ui.legend.parentElement.hidden = true;
     ui.legendHint.hidden = false;
     ui.sharpnessFigure.hidden = true;
     ui.boundaryCaption.textContent = 'When training starts, the data appears here (if it has two features); when it ends, each optimizer\'s decision boundary.';
@@ -412,6 +413,7 @@ function showBoundary(result, racers, final) {
 
 function showLegend(result, racers, final) {
   ui.legendHint.hidden = true;
+  ui.legend.parentElement.hidden = false;
   const classes = result.data.classes.length > 0;
   document.querySelector('.race-table').classList.toggle('no-accuracy', !classes);
   ui.legend.replaceChildren(...racers.map((r) => {

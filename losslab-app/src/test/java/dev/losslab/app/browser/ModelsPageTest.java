@@ -188,14 +188,21 @@ class ModelsPageTest extends BrowserTest {
         id(page, "remove-momentum").click();
         id(page, "p-adam-lr").fill("0.05");
         assertThat(page).hasURL(Pattern.compile("data=circles.*hidden=8.*steps=300.*batch-size=32.*racers=sgd,adam.*adam\\.lr=0\\.05"));
-        Page again = lab.open(page.url().replaceFirst("^http://[^/]+", ""), 1280, 900, false);
-        ready(again);
+        Page again = lab.open(page.url().replaceFirst("^http://[^/]+", ""), 1024, 768, false);
+        Locator train = ready(again);
         assertThat(id(again, "data")).hasValue("circles");
         assertThat(id(again, "hidden")).hasValue("8");
         assertThat(id(again, "steps")).hasValue("300");
         assertThat(id(again, "batch-size")).hasValue("32");
         assertThat(id(again, "racers").locator("li")).hasCount(2);
         assertThat(id(again, "p-adam-lr")).hasValue("0.05");
+        // and it trains as linked: minibatches of 32, so the full-data loss wiggles but the run ends
+        train.click();
+        assertThat(id(again, "legend-adam")).hasAttribute("data-stop", "max-steps", TRAIN_WAIT);
+        assertThat(id(again, "status")).containsText("2 optimizers × 300 steps on the 2-8-1 network");
+        assertThat(id(again, "legend").locator("tbody tr")).hasCount(2);
+        assertNoHorizontalScroll(again);
+        screenshot(again, "models-1024-done.png", true);
     }
 
     @Test
