@@ -213,6 +213,9 @@ class ModelsPageTest extends BrowserTest {
         train.click();
         assertThat(id(page, "legend-adam")).hasAttribute("data-stop", "max-steps", TRAIN_WAIT);
         assertNoHorizontalScroll(page);
+        Object tableFits = page.evaluate("() => { const t = document.querySelector('.race-table');"
+                + " return t.getBoundingClientRect().right <= t.parentElement.getBoundingClientRect().right; }");
+        assertThat(tableFits).as("the race's table stays inside its panel").isEqualTo(true);
         screenshot(page, "models-390-done.png", true);
     }
 
