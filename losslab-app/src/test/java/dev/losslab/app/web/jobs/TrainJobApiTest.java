@@ -104,6 +104,26 @@ class TrainJobApiTest {
         assertThat(result.get("racers").get(2).get("stop").asText()).isEqualTo("max-steps");
     }
 
+    /**
+     * SGD at lr 1,000 on an MSE-trained net blows up: its curve ends at the last finite step and it
+     * says so, while the other racer, from the same weights, runs every step.
+     */
+    @Test
+    void aRacerThatBlowsUpEndsItsCurveThereAndSaysSo() {
+        JsonNode result = trained("""
+                {"kind": "train", "data": "moons", "loss": "mse", "steps": 200,
+                 "racers": [{"optimizer": "sgd", "params": {"lr": 1000}}, {"optimizer": "sgd", "params": {"lr": 0.1}}]}""");
+        JsonNode wild = result.get("racers").get(0);
+        assertThat(wild.get("stop").asText()).isEqualTo("diverged");
+        assertThat(wild.get("detail").asText()).contains("no longer a finite number at step " + (wild.get("reached").asInt() + 1));
+        JsonNode steps = wild.get("curve").get("step");
+        assertThat(steps.get(steps.size() - 1).asInt()).isEqualTo(wild.get("reached").asInt()).isLessThan(200);
+        JsonNode tame = result.get("racers").get(1);
+        assertThat(tame.get("id").asText()).isEqualTo("sgd:2");
+        assertThat(tame.get("stop").asText()).isEqualTo("max-steps");
+        assertThat(tame.get("reached").asInt()).isEqualTo(200);
+    }
+
     /** 5,000 steps keep every third (⌈5001/2000⌉ = 3) and the last: at most 2,001 points. */
     @Test
     void longRunsAreThinnedToAtMostTwoThousandPointsEndingAtTheLastStep() {
