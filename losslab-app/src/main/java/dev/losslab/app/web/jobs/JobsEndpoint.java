@@ -25,7 +25,8 @@ import java.util.TreeSet;
  *       fields being the kind's GET parameters, or with a kind of work that reads its own body (a
  *       tuned race): checked at once (400 naming the field), then started (202 with the job's id), or
  *       refused when too many run (429);</li>
- *   <li>{@code GET /api/jobs/ID}: its state and progress, and its answer once done;</li>
+ *   <li>{@code GET /api/jobs/ID}: its state and progress, its answer so far while it runs when the work
+ *       has one ({@link JobWork#partial}: a training race's curves), and its answer once done;</li>
  *   <li>{@code DELETE /api/jobs/ID}: cancels it while it runs, forgets it once it has ended (answering
  *       its last state, and its answer if done).</li>
  * </ul>
