@@ -23,7 +23,7 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code POST /api/jobs} with {@code {"kind": "basins"|"sweep"|"sgd-stats", …}}, the other
  *       fields being the kind's GET parameters, or with a kind of work that reads its own body (a
- *       tuned race): checked at once (400 naming the field), then started (202 with the job's id), or
+ *       tuned race, a training race): checked at once (400 naming the field), then started (202 with the job's id), or
  *       refused when too many run (429);</li>
  *   <li>{@code GET /api/jobs/ID}: its state and progress, its answer so far while it runs when the work
  *       has one ({@link JobWork#partial}: a training race's curves), and its answer once done;</li>
