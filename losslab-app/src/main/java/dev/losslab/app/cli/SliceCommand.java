@@ -34,29 +34,41 @@ final class SliceCommand extends Subcommand {
     enum SliceFormat { json, csv, png }
 
     private static final Opt<String> AT = Opt.text("--at", "trained|init",
-            "the plane's centre θ*: the trained point (the last θ reached with a finite loss) or θ₀ (default: ${DEFAULT-VALUE})")
+            "the plane's centre θ*: the trained point (the last",
+            "θ reached with a finite loss) or θ₀ (default:",
+            "${DEFAULT-VALUE})")
             .defaultValue("trained");
     private static final Opt<String> DIRECTIONS = Opt.text("--directions", "random|pca|params:A,B",
-            "the plane's directions d₁, d₂: random (Gaussian, filter-normalised as Li et al. 2018, biases 0; seeded by",
-            "--seed, or random:SEED), pca (the top two principal directions of the path θ₀ … θ_T relative to θ*), or",
-            "params:NAME1,NAME2, two parameters named as in the state_dict, such as params:0.weight[3][1],2.bias[0]",
-            "(default: ${DEFAULT-VALUE})").defaultValue("random");
+            "the plane's directions d₁, d₂ (default: ${DEFAULT-VALUE}):",
+            "random: Gaussian, filter-normalised as Li et al.",
+            "  2018 (biases 0), seeded by --seed (random:SEED",
+            "  for another seed);",
+            "pca: the top two principal directions of the",
+            "  path θ₀ … θ_T relative to θ*;",
+            "params:NAME1,NAME2: two parameters as the",
+            "  state_dict names them, such as",
+            "  params:0.weight[3][1],2.bias[0]").defaultValue("random");
     private static final Opt<Double> SPAN = Opt.real("--span", "S",
             "α and β run over [-S, S] (default: " + Numbers.brief(LossSlice.DEFAULT_SPAN) + "; with pca, enough to hold the path)");
     private static final Opt<Integer> GRID = Opt.integer("--grid", "N",
             "N×N points, 2 to " + LossSlice.MAX_SIZE + ", both ends included (default: ${DEFAULT-VALUE})")
             .defaultValue(LossSlice.DEFAULT_SIZE);
     private static final Opt<SliceFormat> FORMAT = Opt.choice("--format", SliceFormat.class, "json|csv|png",
-            "json: the grid, the directions and the projected path; csv: alpha,beta,loss rows; png: the picture, to --out",
-            "(default: ${DEFAULT-VALUE})").defaultValue(SliceFormat.json);
+            "json: the grid, the directions and the projected",
+            "path; csv: alpha,beta,loss rows; png: the picture,",
+            "to --out (default: ${DEFAULT-VALUE})").defaultValue(SliceFormat.json);
     private static final Opt<Path> OUT = Opt.path("--out", "FILE.png|FILE.svg",
-            "draw the slice (colour map, contours, colour bar, the path's shadow) to this file; needed with --format png");
+            "draw the slice (colour map, contours, colour bar,",
+            "the path's shadow) to this file; needed with",
+            "--format png");
 
     SliceCommand() {
-        super(NAME, List.of("Train a small network as train does, then evaluate its full-data loss on a plane through the trained",
-                        "point: L(θ* + α·d₁ + β·d₂) on an N×N grid of α, β in [-S, S], with the training path projected on it.",
-                        "The projected path is a shadow: (α_k, β_k) are θ_k's least-squares coordinates in the plane and the",
-                        "residual is how far θ_k lies off it, so the path may cross contours it never crossed (docs/NETWORKS.md)."),
+        super(NAME, List.of("Train a network as train does, then evaluate its full-data loss on a plane",
+                        "through the trained point, L(θ* + α·d₁ + β·d₂) for α, β on an N×N grid in",
+                        "[-S, S], with the training path projected on it. The projected path is a",
+                        "shadow: (α_k, β_k) are θ_k's least-squares coordinates in the plane, the",
+                        "residual how far θ_k lies off it; the shadow may cross contours the path",
+                        "never crossed (docs/NETWORKS.md, Slices)."),
                 options());
     }
 

@@ -98,12 +98,21 @@ public record Plane(double[] centre, double[] first, double[] second, String des
         double det = g11 * g22 - g12 * g12;
         double alpha = (g22 * b1 - g12 * b2) / det;
         double beta = (g11 * b2 - g12 * b1) / det;
-        double squares = 0;
+        double[] off = new double[centre.length];
+        double largest = 0;
         for (int p = 0; p < centre.length; p++) {
-            double off = theta[p] - centre[p] - alpha * first[p] - beta * second[p];
-            squares += off * off;
+            off[p] = theta[p] - centre[p] - alpha * first[p] - beta * second[p];
+            largest = Math.max(largest, Math.abs(off[p]));
         }
-        return new Projection(alpha, beta, Math.sqrt(squares));
+        if (!(largest > 0) || !Double.isFinite(largest)) {
+            return new Projection(alpha, beta, largest);
+        }
+        // Summed in units of the largest entry, so a θ of 1e200 (a run about to diverge) does not overflow.
+        double squares = 0;
+        for (double o : off) {
+            squares += (o / largest) * (o / largest);
+        }
+        return new Projection(alpha, beta, largest * Math.sqrt(squares));
     }
 
     static double dot(double[] a, double[] b) {

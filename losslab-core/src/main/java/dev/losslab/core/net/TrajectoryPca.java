@@ -45,9 +45,24 @@ public final class TrajectoryPca {
         int m = points.size();
         int n = centre.length;
         double[][] x = new double[m][n];
+        double largest = 0;
         for (int k = 0; k < m; k++) {
             for (int p = 0; p < n; p++) {
                 x[k][p] = points.get(k)[p] - centre[p];
+                largest = Math.max(largest, Math.abs(x[k][p]));
+            }
+        }
+        if (!Double.isFinite(largest)) {
+            throw new InvalidInputException("directions", "pca: the path runs too far from the centre (a difference "
+                    + "beyond the range of doubles) to take its principal directions; slice with random or params directions");
+        }
+        // Scaled to entries of at most 1: the directions and shares do not change, and the Gram
+        // matrix of a diverging path (θ of 1e200) does not overflow.
+        if (largest > 0) {
+            for (double[] row : x) {
+                for (int p = 0; p < n; p++) {
+                    row[p] /= largest;
+                }
             }
         }
         double[][] gram = new double[m][m];

@@ -181,6 +181,19 @@ class LossSliceTest {
     }
 
     @Test
+    void aPathThatRunsOffToHugeValuesNeitherOverflowsThePcaNorTheResidual() {
+        // A run about to diverge: θ of 1e200, whose squares overflow a double.
+        double[] centre = {0, 0, 0};
+        List<double[]> path = List.of(new double[] {3e200, 4e200, 0}, new double[] {1.5e200, 2e200, 1e199}, centre);
+        TrajectoryPca.Result pca = TrajectoryPca.of(path, centre);
+        assertThat(pca.first()[0]).isCloseTo(0.6, within(1e-2));
+        assertThat(pca.first()[1]).isCloseTo(0.8, within(1e-2));
+        assertThat(pca.shares()[0] + pca.shares()[1]).isCloseTo(1, within(1e-12));
+        Plane plane = new Plane(centre, new double[] {1, 0, 0}, new double[] {0, 1, 0}, "axes", List.of());
+        assertThat(plane.project(new double[] {1e200, 2e200, 3e200}).residual()).isEqualTo(3e200);
+    }
+
+    @Test
     void theRecorderKeepsABoundedStrideAndAlwaysTheLastStep() {
         assertThat(PathRecorder.stride(100, 17)).isEqualTo(1);
         assertThat(PathRecorder.pointsFor(100, 17)).isEqualTo(101);
