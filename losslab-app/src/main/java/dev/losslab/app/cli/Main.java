@@ -46,6 +46,7 @@ public final class Main implements Callable<Integer> {
         commands.put(TrainCommand.NAME, TrainCommand::new);
         commands.put(SpectrumCommand.NAME, SpectrumCommand::new);
         commands.put(SaddlesCommand.NAME, SaddlesCommand::new);
+        commands.put(SliceCommand.NAME, SliceCommand::new);
         return Collections.unmodifiableMap(commands);
     }
 

@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -136,24 +135,7 @@ final class TrainCommand extends Subcommand {
 
     static ObjectNode json(TrainingOptions.Setup setup, TrainResult result) {
         Objective o = setup.spec().objective();
-        ObjectNode root = JsonViews.object();
-        ObjectNode m = root.putObject("model");
-        m.put("kind", setup.model().label());
-        m.put("shape", o.network().shape());
-        m.put("activation", o.network().layers() > 1 ? o.network().activation().label() : null);
-        m.put("loss", o.loss().label());
-        m.put("parameters", o.network().parameterCount());
-        ObjectNode data = root.putObject("data");
-        data.put("name", o.examples().name());
-        data.put("rows", o.examples().rows());
-        ObjectNode opt = root.putObject("optimizer");
-        opt.put("name", setup.kind().name());
-        JsonViews.put(opt, "lr", setup.spec().learningRate());
-        opt.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(setup.settings().values())));
-        root.put("schedule", setup.spec().schedule().name());
-        root.put("steps", setup.spec().steps());
-        root.put("batches", setup.batchText());
-        root.put("init", setup.initText());
+        ObjectNode root = TrainingOptions.describe(setup);
         root.put("stop", result.stop());
         root.put("detail", result.detail());
         ArrayNode rows = root.putArray("rows");
