@@ -40,9 +40,11 @@ final class SaddlesCommand extends Subcommand {
             "parameters", "negative", "zero", "index", "smallest", "largest");
 
     SaddlesCommand() {
-        super(NAME, List.of("Saddles in many dimensions (Dauphin et al. 2014): train a small network from several initial weights,",
-                        "search from points along each run for a critical point (zeros of ∇L by Levenberg–Marquardt, drawn to",
-                        "saddles as much as to minima), and give each one's loss and index, the share of negative Hessian eigenvalues."),
+        super(NAME, List.of("Saddles in many dimensions (Dauphin et al. 2014): train a small network from",
+                        "several initial weights, search from points along each run for a critical",
+                        "point (a zero of ∇L by Levenberg–Marquardt, drawn to saddles as much as to",
+                        "minima), and give each one's loss and index, the share of negative Hessian",
+                        "eigenvalues."),
                 options());
     }
 

@@ -31,14 +31,15 @@ final class SpectrumCommand extends Subcommand {
             "the K largest eigenvalues by Lanczos on Hessian-vector products, for a model of any size (default: ${DEFAULT-VALUE})")
             .defaultValue(5);
     private static final Opt<Boolean> FULL = Opt.flag("--full",
-            "every eigenvalue, from the whole Hessian (models of up to " + Curvature.MAX_FULL_PARAMETERS + " parameters),",
-            "and the index: the share that are negative");
+            "every eigenvalue, from the whole Hessian (models of up to " + Curvature.MAX_FULL_PARAMETERS
+                    + " parameters), and the index: the share that are negative");
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
     private static final Opt<Path> OUT = PlotFiles.option("a histogram of every eigenvalue (with --full)");
 
     SpectrumCommand() {
-        super(NAME, List.of("The curvature of a network's loss: the Hessian's top eigenvalues (Lanczos on exact Hessian-vector",
-                        "products) and, for small models, every eigenvalue and the index, after training as train does it."),
+        super(NAME, List.of("The curvature of a network's loss after training (as train does it): the",
+                        "Hessian's top eigenvalues (Lanczos on exact Hessian-vector products) and, for",
+                        "small models, every eigenvalue and the index."),
                 options());
     }
 

@@ -27,16 +27,18 @@ final class TrainCommand extends Subcommand {
     static final String NAME = "train";
 
     private static final Opt<Integer> SHARPNESS_EVERY = Opt.integer("--sharpness-every", "K",
-            "the sharpness, the largest eigenvalue of the full-data loss's Hessian (Lanczos on exact Hessian-vector products),",
-            "at steps 0, K, 2K, … and the last; compare it with 2/lr (default: never)");
+            "the sharpness, the largest eigenvalue of the full-data loss's Hessian (Lanczos on exact Hessian-vector "
+                    + "products), at steps 0, K, 2K, … and the last; compare it with 2/lr (default: never)");
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
 
     static final List<String> COLUMNS = List.of("step", "loss", "batch_loss", "accuracy", "grad_norm", "lr", "sharpness");
 
     TrainCommand() {
-        super(NAME, List.of("Train a small network on a dataset with one optimizer, as PyTorch would (float64), one row per step.",
-                        "Each row: the mean loss over every training row, the batch's loss, accuracy, the gradient norm, the lr.",
-                        "From the same --init and --batches the curves equal torch's to ~1e-9 (docs/NETWORKS.md)."),
+        super(NAME, List.of("Train a small network on a dataset with one optimizer, as PyTorch would",
+                        "(float64), one row per step: the mean loss over every training row, the",
+                        "batch's loss, accuracy, the gradient norm, the lr (and the sharpness).",
+                        "From the same --init and --batches the curves equal torch's to ~1e-9",
+                        "(docs/NETWORKS.md)."),
                 options());
     }
 

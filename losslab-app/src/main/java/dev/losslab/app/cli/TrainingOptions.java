@@ -28,8 +28,8 @@ final class TrainingOptions {
     static final int DEFAULT_STEPS = 100;
 
     static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR",
-            "learning rate (default: 0.1 for gd, sgd, momentum and the like; 0.001 for adaptive rules such as adam; 1 for lbfgs,",
-            "adadelta, prodigy)");
+            "learning rate (default: 0.1 for gd, sgd, momentum and the like; 0.001 for adaptive rules such as adam; "
+                    + "1 for lbfgs, adadelta, prodigy)");
     static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
             "updates (default: as many as --batches lists, else " + DEFAULT_STEPS + ")");
     static final Opt<Integer> BATCH_SIZE = Opt.integer("--batch-size", "B",
