@@ -44,6 +44,9 @@ public final class Main implements Callable<Integer> {
         commands.put(SweepCommand.NAME, SweepCommand::new);
         commands.put(SgdStatsCommand.NAME, SgdStatsCommand::new);
         commands.put(TrainCommand.NAME, TrainCommand::new);
+        commands.put(SpectrumCommand.NAME, SpectrumCommand::new);
+        commands.put(SaddlesCommand.NAME, SaddlesCommand::new);
+        commands.put(SliceCommand.NAME, SliceCommand::new);
         return Collections.unmodifiableMap(commands);
     }
 

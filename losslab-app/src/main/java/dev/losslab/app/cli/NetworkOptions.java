@@ -27,20 +27,20 @@ final class NetworkOptions {
     static final Opt<String> DATA = Opt.text("--data", "NAME|FILE.csv",
             "the training rows: a built-in dataset (" + String.join(", ", Datasets.names()) + ") or a CSV file").mandatory();
     static final Opt<String> MODEL = Opt.text("--model", "linear|logistic|mlp",
-            "linear: one Linear layer (mse); logistic: one Linear layer of logits (bce for two classes, ce for more);",
-            "mlp: Linear, activation, Linear, … (nn.Sequential)").mandatory();
+            "linear: one Linear layer (mse); logistic: one Linear layer of logits (bce for two classes, ce for more); "
+                    + "mlp: Linear, activation, Linear, … (nn.Sequential)").mandatory();
     static final Opt<String> HIDDEN = Opt.text("--hidden", "W1,W2,…",
             "the MLP's hidden widths, each 1 to " + Architecture.MAX_WIDTH + " (default: 16,16)");
     static final Opt<String> ACTIVATION = Opt.text("--activation", "tanh|relu|sigmoid|gelu",
             "the MLP's activation; gelu is the exact (erf) GELU (default: ${DEFAULT-VALUE})").defaultValue("tanh");
     static final Opt<String> LOSS = Opt.text("--loss", "mse|bce|ce",
-            "mean squared error, binary cross-entropy with logits, softmax cross-entropy (default: mse for real labels",
-            "and for linear; bce for two classes, ce for more)");
+            "mean squared error, binary cross-entropy with logits, softmax cross-entropy (default: mse for real labels "
+                    + "and for linear; bce for two classes, ce for more)");
     static final Opt<Long> SEED = Opt.whole("--seed", "S",
             "seed of the initial weights (without --init) and of the minibatches (default: ${DEFAULT-VALUE})").defaultValue(0L);
     static final Opt<Path> INIT = Opt.path("--init", "FILE.json",
-            "initial weights: the model's state_dict as {k: v.tolist() for k, v in model.state_dict().items()} writes it",
-            "(default: PyTorch's initialisation scheme drawn from LossLab's own generator seeded by --seed)");
+            "initial weights: the model's state_dict as {k: v.tolist() for k, v in model.state_dict().items()} writes it "
+                    + "(default: PyTorch's initialisation scheme drawn from LossLab's own generator seeded by --seed)");
 
     /** The data and the model's shape, in the order help lists them. */
     static final List<Opt<?>> MODEL_OPTIONS = List.of(DATA, MODEL, HIDDEN, ACTIVATION, LOSS);

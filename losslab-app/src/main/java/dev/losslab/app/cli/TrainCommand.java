@@ -14,7 +14,6 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 
@@ -28,16 +27,18 @@ final class TrainCommand extends Subcommand {
     static final String NAME = "train";
 
     private static final Opt<Integer> SHARPNESS_EVERY = Opt.integer("--sharpness-every", "K",
-            "the sharpness, the largest eigenvalue of the full-data loss's Hessian (Lanczos on exact Hessian-vector products),",
-            "at steps 0, K, 2K, … and the last; compare it with 2/lr (default: never)");
+            "the sharpness, the largest eigenvalue of the full-data loss's Hessian (Lanczos on exact Hessian-vector "
+                    + "products), at steps 0, K, 2K, … and the last; compare it with 2/lr (default: never)");
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
 
     static final List<String> COLUMNS = List.of("step", "loss", "batch_loss", "accuracy", "grad_norm", "lr", "sharpness");
 
     TrainCommand() {
-        super(NAME, List.of("Train a small network on a dataset with one optimizer, as PyTorch would (float64), one row per step.",
-                        "Each row: the mean loss over every training row, the batch's loss, accuracy, the gradient norm, the lr.",
-                        "From the same --init and --batches the curves equal torch's to ~1e-9 (docs/NETWORKS.md)."),
+        super(NAME, List.of("Train a small network on a dataset with one optimizer, as PyTorch would",
+                        "(float64), one row per step: the mean loss over every training row, the",
+                        "batch's loss, accuracy, the gradient norm, the lr (and the sharpness).",
+                        "From the same --init and --batches the curves equal torch's to ~1e-9",
+                        "(docs/NETWORKS.md)."),
                 options());
     }
 
@@ -136,24 +137,7 @@ final class TrainCommand extends Subcommand {
 
     static ObjectNode json(TrainingOptions.Setup setup, TrainResult result) {
         Objective o = setup.spec().objective();
-        ObjectNode root = JsonViews.object();
-        ObjectNode m = root.putObject("model");
-        m.put("kind", setup.model().label());
-        m.put("shape", o.network().shape());
-        m.put("activation", o.network().layers() > 1 ? o.network().activation().label() : null);
-        m.put("loss", o.loss().label());
-        m.put("parameters", o.network().parameterCount());
-        ObjectNode data = root.putObject("data");
-        data.put("name", o.examples().name());
-        data.put("rows", o.examples().rows());
-        ObjectNode opt = root.putObject("optimizer");
-        opt.put("name", setup.kind().name());
-        JsonViews.put(opt, "lr", setup.spec().learningRate());
-        opt.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(setup.settings().values())));
-        root.put("schedule", setup.spec().schedule().name());
-        root.put("steps", setup.spec().steps());
-        root.put("batches", setup.batchText());
-        root.put("init", setup.initText());
+        ObjectNode root = TrainingOptions.describe(setup);
         root.put("stop", result.stop());
         root.put("detail", result.detail());
         ArrayNode rows = root.putArray("rows");

@@ -1,5 +1,7 @@
 package dev.losslab.app.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.losslab.app.output.JsonViews;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.net.Batches;
 import dev.losslab.core.net.ModelKind;
@@ -12,6 +14,7 @@ import dev.losslab.core.optim.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeMap;
 
 /**
  * The options that say how to train a network (optimizer, lr, steps, batches, schedule and the
@@ -25,8 +28,8 @@ final class TrainingOptions {
     static final int DEFAULT_STEPS = 100;
 
     static final Opt<Double> LEARNING_RATE = Opt.real("--lr", "LR",
-            "learning rate (default: 0.1 for gd, sgd, momentum and the like; 0.001 for adaptive rules such as adam; 1 for lbfgs,",
-            "adadelta, prodigy)");
+            "learning rate (default: 0.1 for gd, sgd, momentum and the like; 0.001 for adaptive rules such as adam; "
+                    + "1 for lbfgs, adadelta, prodigy)");
     static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
             "updates (default: as many as --batches lists, else " + DEFAULT_STEPS + ")");
     static final Opt<Integer> BATCH_SIZE = Opt.integer("--batch-size", "B",
@@ -87,5 +90,33 @@ final class TrainingOptions {
             case Batches.Listed l -> "batches from " + batchFile;
         };
         return new Setup(model, kind, settings, spec, batchText, initText);
+    }
+
+    /**
+     * The run as JSON: model, data, optimizer (with its settings), schedule, steps, batches and init:
+     * the head of {@code train --format json}, and of every command that trains and then reports
+     * something else ({@code slice}).
+     */
+    static ObjectNode describe(Setup setup) {
+        Objective o = setup.spec().objective();
+        ObjectNode root = JsonViews.object();
+        ObjectNode m = root.putObject("model");
+        m.put("kind", setup.model().label());
+        m.put("shape", o.network().shape());
+        m.put("activation", o.network().layers() > 1 ? o.network().activation().label() : null);
+        m.put("loss", o.loss().label());
+        m.put("parameters", o.network().parameterCount());
+        ObjectNode data = root.putObject("data");
+        data.put("name", o.examples().name());
+        data.put("rows", o.examples().rows());
+        ObjectNode opt = root.putObject("optimizer");
+        opt.put("name", setup.kind().name());
+        JsonViews.put(opt, "lr", setup.spec().learningRate());
+        opt.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(setup.settings().values())));
+        root.put("schedule", setup.spec().schedule().name());
+        root.put("steps", setup.spec().steps());
+        root.put("batches", setup.batchText());
+        root.put("init", setup.initText());
+        return root;
     }
 }

@@ -11,6 +11,10 @@
  *   <li>{@link dev.losslab.core.net.Training}: the training loop, an optimizer's
  *       {@link dev.losslab.core.optim.Stepper} over one point of N parameters, with schedules and
  *       {@link dev.losslab.core.net.Batches}.</li>
+ *   <li>{@link dev.losslab.core.net.LossSlice}: the loss on a {@link dev.losslab.core.net.Plane}
+ *       through a point, along {@link dev.losslab.core.net.SliceDirections} (filter-normalised random,
+ *       the {@link dev.losslab.core.net.TrajectoryPca PCA} of the path, or two named parameters), with
+ *       the path a {@link dev.losslab.core.net.PathRecorder} kept projected on it.</li>
  * </ul>
  *
  * The loss curves equal torch's (float64) to 1e-9 relative from the same init and batches:

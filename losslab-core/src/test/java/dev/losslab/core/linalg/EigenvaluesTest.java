@@ -134,4 +134,11 @@ class EigenvaluesTest {
         assertThat(r.values()[2]).isCloseTo(1, within(1e-14));
         assertThat(r.iterations()).isEqualTo(3);
     }
+
+    @Test
+    void choleskySolvesPositiveDefiniteSystemsAndRefusesOthers() {
+        // [[4, 2], [2, 3]]·x = (2, 1): x = (3·2 − 2·1, 4·1 − 2·2)/(12 − 4) = (1/2, 0).
+        assertThat(Cholesky.solve(new double[] {4, 2, 2, 3}, 2, new double[] {2, 1})).containsExactly(0.5, 0.0);
+        assertThat(Cholesky.solve(new double[] {1, 2, 2, 1}, 2, new double[] {1, 1})).as("eigenvalues 3 and −1").isNull();
+    }
 }
