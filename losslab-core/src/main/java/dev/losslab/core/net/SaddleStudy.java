@@ -45,13 +45,29 @@ public final class SaddleStudy {
                         training.steps(), searches, MAX_SEARCHES));
             }
             Objective o = training.objective();
-            double work = searches * CriticalSearch.work(o, searchSteps) + runs * Training.work(o, training.steps(), training.batches());
+            double work = work(training, runs, startsEvery, searchSteps);
             if (work > Training.MAX_WORK) {
                 throw new InvalidInputException("search-steps", String.format(Locale.ROOT, "%,d searches of up to %d "
                         + "iterations on the %s network cost up to %.3g row·parameter products, more than the cap of %.0e: "
                         + "fewer searches, fewer iterations or a smaller model", searches, searchSteps,
                         o.network().shape(), work, Training.MAX_WORK));
             }
+        }
+
+        /** Row·parameter products of the whole study at most: the training runs and every search's iterations. */
+        public double work() {
+            return work(training, runs, startsEvery, searchSteps);
+        }
+
+        /** The searches the study runs. */
+        public int searches() {
+            return searches(training.steps(), runs, startsEvery);
+        }
+
+        private static double work(Training.Spec training, int runs, int startsEvery, int searchSteps) {
+            Objective o = training.objective();
+            return searches(training.steps(), runs, startsEvery) * CriticalSearch.work(o, searchSteps)
+                    + runs * Training.work(o, training.steps(), training.batches());
         }
 
         static int searches(int steps, int runs, int every) {
