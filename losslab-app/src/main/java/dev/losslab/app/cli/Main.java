@@ -44,6 +44,7 @@ public final class Main implements Callable<Integer> {
         commands.put(SweepCommand.NAME, SweepCommand::new);
         commands.put(SgdStatsCommand.NAME, SgdStatsCommand::new);
         commands.put(TrainCommand.NAME, TrainCommand::new);
+        commands.put(TrainSweepCommand.NAME, TrainSweepCommand::new);
         return Collections.unmodifiableMap(commands);
     }
 

@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The options that say which network to build, on which data, from which weights: shared by every
@@ -62,6 +63,20 @@ final class NetworkOptions {
         int[] hidden = command.get(HIDDEN) == null ? null : widths(command.get(HIDDEN));
         Examples examples = Examples.of(Datasets.resolve(command.get(DATA), true));
         return model(command).objective(examples, hidden, activation, loss);
+    }
+
+    /**
+     * As {@link #objective}, with the data read once: each call makes a fresh objective over the same
+     * examples, one for each thread that trains (an objective holds one evaluation's scratch).
+     */
+    static Supplier<Objective> objectives(Subcommand command) {
+        Activation activation = choice("activation", command.get(ACTIVATION), Activation.values(), Activation::label);
+        Loss loss = command.get(LOSS) == null ? null : choice("loss", command.get(LOSS), Loss.values(), Loss::label);
+        int[] hidden = command.get(HIDDEN) == null ? null : widths(command.get(HIDDEN));
+        Examples examples = Examples.of(Datasets.resolve(command.get(DATA), true));
+        ModelKind model = model(command);
+        model.objective(examples, hidden, activation, loss); // bad combinations fail here, not in a worker thread
+        return () -> model.objective(examples, hidden, activation, loss);
     }
 
     /** θ₀: from {@link #INIT}'s state_dict, else PyTorch's scheme drawn with {@link #SEED}. */
