@@ -35,7 +35,9 @@ public final class AotTraining {
             List.of("basins", "--surface", "himmelblau", "--optimizer", "gd", "--grid", "192", "--format", "json"),
             List.of("sweep", "--surface", "bowl", "--optimizer", "momentum", "--vary", "lr=0.01:0.3:8,momentum=0:0.9:4"),
             List.of("sgd-stats", "--surface", "himmelblau", "--start=0,0", "--noise", "0:20:3", "--runs", "20"),
-            List.of("train", "--data", "moons", "--model", "mlp", "--optimizer", "adam", "--steps", "200", "--format", "csv"));
+            List.of("train", "--data", "moons", "--model", "mlp", "--optimizer", "adam", "--steps", "200", "--format", "csv"),
+            List.of("train-sweep", "--data", "moons", "--model", "mlp", "--optimizers", "sgd,adam", "--lrs", "0.01,0.1",
+                    "--seeds", "0,1", "--steps", "50"));
 
     private AotTraining() {}
 

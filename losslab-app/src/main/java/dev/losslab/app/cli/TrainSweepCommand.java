@@ -7,6 +7,7 @@ import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.maps.Axis;
+import dev.losslab.core.maps.Job;
 import dev.losslab.core.net.Examples;
 import dev.losslab.core.net.ModelKind;
 import dev.losslab.core.net.Objective;
@@ -146,20 +147,9 @@ final class TrainSweepCommand extends Subcommand {
         }
         ObjectNode[] results = new ObjectNode[mine];
         try (LongWork work = LongWork.start(err, NAME)) {
+            Trainer trainer = new Trainer(sweep, objectives, init, rules, steps, curveEvery, about, shard, work.job());
             work.job().forEachUnit(mine, threads, k -> {
-                TrainSweep.Run run = sweep.run(shard.run(k));
-                Objective own = objectives.get();
-                double[] theta = init != null ? init : own.network().initialParameters(run.seed());
-                TrainingOptions.Swept swept = TrainingOptions.swept(rules, run.optimizer(), own, theta, run.lr(),
-                        run.batchSize().batches(run.seed()), steps);
-                long start = System.nanoTime();
-                TrainResult result = Training.run(swept.spec(), step -> { }, at -> {
-                    if (work.job().isCancelled()) {
-                        throw new CancellationException();
-                    }
-                });
-                ObjectNode line = TrainSweepLine.of(about, run, swept.settings(), result, curveEvery, shard,
-                        (System.nanoTime() - start) / 1e9);
+                ObjectNode line = trainer.train(shard.run(k));
                 if (table == null) {
                     // Whole lines, each flushed as its run ends: a shard killed later keeps the runs it finished.
                     synchronized (out) {
@@ -178,6 +168,30 @@ final class TrainSweepCommand extends Subcommand {
             TrainSweepTable.write(about, List.of(results), table, out);
         }
         return Main.OK;
+    }
+
+    /**
+     * What every run of one sweep shares, and the training of one run into its line. (A record, not
+     * a lambda capturing a dozen values: JDK 25's AOT code cache mislinks the adapter of a method
+     * with that many arguments and says so on stdout, in the middle of the lines.)
+     */
+    private record Trainer(TrainSweep sweep, Supplier<Objective> objectives, double[] init, RunOptions rules, int steps,
+                           int curveEvery, ObjectNode about, Shard shard, Job job) {
+
+        ObjectNode train(int r) {
+            TrainSweep.Run run = sweep.run(r);
+            Objective own = objectives.get();
+            double[] theta = init != null ? init : own.network().initialParameters(run.seed());
+            TrainingOptions.Swept swept = TrainingOptions.swept(rules, run.optimizer(), own, theta, run.lr(),
+                    run.batchSize().batches(run.seed()), steps);
+            long start = System.nanoTime();
+            TrainResult result = Training.run(swept.spec(), step -> { }, at -> {
+                if (job.isCancelled()) {
+                    throw new CancellationException();
+                }
+            });
+            return TrainSweepLine.of(about, run, swept.settings(), result, curveEvery, shard, (System.nanoTime() - start) / 1e9);
+        }
     }
 
     /** jsonl → null (lines); text, csv, json → that table. */

@@ -80,9 +80,11 @@ final class TrainSweepLine {
         line.put("seed", run.seed());
         line.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(settings.values())));
         List<TrainStep> steps = result.steps();
-        TrainStep last = result.last();
+        // No step at all when θ₀'s own loss is not finite (an --init of huge weights): nulls, not a crash.
+        TrainStep last = steps.isEmpty() ? new TrainStep(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN) : result.last();
         JsonViews.put(line, "final_loss", last.loss());
-        JsonViews.put(line, "best_loss", steps.stream().mapToDouble(TrainStep::loss).min().orElseThrow());
+        JsonViews.put(line, "best_loss", steps.stream().mapToDouble(TrainStep::loss).min().orElse(Double.NaN));
         JsonViews.put(line, "final_accuracy", last.accuracy());
         line.put("steps", last.step());
         line.put("stop", result.stop());

@@ -307,4 +307,58 @@ class TrainSweepCommandTest {
         assertThat(Cli.run("train-sweep", "--data", "moons", "--model", "mlp").err()).contains("missing --optimizers");
         assertThat(Cli.run("train-sweep", "merge").err()).contains("Missing required parameter");
     }
+
+    /** What a killed shard leaves is what was flushed: every flush must end on a whole line, one per run. */
+    @Test
+    void eachRunsLineIsFlushedWholeAsItEnds() {
+        List<String> flushed = new ArrayList<>();
+        StringBuilder written = new StringBuilder();
+        java.io.Writer recording = new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                written.append(chars, offset, length);
+            }
+
+            @Override
+            public void flush() {
+                flushed.add(written.toString());
+            }
+
+            @Override
+            public void close() { }
+        };
+        List<String> args = new ArrayList<>(SWEEP);
+        args.addAll(List.of("--threads", "4"));
+        int code = Main.execute(args.toArray(String[]::new), new java.io.PrintWriter(recording, false),
+                new java.io.PrintWriter(java.io.Writer.nullWriter()));
+        assertThat(code).isZero();
+        List<Integer> lineCounts = flushed.stream().filter(f -> !f.isEmpty()).map(f -> {
+            assertThat(f).endsWith(System.lineSeparator());
+            return f.split("\\R").length;
+        }).distinct().toList();
+        assertThat(lineCounts).as("a flush after each run's line").containsSequence(1, 2, 3).contains(RUNS);
+    }
+
+    @Test
+    void aDivergedRunKeepsItsLastFiniteLossAndNoNaNReachesTheLine(@TempDir Path dir) throws Exception {
+        Cli cli = Cli.run("train-sweep", "--data", "diabetes", "--model", "linear", "--optimizers", "sgd", "--lrs", "1e-5,100",
+                "--steps", "200");
+        List<JsonNode> lines = lines(cli.out());
+        lines.sort(Comparator.comparingInt(l -> l.get("run").asInt()));
+        assertThat(lines.get(0).get("stop").asText()).isEqualTo("max-steps");
+        JsonNode diverged = lines.get(1);
+        assertThat(diverged.get("stop").asText()).isEqualTo("diverged");
+        assertThat(diverged.get("steps").asInt()).isLessThan(200);
+        assertThat(diverged.get("final_loss").isFloatingPointNumber()).isTrue();
+        assertThat(diverged.get("best_loss").asDouble()).isLessThanOrEqualTo(diverged.get("final_loss").asDouble());
+        assertThat(diverged.get("final_accuracy").isNull()).as("real labels have no accuracy").isTrue();
+        assertThat(cli.out()).doesNotContain("NaN").doesNotContain("Infinity");
+
+        // θ₀ whose loss is not finite: no step at all, nulls rather than a crash.
+        Path huge = write(dir, "huge.json", "{\"0.weight\": [[1e300, 1e300]], \"0.bias\": [1e300]}");
+        cli = Cli.run("train-sweep", "--data", "moons", "--model", "linear", "--optimizers", "sgd", "--init", huge.toString(),
+                "--format", "csv");
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        assertThat(cli.outLines()[1]).isEqualTo("0,sgd,0.1,full,0,,,,0,diverged");
+    }
 }

@@ -124,9 +124,17 @@ public final class Job {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
         ForkJoinPool pool = new ForkJoinPool(threads);
+        // What the work threw, kept as it is: the pool's Future would hand back a copy made on this thread.
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
         boolean interrupted = false;
         try {
-            Future<?> work = pool.submit(() -> forEachUnit(count, unit));
+            Future<?> work = pool.submit(() -> {
+                try {
+                    forEachUnit(count, unit);
+                } catch (RuntimeException | Error e) {
+                    thrown.set(e);
+                }
+            });
             while (true) {
                 try {
                     work.get();
@@ -136,7 +144,7 @@ public final class Job {
                     interrupted = true;
                     cancel();
                 } catch (ExecutionException e) {
-                    rethrow(e.getCause());
+                    throw new IllegalStateException("forEachUnit threw past its own catch", e);
                 }
             }
         } finally {
@@ -145,6 +153,7 @@ public final class Job {
                 Thread.currentThread().interrupt();
             }
         }
+        rethrow(thrown.get());
         check();
     }
 
