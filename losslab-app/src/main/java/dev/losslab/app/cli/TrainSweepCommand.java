@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
@@ -81,6 +82,8 @@ final class TrainSweepCommand extends Subcommand {
 
     /** Most threads --threads may ask for. */
     static final int MAX_THREADS = 1024;
+    /** Most points of a run's loss curve in its line (--curve-every): a line stays well under a megabyte. */
+    static final int MAX_CURVE_POINTS = 10_000;
 
     private static final Pattern LOG_RANGE = Pattern.compile("([^:,]+):([^:,]+):([^:,]+)");
     private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
@@ -121,6 +124,16 @@ final class TrainSweepCommand extends Subcommand {
             throw InvalidInputException.outOfRange("curve-every", ">= 1", curve);
         }
         int curveEvery = curve == null ? 0 : curve;
+        int steps = get(STEPS);
+        if (curveEvery > 0 && curvePoints(steps, curveEvery) > MAX_CURVE_POINTS) {
+            int least = Math.max(1, steps / MAX_CURVE_POINTS);
+            while (curvePoints(steps, least) > MAX_CURVE_POINTS) {
+                least++;
+            }
+            throw new InvalidInputException("curve-every", String.format(Locale.ROOT, "--curve-every %d keeps %,d losses of "
+                    + "each run's %,d steps, more than the %,d a line may hold: take K of at least %d", curveEvery,
+                    curvePoints(steps, curveEvery), steps, MAX_CURVE_POINTS, least));
+        }
         require(DATA, "the training rows: a built-in dataset or a CSV file");
         require(MODEL, "linear, logistic or mlp");
         require(OPTIMIZERS, "the optimizers to sweep, e.g. sgd,momentum,adam");
@@ -131,7 +144,6 @@ final class TrainSweepCommand extends Subcommand {
         List<OptimizerKind> kinds = distinct("optimizers", get(OPTIMIZERS), Optimizers::get);
         TrainSweep sweep = new TrainSweep(kinds, lrs(get(LRS)), batchSizes(get(BATCH_SIZES), objective.examples()),
                 distinct("seeds", Arrays.asList(get(SEEDS).split(",", -1)), TrainSweepCommand::seed));
-        int steps = get(STEPS);
         RunOptions rules = TrainingOptions.rules(this);
         rules.requireEachTakenBySome(kinds);
         Path initFile = get(NetworkOptions.INIT);
@@ -194,6 +206,11 @@ final class TrainSweepCommand extends Subcommand {
         }
     }
 
+    /** Points of a curve kept every K steps of N: steps 0, K, 2K, … and N when it is not a multiple of K. */
+    static int curvePoints(int steps, int every) {
+        return steps / every + 1 + (steps % every == 0 ? 0 : 1);
+    }
+
     /** jsonl → null (lines); text, csv, json → that table. */
     static OutputFormat format(String given) {
         List<String> names = new ArrayList<>(List.of(LINES));
@@ -223,10 +240,9 @@ final class TrainSweepCommand extends Subcommand {
     private static void check(TrainSweep sweep, RunOptions rules, Objective objective, double[] init, int steps) {
         long seed = sweep.seeds().getFirst();
         double[] theta = init != null ? init : objective.network().initialParameters(seed);
-        for (int o = 0; o < sweep.optimizers().size(); o++) {
+        for (OptimizerKind kind : sweep.optimizers()) {
+            double lr = sweep.lrs().isEmpty() ? Training.defaultLearningRate(kind) : sweep.lrs().getFirst();
             for (TrainSweep.BatchSize b : sweep.batchSizes()) {
-                OptimizerKind kind = sweep.optimizers().get(o);
-                double lr = sweep.lrs().isEmpty() ? Training.defaultLearningRate(kind) : sweep.lrs().getFirst();
                 TrainingOptions.swept(rules, kind, objective, theta, lr, b.batches(seed), steps);
             }
         }

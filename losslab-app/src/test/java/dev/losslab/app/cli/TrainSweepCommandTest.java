@@ -270,6 +270,7 @@ class TrainSweepCommandTest {
             --momentum 0.9 --optimizers adam       | --momentum applies to none of adam
             --threads 0                            | threads must be in 1 … 1024
             --curve-every 0                        | curve-every must be >= 1
+            --curve-every 1 --steps 20000          | --curve-every 1 keeps 20,001 losses of each run's 20,000 steps, more than the 10,000 a line may hold: take K of at least 3
             --format yaml                          | unknown format 'yaml'
             --seeds 0:9                            | --seeds takes whole numbers
             --steps 2000000                        | steps must be in 0 … 1000000
