@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
@@ -158,21 +159,35 @@ final class TrainSweepCommand extends Subcommand {
             err.println("shard " + shard.label() + " has no runs: the sweep has " + sweep.runs());
         }
         ObjectNode[] results = new ObjectNode[mine];
+        // The first run to fail (output that cannot be written, say) stops the others at their next
+        // checkpoint instead of letting each train to its end; that failure, not the stop, is reported.
+        AtomicReference<RuntimeException> failed = new AtomicReference<>();
         try (LongWork work = LongWork.start(err, NAME)) {
             Trainer trainer = new Trainer(sweep, objectives, init, rules, steps, curveEvery, about, shard, work.job());
             work.job().forEachUnit(mine, threads, k -> {
-                ObjectNode line = trainer.train(shard.run(k));
-                if (table == null) {
-                    // Whole lines, each flushed as its run ends: a shard killed later keeps the runs it finished.
-                    synchronized (out) {
-                        out.println(TrainSweepLine.text(line));
-                        out.flush();
+                try {
+                    ObjectNode line = trainer.train(shard.run(k));
+                    if (table == null) {
+                        // Whole lines, each flushed as its run ends: a shard killed later keeps the runs it finished.
+                        synchronized (out) {
+                            out.println(TrainSweepLine.text(line));
+                            out.flush();
+                        }
+                    } else {
+                        results[k] = TrainSweepLine.result(line);
                     }
-                } else {
-                    results[k] = TrainSweepLine.result(line);
+                } catch (CancellationException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    failed.compareAndSet(null, e);
+                    work.job().cancel();
+                    throw e;
                 }
             });
         } catch (CancellationException e) {
+            if (failed.get() != null) {
+                throw failed.get();
+            }
             err.println("cancelled");
             return LongWork.CANCELLED;
         }

@@ -362,4 +362,27 @@ class TrainSweepCommandTest {
         assertThat(cli.exitCode()).as(cli.err()).isZero();
         assertThat(cli.outLines()[1]).isEqualTo("0,sgd,0.1,full,0,,,,0,diverged");
     }
+
+    /** Output that cannot be written stops the sweep with that error, not a "cancelled" from the runs it stopped. */
+    @Test
+    void aReaderThatHasGoneStopsTheSweepSayingSo() {
+        java.io.Writer gone = new java.io.Writer() {
+            @Override
+            public void write(char[] chars, int offset, int length) {
+                throw new OutputFailedException(new java.io.IOException("Broken pipe"));
+            }
+
+            @Override
+            public void flush() { }
+
+            @Override
+            public void close() { }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        List<String> args = new ArrayList<>(SWEEP);
+        args.addAll(List.of("--threads", "3"));
+        int code = Main.execute(args.toArray(String[]::new), new java.io.PrintWriter(gone), new java.io.PrintWriter(err, true));
+        assertThat(code).isEqualTo(Main.FAILURE);
+        assertThat(err.toString()).isEqualTo("error: cannot write output: Broken pipe" + System.lineSeparator());
+    }
 }
