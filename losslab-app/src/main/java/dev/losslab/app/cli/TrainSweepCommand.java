@@ -34,6 +34,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import picocli.CommandLine;
 
 /**
  * {@code losslab train-sweep}: many training runs of one network on one dataset, every combination
@@ -97,7 +98,7 @@ final class TrainSweepCommand extends Subcommand {
                         "joins the shards' lines into the table one machine would have written (docs/NETWORKS.md).",
                         "Not `sweep`, which maps one optimizer's hyper-parameters on a 2-D surface."),
                 options());
-        spec().addSubcommand(TrainSweepMergeCommand.NAME, new picocli.CommandLine(new TrainSweepMergeCommand().spec()));
+        spec().addSubcommand(TrainSweepMergeCommand.NAME, new CommandLine(new TrainSweepMergeCommand().spec()));
     }
 
     private static List<Opt<?>> options() {
@@ -116,25 +117,9 @@ final class TrainSweepCommand extends Subcommand {
             throw new InvalidInputException("format", "--shard writes JSON lines (--format " + LINES + ") for `train-sweep merge`, "
                     + "which writes the table of every shard; one shard's table would be part of it");
         }
-        int threads = get(THREADS) == null ? Runtime.getRuntime().availableProcessors() : get(THREADS);
-        if (threads < 1 || threads > MAX_THREADS) {
-            throw InvalidInputException.outOfRange("threads", "in 1 … " + MAX_THREADS, threads);
-        }
-        Integer curve = get(CURVE_EVERY);
-        if (curve != null && curve < 1) {
-            throw InvalidInputException.outOfRange("curve-every", ">= 1", curve);
-        }
-        int curveEvery = curve == null ? 0 : curve;
+        int threads = threads();
         int steps = get(STEPS);
-        if (curveEvery > 0 && curvePoints(steps, curveEvery) > MAX_CURVE_POINTS) {
-            int least = Math.max(1, steps / MAX_CURVE_POINTS);
-            while (curvePoints(steps, least) > MAX_CURVE_POINTS) {
-                least++;
-            }
-            throw new InvalidInputException("curve-every", String.format(Locale.ROOT, "--curve-every %d keeps %,d losses of "
-                    + "each run's %,d steps, more than the %,d a line may hold: take K of at least %d", curveEvery,
-                    curvePoints(steps, curveEvery), steps, MAX_CURVE_POINTS, least));
-        }
+        int curveEvery = curveEvery(steps);
         require(DATA, "the training rows: a built-in dataset or a CSV file");
         require(MODEL, "linear, logistic or mlp");
         require(OPTIMIZERS, "the optimizers to sweep, e.g. sgd,momentum,adam");
@@ -158,15 +143,20 @@ final class TrainSweepCommand extends Subcommand {
         if (mine == 0) {
             err.println("shard " + shard.label() + " has no runs: the sweep has " + sweep.runs());
         }
+        return trainAll(new Trainer(sweep, objectives, init, rules, steps, curveEvery, about, shard), mine, threads, table);
+    }
+
+    /** This shard's runs, {@code threads} at a time: each line written as its run ends, or the table at the end. */
+    private Integer trainAll(Trainer trainer, int mine, int threads, OutputFormat table) {
         ObjectNode[] results = new ObjectNode[mine];
         // The first run to fail (output that cannot be written, say) stops the others at their next
         // checkpoint instead of letting each train to its end; that failure, not the stop, is reported.
         AtomicReference<RuntimeException> failed = new AtomicReference<>();
         try (LongWork work = LongWork.start(err, NAME)) {
-            Trainer trainer = new Trainer(sweep, objectives, init, rules, steps, curveEvery, about, shard, work.job());
-            work.job().forEachUnit(mine, threads, k -> {
+            Job job = work.job();
+            job.forEachUnit(mine, threads, k -> {
                 try {
-                    ObjectNode line = trainer.train(shard.run(k));
+                    ObjectNode line = trainer.train(trainer.shard().run(k), job);
                     if (table == null) {
                         // Whole lines, each flushed as its run ends: a shard killed later keeps the runs it finished.
                         synchronized (out) {
@@ -180,7 +170,7 @@ final class TrainSweepCommand extends Subcommand {
                     throw e;
                 } catch (RuntimeException e) {
                     failed.compareAndSet(null, e);
-                    work.job().cancel();
+                    job.cancel();
                     throw e;
                 }
             });
@@ -192,9 +182,38 @@ final class TrainSweepCommand extends Subcommand {
             return LongWork.CANCELLED;
         }
         if (table != null) {
-            TrainSweepTable.write(about, List.of(results), table, out);
+            TrainSweepTable.write(trainer.about(), List.of(results), table, out);
         }
         return Main.OK;
+    }
+
+    private int threads() {
+        int threads = get(THREADS) == null ? Runtime.getRuntime().availableProcessors() : get(THREADS);
+        if (threads < 1 || threads > MAX_THREADS) {
+            throw InvalidInputException.outOfRange("threads", "in 1 … " + MAX_THREADS, threads);
+        }
+        return threads;
+    }
+
+    /** --curve-every K, or 0 without it; a curve of more than {@link #MAX_CURVE_POINTS} is refused with the least K that fits. */
+    private int curveEvery(int steps) {
+        Integer every = get(CURVE_EVERY);
+        if (every == null) {
+            return 0;
+        }
+        if (every < 1) {
+            throw InvalidInputException.outOfRange("curve-every", ">= 1", every);
+        }
+        if (curvePoints(steps, every) > MAX_CURVE_POINTS) {
+            int least = Math.max(1, steps / MAX_CURVE_POINTS);
+            while (curvePoints(steps, least) > MAX_CURVE_POINTS) {
+                least++;
+            }
+            throw new InvalidInputException("curve-every", String.format(Locale.ROOT, "--curve-every %d keeps %,d losses of "
+                    + "each run's %,d steps, more than the %,d a line may hold: take K of at least %d", every,
+                    curvePoints(steps, every), steps, MAX_CURVE_POINTS, least));
+        }
+        return every;
     }
 
     /**
@@ -203,9 +222,10 @@ final class TrainSweepCommand extends Subcommand {
      * with that many arguments and says so on stdout, in the middle of the lines.)
      */
     private record Trainer(TrainSweep sweep, Supplier<Objective> objectives, double[] init, RunOptions rules, int steps,
-                           int curveEvery, ObjectNode about, Shard shard, Job job) {
+                           int curveEvery, ObjectNode about, Shard shard) {
 
-        ObjectNode train(int r) {
+        /** Run {@code r} trained into its line; {@code job} cancelled stops it at its next checkpoint. */
+        ObjectNode train(int r, Job job) {
             TrainSweep.Run run = sweep.run(r);
             Objective own = objectives.get();
             double[] theta = init != null ? init : own.network().initialParameters(run.seed());
