@@ -70,6 +70,9 @@ final class TrainSweepCommand extends Subcommand {
             .defaultValue("0");
     private static final Opt<Integer> STEPS = Opt.integer("--steps", "N",
             "updates per run (default: ${DEFAULT-VALUE})").defaultValue(TrainingOptions.DEFAULT_STEPS);
+    private static final Opt<Path> INIT = Opt.path("--init", "FILE.json",
+            "every run's initial weights, a state_dict as train's --init takes it; the seeds then change only the",
+            "minibatches (default: PyTorch's initialisation scheme drawn with each run's seed)");
     private static final Opt<Integer> CURVE_EVERY = Opt.integer("--curve-every", "K",
             "add each run's loss curve to its line: the full-data loss at steps 0, K, 2K, … and the last");
     private static final Opt<String> SHARD = Opt.text("--shard", "i/n",
@@ -91,19 +94,21 @@ final class TrainSweepCommand extends Subcommand {
     private static final Pattern WHOLE = Pattern.compile("-?\\d{1,18}");
 
     TrainSweepCommand() {
-        super(NAME, List.of("Train one network many times: every combination of --optimizers, --lrs, --batch-sizes and --seeds,",
-                        "one JSON line per run as it ends (settings, final and best loss, final accuracy, steps, stop).",
-                        "Runs are numbered optimizer by optimizer, then lr, batch size and seed (fastest), the same on",
-                        "every machine. --shard i/n runs one n-th of them for a cluster's job array; `train-sweep merge`",
-                        "joins the shards' lines into the table one machine would have written (docs/NETWORKS.md).",
-                        "Not `sweep`, which maps one optimizer's hyper-parameters on a 2-D surface."),
+        super(NAME, List.of("Train one network many times: every combination of --optimizers, --lrs,",
+                        "--batch-sizes and --seeds, one JSON line per run as it ends (settings, final",
+                        "and best loss, final accuracy, steps, stop). Runs are numbered by optimizer,",
+                        "then lr, batch size and seed (fastest), the same on every machine.",
+                        "--shard i/n runs one n-th of them, for a cluster's job array;",
+                        "`train-sweep merge` joins the shards' lines into the table one machine",
+                        "would have written (docs/NETWORKS.md). Not `sweep`, which maps an",
+                        "optimizer's hyper-parameters on a 2-D surface."),
                 options());
         spec().addSubcommand(TrainSweepMergeCommand.NAME, new CommandLine(new TrainSweepMergeCommand().spec()));
     }
 
     private static List<Opt<?>> options() {
         List<Opt<?>> options = new ArrayList<>(List.of(DATA, MODEL, NetworkOptions.HIDDEN, NetworkOptions.ACTIVATION,
-                NetworkOptions.LOSS, OPTIMIZERS, LRS, BATCH_SIZES, SEEDS, STEPS, NetworkOptions.INIT, RunOptions.SCHEDULE,
+                NetworkOptions.LOSS, OPTIMIZERS, LRS, BATCH_SIZES, SEEDS, STEPS, INIT, RunOptions.SCHEDULE,
                 CURVE_EVERY, SHARD, THREADS, FORMAT));
         options.addAll(TrainingOptions.RULE_PARAMETERS);
         return options;
@@ -132,7 +137,7 @@ final class TrainSweepCommand extends Subcommand {
                 distinct("seeds", Arrays.asList(get(SEEDS).split(",", -1)), TrainSweepCommand::seed));
         RunOptions rules = TrainingOptions.rules(this);
         rules.requireEachTakenBySome(kinds);
-        Path initFile = get(NetworkOptions.INIT);
+        Path initFile = get(INIT);
         double[] init = initFile == null ? null
                 : objective.network().parametersFrom(NetworkOptions.stateDict(initFile, "init"), "init");
         check(sweep, rules, objective, init, steps);

@@ -35,8 +35,9 @@ final class TrainSweepMergeCommand extends Subcommand {
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
 
     TrainSweepMergeCommand() {
-        super(NAME, List.of("Join the JSON lines of a sweep's shards (train-sweep --shard i/n) into its table, in run order:",
-                "the table one machine's train-sweep --format text|csv|json writes. Every run must be there once."),
+        super(NAME, List.of("Join the JSON lines of a sweep's shards (train-sweep --shard i/n) into its",
+                "table, in run order: the table one machine's train-sweep --format text|csv|json",
+                "writes. Every run must be there once, and every line of the same sweep."),
                 List.of(FORMAT));
         spec().addPositional(PositionalParamSpec.builder().paramLabel("FILE").arity("1..*").required(true).type(List.class)
                 .auxiliaryTypes(Path.class).description("the shards' outputs (JSON lines)").build());
