@@ -137,7 +137,9 @@ final class TrainSweepMergeCommand extends Subcommand {
         String listed = missing.stream().limit(LISTED).map(String::valueOf).collect(Collectors.joining(", "))
                 + (missing.size() > LISTED ? ", …" : "");
         String shards = "";
-        if (shardCounts.size() == 1) {
+        if (shardCounts.equals(Set.of(1))) {
+            shards = "; these lines come from one unsharded run: was it killed before it finished?";
+        } else if (shardCounts.size() == 1) {
             int n = shardCounts.iterator().next();
             List<String> of = missing.stream().map(r -> r % n).distinct().sorted().map(i -> new Shard(i + 1, n).label()).toList();
             shards = "; split in " + n + " as these lines were, they are " + (of.size() == 1 ? "shard " : "shards ")

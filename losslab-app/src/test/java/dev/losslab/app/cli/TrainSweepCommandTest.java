@@ -226,6 +226,12 @@ class TrainSweepCommandTest {
         Path killed = write(dir, "killed.jsonl", String.join("\n", cut) + "\n");
         assertThat(merge("csv", a, killed, c).err()).contains("1 of the sweep's 24 runs have no line: " + lost + ";");
 
+        List<String> unsharded = new ArrayList<>(List.of(sweep().out().strip().split("\\R")));
+        unsharded.removeFirst();
+        Path partial = write(dir, "partial.jsonl", String.join("\n", unsharded) + "\n");
+        assertThat(merge("csv", partial).err()).contains("1 of the sweep's 24 runs have no line: ")
+                .contains("these lines come from one unsharded run: was it killed before it finished?");
+
         Cli twice = merge("csv", a, b, c, b);
         assertThat(twice.exitCode()).isEqualTo(Main.BAD_INPUT);
         assertThat(twice.err()).contains("is there twice: " + b + ":1 and " + b + ":1");
