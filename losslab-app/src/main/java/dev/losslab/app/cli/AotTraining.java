@@ -37,7 +37,9 @@ public final class AotTraining {
             List.of("sgd-stats", "--surface", "himmelblau", "--start=0,0", "--noise", "0:20:3", "--runs", "20"),
             List.of("train", "--data", "moons", "--model", "mlp", "--optimizer", "adam", "--steps", "200", "--format", "csv"),
             List.of("slice", "--data", "moons", "--model", "mlp", "--optimizer", "adam", "--steps", "100", "--grid", "21",
-                    "--format", "csv"));
+                    "--format", "csv"),
+            List.of("train-sweep", "--data", "moons", "--model", "mlp", "--optimizers", "sgd,adam", "--lrs", "0.01,0.1",
+                    "--seeds", "0,1", "--steps", "50"));
 
     private AotTraining() {}
 

@@ -47,6 +47,7 @@ public final class Main implements Callable<Integer> {
         commands.put(SpectrumCommand.NAME, SpectrumCommand::new);
         commands.put(SaddlesCommand.NAME, SaddlesCommand::new);
         commands.put(SliceCommand.NAME, SliceCommand::new);
+        commands.put(TrainSweepCommand.NAME, TrainSweepCommand::new);
         return Collections.unmodifiableMap(commands);
     }
 

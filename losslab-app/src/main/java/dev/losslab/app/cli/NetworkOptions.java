@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * The options that say which network to build, on which data, from which weights: shared by every
@@ -53,11 +54,21 @@ final class NetworkOptions {
 
     /** The network, its loss and its examples, from {@link #MODEL_OPTIONS}, read as the web lab reads them ({@link Architecture}). */
     static Objective objective(Subcommand command) {
+        return objectives(command).get();
+    }
+
+    /**
+     * As {@link #objective}, with the data read once: each call makes a fresh objective over the same
+     * examples, one for each thread that trains (an objective holds one evaluation's scratch).
+     */
+    static Supplier<Objective> objectives(Subcommand command) {
         Activation activation = Architecture.activation(command.get(ACTIVATION));
         Loss loss = command.get(LOSS) == null ? null : Architecture.loss(command.get(LOSS));
         int[] hidden = command.get(HIDDEN) == null ? null : Architecture.widths(command.get(HIDDEN), "--hidden");
         Examples examples = Examples.of(Datasets.resolve(command.get(DATA), true));
-        return new Architecture(model(command), hidden, activation, loss).objective(examples);
+        Architecture architecture = new Architecture(model(command), hidden, activation, loss);
+        architecture.objective(examples); // bad combinations fail here, not in a worker thread
+        return () -> architecture.objective(examples);
     }
 
     /** θ₀: from {@link #INIT}'s state_dict, else PyTorch's scheme drawn with {@link #SEED}. */

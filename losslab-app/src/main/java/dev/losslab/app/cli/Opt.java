@@ -72,6 +72,14 @@ record Opt<T>(String name, Class<?> type, String label, String defaultValue, boo
         return new Opt<>(name, type, label, defaultValue, true, split, converter, help);
     }
 
+    /**
+     * This option, not required: for a command that needs it only in some uses and says so itself
+     * (picocli checks a command's required options even when the line goes on to a subcommand of it).
+     */
+    Opt<T> optional() {
+        return new Opt<>(name, type, label, defaultValue, false, split, converter, help);
+    }
+
     Opt<T> defaultValue(Object value) {
         return new Opt<>(name, type, label, String.valueOf(value), required, split, converter, help);
     }

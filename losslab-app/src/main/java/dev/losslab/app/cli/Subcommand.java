@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import picocli.CommandLine;
 import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
@@ -72,10 +73,15 @@ abstract class Subcommand implements Callable<Integer> {
         return option.in(spec);
     }
 
-    /** Directs this command's output; returns it. */
+    /** Directs this command's output, and its own subcommands' ({@code train-sweep merge}); returns it. */
     final Subcommand writingTo(PrintWriter out, PrintWriter err) {
         this.out = out;
         this.err = err;
+        for (CommandLine nested : spec.subcommands().values()) {
+            if (nested.getCommand() instanceof Subcommand command) {
+                command.writingTo(out, err);
+            }
+        }
         return this;
     }
 }

@@ -13,7 +13,9 @@ import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.optim.Settings;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeMap;
 
 /**
@@ -56,6 +58,36 @@ final class TrainingOptions {
      */
     record Setup(ModelKind model, OptimizerKind kind, Settings settings, Training.Spec spec, String batchText,
                  String initText) {}
+
+    /**
+     * The rule hyper-parameters and the schedule {@code command} was given, for runs of several
+     * optimizers ({@link #swept}); its other fields are unset.
+     */
+    static RunOptions rules(Subcommand command) {
+        return new RunOptions(0, 0, null, null, null, 0, command.get(RunOptions.SCHEDULE),
+                RunOptions.given(command, RunOptions.HYPER_PARAMETERS), RunOptions.given(command, RunOptions.SCHEDULE_PARAMETERS));
+    }
+
+    /**
+     * One run of a sweep over optimizers: its optimizer's validated settings and the run.
+     */
+    record Swept(Settings settings, Training.Spec spec) {}
+
+    /**
+     * A run of {@code kind} among several optimizers: of the hyper-parameters in {@code rules}, it
+     * takes those {@code kind} takes, and its schedule those the schedule takes, so that each option
+     * applies to every optimizer that has it, as in a race ({@link RunOptions#requireEachTakenBySome}
+     * refuses one that applies to none).
+     */
+    static Swept swept(RunOptions rules, OptimizerKind kind, Objective objective, double[] initial, double lr,
+                       Batches batches, int steps) {
+        Map<String, Object> taken = new LinkedHashMap<>(rules.hyperParameters());
+        taken.keySet().removeIf(name -> !kind.takes(name));
+        Settings settings = kind.settings(taken);
+        Schedule schedule = Schedules.create(rules.schedule(), rules.scheduleParametersFor(kind, true), steps);
+        return new Swept(settings, new Training.Spec(objective, kind.build(settings), kind.name(), lr, schedule, steps,
+                batches, initial));
+    }
 
     /** The run that {@code command}'s network and training options describe. */
     static Setup read(Subcommand command) {

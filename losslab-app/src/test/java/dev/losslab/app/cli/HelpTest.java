@@ -47,4 +47,14 @@ class HelpTest {
         assertThat(hyper).isLessThan(help.indexOf("--momentum=μ")).isLessThan(schedule);
         assertThat(schedule).isLessThan(help.indexOf("--milestones="));
     }
+
+    /** A command's own subcommand has its help too, and writes where the command writes. */
+    @org.junit.jupiter.api.Test
+    void trainSweepMergeHasItsOwnHelp() {
+        Cli cli = Cli.run("train-sweep", "merge", "--help");
+        assertThat(cli.exitCode()).isZero();
+        assertThat(cli.out()).startsWith("Usage: losslab train-sweep merge").contains("FILE...");
+        assertThat(cli.err()).isEmpty();
+        assertThat(Cli.run("train-sweep", "--help").out()).contains("--shard=i/n").contains("Commands:").contains("merge");
+    }
 }

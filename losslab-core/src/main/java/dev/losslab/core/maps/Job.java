@@ -1,6 +1,9 @@
 package dev.losslab.core.maps;
 
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.DoubleConsumer;
@@ -138,13 +141,62 @@ public final class Job {
                 stopped.compareAndSet(null, thrown);
             }
         });
-        Throwable thrown = stopped.get();
+        rethrow(stopped.get());
+        check();
+    }
+
+    /**
+     * As {@link #forEachUnit(int, IntConsumer)}, on {@code threads} threads of a pool of its own
+     * instead of every core: for a command told how many cores it may take ({@code --threads}). The
+     * units' parallel stream runs in that pool because it is started from one of its threads. An
+     * interrupt of the calling thread cancels the job, and this still returns only once no unit runs.
+     *
+     * @throws CancellationException when the job is cancelled or the calling thread interrupted
+     */
+    public void forEachUnit(int count, int threads, IntConsumer unit) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        ForkJoinPool pool = new ForkJoinPool(threads);
+        // What the work threw, kept as it is: the pool's Future would hand back a copy made on this thread.
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        boolean interrupted = false;
+        try {
+            Future<?> work = pool.submit(() -> {
+                try {
+                    forEachUnit(count, unit);
+                } catch (RuntimeException | Error e) {
+                    thrown.set(e);
+                }
+            });
+            while (true) {
+                try {
+                    work.get();
+                    break;
+                } catch (InterruptedException e) {
+                    // The units check the job, not this thread: cancel it and wait for them to stop.
+                    interrupted = true;
+                    cancel();
+                } catch (ExecutionException e) {
+                    throw new IllegalStateException("forEachUnit threw past its own catch", e);
+                }
+            }
+        } finally {
+            pool.shutdown();
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        rethrow(thrown.get());
+        check();
+    }
+
+    private static void rethrow(Throwable thrown) {
         switch (thrown) {
             case null -> { }
             case RuntimeException e -> throw e;
             case Error e -> throw e;
             default -> throw new IllegalStateException(thrown);
         }
-        check();
     }
 }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ForkJoinPool;
@@ -158,5 +160,64 @@ class JobTest {
         // unit 0 reports 1/8 then 3/8 at once when it returns, unit 1 four eighths one by one, whichever runs first
         assertThat(seen).allMatch(f -> f * 8 == Math.rint(f * 8));
         assertThat(seen.stream().filter(f -> f > 0).count()).as("1 + 1 + 4 reports after the start").isEqualTo(6);
+    }
+
+    @Test
+    void onAFewThreadsEveryUnitRunsOnceOnAtMostThatMany() {
+        List<Double> seen = new CopyOnWriteArrayList<>();
+        Job job = Job.reporting(seen::add);
+        Set<Thread> threads = ConcurrentHashMap.newKeySet();
+        int[] runs = new int[300];
+        job.forEachUnit(300, 3, i -> {
+            threads.add(Thread.currentThread());
+            runs[i]++;
+        });
+        assertThat(runs).containsOnly(1);
+        assertThat(threads).hasSizeBetween(1, 3).doesNotContain(Thread.currentThread());
+        assertThat(seen).hasSize(301).contains(0.0, 1.0);
+    }
+
+    @Test
+    void onAFewThreadsAFailingUnitIsWhatIsThrown() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        assertThatThrownBy(() -> Job.untracked().forEachUnit(100, 2, i -> {
+            throw boom;
+        })).isSameAs(boom);
+    }
+
+    /**
+     * The caller interrupted while units run on the pool's threads: the job is cancelled, and
+     * forEachUnit throws only once the units under way have seen it and ended.
+     */
+    @Test
+    void interruptingTheCallerOfAFewThreadsCancelsAndWaitsForTheUnits() throws Exception {
+        Job job = Job.untracked();
+        AtomicInteger inside = new AtomicInteger();
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicInteger insideAtThrow = new AtomicInteger(-1);
+        AtomicBoolean stillInterrupted = new AtomicBoolean();
+        Thread caller = new Thread(() -> {
+            try {
+                job.forEachUnit(8, 2, i -> {
+                    inside.incrementAndGet();
+                    started.countDown();
+                    long until = System.nanoTime() + SECONDS.toNanos(PATIENCE_SECONDS);
+                    while (!job.isCancelled() && System.nanoTime() < until) {
+                        Thread.onSpinWait();
+                    }
+                    inside.decrementAndGet();
+                });
+            } catch (CancellationException expected) {
+                insideAtThrow.set(inside.get());
+                stillInterrupted.set(Thread.currentThread().isInterrupted());
+            }
+        });
+        caller.start();
+        assertThat(started.await(PATIENCE_SECONDS, SECONDS)).isTrue();
+        caller.interrupt();
+        caller.join(SECONDS.toMillis(PATIENCE_SECONDS));
+        assertThat(insideAtThrow.get()).as("units running when forEachUnit threw").isZero();
+        assertThat(job.isCancelled()).isTrue();
+        assertThat(stillInterrupted.get()).as("the caller's interrupt is kept").isTrue();
     }
 }
