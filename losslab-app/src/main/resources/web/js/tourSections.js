@@ -1,4 +1,4 @@
-// The tour's ten experiments (tour.html holds their words): each wires its controls to a live
+// The tour's twelve experiments (tour.html holds their words): each wires its controls to a live
 // panel and a readout. Every number shown comes from the API; this file only chooses what to ask.
 
 import * as api from './api.js';
@@ -7,6 +7,9 @@ import { drawIterates } from './iteratePlot.js';
 import { drawCloud, drawNoiseChart } from './noisePlots.js';
 import { racerColor } from './palette.js';
 import { num, point } from './format.js';
+import { CurveChart } from './curveChart.js';
+import { JobProgress } from './jobProgress.js';
+import { drawIndexPlot } from './indexPlot.js';
 
 const q = (el, sel) => el.querySelector(sel);
 const control = (el, name) => q(el, `[data-control="${name}"]`);
@@ -389,5 +392,70 @@ async function noiseScale(el) {
   draw();
 }
 
-export const SECTIONS = { 1: explorer, 2: stability, 3: race, 4: ravine, 5: saddle, 6: adam, 7: noise, 8: schedules, 9: bumpy, 10: toyToReal };
+// 11 · the edge of stability: full-batch GD on a 2-32-32-1 tanh MLP under MSE on the 200 moons,
+// at two learning rates from the same weights, its sharpness every 20 steps against each one's 2/lr
+const EDGE = { data: 'moons', model: 'mlp', hidden: '32,32', activation: 'tanh', loss: 'mse', seed: 0, steps: 2000,
+  'sharpness-every': 20 };
+const EDGE_RATES = [0.1, 0.05];
+
+/** A section's job bar (its .job box, bar, percentage and Cancel). */
+function jobIn(el) {
+  const box = q(el, '.job');
+  return new JobProgress({ box, bar: q(box, 'progress'), text: q(box, '.job-percent'), cancel: q(box, 'button') });
+}
+
+async function edgeOfStability(el) {
+  const sharpness = new CurveChart(q(el, '[data-testid="sharpness-11"]'), { empty: 'Training: the sharpness appears at its first check' });
+  const loss = new CurveChart(q(el, '[data-testid="loss-11"]'), { log: true, empty: 'Training…' });
+  const draw = (result) => {
+    const racers = result.racers.map((r) => ({ ...r, color: racerColor(r.id) }));
+    sharpness.set(racers.map((r) => ({ id: r.id, color: r.color, x: r.sharpness.step, y: r.sharpness.value })), result.steps,
+      racers.map((r) => ({ value: 2 / r.lr, color: r.color, label: `2/lr = ${num(2 / r.lr, 3)} (lr ${r.lr})` })));
+    loss.set(racers.map((r) => ({ id: r.id, color: r.color, x: r.curve.step, y: r.curve.loss })), result.steps);
+    return racers;
+  };
+  const body = { kind: 'train', ...EDGE, racers: EDGE_RATES.map((lr) => ({ optimizer: 'gd', params: { lr } })) };
+  const result = await jobIn(el).run(body, { onRunning: (status) => status.partial && draw(status.partial) });
+  const racers = draw(result);
+  q(el, '.tour-legend').replaceChildren(...racers.map((r) => {
+    const li = document.createElement('li');
+    li.style.setProperty('--racer', r.color);
+    li.innerHTML = '<span class="swatch"></span><span class="name"></span>';
+    li.querySelector('.name').textContent = `gradient descent, lr ${r.lr}`;
+    return li;
+  }));
+  say(el, '11', racers.map((r) => {
+    const values = r.sharpness.value.filter((v) => v !== null);
+    const peak = Math.max(...values);
+    const last = values.at(-1);
+    const edge = 2 / r.lr;
+    return `lr ${r.lr}: sharpness ${num(values[0], 3)} at the start, peak ${num(peak, 3)}, ${num(last, 3)} at step ${result.steps}`
+      + ` against 2/lr = ${num(edge, 3)} (${Math.round((100 * last) / edge)} %); loss ${num(r.curve.loss.at(-1), 3)}`;
+  }).join(' · '));
+}
+
+// 12 · saddles in many dimensions: critical points found from points along six xor runs of a
+// 2-3-1 tanh MLP, each with its loss and its index (job kind saddles)
+const SADDLES = { kind: 'saddles', data: 'xor', model: 'mlp', hidden: '3', activation: 'tanh', loss: 'mse', steps: 300,
+  racers: [{ optimizer: 'gd', params: { lr: 0.3 } }], runs: 6, 'starts-every': 50, 'search-steps': 200 };
+
+async function manySaddles(el) {
+  const canvas = q(el, '[data-testid="index-12"]');
+  let points = [];
+  new ResizeObserver(() => drawIndexPlot(canvas, points)).observe(canvas.parentElement);
+  const result = await jobIn(el).run(SADDLES);
+  const critical = result.points.filter((p) => p.critical);
+  points = critical.map((p) => ({ loss: p.loss, index: p.index }));
+  drawIndexPlot(canvas, points);
+  const minima = critical.filter((p) => p.index === 0).length;
+  const byLoss = [...critical].sort((a, b) => a.loss - b.loss);
+  const ends = byLoss.length < 2 ? '' : ` The lowest loss found, ${num(byLoss[0].loss, 3)}, has index ${num(100 * byLoss[0].index, 2)} %;`
+    + ` the highest, ${num(byLoss.at(-1).loss, 3)}, has ${num(100 * byLoss.at(-1).index, 2)} %.`;
+  say(el, '12', `${result.points.length} searches from the runs of a ${result.shape} network (${result.parameters} weights):`
+    + ` ${critical.length} found a critical point — ${minima} minima, ${critical.length - minima} saddles;`
+    + ` ${result.points.length - critical.length} stalled.${ends}`);
+}
+
+export const SECTIONS = { 1: explorer, 2: stability, 3: race, 4: ravine, 5: saddle, 6: adam, 7: noise, 8: schedules, 9: bumpy,
+  10: toyToReal, 11: edgeOfStability, 12: manySaddles };
 export { endText };

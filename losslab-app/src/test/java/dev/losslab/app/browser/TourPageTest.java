@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * The guided tour (/tour, issue 6) in a real browser: each of the ten sections renders its live
+ * The guided tour (/tour, issue 6) in a real browser: each of the twelve sections renders its live
  * panel, answers its control with numbers from the API, and links into the lab. Fails on any
  * console error. Screenshots of every section at desktop and phone width go to target/screenshots.
  */
@@ -207,13 +207,14 @@ class TourPageTest extends BrowserTest {
                 Locator section = panel.locator("xpath=ancestor::section");
                 assertThat(section).hasAttribute("data-ready", "true", READY);
                 // the race drawn and its legend filled: the panel has its final size
-                panel.locator(".tour-legend li, .iterates canvas, [data-testid=noise-cloud]").first().waitFor();
+                panel.locator(".tour-legend li, .iterates canvas, [data-testid=noise-cloud], [data-testid=sharpness-11], "
+                        + "[data-testid=index-12]").first().waitFor();
                 page.waitForTimeout(200);
                 panel.scrollIntoViewIfNeeded();
                 String where = size[0] + "×" + size[1] + " " + section.getAttribute("id") + " panel " + k;
                 // the control and every figure of the panel (two maps side by side, or stacked on a phone)
                 java.util.List<double[]> boxes = new java.util.ArrayList<>();
-                boxes.add(box(panel.locator("[data-control]").first()));
+                boxes.add(box(panel.locator("[data-control], .job").first())); // a slider, or a job's progress bar
                 Locator figures = panel.locator(".tour-figure canvas");
                 for (int f = 0; f < figures.count(); f++) {
                     boxes.add(box(figures.nth(f)));
@@ -224,6 +225,24 @@ class TourPageTest extends BrowserTest {
                 }
             }
         }
+    }
+
+    /**
+     * Section 11 trains the issue's network and shows the edge of stability: at lr 0.1 the
+     * sharpness ends within a few per cent of 2/lr = 20 (docs/NETWORKS.md: 18.2–19.6 from step
+     * 700); section 12 finds saddles whose index grows with the loss.
+     */
+    @Test
+    void theEdgeOfStabilityAndManySaddlesAreMeasuredLive() {
+        Page page = desktop("/tour#s11");
+        section(page, 11);
+        assertThat(page.getByTestId("sharpness-11")).isVisible();
+        assertThat(readout(page, "11")).containsText(Pattern.compile("lr 0\\.1: .* against 2/lr = 20 \\((8[5-9]|9\\d|10[0-5]) %\\)"));
+        assertThat(readout(page, "11")).containsText("lr 0.05:");
+        assertThat(page.getByTestId("open-models-11")).hasAttribute("href", Pattern.compile("^/models\\?.*gd:2\\.lr=0\\.05"));
+        Locator saddles = section(page, 12);
+        assertThat(saddles.getByTestId("index-12")).isVisible();
+        assertThat(readout(page, "12")).containsText(Pattern.compile("found a critical point — \\d+ minima, [1-9]\\d* saddles"));
     }
 
     /** An element's top and bottom in the viewport, CSS px. */
