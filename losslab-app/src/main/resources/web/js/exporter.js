@@ -24,7 +24,7 @@ function stem(name) {
  * @param {() => object} o.body                    the /api/race body for the current state
  * @param {() => string} o.name                    the surface
  * @param {() => HTMLCanvasElement[]} o.canvases   stacked canvases, bottom first
- * @param {HTMLElement} o.error                    where a failure is told
+ * @param {(text: string) => void} o.error         tells a failure
  */
 export function wire(o) {
   for (const format of ['csv', 'json']) {
@@ -33,7 +33,7 @@ export function wire(o) {
         const text = await api.raceExport(o.body(), format);
         download(new Blob([text], { type: format === 'csv' ? 'text/csv' : 'application/json' }), `${stem(o.name())}.${format}`);
       } catch (e) {
-        o.error.textContent = e.message;
+        o.error(e.message);
       }
     });
   }

@@ -119,10 +119,12 @@ export class LandscapeView {
     this.pending = false;
     if (!this.window) return;
     drawOverlay(this.overlay, this.frame, this.scene);
-    // what the map shows, in world units and in CSS pixels: for tests and tools that point at it
+    // what the map shows (its window and the start drawn), in world units, and in CSS pixels: for tests and tools that point at it
     const f = this.frame;
     const shown = `${f.x0},${f.x1},${f.y0},${f.y1}`;
     if (this.overlay.dataset.window !== shown) this.overlay.dataset.window = shown;
+    const start = this.scene.start ? this.scene.start.join(',') : '';
+    if (this.overlay.dataset.start !== start) this.overlay.dataset.start = start;
     const plot = `${f.leftCss},${f.topCss},${f.widCss},${f.heiCss}`;
     if (this.overlay.dataset.plot !== plot) this.overlay.dataset.plot = plot;
   }

@@ -38,8 +38,9 @@ export class RacerPanel {
    *        racing set changed: `next` is the state's new racers and settings (racerChanges.js), for the
    *        page to apply (the panel never writes the state); without it, only the fields went invalid
    * @param {() => void} [o.onLive]  a slider moved: race again at once and show the whole race
+   * @param {object} [o.state]  the state the cards show and the race is read from (the page's store's)
    */
-  constructor({ chips, list, note, onChange, onLive = () => {} }) {
+  constructor({ chips, list, note, onChange, onLive = () => {}, state = null }) {
     this.onLive = onLive;
     this.chipsEl = chips;
     this.listEl = list;
@@ -53,15 +54,31 @@ export class RacerPanel {
     this.defaults = {};
     this.examples = null; // on a surface made of data: n, the most examples a minibatch can take
     this.cards = new Map();
-    this.state = null;
+    this.state = state;
     this.startAnalysis = null;
-    this.tunedNotes = new Map();
-    this.placeKnobs = []; // each slider's way to follow its text field // name → {lr, text, warn}: what "Tune all" found, until its settings change
+    this.tunedNotes = new Map(); // name → {lr, text, warn}: what "Tune all" found, until its settings change
+    this.placeKnobs = []; // each slider's way to follow its text field
+    this.shownKey = null; // the racers and settings the cards show (cardsKey)
   }
 
   /** What tuning found, one note per racer; shown on its card while its settings are the tuned ones. */
   setTuned(notes) {
     this.tunedNotes = new Map(notes);
+    this.shownKey = null; // the cards are built again, with the notes
+  }
+
+  /** Whether the cards show this state's racers and settings (else the page renders them again). */
+  shows(state) {
+    return this.shownKey === cardsKey(state);
+  }
+
+  /**
+   * Hands a change to the page, which applies it to the state. A setting changed on a card is
+   * already shown there: the cards are not built again, so the field or slider keeps its focus.
+   */
+  emit(what, next) {
+    if (what === 'settings') this.shownKey = cardsKey(next);
+    this.onChange(what, next);
   }
 
   setCatalog(catalog) {
@@ -130,6 +147,7 @@ export class RacerPanel {
   /** Rebuilds chips' state and the cards for state.optimizers. */
   render(state) {
     this.state = state;
+    this.shownKey = cardsKey(state);
     const racing = new Set(state.optimizers.map(optimizerOf));
     const full = state.optimizers.length >= this.maxRacers;
     for (const [name, box] of this.checkboxes) {
@@ -369,7 +387,7 @@ export class RacerPanel {
       select.addEventListener('change', () => {
         const old = this.schedules.find((q) => q.name === this.setting(name, 'schedule'));
         const dropped = ((old && old.params) || []).filter((p) => !own(p)).map((p) => p.name);
-        this.onChange('settings', changes.setSchedule(this.state, name, select.value === defaultSchedule ? null : select.value, dropped));
+        this.emit('settings', changes.setSchedule(this.state, name, select.value === defaultSchedule ? null : select.value, dropped));
         fill();
       });
       fill();
@@ -392,7 +410,7 @@ export class RacerPanel {
   /** One setting typed as text: stored when it differs from the default, dropped when it matches. */
   store(name, param, text, isDefault) {
     if (this.tunedNotes.delete(name)) this.cards.get(name)?.li.querySelector('.tuned-note')?.remove();
-    this.onChange('settings', changes.setSetting(this.state, name, param, isDefault ? null : text));
+    this.emit('settings', changes.setSetting(this.state, name, param, isDefault ? null : text));
   }
 
   choiceInput(name, p, id) {
@@ -629,9 +647,14 @@ export class RacerPanel {
   }
 }
 
+/** The racers and settings a state's cards show, as one value to compare. */
+function cardsKey(state) {
+  return JSON.stringify([state.optimizers, state.settings]);
+}
+
 /**
  * Says under a field what is wrong with it (red, and read out), or clears that: a tooltip alone was
- * easy to miss. An answer's error on the same field (main.js) is cleared the same way once it is fixed.
+ * easy to miss. An answer's error on the same field (transportReader.js) is cleared the same way once it is fixed.
  */
 export function showInputError(input, message) {
   const id = `${input.id}-error`;

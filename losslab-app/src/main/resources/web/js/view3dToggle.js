@@ -1,8 +1,9 @@
 // The "3-D" button: swaps the map for the 3-D view (surface3d.js) and back, and keeps the 3-D
 // scene fed with what the map shows — the landscape, the start, the race and each playback frame —
-// so both always show the same step. main.js pushes those here whether or not the 3-D view is open;
-// the scene is built from the latest of them when it opens, and freed (GPU memory and context) when
-// it closes. three.js is loaded only the first time the view opens, so the 2-D lab never pays for it.
+// so both always show the same step. The map's reader (mapReader.js) hands those over whether or
+// not the 3-D view is open; the scene is built from the latest of them when it opens, and freed (GPU
+// memory and context) when it closes. three.js is loaded only the first time the view opens, so the
+// 2-D lab never pays for it.
 
 export class View3dToggle {
   /**
