@@ -91,8 +91,13 @@ export class RaceRunner {
       this.say(refusal);
       return false;
     }
-    const signal = this.loads.next();
     const body = this.body();
+    if (!body) {
+      // Run pressed (by a key, or before the buttons were disabled) while the landscape loads
+      this.say('The landscape is still loading: press Run again once it is drawn.');
+      return false;
+    }
+    const signal = this.loads.next();
     const ids = this.ids();
     if (withInternals && this.allowsInternals(body.steps)) body.internals = true;
     const answer = this.load(signal, key, body, ids);

@@ -16,8 +16,11 @@ export function transportReader({ playback, runner, $ }) {
   const seen = new Seen();
   return (state, results) => {
     showTimeline();
+    // Until the landscape has arrived there is no race to ask for: Run and Step wait for it.
+    const ready = Boolean(results.surface);
+    $('run').disabled = !ready;
     $('pause').disabled = !playback.playing;
-    $('step').disabled = playback.finished;
+    $('step').disabled = !ready || playback.finished;
     $('reset').disabled = !playback.loaded || playback.cursor === 0;
     if (results.busy) $('run').setAttribute('aria-busy', 'true'); else $('run').removeAttribute('aria-busy');
 

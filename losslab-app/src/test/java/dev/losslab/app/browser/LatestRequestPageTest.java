@@ -55,4 +55,26 @@ class LatestRequestPageTest extends BrowserTest {
         assertThat(id(page, "status-gd")).hasAttribute("data-reason", "ready");
         assertThat(page.locator("#timeline-out")).hasText("press Run");
     }
+
+    /**
+     * Run before the landscape has arrived has no race to ask for: Run and Step wait for it (they
+     * were enabled, and a Run sent a null race body, answered "the request body must be a JSON
+     * object, got null").
+     */
+    @Test
+    void runWaitsForTheLandscape() {
+        Page page = desktop("/?surface=bowl&optimizers=gd");
+        assertThat(id(page, "loss-gd")).not().isEmpty();
+        List<com.microsoft.playwright.Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.route("**/api/surface**", held::add);
+        page.reload();
+        page.waitForCondition(() -> !held.isEmpty());
+        assertThat(id(page, "run")).isDisabled();
+        assertThat(id(page, "step")).isDisabled();
+        page.unroute("**/api/surface**");
+        held.forEach(com.microsoft.playwright.Route::resume);
+        id(page, "run").click(); // waits until it is enabled
+        assertThat(page.locator("#timeline-out")).not().hasText("press Run");
+        assertThat(page.locator("#race-error")).isEmpty();
+    }
 }
