@@ -236,6 +236,10 @@ public final class Objective {
                     multiplyAdd(pre, theta[wo + j], input[j], theta[wo + j + 1], input[j + 1],
                             theta[wo + j + 2], input[j + 2], theta[wo + j + 3], input[j + 3], n);
                 }
+                if (j + 1 < in) {
+                    multiplyAdd(pre, theta[wo + j], input[j], theta[wo + j + 1], input[j + 1], n);
+                    j += 2;
+                }
                 for (; j < in; j++) {
                     multiplyAdd(pre, theta[wo + j], input[j], n);
                 }
@@ -293,6 +297,11 @@ public final class Objective {
                         multiplyAdd(back, theta[wo], d[o], theta[wo + in], d[o + 1], theta[wo + 2 * in], d[o + 2],
                                 theta[wo + 3 * in], d[o + 3], n);
                     }
+                    if (o + 1 < out) {
+                        int wo = w + o * in + j;
+                        multiplyAdd(back, theta[wo], d[o], theta[wo + in], d[o + 1], n);
+                        o += 2;
+                    }
                     for (; o < out; o++) {
                         multiplyAdd(back, theta[w + o * in + j], d[o], n);
                     }
@@ -306,6 +315,13 @@ public final class Objective {
     private static void multiplyAdd(double[] y, double s, double[] x, int n) {
         for (int i = 0; i < n; i++) {
             y[i] += s * x[i];
+        }
+    }
+
+    /** y[i] = y[i] + s₀·x₀[i] + s₁·x₁[i] for i &lt; n, left to right: the remainder of the groups of four. */
+    private static void multiplyAdd(double[] y, double s0, double[] x0, double s1, double[] x1, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = y[i] + s0 * x0[i] + s1 * x1[i];
         }
     }
 
