@@ -34,8 +34,8 @@ import java.util.Arrays;
  * <p>Every sum runs in the order of the row-by-row formulas above (inputs j in order, then the
  * bias; rows in order into the gradient), so the blocks change the speed, not one bit of the
  * result ({@code ObjectiveTest} checks it against the formulas row by row). Memory: a few values
- * per row and unit of a block, at most {@link #BLOCK_VALUES} rows·units per layer, and one weight
- * gradient.
+ * per row and unit of a block, at most {@link #BLOCK_VALUES} rows·units per layer; one weight
+ * gradient; and the examples' inputs once more, by column.
  */
 public final class Objective {
 

@@ -6,8 +6,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
 /**
- * LossLab's tanh against the JDK's {@link Math#tanh} (within half an ulp of the exact value on the
- * points mpmath checked, so an independent truth here): at most {@value #MAX_ULPS} ulp apart over a
+ * LossLab's tanh against the JDK's {@link Math#tanh} (within 0.51 ulp of the exact value on the
+ * 100,000 points mpmath checked, so an independent truth here): at most {@value #MAX_ULPS} ulp apart over a
  * dense grid and over random magnitudes from 2⁻⁶⁰ to 2⁶, the special values exactly, and the bulk
  * form equal to the scalar one bit for bit.
  */
