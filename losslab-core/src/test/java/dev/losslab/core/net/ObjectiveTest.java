@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.data.Datasets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -138,5 +139,106 @@ class ObjectiveTest {
         assertThat(ModelKind.MLP.objective(iris, null, Activation.TANH, null).network().shape()).isEqualTo("4-16-16-3");
         assertThat(ModelKind.MLP.objective(iris, null, Activation.TANH, Loss.MSE).network().outputs()).isEqualTo(3);
         assertThat(ModelKind.LINEAR.objective(diabetes, null, Activation.TANH, null).network().shape()).isEqualTo("10-1");
+    }
+
+    static Stream<Arguments> blockedCases() {
+        // digits: 64 inputs, 10 classes; 300 rows are two blocks of 128 and one of 44. Widths 7 and 5
+        // leave remainders after the groups of four; moons has 2 inputs, fewer than a group.
+        return Stream.of(Activation.values()).flatMap(a -> Stream.of(
+                Arguments.of("digits", 300, new int[] {7, 5}, a, Loss.CE),
+                Arguments.of("digits", 300, new int[] {9}, a, Loss.MSE),
+                Arguments.of("moons", 200, new int[] {16, 16}, a, Loss.BCE),
+                Arguments.of("moons", 3, new int[] {6}, a, Loss.MSE)));
+    }
+
+    /**
+     * The blocked, layer-at-a-time evaluation against the row-by-row formulas of {@link Objective}'s
+     * documentation, written here plainly: equal bit for bit, loss, gradient and count of rows
+     * classified right, over every row and over a shuffled subset of rows.
+     */
+    @ParameterizedTest(name = "{0} {1} rows {2} {3} {4}")
+    @MethodSource("blockedCases")
+    void theBlockedPassEqualsTheRowByRowFormulasBitForBit(String data, int rows, int[] hidden, Activation activation, Loss loss) {
+        Examples examples = Examples.of(Datasets.get(data), rows);
+        Objective o = ModelKind.MLP.objective(examples, hidden, activation, loss);
+        double[] theta = o.network().initialParameters(11);
+        int[] all = new int[rows];
+        for (int r = 0; r < rows; r++) {
+            all[r] = r;
+        }
+        int[] subset = new SplittableRandom(5).ints(rows + 40, 0, rows).toArray(); // with repeats, as a listed batch may have
+        for (int[] picked : new int[][] {null, subset}) {
+            int from = picked == null ? 0 : 7;
+            int count = picked == null ? rows : rows + 33;
+            int[] indices = picked == null ? all : picked;
+            double[] g = new double[theta.length];
+            double[] expectedGradient = new double[theta.length];
+            int[] expectedCorrect = new int[1];
+            double expected = rowByRow(o, theta, indices, from, count, expectedGradient, expectedCorrect);
+            double actual = o.evaluate(theta, picked, from, count, g);
+            assertThat(actual).isEqualTo(expected);
+            assertThat(g).isEqualTo(expectedGradient);
+            assertThat(o.correct()).isEqualTo(expectedCorrect[0]);
+            assertThat(o.evaluate(theta, picked, from, count, null)).isEqualTo(expected);
+        }
+    }
+
+    /** The loss and gradient row by row, exactly as the formulas read. */
+    private static double rowByRow(Objective o, double[] theta, int[] rows, int from, int count, double[] gradient, int[] correct) {
+        Network net = o.network();
+        int layers = net.layers();
+        int outputs = net.outputs();
+        Examples ex = o.examples();
+        double scale = 1 / o.loss().denominator(count, outputs);
+        double sum = 0;
+        for (int i = 0; i < count; i++) {
+            int row = rows[from + i];
+            double[][] a = new double[layers + 1][];
+            double[][] z = new double[layers + 1][];
+            a[0] = Arrays.copyOfRange(ex.x(), row * net.inputs(), (row + 1) * net.inputs());
+            for (int l = 0; l < layers; l++) {
+                int in = net.width(l);
+                int out = net.width(l + 1);
+                z[l + 1] = new double[out];
+                a[l + 1] = new double[out];
+                for (int u = 0; u < out; u++) {
+                    double s = 0;
+                    for (int j = 0; j < in; j++) {
+                        s += theta[net.weightOffset(l) + u * in + j] * a[l][j];
+                    }
+                    z[l + 1][u] = s + theta[net.biasOffset(l) + u];
+                    a[l + 1][u] = net.activation().apply(z[l + 1][u]);
+                }
+            }
+            double[] delta = new double[outputs];
+            sum += o.loss().row(z[layers], 0, outputs, ex.labels()[row], delta);
+            if (ex.classification() && o.loss().correct(z[layers], 0, outputs, ex.labels()[row])) {
+                correct[0]++;
+            }
+            for (int k = 0; k < outputs; k++) {
+                delta[k] *= scale;
+            }
+            for (int l = layers - 1; l >= 0; l--) {
+                int in = net.width(l);
+                int out = net.width(l + 1);
+                for (int u = 0; u < out; u++) {
+                    for (int j = 0; j < in; j++) {
+                        gradient[net.weightOffset(l) + u * in + j] += delta[u] * a[l][j];
+                    }
+                    gradient[net.biasOffset(l) + u] += delta[u];
+                }
+                double[] back = new double[in];
+                for (int u = 0; u < out; u++) {
+                    for (int j = 0; j < in; j++) {
+                        back[j] += theta[net.weightOffset(l) + u * in + j] * delta[u];
+                    }
+                }
+                for (int j = 0; j < in; j++) {
+                    back[j] *= l > 0 ? net.activation().derivative(z[l][j], a[l][j]) : 1; // δ₀ is not used
+                }
+                delta = back;
+            }
+        }
+        return sum * scale;
     }
 }
