@@ -36,7 +36,8 @@ public final class Training {
     public static final int MAX_STEPS = RunSpec.MAX_STEPS;
     /**
      * Most row·parameter products a run may cost (one row's forward and backward pass is about 3N
-     * multiply-adds): 10–20 s of one core at the whole-batch pass's speed. Every step evaluates the full data and its batch.
+     * multiply-adds): 10–20 s of one core at the whole-batch pass's speed. Every step evaluates the
+     * full data and its batch.
      */
     public static final double MAX_WORK = 5e10;
 
