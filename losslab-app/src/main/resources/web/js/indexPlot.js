@@ -70,7 +70,7 @@ export function drawIndexPlot(canvas, points) {
   }
   for (const p of points) {
     ctx.beginPath();
-    ctx.arc(xPx(p.loss), yPx(p.index), 5, 0, 2 * Math.PI);
+    ctx.arc(xPx(log ? Math.max(p.loss, lo) : p.loss), yPx(p.index), 5, 0, 2 * Math.PI); // a loss of 0 on the log axis's floor
     ctx.fillStyle = p.index === 0 ? MINIMUM : SADDLE;
     ctx.fill();
     ctx.strokeStyle = INK;

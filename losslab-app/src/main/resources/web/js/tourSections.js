@@ -426,11 +426,13 @@ async function edgeOfStability(el) {
   }));
   say(el, '11', racers.map((r) => {
     const values = r.sharpness.value.filter((v) => v !== null);
-    const peak = Math.max(...values);
-    const last = values.at(-1);
     const edge = 2 / r.lr;
-    return `lr ${r.lr}: sharpness ${num(values[0], 3)} at the start, peak ${num(peak, 3)}, ${num(last, 3)} at step ${result.steps}`
-      + ` against 2/lr = ${num(edge, 3)} (${Math.round((100 * last) / edge)} %); loss ${num(r.curve.loss.at(-1), 3)}`;
+    if (values.length === 0) return `lr ${r.lr}: no sharpness measured (${r.stop})`;
+    const last = values.at(-1);
+    const lastStep = r.sharpness.step[r.sharpness.value.lastIndexOf(last)];
+    return `lr ${r.lr}: sharpness ${num(values[0], 3)} at the start, peak ${num(Math.max(...values), 3)}, ${num(last, 3)}`
+      + ` at step ${lastStep} against 2/lr = ${num(edge, 3)} (${Math.round((100 * last) / edge)} %);`
+      + ` loss ${num(r.curve.loss.at(-1), 3)}`;
   }).join(' · '));
 }
 
@@ -447,12 +449,14 @@ async function manySaddles(el) {
   const critical = result.points.filter((p) => p.critical);
   points = critical.map((p) => ({ loss: p.loss, index: p.index }));
   drawIndexPlot(canvas, points);
-  const minima = critical.filter((p) => p.index === 0).length;
+  const minima = critical.filter((p) => p.negative === 0 && p.zero === 0).length;
+  const degenerate = critical.filter((p) => p.negative === 0 && p.zero > 0).length;
   const byLoss = [...critical].sort((a, b) => a.loss - b.loss);
   const ends = byLoss.length < 2 ? '' : ` The lowest loss found, ${num(byLoss[0].loss, 3)}, has index ${num(100 * byLoss[0].index, 2)} %;`
     + ` the highest, ${num(byLoss.at(-1).loss, 3)}, has ${num(100 * byLoss.at(-1).index, 2)} %.`;
   say(el, '12', `${result.points.length} searches from the runs of a ${result.shape} network (${result.parameters} weights):`
-    + ` ${critical.length} found a critical point — ${minima} minima, ${critical.length - minima} saddles;`
+    + ` ${critical.length} found a critical point — ${minima} minima, ${critical.length - minima - degenerate} saddles`
+    + `${degenerate ? `, ${degenerate} degenerate (no direction down, some flat)` : ''};`
     + ` ${result.points.length - critical.length} stalled.${ends}`);
 }
 

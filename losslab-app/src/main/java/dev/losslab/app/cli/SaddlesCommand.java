@@ -32,7 +32,7 @@ final class SaddlesCommand extends Subcommand {
     private static final Opt<Integer> SEARCH_STEPS = Opt.integer("--search-steps", "N",
             "Levenberg–Marquardt iterations per search at most (default: ${DEFAULT-VALUE})").defaultValue(200);
     private static final Opt<Double> TOLERANCE = Opt.real("--tolerance", "T",
-            "a point is critical when ‖∇L‖ is at most T (default: ${DEFAULT-VALUE})").defaultValue(1e-7);
+            "a point is critical when ‖∇L‖ is at most T (default: ${DEFAULT-VALUE})").defaultValue(SaddleStudy.DEFAULT_TOLERANCE);
     private static final Opt<OutputFormat> FORMAT = OutputFormat.option("text|csv|json");
     private static final Opt<Path> OUT = PlotFiles.option("each critical point's index against its loss");
 
@@ -60,14 +60,14 @@ final class SaddlesCommand extends Subcommand {
     @Override
     public Integer call() throws Exception {
         PlotFiles.check(get(OUT));
+        if (get(NetworkOptions.INIT) != null && get(RUNS) > 1) {
+            throw new InvalidInputException("runs", "--init gives one run's initial weights; with it, --runs must be 1");
+        }
         TrainingOptions.Setup setup = TrainingOptions.read(this);
         int steps = setup.spec().steps();
         int every = get(STARTS_EVERY) != null ? get(STARTS_EVERY) : Math.max(1, steps / 10);
         SaddleStudy.Spec spec = new SaddleStudy.Spec(setup.spec(), get(RUNS), get(NetworkOptions.SEED), every,
                 get(SEARCH_STEPS), get(TOLERANCE));
-        if (get(NetworkOptions.INIT) != null && get(RUNS) > 1) {
-            throw new InvalidInputException("runs", "--init gives one run's initial weights; with it, --runs must be 1");
-        }
         List<SaddleStudy.Point> points;
         try (LongWork work = LongWork.start(err, NAME)) {
             points = SaddleStudy.run(spec, work.job());
@@ -104,11 +104,13 @@ final class SaddlesCommand extends Subcommand {
         for (SaddleStudy.Point p : critical) {
             Curvature.Spectrum s = p.found().spectrum();
             out.printf(Locale.ROOT, "%5d %6d %14s %14s %7.1f%% %10d  %s%n", p.run(), p.step(), Numbers.brief(p.found().loss()),
-                    Numbers.brief(p.found().gradNorm()), 100 * s.index(), s.negative(), s.negative() == 0 ? "minimum" : "saddle");
+                    Numbers.brief(p.found().gradNorm()), 100 * s.index(), s.negative(), s.kind());
         }
-        long minima = critical.stream().filter(p -> p.found().spectrum().negative() == 0).count();
-        out.printf(Locale.ROOT, "%d minima, %d saddles; %d searches stalled before the gradient vanished%n", minima,
-                critical.size() - minima, points.size() - critical.size());
+        long minima = critical.stream().filter(p -> p.found().spectrum().kind().equals("minimum")).count();
+        long degenerate = critical.stream().filter(p -> p.found().spectrum().kind().equals("degenerate")).count();
+        out.printf(Locale.ROOT, "%d minima, %d saddles, %d degenerate (no direction down but some flat: the Hessian "
+                + "cannot tell); %d searches stalled before the gradient vanished%n", minima,
+                critical.size() - minima - degenerate, degenerate, points.size() - critical.size());
     }
 
     static String csvRow(SaddleStudy.Point p) {

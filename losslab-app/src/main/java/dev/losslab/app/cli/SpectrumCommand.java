@@ -28,7 +28,9 @@ final class SpectrumCommand extends Subcommand {
     private static final Opt<String> AT = Opt.text("--at", "trained|init",
             "where: after training (trained), or at the initial weights (default: ${DEFAULT-VALUE})").defaultValue("trained");
     private static final Opt<Integer> TOP = Opt.integer("--top", "K",
-            "the K largest eigenvalues by Lanczos on Hessian-vector products, for a model of any size (default: ${DEFAULT-VALUE})")
+            "the K largest eigenvalues: with --full, exactly from the whole spectrum; else by Lanczos on "
+                    + "Hessian-vector products, for a model of any size, which may count a repeated eigenvalue fewer "
+                    + "times than it is repeated (default: ${DEFAULT-VALUE})")
             .defaultValue(5);
     private static final Opt<Boolean> FULL = Opt.flag("--full",
             "every eigenvalue, from the whole Hessian (models of up to " + Curvature.MAX_FULL_PARAMETERS
@@ -75,6 +77,14 @@ final class SpectrumCommand extends Subcommand {
                     + "up to %,d parameters; the %s network has %,d: use --top K", Curvature.MAX_FULL_PARAMETERS,
                     o.network().shape(), n));
         }
+        double rows = o.examples().rows();
+        double curvatureWork = (full ? n * 2.0 * rows * n + 1.5 * n * (double) n * n : 0)
+                + Curvature.MAX_LANCZOS_ITERATIONS * 2.0 * rows * n;
+        if (curvatureWork > Training.MAX_WORK) {
+            throw new InvalidInputException(full ? "full" : "top", String.format(Locale.ROOT, "the eigenvalues of the %s "
+                    + "network (%,d parameters) on %,d rows may cost %.2g row·parameter products, more than the cap of %.0e: "
+                    + "a smaller model or less data", o.network().shape(), n, (int) rows, curvatureWork, Training.MAX_WORK));
+        }
         double[] theta;
         String where;
         try (LongWork work = LongWork.start(err, NAME)) {
@@ -87,6 +97,10 @@ final class SpectrumCommand extends Subcommand {
                         throw new CancellationException();
                     }
                 });
+                if (result.stop().equals("diverged")) {
+                    throw new InvalidInputException("lr", "training diverged (" + result.detail() + "): its weights are not "
+                            + "finite numbers, so they have no Hessian; lower --lr or take fewer --steps");
+                }
                 theta = result.parameters();
                 where = String.format(Locale.ROOT, "after %d steps of %s (lr %s), loss %s", result.last().step(),
                         setup.kind().name(), Numbers.brief(setup.spec().learningRate()), Numbers.brief(result.last().loss()));
@@ -112,7 +126,7 @@ final class SpectrumCommand extends Subcommand {
             case json -> out.println(JsonViews.MAPPER.writeValueAsString(json(about, top, spectrum)));
         }
         if (get(OUT) != null) {
-            PlotFiles.write(get(OUT), new SpectrumPlot(spectrum.eigenvalues(), spectrum.negative(),
+            PlotFiles.write(get(OUT), new SpectrumPlot(spectrum.eigenvalues(), spectrum.negative(), spectrum.tolerance(),
                     "Hessian spectrum of " + o.network().shape() + " on " + o.examples().name()));
         }
         return Main.OK;
@@ -120,13 +134,21 @@ final class SpectrumCommand extends Subcommand {
 
     private void text(String about, Lanczos.Result top, Curvature.Spectrum spectrum) {
         out.println(about);
-        out.printf(Locale.ROOT, "top %d eigenvalues (Lanczos, %d Hessian-vector products%s):%n", top.values().length,
-                top.iterations(), top.converged() ? "" : ", NOT converged");
-        for (double v : top.values()) {
+        double[] largest = largest(top, spectrum);
+        if (spectrum != null) {
+            out.printf(Locale.ROOT, "top %d eigenvalues (from the whole spectrum):%n", largest.length);
+        } else {
+            out.printf(Locale.ROOT, "top %d eigenvalues (Lanczos, %d Hessian-vector products%s; a repeated eigenvalue may "
+                    + "be counted fewer times than it is repeated):%n", largest.length, top.iterations(),
+                    top.converged() ? "" : ", NOT converged");
+        }
+        for (double v : largest) {
             out.println("  " + Numbers.brief(v));
         }
-        out.printf(Locale.ROOT, "gradient descent is stable along the top direction for lr < 2/λmax = %s%n",
-                Numbers.brief(2 / top.top()));
+        if (top.top() > 0) {
+            out.printf(Locale.ROOT, "gradient descent is stable along the top direction for lr < 2/λmax = %s%n",
+                    Numbers.brief(2 / top.top()));
+        }
         if (spectrum != null) {
             int n = spectrum.eigenvalues().length;
             out.printf(Locale.ROOT, "all %d eigenvalues: from %s to %s; %d negative, %d within ±%s of 0, %d positive%n", n,
@@ -135,6 +157,14 @@ final class SpectrumCommand extends Subcommand {
             out.printf(Locale.ROOT, "index (share of negative eigenvalues): %.2f %%%s%n", 100 * spectrum.index(),
                     spectrum.negative() == 0 ? " — no descent direction: a minimum, if the gradient is 0 too" : "");
         }
+    }
+
+    /** The K largest: exact from the whole spectrum when there is one, else Lanczos's. */
+    private static double[] largest(Lanczos.Result top, Curvature.Spectrum spectrum) {
+        if (spectrum == null) {
+            return top.values();
+        }
+        return java.util.Arrays.copyOf(reversed(spectrum.eigenvalues()), top.values().length);
     }
 
     private static double[] reversed(double[] ascending) {
@@ -149,7 +179,7 @@ final class SpectrumCommand extends Subcommand {
         ObjectNode root = JsonViews.object();
         root.put("about", about);
         ArrayNode values = root.putArray("top");
-        for (double v : top.values()) {
+        for (double v : largest(top, spectrum)) {
             values.add(v);
         }
         root.put("lanczos_products", top.iterations());

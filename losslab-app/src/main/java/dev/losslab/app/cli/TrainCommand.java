@@ -128,7 +128,7 @@ final class TrainCommand extends Subcommand {
                     Numbers.brief(s.gradNorm()), Double.isNaN(s.lr()) ? "" : Numbers.brief(s.lr()),
                     sharp ? String.format(Locale.ROOT, " %12s", Numbers.brief(s.sharpness())) : "");
         }
-        if (sharp) {
+        if (sharp && setup.spec().learningRate() > 0) {
             out.printf(Locale.ROOT, "gradient descent on a quadratic of curvature h is stable for lr < 2/h: here 2/lr = %s%n",
                     Numbers.brief(2 / setup.spec().learningRate()));
         }

@@ -21,8 +21,8 @@ import java.util.TreeMap;
 /**
  * The options that say how to train a network (optimizer, lr, steps, batches, schedule and the
  * rules' hyper-parameters), read into a {@link Training.Spec} together with {@link NetworkOptions}:
- * shared by every command that trains ({@code train}, {@code slice}, sweeps), so one run means the
- * same thing in each.
+ * shared by every command that trains ({@code train}, {@code slice}, {@code spectrum}, {@code saddles},
+ * sweeps), so one run means the same thing in each.
  */
 final class TrainingOptions {
 

@@ -67,12 +67,13 @@ public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implem
             c.circle(px, y.pixel(index), 4.5, minimum ? MINIMUM : SADDLE, Palette.INK);
         }
         double lx = right + 24;
-        Frame.legendRow(c, lx, TOP + 16, MINIMUM, true, minima + " minima (index 0)");
-        Frame.legendRow(c, lx, TOP + 40, SADDLE, true, (critical.size() - minima) + " saddles (index > 0)");
+        Frame.legendRow(c, lx, TOP + 16, MINIMUM, true, minima + " with index 0 (minima,");
+        c.text("or degenerate: some flat)", lx + 22, TOP + 32, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
+        Frame.legendRow(c, lx, TOP + 56, SADDLE, true, (critical.size() - minima) + " saddles (index > 0)");
         int stalled = points.size() - critical.size();
-        c.text(stalled + " of " + points.size() + " searches stalled", lx, TOP + 72, Canvas.Anchor.START, Frame.TICK_FONT,
+        c.text(stalled + " of " + points.size() + " searches stalled", lx, TOP + 88, Canvas.Anchor.START, Frame.TICK_FONT,
                 Palette.INK, false);
-        c.text("before the gradient vanished", lx, TOP + 88, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
-        c.text("(not drawn)", lx, TOP + 104, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
+        c.text("before the gradient vanished", lx, TOP + 104, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
+        c.text("(not drawn)", lx, TOP + 120, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
     }
 }

@@ -5,10 +5,14 @@ import java.awt.Color;
 /**
  * A Hessian's eigenvalues as a histogram: how many fall in each of {@value #BINS} equal bins between
  * the smallest and the largest, counts on a log scale (a network's spectrum is a bulk of thousands
- * near zero and a few outliers, which a linear scale would flatten to nothing). Negative eigenvalues
- * in the warning colour, with a dashed line at 0, and the index written above.
+ * near zero and a few outliers, which a linear scale would flatten to nothing). Each bar takes the
+ * colour of most of its eigenvalues as {@code Curvature.Spectrum} counts them: negative (below
+ * −tolerance) in the warning colour, flat (within ±tolerance) grey, positive blue; a dashed line at
+ * 0, and the index written above.
+ *
+ * @param tolerance the flat band's half-width
  */
-public record SpectrumPlot(double[] eigenvalues, int negative, String title) implements Figure {
+public record SpectrumPlot(double[] eigenvalues, int negative, double tolerance, String title) implements Figure {
 
     private static final int BINS = 60;
     private static final int LEFT = 80;
@@ -19,6 +23,7 @@ public record SpectrumPlot(double[] eigenvalues, int negative, String title) imp
     private static final int RIGHT = 40;
     private static final Color POSITIVE = new Color(0x3b6fb6);
     private static final Color NEGATIVE = new Color(0xd95f02);
+    private static final Color FLAT = new Color(0x9aa0ad);
 
     @Override
     public int width() {
@@ -44,8 +49,11 @@ public record SpectrumPlot(double[] eigenvalues, int negative, String title) imp
         int bins = (int) Math.ceil((hi - lo) / width);
         hi = lo + bins * width;
         int[] counts = new int[bins];
+        int[][] kinds = new int[bins][3]; // negative, flat, positive
         for (double v : eigenvalues) {
-            counts[Math.max(0, Math.min(bins - 1, (int) Math.floor((v - lo) / width)))]++;
+            int b = Math.max(0, Math.min(bins - 1, (int) Math.floor((v - lo) / width)));
+            counts[b]++;
+            kinds[b][v < -tolerance ? 0 : v <= tolerance ? 1 : 2]++;
         }
         int most = 1;
         for (int n : counts) {
@@ -63,8 +71,9 @@ public record SpectrumPlot(double[] eigenvalues, int negative, String title) imp
             double from = x.pixel(lo + b * width);
             double to = x.pixel(lo + (b + 1) * width);
             double top = y.pixel(counts[b]);
-            boolean below = lo + (b + 1) * width <= width * 1e-9;
-            c.rect(from, top, Math.max(1, to - from - 1), bottom - top, below ? NEGATIVE : POSITIVE, null);
+            int[] k = kinds[b];
+            Color colour = k[0] >= k[1] && k[0] >= k[2] ? NEGATIVE : k[1] >= k[2] ? FLAT : POSITIVE;
+            c.rect(from, top, Math.max(1, to - from - 1), bottom - top, colour, null);
         }
         double zero = x.pixel(0);
         c.polyline(new double[] {zero, TOP, zero, bottom}, Palette.INK, 1, 4);

@@ -41,7 +41,9 @@ class SaddlesCommandTest {
 
         Cli wide = Cli.run("saddles", "--data", "digits", "--model", "mlp", "--hidden", "64", "--optimizer", "gd", "--steps", "5");
         assertThat(wide.exitCode()).isEqualTo(Main.BAD_INPUT);
-        assertThat(wide.err()).contains("cost up to").doesNotContain("Exception");
+        assertThat(wide.err()).contains("up to 2,000 parameters").doesNotContain("Exception");
+        Cli costly = Cli.run("saddles", "--data", "digits", "--model", "mlp", "--hidden", "16", "--optimizer", "gd", "--steps", "100");
+        assertThat(costly.err()).contains("cost up to");
         Cli many = Cli.run("saddles", "--data", "xor", "--model", "mlp", "--optimizer", "gd", "--steps", "5000", "--starts-every", "1");
         assertThat(many.err()).contains("more than 2,000");
         Cli out = Cli.run("saddles", "--data", "xor", "--model", "mlp", "--optimizer", "gd", "--out", "plot.txt");

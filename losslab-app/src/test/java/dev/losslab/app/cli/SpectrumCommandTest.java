@@ -35,7 +35,7 @@ class SpectrumCommandTest {
     }
 
     @Test
-    void textGivesTwoOverLambdaAndRefusalsNameTheOption() {
+    void textGivesTwoOverLambdaAndRefusalsNameTheOption() throws Exception {
         Cli text = Cli.run("spectrum", "--data", "xor", "--model", "mlp", "--hidden", "4", "--optimizer", "gd", "--steps", "50", "--full");
         assertThat(text.exitCode()).as(text.err()).isZero();
         assertThat(text.out()).contains("2/λmax").contains("index (share of negative eigenvalues)");
@@ -49,5 +49,19 @@ class SpectrumCommandTest {
         assertThat(at.err()).contains("unknown at 'middle'");
         Cli top = Cli.run("spectrum", "--data", "xor", "--model", "linear", "--optimizer", "gd", "--top", "5");
         assertThat(top.err()).contains("top must be in 1 … 3");
+        Cli diverged = Cli.run("spectrum", "--data", "diabetes", "--model", "linear", "--optimizer", "gd", "--lr", "10",
+                "--steps", "200");
+        assertThat(diverged.exitCode()).isEqualTo(Main.BAD_INPUT);
+        assertThat(diverged.err()).contains("training diverged").contains("lower --lr").doesNotContain("Exception");
+        // iris' linear model under MSE: H = I₃ ⊗ (2/(3n))·X̃ᵀX̃, every eigenvalue three times. With
+        // --full the top 6 are exact: the largest three times, then the second three times.
+        Cli repeated = Cli.run("spectrum", "--data", "iris", "--model", "linear", "--optimizer", "gd", "--steps", "0",
+                "--top", "6", "--full", "--format", "json");
+        assertThat(repeated.exitCode()).as(repeated.err()).isZero();
+        JsonNode top6 = new ObjectMapper().readTree(repeated.out()).get("top");
+        assertThat(top6).hasSize(6);
+        assertThat(top6.get(2).asDouble()).isCloseTo(top6.get(0).asDouble(), within(1e-9 * top6.get(0).asDouble()));
+        assertThat(top6.get(5).asDouble()).isCloseTo(top6.get(3).asDouble(), within(1e-9 * top6.get(0).asDouble()));
+        assertThat(top6.get(3).asDouble()).isLessThan(0.5 * top6.get(0).asDouble());
     }
 }

@@ -14,8 +14,12 @@ import java.util.Arrays;
  * The eigenvalues θ of the tridiagonal Tⱼ (α on its diagonal, β beside it) approach A's extreme
  * eigenvalues first. A Ritz pair (θ, Qⱼ·s), T·s = θ·s, has the residual ‖A·y − θ·y‖ = βⱼ·|s_last|
  * exactly: the iteration stops when each of the top k has a residual within {@code tolerance} of
- * the largest |θ| (then each θ is within that residual of an eigenvalue of A), when βⱼ vanishes
- * (the q's span an invariant subspace: the θ are eigenvalues), or after {@code maxIterations}.
+ * the top Ritz value's size (then each θ is within that residual of an eigenvalue of A), when βⱼ
+ * vanishes (the q's span an invariant subspace: the θ are eigenvalues), or after {@code maxIterations}.
+ *
+ * <p>One start vector sees each <em>distinct</em> eigenvalue once: an eigenvalue of multiplicity m
+ * is found once, and the "k largest" are the k largest distinct ones. A space exhausted after j < k
+ * products has only j of them, and the result has j values.
  */
 public final class Lanczos {
 
@@ -28,7 +32,7 @@ public final class Lanczos {
     /**
      * The top eigenpairs found.
      *
-     * @param values     the k largest Ritz values, descending
+     * @param values     the k largest Ritz values, descending (fewer when the space held fewer)
      * @param vectors    their unit Ritz vectors (N values each)
      * @param residuals  ‖A·y − θ·y‖ of each
      * @param iterations products of A taken
@@ -91,7 +95,6 @@ public final class Lanczos {
             }
             if (beta[j - 1] <= 1e-13 * Math.max(size, Double.MIN_NORMAL)) {
                 exhausted = true;
-                ritz = ritz(alpha, beta, j, k);
                 break;
             }
             if (check) {
@@ -110,19 +113,21 @@ public final class Lanczos {
                 scale(q[j], 1 / beta[j - 1]);
             }
         }
-        if (ritz == null || ritz.size != j) {
-            ritz = ritz(alpha, beta, j, k);
+        // An exhausted space of j < k dimensions holds only j distinct eigenvalues.
+        int found = Math.min(k, j);
+        if (ritz == null || ritz.size != j || ritz.values.length != found) {
+            ritz = ritz(alpha, beta, j, found);
         }
         double largest = Math.abs(ritz.values[0]);
         boolean converged = exhausted;
         if (!exhausted) {
             converged = true;
-            for (int i = 0; i < k; i++) {
+            for (int i = 0; i < found; i++) {
                 converged &= ritz.residuals[i] <= tolerance * Math.max(largest, Double.MIN_NORMAL);
             }
         }
-        double[][] vectors = new double[k][];
-        for (int i = 0; i < k; i++) {
+        double[][] vectors = new double[found][];
+        for (int i = 0; i < found; i++) {
             double[] y = new double[n];
             for (int m = 0; m < j; m++) {
                 axpy(ritz.vectors[i][m], q[m], y);
@@ -130,7 +135,7 @@ public final class Lanczos {
             scale(y, 1 / norm(y));
             vectors[i] = y;
         }
-        double[] residuals = exhausted ? new double[k] : ritz.residuals;
+        double[] residuals = exhausted ? new double[found] : ritz.residuals;
         return new Result(ritz.values, vectors, residuals, j, converged);
     }
 

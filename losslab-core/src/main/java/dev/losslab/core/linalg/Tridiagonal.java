@@ -6,7 +6,7 @@ package dev.losslab.core.linalg;
  *
  * <p>Why bisection: it finds each eigenvalue to a few ulps of ‖T‖ whatever the spacing, needs no
  * convergence heuristics, and at n² · 60 operations for all of them it is cheap beside forming the
- * matrices it serves (a Hessian of N ≤ 2,000 parameters, a Lanczos matrix of ≤ 200).
+ * matrices it serves (a Hessian of N ≤ 2,000 parameters, a Lanczos matrix of ≤ 300).
  *
  * <p>The Sturm count: in T − x·I = L·D·Lᵀ the pivots are q₀ = d₀ − x, qᵢ = dᵢ − x − e²_{i−1}/q_{i−1},
  * and (Sylvester) the number of negative pivots is the number of eigenvalues below x.
@@ -77,7 +77,7 @@ public final class Tridiagonal {
     /**
      * A unit eigenvector of T for its eigenvalue {@code lambda}, by inverse iteration: two solves of
      * (T − λ·I)·x = b with partial pivoting, from b all ones. Near-singular is the point: the solve's
-     * growth is along the eigenvector. Meant for the small T of {@link Lanczos} (it is n³ in time).
+     * growth is along the eigenvector. Meant for the small T of {@link Lanczos} (dense storage, n²).
      */
     public static double[] eigenvector(double[] d, double[] e, int n, double lambda) {
         double norm = 0;

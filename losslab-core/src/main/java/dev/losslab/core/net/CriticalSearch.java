@@ -67,12 +67,8 @@ public final class CriticalSearch {
         if (!(gradientTolerance > 0) || !Double.isFinite(gradientTolerance)) {
             throw InvalidInputException.outOfRange("tolerance", "> 0 and finite", gradientTolerance);
         }
+        checkSize(objective);
         int n = objective.network().parameterCount();
-        if (n > Curvature.MAX_FULL_PARAMETERS) {
-            throw new InvalidInputException("model", String.format(Locale.ROOT, "critical points are found and classified "
-                    + "with the whole Hessian, formed for models of up to %,d parameters; the %s network has %,d",
-                    Curvature.MAX_FULL_PARAMETERS, objective.network().shape(), n));
-        }
         Curvature curvature = new Curvature(objective);
         double[] theta = start.clone();
         double[] g = new double[n];
@@ -132,6 +128,16 @@ public final class CriticalSearch {
         double norm = Math.sqrt(dot(g, g));
         Curvature.Spectrum spectrum = Double.isFinite(norm) ? curvature.spectrum(theta) : null;
         return new Found(theta, loss, norm, norm <= gradientTolerance, k, spectrum);
+    }
+
+    /** Refuses a model too large for its whole Hessian, which the search and its classification need. */
+    static void checkSize(Objective objective) {
+        int n = objective.network().parameterCount();
+        if (n > Curvature.MAX_FULL_PARAMETERS) {
+            throw new InvalidInputException("model", String.format(Locale.ROOT, "critical points are found and classified "
+                    + "with the whole Hessian, formed for models of up to %,d parameters; the %s network has %,d",
+                    Curvature.MAX_FULL_PARAMETERS, objective.network().shape(), n));
+        }
     }
 
     /** H·H for a symmetric H (row-major): entry (i, j) is row i of H dotted with row j. */

@@ -18,6 +18,8 @@ public final class SaddleStudy {
 
     /** Most searches one study runs. */
     public static final int MAX_SEARCHES = 2_000;
+    /** ‖∇L‖ that counts as critical when the caller does not say. */
+    public static final double DEFAULT_TOLERANCE = 1e-7;
 
     /**
      * What to study.
@@ -26,7 +28,7 @@ public final class SaddleStudy {
      * @param runs              training runs, run r from θ₀ of seed {@code seed + r} (run 0 from the spec's θ₀)
      * @param seed              the seed of run 1's θ₀ is seed + 1, and so on
      * @param startsEvery       a search starts from θ_k at k = 0, K, 2K, … up to the last step
-     * @param searchSteps       L-BFGS iterations per search at most
+     * @param searchSteps       Levenberg–Marquardt iterations per search at most
      * @param gradientTolerance ‖∇L‖ that counts as critical
      */
     public record Spec(Training.Spec training, int runs, long seed, int startsEvery, int searchSteps,
@@ -35,6 +37,13 @@ public final class SaddleStudy {
             if (runs < 1 || runs > 100) {
                 throw InvalidInputException.outOfRange("runs", "in 1 … 100", runs);
             }
+            if (searchSteps < 1 || searchSteps > CriticalSearch.MAX_ITERATIONS) {
+                throw InvalidInputException.outOfRange("search-steps", "in 1 … " + CriticalSearch.MAX_ITERATIONS, searchSteps);
+            }
+            if (!(gradientTolerance > 0) || !Double.isFinite(gradientTolerance)) {
+                throw InvalidInputException.outOfRange("tolerance", "> 0 and finite", gradientTolerance);
+            }
+            CriticalSearch.checkSize(training.objective());
             if (startsEvery < 1) {
                 throw InvalidInputException.outOfRange("starts-every", "a whole number of steps >= 1", startsEvery);
             }

@@ -27,8 +27,9 @@ import java.util.function.Consumer;
  *     θ_{k+1} = the optimizer's step from θ_k with g_k, lr_k, PyTorch step count k + 1
  * </pre>
  * A method that evaluates more (a line search, L-BFGS's inner iterations) evaluates the loss of
- * batch k, as torch's closure would. Newton's methods need the Hessian, which networks do not give
- * yet: they are refused at their first step.
+ * batch k, as torch's closure would. Newton's methods need the Hessian of each batch's loss, which
+ * training does not form (the full-data Hessian is {@link Curvature}'s): they are refused at their
+ * first step.
  */
 public final class Training {
 

@@ -133,6 +133,18 @@ class EigenvaluesTest {
         assertThat(r.values()[1]).isCloseTo(2, within(1e-14));
         assertThat(r.values()[2]).isCloseTo(1, within(1e-14));
         assertThat(r.iterations()).isEqualTo(3);
+        // diag(2, 2, 5): one start vector sees the double eigenvalue once, so the space is exhausted
+        // after two products and asking for three gives the two distinct ones.
+        Lanczos.Operator doubled = (v, out) -> {
+            out[0] = 2 * v[0];
+            out[1] = 2 * v[1];
+            out[2] = 5 * v[2];
+        };
+        Lanczos.Result two = Lanczos.largest(doubled, 3, 3, new double[] {1, 1, 1}, 50, 1e-14);
+        assertThat(two.values()).hasSize(2);
+        assertThat(two.values()[0]).isCloseTo(5, within(1e-14));
+        assertThat(two.values()[1]).isCloseTo(2, within(1e-14));
+        assertThat(two.vectors().length).isEqualTo(2);
     }
 
     @Test

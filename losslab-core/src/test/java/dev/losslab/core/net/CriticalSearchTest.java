@@ -32,6 +32,7 @@ class CriticalSearchTest {
         assertThat(f.iterations()).as("a quadratic: Newton's step, once μ has shrunk").isLessThan(15);
         assertThat(f.spectrum().negative()).isZero();
         assertThat(f.spectrum().index()).isZero();
+        assertThat(f.spectrum().kind()).isEqualTo("minimum");
     }
 
     @Test
@@ -50,6 +51,7 @@ class CriticalSearchTest {
         assertThat(f.iterations()).isZero();
         assertThat(f.gradNorm()).isLessThan(1e-15);
         assertThat(f.spectrum().negative()).isPositive();
+        assertThat(f.spectrum().kind()).isEqualTo("saddle");
         assertThat(f.spectrum().negative() + f.spectrum().zero()).isLessThan(theta.length);
     }
 

@@ -50,7 +50,9 @@ public record SaddlesWork(SaddleStudy.Spec spec) implements JobWork {
         int searchSteps = whole(body, "search-steps", 100, 1, MAX_SEARCH_STEPS);
         SaddleStudy.Spec spec;
         try {
-            spec = new SaddleStudy.Spec(training, runs, 0, every, searchSteps, 1e-7);
+            // run r starts from the weights of seed + r, run 0 from the body's own seed (TrainWork checked it)
+            long seed = body.hasNonNull("seed") ? body.get("seed").longValue() : 0;
+            spec = new SaddleStudy.Spec(training, runs, seed, every, searchSteps, SaddleStudy.DEFAULT_TOLERANCE);
         } catch (InvalidInputException e) {
             throw ApiException.badRequest(e.field(), e.getMessage());
         }

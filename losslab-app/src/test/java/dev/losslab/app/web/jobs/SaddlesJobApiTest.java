@@ -27,8 +27,9 @@ class SaddlesJobApiTest {
 
     @Test
     void theJobFindsWhatTheCommandLineFinds() {
+        // seed 1: run 0 from seed 1, run 1 from seed 2, as the CLI's --seed 1 (not seeds 1 and 1)
         JsonNode job = JobsApiTest.submit(lab, """
-                {"kind": "saddles", "data": "xor", "model": "mlp", "hidden": "4", "loss": "mse", "steps": 120,
+                {"kind": "saddles", "data": "xor", "model": "mlp", "hidden": "4", "loss": "mse", "steps": 120, "seed": 1,
                  "racers": [{"optimizer": "gd", "params": {"lr": 0.3}}], "runs": 2, "starts-every": 60}""");
         JsonNode done = JobsApiTest.pollUntil(lab, job.get("id").asText(), j -> !j.get("state").asText().equals("running"));
         assertThat(done.get("state").asText()).as(done.toString()).isEqualTo("done");
@@ -37,7 +38,7 @@ class SaddlesJobApiTest {
 
         StringWriter out = new StringWriter();
         int code = Main.execute(new String[] {"saddles", "--data", "xor", "--model", "mlp", "--hidden", "4", "--loss", "mse",
-                "--steps", "120", "--optimizer", "gd", "--lr", "0.3", "--runs", "2", "--starts-every", "60", "--search-steps", "100",
+                "--steps", "120", "--seed", "1", "--optimizer", "gd", "--lr", "0.3", "--runs", "2", "--starts-every", "60", "--search-steps", "100",
                 "--format", "csv"}, new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
         assertThat(code).isZero();
         String[] rows = out.toString().strip().split("\\R");
@@ -57,7 +58,8 @@ class SaddlesJobApiTest {
             "data": "xor", "runs": 13, "racers": [{"optimizer": "gd"}]                                  | runs         | runs must be a whole number in 1 … 12
             "data": "xor", "search-steps": 0, "racers": [{"optimizer": "gd"}]                           | search-steps | search-steps must be a whole number in 1 … 200
             "data": "xor", "racers": [{"optimizer": "gd"}, {"optimizer": "adam"}]                       | racers       | racers must list one, got 2
-            "data": "digits", "hidden": "64", "steps": 1000, "racers": [{"optimizer": "gd"}]            | search-steps | cost up to
+            "data": "digits", "hidden": "64", "steps": 1000, "racers": [{"optimizer": "gd"}]            | model        | up to 2,000 parameters
+            "data": "digits", "hidden": "16", "steps": 1000, "racers": [{"optimizer": "gd"}]            | search-steps | cost up to
             """)
     void badFieldsAreA400NamingThem(String fields, String field, String message) {
         HttpResponse<String> response = lab.post("/api/jobs", "{\"kind\": \"saddles\", \"model\": \"mlp\", " + fields + "}");
