@@ -148,7 +148,9 @@ export class RaceRunner {
         this.liveRun.again = false;
         before();
         if (await this.ensure()) this.playback.seek(this.playback.length);
-      } while (this.liveRun.again);
+        // the state may have moved on while the race was out (another slider, a field): race again
+        // unless the race shown is the one it describes now
+      } while (this.liveRun.again || (this.key() !== '' && !this.current && !this.refusal() && this.store.results.error === null));
     } finally {
       this.liveRun = null;
     }

@@ -45,11 +45,16 @@ public final class CriticalSearch {
 
     /**
      * Operations of one search at most, in row·parameter products: each iteration forms the Hessian
-     * (N products of 2·rows·N), its square and a few Cholesky solves (about 2N³).
+     * (N products of 2·rows·N) and its square (N³), and tries up to {@link #MAX_TRIES} values of μ,
+     * each a Cholesky solve (N³/6) and a gradient (3·rows·N); the end classifies the point (one more
+     * Hessian and (4/3)·N³ for its eigenvalues).
      */
     public static double work(Objective objective, int iterations) {
         double n = objective.network().parameterCount();
-        return iterations * (2.0 * objective.examples().rows() * n * n + 3 * n * n * n);
+        double rows = objective.examples().rows();
+        double hessian = 2 * rows * n * n;
+        double iteration = hessian + n * n * n + MAX_TRIES * (n * n * n / 6 + 3 * rows * n);
+        return iterations * iteration + hessian + 4.0 / 3 * n * n * n;
     }
 
     /**

@@ -134,7 +134,7 @@ public final class Training {
     static final int EXPECTED_PRODUCTS_PER_CHECK = 30;
 
     /** Row·parameter products of the sharpness checks of a run. */
-    static double sharpnessWork(Objective objective, int steps, int every) {
+    public static double sharpnessWork(Objective objective, int steps, int every) {
         if (every == 0) {
             return 0;
         }

@@ -111,7 +111,9 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
                     + (racerNodes == null || racerNodes.isNull() ? "none" : racerNodes.isArray() ? racerNodes.size() : racerNodes.toString()));
         }
         double parameters = first.network().parameterCount();
-        double work = racerNodes.size() * (steps + 1.0) * examples.rows() * parameters;
+        // every step's full-data pass, and the sharpness checks when asked
+        double work = racerNodes.size() * ((steps + 1.0) * examples.rows() * parameters
+                + Training.sharpnessWork(first, steps, every));
         if (work > limits.maxWork()) {
             throw ApiException.badRequest("steps", String.format(Locale.ROOT, "%d racers × %d steps of the %s network "
                     + "(%,d parameters) over all %,d rows cost %.2g row·parameter products, more than the %.0e a training "
