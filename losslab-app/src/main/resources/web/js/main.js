@@ -303,7 +303,7 @@ function wire() {
   $('step').addEventListener('click', step);
   $('reset').addEventListener('click', reset);
   // the shown window scaled about its centre (0.5 zooms in), tidied for the URL
-  const zoomed = (factor) => mapWindow.tidy(mapWindow.zoomed(view.window, factor));
+  const zoomed = (factor) => mapWindow.tidy(mapWindow.zoomed(surfaces.pendingWindow ?? view.window, factor));
   $('zoom-in').addEventListener('click', () => surfaces.setWindow(zoomed(0.5)));
   $('zoom-out').addEventListener('click', () => surfaces.setWindow(zoomed(2)));
   $('zoom-reset').addEventListener('click', () => surfaces.setWindow(null));

@@ -19,6 +19,16 @@ export class SurfaceLoader {
     this.windowLoads = new Latest();
     this.cache = new Map(); // surface → Promise<{info, land, data}>
     this.prefetched = false;
+    /** The window asked for and not yet shown (null: none out, or the surface's own). */
+    this.asked = null;
+  }
+
+  /**
+   * The window the map is on its way to, else null: a second zoom clicked before the first one's
+   * picture arrived scales that window, not the one still drawn (two clicks of − zoom out 4×).
+   */
+  get pendingWindow() {
+    return this.asked;
   }
 
   /**
@@ -75,6 +85,7 @@ export class SurfaceLoader {
     results.windowError = problem ? { text: problem } : null;
     this.store.changed();
     if (problem) return;
+    this.asked = bounds;
     try {
       // not cached here: the server keeps a few
       const land = bounds ? await api.landscape(name, undefined, bounds, { signal: asked }) : (await this.fetch(name)).land;
@@ -84,6 +95,8 @@ export class SurfaceLoader {
     } catch (e) {
       if (!this.windowLoads.isCurrent(asked)) return; // superseded (aborted, or answered after a newer one)
       results.windowError = { text: e.message, refused: true }; // the map goes back to the picture it has
+    } finally {
+      if (this.windowLoads.isCurrent(asked)) this.asked = null;
     }
     this.store.changed();
   }
