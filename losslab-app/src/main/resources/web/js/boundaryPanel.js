@@ -3,12 +3,10 @@
 // another (computed on the server, core DecisionMap, after the racer's last step). Like the lab's
 // data panel (dataPanel.js) it only draws what the server sent.
 
-import { cssContext, niceTicks, sizeCanvas } from './plotFrame.js';
-import { tick } from './format.js';
+import { cssContext, sizeCanvas } from './plotFrame.js';
+import { MARGIN, drawGrid } from './dataPanel.js';
 
-const MARGIN = { left: 46, right: 10, top: 10, bottom: 36 };
 const INK = '#4a5163';
-const GRID = '#e5e7eb';
 const MARK = '#3b4252';
 const SIZE = 3; // a mark's half-width in CSS pixels
 const MAX_HEIGHT = 420;
@@ -89,29 +87,7 @@ export class BoundaryPanel {
   }
 
   axes(ctx, px, py, plotW, plotH) {
-    const [x0, x1, y0, y1] = this.data.window;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.lineWidth = 1;
-    ctx.fillStyle = INK;
-    ctx.strokeStyle = GRID;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    for (const v of niceTicks(x0, x1, Math.max(2, Math.floor(plotW / 70)))) {
-      ctx.beginPath();
-      ctx.moveTo(px(v), MARGIN.top);
-      ctx.lineTo(px(v), MARGIN.top + plotH);
-      ctx.stroke();
-      ctx.fillText(tick(v), px(v), MARGIN.top + plotH + 4);
-    }
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (const v of niceTicks(y0, y1, Math.max(2, Math.floor(plotH / 50)))) {
-      ctx.beginPath();
-      ctx.moveTo(MARGIN.left, py(v));
-      ctx.lineTo(MARGIN.left + plotW, py(v));
-      ctx.stroke();
-      ctx.fillText(tick(v), MARGIN.left - 5, py(v));
-    }
+    drawGrid(ctx, this.data.window, px, py, plotW, plotH);
     ctx.strokeStyle = '#9ca3af';
     ctx.strokeRect(MARGIN.left - 0.5, MARGIN.top - 0.5, plotW + 1, plotH + 1);
     ctx.textAlign = 'center';

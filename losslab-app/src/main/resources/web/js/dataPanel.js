@@ -8,7 +8,7 @@
 import { cssContext, niceTicks, sizeCanvas } from './plotFrame.js';
 import { tick } from './format.js';
 
-const MARGIN = { left: 46, right: 10, top: 10, bottom: 36 };
+export const MARGIN = { left: 46, right: 10, top: 10, bottom: 36 };
 const PAD = 0.06; // room around the data, as a fraction of its span
 const DOT = 2.6; // radius in CSS pixels
 const INK = '#4a5163';
@@ -122,29 +122,7 @@ export class DataPanel {
   }
 
   axes(ctx, px, py, plotW, plotH) {
-    const [x0, x1, y0, y1] = this.window;
-    ctx.font = '11px system-ui, sans-serif';
-    ctx.lineWidth = 1;
-    ctx.fillStyle = INK;
-    ctx.strokeStyle = GRID;
-    ctx.textAlign = 'center';
-    ctx.textBaseline = 'top';
-    for (const v of niceTicks(x0, x1, Math.max(2, Math.floor(plotW / 70)))) {
-      ctx.beginPath();
-      ctx.moveTo(px(v), MARGIN.top);
-      ctx.lineTo(px(v), MARGIN.top + plotH);
-      ctx.stroke();
-      ctx.fillText(tick(v), px(v), MARGIN.top + plotH + 4);
-    }
-    ctx.textAlign = 'right';
-    ctx.textBaseline = 'middle';
-    for (const v of niceTicks(y0, y1, Math.max(2, Math.floor(plotH / 50)))) {
-      ctx.beginPath();
-      ctx.moveTo(MARGIN.left, py(v));
-      ctx.lineTo(MARGIN.left + plotW, py(v));
-      ctx.stroke();
-      ctx.fillText(tick(v), MARGIN.left - 5, py(v));
-    }
+    drawGrid(ctx, this.window, px, py, plotW, plotH);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'bottom';
     ctx.fillText(this.data.x.name, MARGIN.left + plotW / 2, MARGIN.top + plotH + MARGIN.bottom);
@@ -178,3 +156,33 @@ function equation(data, w1, w2) {
 }
 
 const tick3 = (v) => Number(v.toPrecision(3)).toString();
+
+/**
+ * A data picture's grid: light lines at nice ticks of the window [x0, x1, y0, y1] with their labels
+ * below and to the left of the plot area (MARGIN), in CSS pixels. Shared with the models page's
+ * boundary picture (boundaryPanel.js), so both pictures of data look the same.
+ */
+export function drawGrid(ctx, [x0, x1, y0, y1], px, py, plotW, plotH) {
+  ctx.font = '11px system-ui, sans-serif';
+  ctx.lineWidth = 1;
+  ctx.fillStyle = INK;
+  ctx.strokeStyle = GRID;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const v of niceTicks(x0, x1, Math.max(2, Math.floor(plotW / 70)))) {
+    ctx.beginPath();
+    ctx.moveTo(px(v), MARGIN.top);
+    ctx.lineTo(px(v), MARGIN.top + plotH);
+    ctx.stroke();
+    ctx.fillText(tick(v), px(v), MARGIN.top + plotH + 4);
+  }
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const v of niceTicks(y0, y1, Math.max(2, Math.floor(plotH / 50)))) {
+    ctx.beginPath();
+    ctx.moveTo(MARGIN.left, py(v));
+    ctx.lineTo(MARGIN.left + plotW, py(v));
+    ctx.stroke();
+    ctx.fillText(tick(v), MARGIN.left - 5, py(v));
+  }
+}
