@@ -6,7 +6,6 @@
 import { cssContext, sizeCanvas } from './plotFrame.js';
 import { MARGIN, drawGrid } from './dataPanel.js';
 
-const INK = '#4a5163';
 const MARK = '#3b4252';
 const SIZE = 3; // a mark's half-width in CSS pixels
 const MAX_HEIGHT = 420;
