@@ -8,6 +8,7 @@ import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.maps.Axis;
 import dev.losslab.core.maps.Job;
+import dev.losslab.core.net.EveryKthStep;
 import dev.losslab.core.net.Examples;
 import dev.losslab.core.net.ModelKind;
 import dev.losslab.core.net.Objective;
@@ -209,14 +210,14 @@ final class TrainSweepCommand extends Subcommand {
         if (every < 1) {
             throw InvalidInputException.outOfRange("curve-every", ">= 1", every);
         }
-        if (curvePoints(steps, every) > MAX_CURVE_POINTS) {
+        if (EveryKthStep.count(steps, every) > MAX_CURVE_POINTS) {
             int least = Math.max(1, steps / MAX_CURVE_POINTS);
-            while (curvePoints(steps, least) > MAX_CURVE_POINTS) {
+            while (EveryKthStep.count(steps, least) > MAX_CURVE_POINTS) {
                 least++;
             }
             throw new InvalidInputException("curve-every", String.format(Locale.ROOT, "--curve-every %d keeps %,d losses of "
                     + "each run's %,d steps, more than the %,d a line may hold: take K of at least %d", every,
-                    curvePoints(steps, every), steps, MAX_CURVE_POINTS, least));
+                    EveryKthStep.count(steps, every), steps, MAX_CURVE_POINTS, least));
         }
         return every;
     }
@@ -244,11 +245,6 @@ final class TrainSweepCommand extends Subcommand {
             });
             return TrainSweepLine.of(about, run, swept.settings(), result, curveEvery, shard, (System.nanoTime() - start) / 1e9);
         }
-    }
-
-    /** Points of a curve kept every K steps of N: steps 0, K, 2K, … and N when it is not a multiple of K. */
-    static int curvePoints(int steps, int every) {
-        return steps / every + 1 + (steps % every == 0 ? 0 : 1);
     }
 
     /** jsonl → null (lines); text, csv, json → that table. */

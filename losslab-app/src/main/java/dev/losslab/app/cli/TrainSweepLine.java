@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
+import dev.losslab.core.net.EveryKthStep;
 import dev.losslab.core.net.TrainResult;
 import dev.losslab.core.net.TrainStep;
 import dev.losslab.core.optim.Settings;
@@ -92,7 +93,7 @@ final class TrainSweepLine {
         if (curveEvery > 0) {
             ArrayNode curve = line.putArray("curve");
             for (TrainStep s : steps) {
-                if (s.step() % curveEvery == 0 || s == last) {
+                if (EveryKthStep.includes(s.step(), curveEvery, last.step())) {
                     ArrayNode point = curve.addArray();
                     point.add(s.step());
                     JsonViews.add(point, s.loss());

@@ -36,20 +36,15 @@ public final class PathRecorder implements Training.Observer {
         long most = Math.min(MAX_POINTS, Math.max(2, MAX_VALUES / Math.max(1, parameters)));
         // Steps 0, s, …, ⌊T/s⌋·s and T: at least ⌈T/(most − 1)⌉, one more when T is not a multiple.
         int s = (int) Math.max(1, -Math.floorDiv(-(long) steps, most - 1));
-        while (points(steps, s) > most) {
+        while (EveryKthStep.count(steps, s) > most) {
             s++;
         }
         return s;
     }
 
-    /** The points a run of {@code steps} steps leaves when every {@code s}-th is kept, and the last. */
-    static int points(int steps, int s) {
-        return steps / s + 1 + (steps % s == 0 ? 0 : 1);
-    }
-
     /** The most points a run of {@code steps} steps of {@code parameters} parameters leaves. */
     public static int pointsFor(int steps, int parameters) {
-        return points(steps, stride(steps, parameters));
+        return EveryKthStep.count(steps, stride(steps, parameters));
     }
 
     @Override

@@ -80,7 +80,7 @@ public final class SaddleStudy {
         }
 
         static int searches(int steps, int runs, int every) {
-            return runs * (steps / every + (steps % every == 0 ? 1 : 2));
+            return runs * EveryKthStep.count(steps, every);
         }
     }
 

@@ -252,7 +252,7 @@ public final class Training {
 
     /** The top Hessian eigenvalue of the full-data loss at θ_k when the spec asks for it at step k, else NaN. */
     private static double sharpness(Spec spec, Curvature curvature, int k, double[] theta) {
-        if (curvature == null || (k % spec.sharpnessEvery() != 0 && k != spec.steps())) {
+        if (curvature == null || !EveryKthStep.includes(k, spec.sharpnessEvery(), spec.steps())) {
             return Double.NaN;
         }
         if (curvature.work() > MAX_WORK) {
