@@ -44,6 +44,16 @@ public final class Lanczos {
         public double top() {
             return values[0];
         }
+
+        /**
+         * The largest eigenvalue when its own Ritz pair is known to a relative residual of
+         * {@code relative}, else NaN. A Ritz value is a Rayleigh quotient, so it never exceeds the
+         * largest eigenvalue, and an eigenvalue lies within the residual of it: with a large residual
+         * it may be well below the true top, and an unknown is better said than a wrong number.
+         */
+        public double topWithin(double relative) {
+            return residuals[0] <= relative * Math.abs(values[0]) ? values[0] : Double.NaN;
+        }
     }
 
     private Lanczos() {}

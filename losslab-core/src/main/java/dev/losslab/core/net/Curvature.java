@@ -23,6 +23,8 @@ public final class Curvature {
     public static final int MAX_LANCZOS_ITERATIONS = 300;
     /** Stop when each Ritz pair's residual is below this times the largest |eigenvalue|. */
     public static final double TOLERANCE = 1e-9;
+    /** Relative residual within which a sharpness is still reported when Lanczos stopped short of {@link #TOLERANCE}. */
+    public static final double SHARPNESS_TOLERANCE = 1e-6;
     /** The fixed seed of the first start direction. */
     private static final long START_SEED = 17;
 
@@ -60,9 +62,13 @@ public final class Curvature {
         return result;
     }
 
-    /** The sharpness: the largest eigenvalue of ∇²L(θ). */
+    /**
+     * The sharpness: the largest eigenvalue of ∇²L(θ); NaN in the rare case that Lanczos has not
+     * pinned it to {@link #SHARPNESS_TOLERANCE} within {@link #MAX_LANCZOS_ITERATIONS} products
+     * (a cluster of nearly equal top eigenvalues in a large model).
+     */
     public double sharpness(double[] theta) {
-        return top(theta, 1).top();
+        return top(theta, 1).topWithin(SHARPNESS_TOLERANCE);
     }
 
     /**

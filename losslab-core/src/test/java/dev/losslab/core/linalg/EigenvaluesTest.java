@@ -120,6 +120,24 @@ class EigenvaluesTest {
     }
 
     @Test
+    void aTopEigenvalueNotYetPinnedDownIsReportedAsUnknown() {
+        // diag(1, 2, …, 1000): a Ritz value after 3 products is a Rayleigh quotient, well below 1000
+        int n = 1000;
+        Lanczos.Operator diagonal = (v, out) -> {
+            for (int i = 0; i < n; i++) {
+                out[i] = (i + 1) * v[i];
+            }
+        };
+        double[] start = new SplittableRandom(3).doubles(n, -1, 1).toArray();
+        Lanczos.Result early = Lanczos.largest(diagonal, n, 1, start, 3, 1e-9);
+        assertThat(early.converged()).isFalse();
+        assertThat(early.top()).isLessThan(1000 - 1);
+        assertThat(early.topWithin(1e-6)).isNaN();
+        Lanczos.Result done = Lanczos.largest(diagonal, n, 1, start, n, 1e-9);
+        assertThat(done.topWithin(1e-6)).isCloseTo(1000, within(1e-6));
+    }
+
+    @Test
     void lanczosOnASmallSpaceEndsExactlyWhenItIsExhausted() {
         // diag(1, 2, 3): three products span everything; β₃ = 0 and the answer is exact.
         Lanczos.Operator times = (v, out) -> {
