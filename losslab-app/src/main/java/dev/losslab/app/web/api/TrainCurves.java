@@ -74,8 +74,10 @@ final class TrainCurves {
     }
 
     /**
-     * {@code curve} ({@code step}, {@code loss}, {@code gradNorm} and for classes {@code accuracy},
-     * one entry per kept step) and {@code sharpness} ({@code step}, {@code value}) into {@code racer}.
+     * {@code curve} ({@code step}, {@code loss}, {@code gradNorm}, {@code lr} (the rate of the update
+     * taken from that step; null at the last) and for classes {@code accuracy}, one entry per kept
+     * step) and {@code sharpness} ({@code step}, {@code value}, {@code lr}) into {@code racer}: with a
+     * schedule the line 2/lr the sharpness is held against moves.
      *
      * @param points most points per curve: {@link #MAX_POINTS} or {@link #PARTIAL_POINTS}
      */
@@ -90,11 +92,13 @@ final class TrainCurves {
         ArrayNode step = curve.putArray("step");
         ArrayNode loss = curve.putArray("loss");
         ArrayNode norm = curve.putArray("gradNorm");
+        ArrayNode rate = curve.putArray("lr");
         ArrayNode accuracy = classification ? curve.putArray("accuracy") : null;
         for (TrainStep s : rows) {
             step.add(s.step());
             JsonViews.add(loss, s.loss());
             JsonViews.add(norm, s.gradNorm());
+            JsonViews.add(rate, s.lr());
             if (accuracy != null) {
                 JsonViews.add(accuracy, s.accuracy());
             }
@@ -102,9 +106,11 @@ final class TrainCurves {
         ObjectNode sharpness = racer.putObject("sharpness");
         ArrayNode at = sharpness.putArray("step");
         ArrayNode value = sharpness.putArray("value");
+        ArrayNode checkRate = sharpness.putArray("lr");
         for (TrainStep s : checks) {
             at.add(s.step());
             JsonViews.add(value, s.sharpness());
+            JsonViews.add(checkRate, s.lr());
         }
     }
 

@@ -20,6 +20,7 @@ import dev.losslab.core.net.TrainResult;
 import dev.losslab.core.net.Training;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.optim.Schedule;
 import dev.losslab.core.optim.Schedules;
 import dev.losslab.core.optim.Settings;
 import dev.losslab.core.surface.Window;
@@ -41,7 +42,8 @@ import java.util.concurrent.CancellationException;
  * <pre>{@code
  * {"kind": "train", "data": "moons", "model": "mlp", "hidden": "16,16", "activation": "tanh", "loss": "bce",
  *  "seed": 0, "steps": 1000, "batch-size": 32, "sharpness-every": 10,
- *  "racers": [{"optimizer": "sgd", "params": {"lr": 0.1}}, {"optimizer": "adam", "params": {"lr": 0.01}}]}
+ *  "racers": [{"optimizer": "sgd", "params": {"lr": 0.1}, "schedule": {"name": "cosine"}},
+ *             {"optimizer": "adam", "params": {"lr": 0.01}}]}
  * }</pre>
  * Only {@code data} and {@code racers} are required (docs/API.md, "Training"). While the job runs its
  * poll carries the curves so far ({@link #partial}); its answer adds, for two-feature classes, each
@@ -139,8 +141,9 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
         }
         for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!name.equals("optimizer") && !name.equals("params")) {
-                throw ApiException.badRacer(i, name, "a racer takes optimizer and params; '" + name + "' is not one of them");
+            if (!name.equals("optimizer") && !name.equals("params") && !name.equals("schedule")) {
+                throw ApiException.badRacer(i, name, "a racer takes optimizer, params and schedule; '" + name
+                        + "' is not one of them");
             }
         }
         JsonNode name = node.get("optimizer");
@@ -172,7 +175,7 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
             Settings settings = kind.settings(given);
             double rate = lr != null ? lr : Training.defaultLearningRate(kind);
             Training.Spec spec = new Training.Spec(objective, kind.build(settings), kind.name(), rate,
-                    Schedules.create(Schedules.DEFAULT, Map.of(), steps), steps, batches, theta);
+                    schedule(node.get("schedule"), i, steps), steps, batches, theta);
             if (sharpnessEvery > 0) {
                 spec = spec.withSharpnessEvery(sharpnessEvery);
             }
@@ -183,6 +186,39 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
         } catch (InvalidInputException e) {
             throw ApiException.badRacer(i, e.field(), e.getMessage());
         }
+    }
+
+    /**
+     * A racer's learning-rate schedule, as the lab's races take it: {@code {"name": "cosine",
+     * "params": {"min-lr": 0.001}}}; constant when absent.
+     */
+    private static Schedule schedule(JsonNode node, int i, int steps) {
+        if (node == null || node.isNull()) {
+            return Schedules.create(Schedules.DEFAULT, Map.of(), steps);
+        }
+        String example = "such as {\"name\": \"cosine\", \"params\": {}}";
+        if (!node.isObject()) {
+            throw ApiException.badRacer(i, "schedule", "racers[" + i + "].schedule must be an object " + example);
+        }
+        for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
+            String field = names.next();
+            if (!field.equals("name") && !field.equals("params")) {
+                throw ApiException.badRacer(i, "schedule", "a schedule takes name and params; '" + field + "' is not one of them");
+            }
+        }
+        JsonNode name = node.get("name");
+        if (name == null || !name.isTextual() || name.asText().isBlank()) {
+            throw ApiException.badRacer(i, "schedule", "racers[" + i + "].schedule.name is required, " + example);
+        }
+        Map<String, Object> given = new LinkedHashMap<>();
+        JsonNode params = node.get("params");
+        if (params != null && !params.isNull()) {
+            if (!params.isObject()) {
+                throw ApiException.badRacer(i, "schedule", "racers[" + i + "].schedule.params must be an object of settings by name");
+            }
+            params.fields().forEachRemaining(p -> given.put(p.getKey(), plain(p.getKey(), p.getValue())));
+        }
+        return Schedules.create(name.asText().strip(), given, steps);
     }
 
     /** A setting's JSON value as Param.accept reads it: a number, true/false, a name, or a list of those. */
@@ -313,6 +349,7 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
             node.put("id", racer.id());
             node.put("optimizer", racer.kind().name());
             JsonViews.put(node, "lr", racer.spec().learningRate());
+            node.put("schedule", racer.spec().schedule().name());
             node.set("settings", JsonViews.MAPPER.valueToTree(new TreeMap<>(racer.settings().values())));
             var last = racer.curves().last();
             node.put("reached", last == null ? -1 : last.step());

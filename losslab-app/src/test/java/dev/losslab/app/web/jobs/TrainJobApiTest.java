@@ -82,6 +82,28 @@ class TrainJobApiTest {
         }
     }
 
+    /** A racer's schedule is the command line's --schedule: the same rates (in the curve's lr) and the same losses. */
+    @Test
+    void aRacersScheduleIsTheCommandLinesWithTheSameOptions() {
+        JsonNode result = trained("""
+                {"kind": "train", "data": "moons", "model": "mlp", "hidden": "8", "seed": 3, "steps": 30,
+                 "racers": [{"optimizer": "sgd", "params": {"lr": 0.3}, "schedule": {"name": "step", "params": {"step-size": 4, "gamma": 0.5}}},
+                            {"optimizer": "sgd", "params": {"lr": 0.3}}]}""");
+        JsonNode stepped = result.get("racers").get(0);
+        assertThat(stepped.get("schedule").asText()).isEqualTo("step");
+        assertThat(result.get("racers").get(1).get("schedule").asText()).isEqualTo("constant");
+        List<String[]> rows = cli("--data", "moons", "--model", "mlp", "--hidden", "8", "--seed", "3", "--steps", "30",
+                "--optimizer", "sgd", "--lr", "0.3", "--schedule", "step", "--step-size", "4", "--gamma", "0.5");
+        JsonNode curve = stepped.get("curve");
+        for (int k = 0; k < 30; k++) {
+            // StepLR by hand: lr·γ^⌊k/4⌋
+            assertThat(curve.get("lr").get(k).asDouble()).as("lr at step %d", k).isEqualTo(0.3 * Math.pow(0.5, k / 4));
+            assertThat(curve.get("loss").get(k).asDouble()).as("loss at step %d", k).isEqualTo(Double.parseDouble(rows.get(k)[1]));
+        }
+        assertThat(curve.get("lr").get(30).isNull()).as("the last step takes no update").isTrue();
+        assertThat(result.get("racers").get(1).get("curve").get("lr").get(29).asDouble()).isEqualTo(0.3);
+    }
+
     /**
      * Same θ₀, same full batch: at step 0 every racer has the same loss; torch's momentum buffer
      * starts as the first gradient (b₁ = g₀), so momentum's first step is SGD's (θ₁ = θ₀ − lr·g₀) and
@@ -219,7 +241,12 @@ class TrainJobApiTest {
             {"data": "moons", "racers": [{"optimizer": "sgd", "params": {"lr": -1}}]} | lr               | 0 | lr must be a number > 0
             {"data": "moons", "racers": [{"optimizer": "sgd", "params": {"momentum": 0.9}}]} | momentum  | 0 | sgd does not take momentum
             {"data": "moons", "racers": [{"optimizer": "adam", "params": {"beta1": 2}}]} | beta1         | 0 | beta1
-            {"data": "moons", "racers": [{"optimizer": "sgd", "speed": 2}]}           | speed            | 0 | a racer takes optimizer and params
+            {"data": "moons", "racers": [{"optimizer": "sgd", "speed": 2}]}           | speed            | 0 | a racer takes optimizer, params and schedule
+            {"data": "moons", "racers": [{"optimizer": "sgd", "schedule": "cosine"}]} | schedule         | 0 | racers[0].schedule must be an object
+            {"data": "moons", "racers": [{"optimizer": "sgd"}, {"optimizer": "sgd", "schedule": {"params": {}}}]} | schedule | 1 | racers[1].schedule.name is required
+            {"data": "moons", "racers": [{"optimizer": "sgd", "schedule": {"name": "cosin"}}]} | schedule | 0 | did you mean 'cosine'
+            {"data": "moons", "racers": [{"optimizer": "sgd", "schedule": {"name": "step", "every": 3}}]} | schedule | 0 | a schedule takes name and params
+            {"data": "moons", "racers": [{"optimizer": "sgd", "schedule": {"name": "step", "params": {"gamma": -1}}}]} | gamma | 0 | gamma
             {"data": "moons", "colour": "red", "racers": [{"optimizer": "sgd"}]}      | colour           | | 'colour' is not one of them
             """)
     void eachBadFieldIsA400NamingIt(String fields, String field, Integer racer, String message) {
