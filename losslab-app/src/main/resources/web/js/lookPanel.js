@@ -143,7 +143,7 @@ export class LookPanel {
     ui.sliceCentre.textContent = s.racer;
     ui.sliceScale.textContent = s.picture.scale.log ? 'log scale' : 'linear scale';
     const axes = s.plane.kind === 'pca'
-      ? `α and β move along the plane's two directions, each a unit step in weight space (${num(s.span, 3)} at the edges).`
+      ? `α and β are distances in weight space along the plane's two unit directions; the map spans ±${num(s.span, 3)}.`
       : 'α = 1 moves every unit by one whole random direction, as long as its own weights (filter-normalised); biases stay put.';
     ui.slicePlane.textContent = `The plane: ${s.plane.description}. ${axes}`
       + ` The centre (dashed cross, α = β = 0) is ${s.racer}'s final weights, loss ${num(s.centreLoss)}; the ring is where every path starts, θ₀.`;
