@@ -5,7 +5,7 @@
 // colour; bar heights on a log scale, so a single sharp eigenvalue shows beside a bulk of hundreds;
 // a dashed line at 2/lr. Plus the words a student reads. The bins are the server's; this draws.
 
-import { cssContext, sizeCanvas } from './plotFrame.js';
+import { cssContext, niceTicks, sizeCanvas } from './plotFrame.js';
 import { num, tick } from './format.js';
 import { MINIMUM, SADDLE } from './indexPlot.js';
 
@@ -18,6 +18,7 @@ const EDGE = '#1f4fc9';
 
 /** s(λ) and its inverse, with the server's linear width c. */
 const s = (v, c) => Math.sign(v) * Math.log10(1 + Math.abs(v) / c);
+const lambda = (t, c) => Math.sign(t) * c * (10 ** Math.abs(t) - 1);
 
 /**
  * @param {HTMLCanvasElement} canvas
@@ -74,9 +75,12 @@ export function drawSpectrum(canvas, answer) {
     if (10 ** k <= bins.at(-1).to || (showEdge && 10 ** k <= edge)) ticks.push(10 ** k);
     if (-(10 ** k) >= bins[0].from) ticks.push(-(10 ** k));
   }
+  // a narrow range (the top eigenvalues alone) may hold no decade: then plain ticks across it
+  let shown = ticks.filter((t) => s(t, c) >= lo && s(t, c) <= hi);
+  if (shown.length < 3) shown = niceTicks(lambda(lo, c), lambda(hi, c), Math.max(3, Math.floor(w / 90)));
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of ticks) {
+  for (const t of shown) {
     const x = Math.round(xPx(t)) + 0.5;
     ctx.strokeStyle = t === 0 ? '#9ca3af' : GRID;
     ctx.beginPath(); ctx.moveTo(x, M.top); ctx.lineTo(x, M.top + h + (t === 0 ? 0 : 4)); ctx.stroke();

@@ -105,6 +105,14 @@ class ModelsLookPageTest extends BrowserTest {
         assertThat(id(page, "spectrum-figure")).isVisible(LOOK_WAIT);
         assertThat(id(page, "spectrum-index")).containsText("has 2,410 parameters");
         assertThat(id(page, "spectrum-index")).containsText("top 10 eigenvalues, found by Lanczos");
+        // a small grid is quick: one racer, one path, a random plane of the seed's directions
+        id(page, "look-size").fill("15");
+        id(page, "look-plane").selectOption("random");
+        id(page, "slice").click();
+        assertThat(id(page, "slice-figure")).isVisible(LOOK_WAIT);
+        assertThat(id(page, "slice-map")).hasAttribute("data-paths", "1");
+        assertThat(id(page, "slice-plane")).containsText("random (seed 0), filter-normalised, biases 0");
+        assertThat(id(page, "look-status")).containsText("Done: a 15×15 slice of the 64-32-10 network");
         assertNoHorizontalScroll(page);
         screenshot(page, "models-1024-look.png", true);
     }
