@@ -35,7 +35,8 @@ export class CurveChart {
   }
 
   /**
-   * @param {{id: string, color: string, x: number[], y: (number|null)[]}[]} series  the curves
+   * @param {{id: string, color: string, x: number[], y: (number|null)[], dash?: number[]}[]} series  the curves
+   *        (dash: a dashed curve, such as the loss a slice shows under a path beside the path's own)
    * @param {number} steps  the horizontal axis' end (the run's last step)
    * @param {{value: number, color: string, label?: string}[]} [lines]  dashed horizontal reference lines
    */
@@ -128,6 +129,7 @@ export class CurveChart {
     for (const s of this.series) {
       ctx.strokeStyle = s.color;
       ctx.fillStyle = s.color;
+      ctx.setLineDash(s.dash ?? []);
       ctx.beginPath();
       let pen = false;
       for (let i = 0; i < s.x.length; i++) {
@@ -139,6 +141,7 @@ export class CurveChart {
         pen = true;
       }
       ctx.stroke();
+      ctx.setLineDash([]);
       // few points (sharpness every K steps): a dot on each, so a single check still shows
       if (s.x.length <= 60) {
         for (let i = 0; i < s.x.length; i++) {

@@ -18,6 +18,7 @@ export class LandscapeLayer {
     this.contours = [];    // [{ light: bool, paths: Float64Array[] }]
     this.minima = [];
     this.window = null;    // [x0, x1, y0, y1] the picture covers
+    this.axisNames = ['x', 'y']; // the world's coordinates, as the axes name them (a network's slice: α, β)
   }
 
   /** Takes a /api/landscape response; nothing is drawn until draw(). */
@@ -139,8 +140,8 @@ export class LandscapeLayer {
     ctx.font = 'italic 13px Georgia, serif';
     ctx.textAlign = 'right';
     ctx.textBaseline = 'top';
-    ctx.fillText('x', leftCss + widCss, topCss + heiCss + 7 + 14);
+    ctx.fillText(this.axisNames[0], leftCss + widCss, topCss + heiCss + 7 + 14);
     ctx.textAlign = 'left';
-    ctx.fillText('y', 4, topCss - 2);
+    ctx.fillText(this.axisNames[1], 4, topCss - 2);
   }
 }

@@ -2,7 +2,8 @@
 // one server job (kind "train", docs/API.md) from the same initial weights and batches, with a
 // progress bar and Cancel; the curves grow as the job's polls bring them (loss and gradient norm on a
 // log scale, accuracy, sharpness against 2/lr when asked), and when it ends the data is drawn with
-// each optimizer's decision boundary. The set-up lives in the URL (modelsState.js).
+// each optimizer's decision boundary. Then "Look at the loss" (lookPanel.js) slices the trained race's
+// loss and finds its Hessian's eigenvalues. The set-up lives in the URL (modelsState.js).
 
 import * as api from './api.js';
 import * as state from './modelsState.js';
@@ -14,6 +15,7 @@ import { racerColor } from './palette.js';
 import { nextId, optimizerOf } from './racerIds.js';
 import { RUN_SETTINGS, settingProblem } from './settingCheck.js';
 import { num } from './format.js';
+import { LookPanel } from './lookPanel.js';
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -34,6 +36,7 @@ const charts = {
   sharpness: new CurveChart($('sharpness-chart'), { empty: 'Sharpness appears at its first check' }),
 };
 const boundary = new BoundaryPanel($('boundary-canvas'));
+const look = new LookPanel();
 
 let catalog = null;
 const current = state.parse(location.search);
@@ -321,9 +324,11 @@ async function train(event) {
   setBusy(true);
   ui.status.textContent = 'Training…';
   show(null, false);
+  look.clear();
   try {
     const result = await job.run(request, { onRunning: (status) => { if (status.partial) show(status.partial, false); } });
     show(result, true);
+    look.setRace(request, result);
     const stops = result.racers.filter((r) => r.stop !== 'max-steps');
     ui.status.textContent = `Done: ${result.racers.length} optimizer${result.racers.length === 1 ? '' : 's'} × ${result.steps} steps`
       + ` on the ${result.model.shape} network (${result.model.parameters.toLocaleString('en')} weights), ${result.batches}.`

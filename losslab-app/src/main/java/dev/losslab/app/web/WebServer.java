@@ -16,6 +16,8 @@ import dev.losslab.app.web.api.RaceEndpoint;
 import dev.losslab.app.web.api.StepFactorEndpoint;
 import dev.losslab.app.web.api.SurfaceEndpoint;
 import dev.losslab.app.web.api.SaddlesWork;
+import dev.losslab.app.web.api.SliceWork;
+import dev.losslab.app.web.api.SpectrumWork;
 import dev.losslab.app.web.api.TrainWork;
 import dev.losslab.app.web.api.TuneWork;
 import dev.losslab.app.web.http.HostGuard;
@@ -88,7 +90,9 @@ public final class WebServer implements AutoCloseable {
         Jobs jobs = new Jobs(limits.jobs(), log);
         JobsEndpoint jobsEndpoint = new JobsEndpoint(jobs, limits, Map.of("tune", body -> TuneWork.parse(body, limits),
                 "train", body -> TrainWork.parse(body, limits.training()),
-                "saddles", body -> SaddlesWork.parse(body, limits.training())));
+                "saddles", body -> SaddlesWork.parse(body, limits.training()),
+                "slice", body -> SliceWork.parse(body, limits.training()),
+                "spectrum", body -> SpectrumWork.parse(body, limits.training())));
         Router router = new Router(files, limits.requests(), log, hosts)
                 .get("/api/catalog", QUICK, new CatalogEndpoint(limits))
                 .get("/api/surface", QUICK, new SurfaceEndpoint())
