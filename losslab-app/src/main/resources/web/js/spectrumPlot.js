@@ -157,6 +157,10 @@ export function spectrumWords(a) {
       + ` (${g}: these words describe a critical point, where it is 0.)`;
   }
   const edge = a.twoOverLr;
+  if (a.sharpness === null) {
+    return { index, sharpness: `Lanczos did not pin down the largest eigenvalue in ${a.lanczosProducts} Hessian-vector products `
+      + `(nearly equal top eigenvalues), so it is not compared with 2/lr = ${num(edge)}.` };
+  }
   const ratio = a.sharpness / edge;
   const where = ratio > 1.1 ? 'above it: plain gradient descent at this lr would oscillate and grow along the top direction'
     : ratio >= 0.9 ? 'at the edge of stability: plain gradient descent at this lr is just stable along the top direction'

@@ -109,7 +109,8 @@ public final class SpectrumWork implements JobWork {
         root.put("step", result.last().step());
         JsonViews.put(root, "loss", loss);
         JsonViews.put(root, "gradNorm", Math.sqrt(dot(gradient, gradient)));
-        JsonViews.put(root, "sharpness", top.top());
+        // null when Lanczos has not pinned it down (Curvature.sharpness): a Ritz value can sit well under the top
+        JsonViews.put(root, "sharpness", top.topWithin(Curvature.SHARPNESS_TOLERANCE));
         root.put("lanczosProducts", top.iterations());
         root.put("lanczosConverged", top.converged());
         root.put("full", full);
