@@ -38,7 +38,9 @@ export class CurveChart {
    * @param {{id: string, color: string, x: number[], y: (number|null)[], dash?: number[]}[]} series  the curves
    *        (dash: a dashed curve, such as the loss a slice shows under a path beside the path's own)
    * @param {number} steps  the horizontal axis' end (the run's last step)
-   * @param {{value: number, color: string, label?: string}[]} [lines]  dashed horizontal reference lines
+   * @param {{value?: number, x?: number[], y?: (number|null)[], color: string, label?: string}[]} [lines]
+   *        dashed reference lines: horizontal at `value`, or through (x, y) when the reference moves
+   *        with the step (2/lr under a learning-rate schedule)
    */
   set(series, steps, lines = []) {
     this.series = series;
@@ -60,7 +62,10 @@ export class CurveChart {
     if (!Number.isFinite(lo)) return this.log ? [-1, 0] : [0, 1];
     // a reference line near the data is in view (sharpness reaching 2/lr); one far above it (Adam's
     // 2/lr of 2,000 over a sharpness of 20) would flatten the curves: the page says where it is instead
-    for (const line of this.lines) if (line.value <= 3 * hi) hi = Math.max(hi, line.value);
+    const dataHi = hi;
+    for (const line of this.lines) {
+      for (const v of line.y ?? [line.value]) if (v !== null && v <= 3 * dataHi) hi = Math.max(hi, v);
+    }
     if (this.log) {
       const a = Math.floor(Math.log10(Math.max(lo, FLOOR))), b = Math.ceil(Math.log10(hi));
       return [a, b > a ? b : a + 1];
@@ -106,12 +111,23 @@ export class CurveChart {
     ctx.clip();
     ctx.setLineDash([6, 4]);
     ctx.lineWidth = 1.5;
+    const clamp = (v) => Math.max(-1e4, Math.min(1e4, yPx(v)));
     for (const line of this.lines) {
       ctx.strokeStyle = line.color;
-      const y = Math.round(yPx(line.value)) + 0.5;
       ctx.beginPath();
-      ctx.moveTo(M.left, y);
-      ctx.lineTo(M.left + pw, y);
+      if (line.y) {
+        let pen = false;
+        for (let i = 0; i < line.y.length; i++) {
+          const v = line.y[i];
+          if (v === null || !Number.isFinite(v)) { pen = false; continue; }
+          if (pen) ctx.lineTo(xPx(line.x[i]), clamp(v)); else ctx.moveTo(xPx(line.x[i]), clamp(v));
+          pen = true;
+        }
+      } else {
+        const y = Math.round(yPx(line.value)) + 0.5;
+        ctx.moveTo(M.left, y);
+        ctx.lineTo(M.left + pw, y);
+      }
       ctx.stroke();
     }
     ctx.setLineDash([]);
@@ -120,9 +136,10 @@ export class CurveChart {
     ctx.textAlign = 'left';
     ctx.textBaseline = 'top';
     for (const line of this.lines) {
-      if (!line.label) continue;
+      const start = line.y ? line.y.find((v) => v !== null && Number.isFinite(v)) : line.value;
+      if (!line.label || start === undefined) continue;
       ctx.fillStyle = line.color;
-      ctx.fillText(line.label, M.left + 4, yPx(line.value) + 3);
+      ctx.fillText(line.label, M.left + 4, clamp(start) + 3);
     }
     ctx.lineJoin = 'round';
     ctx.lineWidth = 2;

@@ -127,30 +127,73 @@ function racerRow(id) {
   });
   head.append(chip, name, lrField, remove);
   li.append(head);
-  if (k.params.length > 0) {
-    const details = document.createElement('details');
-    details.className = 'racer-settings';
-    const summary = document.createElement('summary');
-    summary.textContent = `Settings: ${k.params.map((p) => p.name).join(', ')}`;
-    summary.title = k.title;
-    const grid = document.createElement('div');
-    grid.className = 'param-grid';
-    for (const p of k.params) {
-      const field = document.createElement('div');
-      field.className = 'field';
-      const label = document.createElement('label');
-      label.htmlFor = `p-${id}-${p.name}`;
-      label.textContent = p.name;
-      label.title = p.help;
-      const shown = p.flag ? (p.default ? '1' : '0') : Array.isArray(p.default) ? p.default.join(',') : String(p.default ?? '');
-      field.append(label, input(id, p.name, settings[p.name] ?? '', shown));
-      grid.append(field);
-    }
-    details.append(summary, grid);
-    if (Object.keys(settings).some((n) => n !== 'lr')) details.open = true;
-    li.append(details);
-  }
+  const details = document.createElement('details');
+  details.className = 'racer-settings';
+  const summary = document.createElement('summary');
+  summary.textContent = `Settings: ${[...k.params.map((p) => p.name), 'schedule'].join(', ')}`;
+  summary.title = k.title;
+  const grid = document.createElement('div');
+  grid.className = 'param-grid';
+  for (const p of k.params) grid.append(settingField(id, p, settings));
+  grid.append(...scheduleFields(id, k, settings));
+  details.append(summary, grid);
+  if (Object.keys(settings).some((n) => n !== 'lr')) details.open = true;
+  li.append(details);
   return li;
+}
+
+/** A registry parameter's labelled input, its default as the placeholder. */
+function settingField(id, p, settings) {
+  const field = document.createElement('div');
+  field.className = 'field';
+  const label = document.createElement('label');
+  label.htmlFor = `p-${id}-${p.name}`;
+  label.textContent = p.name;
+  label.title = p.help;
+  const shown = p.flag ? (p.default ? '1' : '0') : Array.isArray(p.default) ? p.default.join(',') : String(p.default ?? '');
+  field.append(label, input(id, p.name, settings[p.name] ?? '', shown));
+  return field;
+}
+
+/** The schedule this racer's settings name, or null for the default (constant). */
+function scheduleOf(id) {
+  const name = current.settings[id]?.schedule;
+  return name ? catalog.schedules.find((s) => s.name === name) ?? null : null;
+}
+
+/**
+ * A racer's learning-rate schedule: a choice of the catalog's schedules (constant first) and the
+ * chosen one's parameters. A name the optimizer takes too is one setting, shown once, sent to both.
+ */
+function scheduleFields(id, k, settings) {
+  const field = document.createElement('div');
+  field.className = 'field';
+  const label = document.createElement('label');
+  label.htmlFor = `p-${id}-schedule`;
+  label.textContent = 'schedule';
+  label.title = 'how lr changes with the step';
+  const select = document.createElement('select');
+  select.id = `p-${id}-schedule`;
+  select.dataset.testid = `p-${id}-schedule`;
+  const constant = catalog.defaults.schedule;
+  for (const s of [{ name: constant }, ...catalog.schedules.filter((s) => s.name !== constant)]) option(select, s.name, s.name);
+  select.value = scheduleOf(id)?.name ?? constant;
+  field.append(label, select);
+  const params = document.createElement('div');
+  params.className = 'schedule-params';
+  const own = (p) => k.params.some((q) => q.name === p.name);
+  const fill = () => params.replaceChildren(...(scheduleOf(id)?.params ?? []).filter((p) => !own(p))
+    .map((p) => settingField(id, p, settings)));
+  select.addEventListener('change', () => {
+    fieldErrors.hide(select);
+    for (const p of scheduleOf(id)?.params ?? []) if (!own(p)) delete settings[p.name];
+    if (select.value === constant) delete settings.schedule;
+    else settings.schedule = select.value;
+    fill();
+    changed();
+  });
+  fill();
+  return [field, params];
 }
 
 /** A setting's input: empty means its default, shown as the placeholder. */
@@ -292,15 +335,23 @@ function body() {
   }
   for (const id of current.racers) {
     const k = kind(optimizerOf(id));
-    const params = {};
+    const chosen = scheduleOf(id);
+    const racer = { optimizer: k.name, params: {} };
+    if (chosen) racer.schedule = { name: chosen.name, params: {} };
     for (const [name, text] of Object.entries(current.settings[id] ?? {})) {
-      const spec = name === 'lr' ? RUN_SETTINGS.lr : k.params.find((p) => p.name === name);
+      const taken = name === 'lr' ? RUN_SETTINGS.lr : k.params.find((p) => p.name === name);
+      const scheduled = chosen?.params.find((p) => p.name === name);
+      const spec = taken ?? scheduled;
       if (!spec) continue;
       const problem = settingProblem(spec, text);
-      if (problem) fail($(`p-${id}-${name}`), problem);
-      else params[name] = settingValue(spec, text);
+      if (problem) {
+        fail($(`p-${id}-${name}`), problem);
+        continue;
+      }
+      if (taken) racer.params[name] = settingValue(taken, text);
+      if (scheduled) racer.schedule.params[name] = settingValue(scheduled, text);
     }
-    request.racers.push({ optimizer: k.name, params });
+    request.racers.push(racer);
   }
   if (first) {
     first.focus();
@@ -386,13 +437,19 @@ function show(result, final) {
 function showSharpness(result, racers) {
   ui.sharpnessFigure.hidden = result.sharpnessEvery === null;
   if (result.sharpnessEvery === null) return;
-  const lines = racers.map((r) => ({ value: 2 / r.lr, color: r.color, label: `2/lr = ${num(2 / r.lr, 3)}` }));
+  // under a schedule the edge moves with lr: 2/lr_k at every kept step
+  const scheduled = (r) => r.schedule && r.schedule !== catalog.defaults.schedule;
+  const lines = racers.map((r) => (scheduled(r)
+    ? { x: r.curve.step, y: r.curve.lr.map((v) => (v > 0 ? 2 / v : null)), color: r.color, label: `2/lr (${r.schedule})` }
+    : { value: 2 / r.lr, color: r.color, label: `2/lr = ${num(2 / r.lr, 3)}` }));
   charts.sharpness.set(racers.map((r) => ({ id: r.id, color: r.color, x: r.sharpness.step, y: r.sharpness.value })), result.steps, lines);
   let top = 0;
   for (const r of racers) for (const v of r.sharpness.value) if (v !== null) top = Math.max(top, v);
   const words = racers.map((r) => {
     const last = r.sharpness.value.at(-1);
-    const edge = 2 / r.lr;
+    // the lr of the last update taken (the last step takes none)
+    const lr = r.sharpness.lr.findLast((v) => v !== null) ?? r.lr;
+    const edge = 2 / lr;
     const off = top > 0 && edge > 3 * top ? ' (above the chart)' : '';
     return `${r.id}: ${last === undefined || last === null ? '—' : num(last, 3)} against 2/lr = ${num(edge, 3)}${off}`;
   });
@@ -427,7 +484,7 @@ function showLegend(result, racers, final) {
     tr.style.setProperty('--racer', r.color);
     const last = r.curve.step.length - 1;
     const cells = [
-      r.id, num(r.lr), last >= 0 ? String(r.curve.step[last]) : '—', last >= 0 ? num(r.curve.loss[last]) : '—',
+      r.id, r.schedule && r.schedule !== catalog.defaults.schedule ? `${num(r.lr)}, ${r.schedule}` : num(r.lr), last >= 0 ? String(r.curve.step[last]) : '—', last >= 0 ? num(r.curve.loss[last]) : '—',
       classes && last >= 0 ? `${(100 * r.curve.accuracy[last]).toFixed(1)} %` : '—',
       final ? stopWords(r) : 'training…',
     ];

@@ -155,6 +155,34 @@ class ModelsPageTest extends BrowserTest {
     }
 
     /**
+     * A racer with a step schedule (lr 0.5 halved every 50 steps) trains as the command line's
+     * --schedule step does, its settings are in the link, and its sharpness is held against the 2/lr
+     * of its last update: 2/(0.5 · 0.5³) = 32 at step 199, not the 4 of its first lr.
+     */
+    @Test
+    void aRacersScheduleTrainsAsTheCommandLinesAndMovesItsEdge() {
+        Page page = lab.open("/models?loss=mse&steps=200&sharpness-every=20&racers=gd&gd.lr=0.5", 1280, 900, false);
+        Locator train = ready(page);
+        page.locator("[data-testid=racer-gd] summary").click();
+        id(page, "p-gd-schedule").selectOption("step");
+        id(page, "p-gd-step-size").fill("50");
+        id(page, "p-gd-gamma").fill("0.5");
+        assertThat(page).hasURL(Pattern.compile("gd\\.schedule=step.*gd\\.step-size=50.*gd\\.gamma=0\\.5"));
+        train.click();
+        assertThat(id(page, "legend-gd")).hasAttribute("data-stop", "max-steps", TRAIN_WAIT);
+        assertThat(id(page, "legend-gd")).containsText("0.5, step");
+        assertThat(shown(page, "loss-gd")).isCloseTo(cliFinalLoss("--data", "moons", "--model", "mlp", "--loss", "mse",
+                "--steps", "200", "--optimizer", "gd", "--lr", "0.5", "--schedule", "step", "--step-size", "50", "--gamma", "0.5"),
+                org.assertj.core.data.Percentage.withPercentage(0.05));
+        assertThat(id(page, "sharpness-note")).containsText("against 2/lr = 32");
+        screenshot(page, "models-1280-schedule.png", true);
+        // back to constant: the schedule's settings leave the form and the link
+        id(page, "p-gd-schedule").selectOption("constant");
+        assertThat(id(page, "p-gd-step-size")).hasCount(0);
+        assertThat(page).not().hasURL(Pattern.compile("step-size|schedule"));
+    }
+
+    /**
      * The explanation's link runs the issue's edge-of-stability set-up (gd at lr 0.1 on an MSE-trained
      * 2-32-32-1 tanh net, full batch): in torch the sharpness starts near 8–10 and from about step 1,000
      * hovers at 2/lr = 20 while the loss keeps falling. Here too (from LossLab's own seeded θ₀): it
