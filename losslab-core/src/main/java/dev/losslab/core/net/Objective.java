@@ -58,18 +58,32 @@ public final class Objective {
     private final double[][][] rowsOfA;
     /** ∂L/∂W_l[o][j], summed over the blocks, then copied into the gradient. */
     private final double[][][] weightGradient;
-    /** The examples' inputs as one array per input over every row: Aᵀ₀ of a block is a slice of them. */
-    private final double[][] inputColumns;
+    /** The examples' inputs row by row: A₀ of a block points at them. */
+    private final double[][] exampleRows;
+    /** Aᵀ₀ of each block of the rows in order, made once: what a full batch reads. */
+    private final double[][][] inputBlocks;
+    /** Aᵀ₀ of a block of listed rows, gathered. */
+    private final double[][] pickedInputs;
     /** Scratch of the activation's bulk form. */
     private final double[] high;
     private final double[] low;
     private final double[] outputRow;
-    private final double[] outputDelta;
+    /** The labels of a block's rows. */
+    private final double[] blockLabels;
+    /** The loss of each row of a block. */
+    private final double[] rowLosses;
+    /** Scratch of the loss's block form. */
+    private final double[][] lossScratch;
     /** Δ_{l+1} of a block as one flat array, unit by unit: the scalars of the weights' gradient. */
     private final double[] flatDelta;
     private int correct;
 
     public Objective(Network network, Loss loss, Examples examples) {
+        this(network, loss, examples, MAX_BLOCK_ROWS);
+    }
+
+    /** With blocks of at most {@code maxBlockRows} rows: the results are the same to the bit for any (tests). */
+    Objective(Network network, Loss loss, Examples examples, int maxBlockRows) {
         if (network.inputs() != examples.inputs()) {
             throw new IllegalArgumentException("the network takes " + network.inputs() + " inputs, the examples have "
                     + examples.inputs());
@@ -82,7 +96,7 @@ public final class Objective {
         for (int l = 0; l <= layers; l++) {
             widest = Math.max(widest, network.width(l));
         }
-        int n = Math.max(1, Math.min(Math.min(MAX_BLOCK_ROWS, BLOCK_VALUES / widest), examples.rows()));
+        int n = Math.max(1, Math.min(Math.min(maxBlockRows, BLOCK_VALUES / widest), examples.rows()));
         rowsPerBlock = n;
         columns = new double[layers + 1][][];
         preColumns = new double[layers + 1][][];
@@ -91,26 +105,41 @@ public final class Objective {
         weightGradient = new double[layers][][];
         for (int l = 0; l <= layers; l++) {
             int w = network.width(l);
-            columns[l] = new double[w][n];
+            columns[l] = l == 0 ? null : new double[w][n];
             if (l > 0) {
                 preColumns[l] = new double[w][n];
                 deltaColumns[l] = new double[w][n];
             }
             if (l < layers) {
-                rowsOfA[l] = new double[n][w];
-                weightGradient[l] = new double[network.width(l + 1)][w];
+                rowsOfA[l] = l == 0 ? new double[n][] : withOnes(n, w); // A₀ points at the examples
+                weightGradient[l] = new double[network.width(l + 1)][w + 1];
             }
         }
-        inputColumns = new double[network.inputs()][examples.rows()];
+        int inputs = network.inputs();
+        exampleRows = new double[examples.rows()][];
         for (int r = 0; r < examples.rows(); r++) {
-            for (int j = 0; j < network.inputs(); j++) {
-                inputColumns[j][r] = examples.x()[r * network.inputs() + j];
+            exampleRows[r] = Arrays.copyOfRange(examples.x(), r * inputs, (r + 1) * inputs + 1);
+            exampleRows[r][inputs] = 1;
+        }
+        inputBlocks = new double[(examples.rows() + n - 1) / n][inputs][];
+        for (int block = 0; block < inputBlocks.length; block++) {
+            int first = block * n;
+            int size = Math.min(n, examples.rows() - first);
+            for (int j = 0; j < inputs; j++) {
+                double[] unit = new double[size];
+                for (int r = 0; r < size; r++) {
+                    unit[r] = exampleRows[first + r][j];
+                }
+                inputBlocks[block][j] = unit;
             }
         }
+        pickedInputs = new double[inputs][n];
         high = new double[n];
         low = new double[n];
         outputRow = new double[network.outputs()];
-        outputDelta = new double[network.outputs()];
+        blockLabels = new double[n];
+        rowLosses = new double[n];
+        lossScratch = new double[Loss.BLOCK_SCRATCH][Math.max(n, network.outputs())];
         flatDelta = new double[widest * n];
     }
 
@@ -141,7 +170,6 @@ public final class Objective {
         int outputs = network.outputs();
         int last = network.layers();
         if (gradient != null) {
-            Arrays.fill(gradient, 0, network.parameterCount(), 0);
             for (double[][] layer : weightGradient) {
                 for (double[] unit : layer) {
                     Arrays.fill(unit, 0);
@@ -156,30 +184,37 @@ public final class Objective {
         correct = 0;
         for (int start = 0; start < count; start += rowsPerBlock) {
             int n = Math.min(rowsPerBlock, count - start);
-            inputs(rows, from + start, rows == null ? start : 0, n);
+            inputs(rows, from + start, start / rowsPerBlock, n);
             forward(theta, n);
             for (int r = 0; r < n; r++) {
-                double label = labels[rows == null ? start + r : rows[from + start + r]];
-                for (int k = 0; k < outputs; k++) {
-                    outputRow[k] = out[k][r];
-                }
-                sum += loss.row(outputRow, 0, outputs, label, outputDelta);
-                if (examples.classification() && loss.correct(outputRow, 0, outputs, label)) {
-                    correct++;
-                }
-                for (int k = 0; k < outputs; k++) {
-                    d[k][r] = outputDelta[k] * scale;
+                blockLabels[r] = labels[rows == null ? start + r : rows[from + start + r]];
+            }
+            loss.block(out, outputs, blockLabels, n, scale, d, rowLosses, lossScratch);
+            for (int r = 0; r < n; r++) {
+                sum += rowLosses[r]; // row by row, so that the blocks do not change the sum
+            }
+            if (examples.classification()) {
+                for (int r = 0; r < n; r++) {
+                    for (int k = 0; k < outputs; k++) {
+                        outputRow[k] = out[k][r];
+                    }
+                    if (loss.correct(outputRow, 0, outputs, blockLabels[r])) {
+                        correct++;
+                    }
                 }
             }
             if (gradient != null) {
-                backward(theta, n, gradient);
+                backward(theta, n);
             }
         }
         if (gradient != null) {
+            // Every entry is written: ∂L/∂W_l[o] is dW_l[o][0 … in − 1], ∂L/∂b_l[o] its last entry.
             for (int l = 0; l < last; l++) {
                 int in = network.width(l);
                 for (int o = 0; o < network.width(l + 1); o++) {
-                    System.arraycopy(weightGradient[l][o], 0, gradient, network.weightOffset(l) + o * in, in);
+                    double[] unit = weightGradient[l][o];
+                    System.arraycopy(unit, 0, gradient, network.weightOffset(l) + o * in, in);
+                    gradient[network.biasOffset(l) + o] = unit[in];
                 }
             }
         }
@@ -196,26 +231,34 @@ public final class Objective {
         return rowsPerBlock;
     }
 
-    /**
-     * A₀ and Aᵀ₀ of a block: the inputs of rows {@code rows[at … at + n − 1]}, or of rows
-     * {@code first … first + n − 1} when rows is null.
-     */
-    private void inputs(int[] rows, int at, int first, int n) {
-        int inputs = network.inputs();
-        double[] x = examples.x();
-        double[][] byRow = rowsOfA[0];
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(x, (rows == null ? first + r : rows[at + r]) * inputs, byRow[r], 0, inputs);
+    /** n rows of w values and a 1 after them: A_l by rows, the 1 standing for the bias's input. */
+    private static double[][] withOnes(int n, int w) {
+        double[][] rows = new double[n][w + 1];
+        for (double[] row : rows) {
+            row[w] = 1;
         }
-        for (int j = 0; j < inputs; j++) {
-            double[] column = inputColumns[j];
-            double[] unit = columns[0][j];
-            if (rows == null) {
-                System.arraycopy(column, first, unit, 0, n);
-            } else {
-                for (int r = 0; r < n; r++) {
-                    unit[r] = column[rows[at + r]];
-                }
+        return rows;
+    }
+
+    /**
+     * A₀ and Aᵀ₀ of a block: the inputs of rows {@code rows[at … at + n − 1]}, or of the
+     * {@code block}-th block of rows in order when rows is null (taken as they are, not copied).
+     */
+    private void inputs(int[] rows, int at, int block, int n) {
+        double[][] byRow = rowsOfA[0];
+        if (rows == null) {
+            columns[0] = inputBlocks[block];
+            System.arraycopy(exampleRows, block * rowsPerBlock, byRow, 0, n);
+            return;
+        }
+        columns[0] = pickedInputs;
+        for (int r = 0; r < n; r++) {
+            byRow[r] = exampleRows[rows[at + r]];
+        }
+        for (int j = 0; j < network.inputs(); j++) {
+            double[] unit = pickedInputs[j];
+            for (int r = 0; r < n; r++) {
+                unit[r] = byRow[r][j];
             }
         }
     }
@@ -247,25 +290,19 @@ public final class Objective {
         }
     }
 
-    /** Adds the block's ∂L/∂b to {@code gradient} and its ∂L/∂W to {@link #weightGradient}, from Δᵀ_L already in place. */
-    private void backward(double[] theta, int n, double[] gradient) {
+    /** Adds the block's ∂L/∂W and ∂L/∂b to {@link #weightGradient}, from Δᵀ_L already in place. */
+    private void backward(double[] theta, int n) {
         Activation act = network.activation();
         for (int l = network.layers() - 1; l >= 0; l--) {
             int in = network.width(l);
             int out = network.width(l + 1);
-            int b = network.biasOffset(l);
             double[][] d = deltaColumns[l + 1];
             for (int o = 0; o < out; o++) {
-                double[] dv = d[o];
-                double sum = gradient[b + o];
-                for (int r = 0; r < n; r++) {
-                    sum += dv[r];
-                }
-                gradient[b + o] = sum;
-                System.arraycopy(dv, 0, flatDelta, o * n, n);
+                System.arraycopy(d[o], 0, flatDelta, o * n, n);
             }
-            // ∂L/∂W_l[o] += Σ_r Δ[o][r]·A_l[r]: M = Δ (o·n + r in flatDelta), X = the activations row by row.
-            ColumnProduct.accumulate(weightGradient[l], out, flatDelta, 0, n, 1, rowsOfA[l], n, in);
+            // [∂L/∂W_l | ∂L/∂b_l][o] += Σ_r Δ[o][r]·[A_l[r] | 1]: M = Δ (o·n + r in flatDelta), X = the
+            // activations row by row, each with a 1 after them for the bias.
+            ColumnProduct.accumulate(weightGradient[l], out, flatDelta, 0, n, 1, rowsOfA[l], n, in + 1);
             if (l > 0) {
                 double[][] back = deltaColumns[l];
                 for (int j = 0; j < in; j++) {
