@@ -17,25 +17,28 @@ import java.util.Arrays;
  * about 3·N multiply-adds a row for N parameters.
  *
  * <p><b>Matrix-shaped.</b> The batch goes through in blocks of up to {@link #rowsPerBlock} rows, each
- * layer at once for the whole block, so that every inner loop is a run of one multiply-add
- * y[i] += s·x[i] over contiguous memory, which the JIT vectorizes (a sum reduction it would not:
- * Java fixes its order). A layer of a block is kept as one array per unit over the n rows (units ×
- * rows, "columns"); with those:
+ * layer at once for the whole block. A layer of a block is kept as one array per unit over the n
+ * rows (units × rows, "columns"); with those every multiply-add of a step is one product
+ * Y += M·X of {@link ColumnProduct} (register-blocked, vectorized by C2: most of a step's arithmetic):
  * <pre>
- *   forward    Zᵀ_{l+1}[o] = Σ_j W_l[o][j]·Aᵀ_l[j] + b_l[o]            over the rows, for each unit o
+ *   forward    Zᵀ_{l+1}[o] = b_l[o] + Σ_j W_l[o][j]·Aᵀ_l[j]             over the rows, for each unit o
  *   backward   Δᵀ_l[j] = (Σ_o W_l[o][j]·Δᵀ_{l+1}[o]) ⊙ act'(Zᵀ_l[j])   over the rows, for each unit j
- *              ∂L/∂W_l[o] += Δᵀ_{l+1}[o][r]·A_l[r]                    over the inputs, for each row r
+ *              [∂L/∂W_l | ∂L/∂b_l][o] += Σ_r Δᵀ_{l+1}[o][r]·[A_l[r] | 1]  over the inputs, for each unit o
  * </pre>
- * The weights' gradient needs a layer's activations one array per row (A_l, rows × units): those
- * are copied across (n·w moves against n·w·w' multiply-adds). Each loop reads and writes its arrays
- * at the same index from 0: the JIT cannot tell distinct arrays apart, and vectorizes only when
- * even the same array could not overlap itself (offsets into one flat buffer kept it scalar).
+ * The weights' gradient needs a layer's activations one array per row (A_l, rows × units), with a
+ * 1 after them that makes the bias's gradient the same product: those are copied across (n·w moves
+ * against n·w·w' multiply-adds); the inputs' rows are the examples' own. The activation and the
+ * loss go over the columns too ({@link Activation#applyAll}, {@link Loss#block}), in loops C2
+ * vectorizes.
  *
- * <p>Every sum runs in the order of the row-by-row formulas above (inputs j in order, then the
- * bias; rows in order into the gradient), so the blocks change the speed, not one bit of the
- * result ({@code ObjectiveTest} checks it against the formulas row by row). Memory: a few values
- * per row and unit of a block, at most {@link #BLOCK_VALUES} rows·units per layer; one weight
- * gradient; and the examples' inputs once more, by column.
+ * <p><b>Order of the sums.</b> Each sum over the inputs or the units runs in their order, one
+ * fused multiply-add a term after the bias; each sum over rows (the gradient, the loss) runs over
+ * the rows in order, whatever the blocks. So the block size changes no bit of the result, and a
+ * listed batch gives what the same rows give as examples of their own. Against the row-by-row
+ * formulas (separate multiplies and adds, Math.exp) the results differ by rounding only
+ * ({@code ObjectiveTest} bounds it by the terms' sizes). Memory: a few values per row and unit of
+ * a block, at most {@link #BLOCK_VALUES} rows·units per layer; one weight gradient; and the
+ * examples' inputs twice more, by row and by column.
  */
 public final class Objective {
 
