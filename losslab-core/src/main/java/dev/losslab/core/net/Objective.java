@@ -284,11 +284,35 @@ public final class Objective {
                 double[][] byRow = rowsOfA[l + 1];
                 for (int o = 0; o < out; o++) {
                     act.applyAll(pre[o], post[o], 0, n, high, low);
-                    double[] unit = post[o];
-                    for (int r = 0; r < n; r++) {
-                        byRow[r][o] = unit[r];
-                    }
                 }
+                transpose(post, out, n, byRow);
+            }
+        }
+    }
+
+    /**
+     * byRow[r][o] = columns[o][r] for o &lt; units, r &lt; n: four units at a time, so that each row
+     * takes four neighbouring values at once.
+     */
+    private static void transpose(double[][] columns, int units, int n, double[][] byRow) {
+        int o = 0;
+        for (; o + 3 < units; o += 4) {
+            double[] c0 = columns[o];
+            double[] c1 = columns[o + 1];
+            double[] c2 = columns[o + 2];
+            double[] c3 = columns[o + 3];
+            for (int r = 0; r < n; r++) {
+                double[] row = byRow[r];
+                row[o] = c0[r];
+                row[o + 1] = c1[r];
+                row[o + 2] = c2[r];
+                row[o + 3] = c3[r];
+            }
+        }
+        for (; o < units; o++) {
+            double[] unit = columns[o];
+            for (int r = 0; r < n; r++) {
+                byRow[r][o] = unit[r];
             }
         }
     }

@@ -31,7 +31,10 @@ package dev.losslab.core.net;
  */
 final class Tanh {
 
-    /** ln 2 as fdlibm splits it: the high part has 32 significant bits, so k·LN2_HI is exact for |k| ≤ 64. */
+    /**
+     * ln 2 as fdlibm splits it: the high part has 32 significant bits, so k·LN2_HI is exact for
+     * |k| &lt; 2²¹ (tanh needs 64, {@link Exp} 1076).
+     */
     private static final double LN2_HI = 6.93147180369123816490e-01;
     private static final double LN2_LO = 1.90821492927058770002e-10;
     private static final double INV_LN2 = 1.44269504088896338700e+00;
