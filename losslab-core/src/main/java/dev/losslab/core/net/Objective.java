@@ -17,25 +17,28 @@ import java.util.Arrays;
  * about 3·N multiply-adds a row for N parameters.
  *
  * <p><b>Matrix-shaped.</b> The batch goes through in blocks of up to {@link #rowsPerBlock} rows, each
- * layer at once for the whole block, so that every inner loop is a run of one multiply-add
- * y[i] += s·x[i] over contiguous memory, which the JIT vectorizes (a sum reduction it would not:
- * Java fixes its order). A layer of a block is kept as one array per unit over the n rows (units ×
- * rows, "columns"); with those:
+ * layer at once for the whole block. A layer of a block is kept as one array per unit over the n
+ * rows (units × rows, "columns"); with those every multiply-add of a step is one product
+ * Y += M·X of {@link ColumnProduct} (register-blocked, vectorized by C2: most of a step's arithmetic):
  * <pre>
- *   forward    Zᵀ_{l+1}[o] = Σ_j W_l[o][j]·Aᵀ_l[j] + b_l[o]            over the rows, for each unit o
+ *   forward    Zᵀ_{l+1}[o] = b_l[o] + Σ_j W_l[o][j]·Aᵀ_l[j]             over the rows, for each unit o
  *   backward   Δᵀ_l[j] = (Σ_o W_l[o][j]·Δᵀ_{l+1}[o]) ⊙ act'(Zᵀ_l[j])   over the rows, for each unit j
- *              ∂L/∂W_l[o] += Δᵀ_{l+1}[o][r]·A_l[r]                    over the inputs, for each row r
+ *              [∂L/∂W_l | ∂L/∂b_l][o] += Σ_r Δᵀ_{l+1}[o][r]·[A_l[r] | 1]  over the inputs, for each unit o
  * </pre>
- * The weights' gradient needs a layer's activations one array per row (A_l, rows × units): those
- * are copied across (n·w moves against n·w·w' multiply-adds). Each loop reads and writes its arrays
- * at the same index from 0: the JIT cannot tell distinct arrays apart, and vectorizes only when
- * even the same array could not overlap itself (offsets into one flat buffer kept it scalar).
+ * The weights' gradient needs a layer's activations one array per row (A_l, rows × units), with a
+ * 1 after them that makes the bias's gradient the same product: those are copied across (n·w moves
+ * against n·w·w' multiply-adds); the inputs' rows are the examples' own. The activation and the
+ * loss go over the columns too ({@link Activation#applyAll}, {@link Loss#block}), in loops C2
+ * vectorizes.
  *
- * <p>Every sum runs in the order of the row-by-row formulas above (inputs j in order, then the
- * bias; rows in order into the gradient), so the blocks change the speed, not one bit of the
- * result ({@code ObjectiveTest} checks it against the formulas row by row). Memory: a few values
- * per row and unit of a block, at most {@link #BLOCK_VALUES} rows·units per layer; one weight
- * gradient; and the examples' inputs once more, by column.
+ * <p><b>Order of the sums.</b> Each sum over the inputs or the units runs in their order, one
+ * fused multiply-add a term after the bias; each sum over rows (the gradient, the loss) runs over
+ * the rows in order, whatever the blocks. So the block size changes no bit of the result, and a
+ * listed batch gives what the same rows give as examples of their own. Against the row-by-row
+ * formulas (separate multiplies and adds, Math.exp) the results differ by rounding only
+ * ({@code ObjectiveTest} bounds it by the terms' sizes). Memory: a few values per row and unit of
+ * a block, at most {@link #BLOCK_VALUES} rows·units per layer; one weight gradient; and the
+ * examples' inputs twice more, by row and by column.
  */
 public final class Objective {
 
@@ -58,16 +61,32 @@ public final class Objective {
     private final double[][][] rowsOfA;
     /** ∂L/∂W_l[o][j], summed over the blocks, then copied into the gradient. */
     private final double[][][] weightGradient;
-    /** The examples' inputs as one array per input over every row: Aᵀ₀ of a block is a slice of them. */
-    private final double[][] inputColumns;
+    /** The examples' inputs row by row: A₀ of a block points at them. */
+    private final double[][] exampleRows;
+    /** Aᵀ₀ of each block of the rows in order, made once: what a full batch reads. */
+    private final double[][][] inputBlocks;
+    /** Aᵀ₀ of a block of listed rows, gathered. */
+    private final double[][] pickedInputs;
     /** Scratch of the activation's bulk form. */
     private final double[] high;
     private final double[] low;
     private final double[] outputRow;
-    private final double[] outputDelta;
+    /** The labels of a block's rows. */
+    private final double[] blockLabels;
+    /** The loss of each row of a block. */
+    private final double[] rowLosses;
+    /** Scratch of the loss's block form. */
+    private final double[][] lossScratch;
+    /** Δ_{l+1} of a block as one flat array, unit by unit: the scalars of the weights' gradient. */
+    private final double[] flatDelta;
     private int correct;
 
     public Objective(Network network, Loss loss, Examples examples) {
+        this(network, loss, examples, MAX_BLOCK_ROWS);
+    }
+
+    /** With blocks of at most {@code maxBlockRows} rows: the results are the same to the bit for any (tests). */
+    Objective(Network network, Loss loss, Examples examples, int maxBlockRows) {
         if (network.inputs() != examples.inputs()) {
             throw new IllegalArgumentException("the network takes " + network.inputs() + " inputs, the examples have "
                     + examples.inputs());
@@ -80,7 +99,7 @@ public final class Objective {
         for (int l = 0; l <= layers; l++) {
             widest = Math.max(widest, network.width(l));
         }
-        int n = Math.max(1, Math.min(Math.min(MAX_BLOCK_ROWS, BLOCK_VALUES / widest), examples.rows()));
+        int n = Math.max(1, Math.min(Math.min(maxBlockRows, BLOCK_VALUES / widest), examples.rows()));
         rowsPerBlock = n;
         columns = new double[layers + 1][][];
         preColumns = new double[layers + 1][][];
@@ -89,26 +108,42 @@ public final class Objective {
         weightGradient = new double[layers][][];
         for (int l = 0; l <= layers; l++) {
             int w = network.width(l);
-            columns[l] = new double[w][n];
+            columns[l] = l == 0 ? null : new double[w][n];
             if (l > 0) {
                 preColumns[l] = new double[w][n];
                 deltaColumns[l] = new double[w][n];
             }
             if (l < layers) {
-                rowsOfA[l] = new double[n][w];
-                weightGradient[l] = new double[network.width(l + 1)][w];
+                rowsOfA[l] = l == 0 ? new double[n][] : withOnes(n, w); // A₀ points at the examples
+                weightGradient[l] = new double[network.width(l + 1)][w + 1];
             }
         }
-        inputColumns = new double[network.inputs()][examples.rows()];
+        int inputs = network.inputs();
+        exampleRows = new double[examples.rows()][];
         for (int r = 0; r < examples.rows(); r++) {
-            for (int j = 0; j < network.inputs(); j++) {
-                inputColumns[j][r] = examples.x()[r * network.inputs() + j];
+            exampleRows[r] = Arrays.copyOfRange(examples.x(), r * inputs, (r + 1) * inputs + 1);
+            exampleRows[r][inputs] = 1;
+        }
+        inputBlocks = new double[(examples.rows() + n - 1) / n][inputs][];
+        for (int block = 0; block < inputBlocks.length; block++) {
+            int first = block * n;
+            int size = Math.min(n, examples.rows() - first);
+            for (int j = 0; j < inputs; j++) {
+                double[] unit = new double[size];
+                for (int r = 0; r < size; r++) {
+                    unit[r] = exampleRows[first + r][j];
+                }
+                inputBlocks[block][j] = unit;
             }
         }
+        pickedInputs = new double[inputs][n];
         high = new double[n];
         low = new double[n];
         outputRow = new double[network.outputs()];
-        outputDelta = new double[network.outputs()];
+        blockLabels = new double[n];
+        rowLosses = new double[n];
+        lossScratch = new double[Loss.BLOCK_SCRATCH][Math.max(n, network.outputs())];
+        flatDelta = new double[widest * n];
     }
 
     public Network network() {
@@ -138,7 +173,6 @@ public final class Objective {
         int outputs = network.outputs();
         int last = network.layers();
         if (gradient != null) {
-            Arrays.fill(gradient, 0, network.parameterCount(), 0);
             for (double[][] layer : weightGradient) {
                 for (double[] unit : layer) {
                     Arrays.fill(unit, 0);
@@ -153,30 +187,37 @@ public final class Objective {
         correct = 0;
         for (int start = 0; start < count; start += rowsPerBlock) {
             int n = Math.min(rowsPerBlock, count - start);
-            inputs(rows, from + start, rows == null ? start : 0, n);
+            inputs(rows, from + start, start / rowsPerBlock, n);
             forward(theta, n);
             for (int r = 0; r < n; r++) {
-                double label = labels[rows == null ? start + r : rows[from + start + r]];
-                for (int k = 0; k < outputs; k++) {
-                    outputRow[k] = out[k][r];
-                }
-                sum += loss.row(outputRow, 0, outputs, label, outputDelta);
-                if (examples.classification() && loss.correct(outputRow, 0, outputs, label)) {
-                    correct++;
-                }
-                for (int k = 0; k < outputs; k++) {
-                    d[k][r] = outputDelta[k] * scale;
+                blockLabels[r] = labels[rows == null ? start + r : rows[from + start + r]];
+            }
+            loss.block(out, outputs, blockLabels, n, scale, d, rowLosses, lossScratch);
+            for (int r = 0; r < n; r++) {
+                sum += rowLosses[r]; // row by row, so that the blocks do not change the sum
+            }
+            if (examples.classification()) {
+                for (int r = 0; r < n; r++) {
+                    for (int k = 0; k < outputs; k++) {
+                        outputRow[k] = out[k][r];
+                    }
+                    if (loss.correct(outputRow, 0, outputs, blockLabels[r])) {
+                        correct++;
+                    }
                 }
             }
             if (gradient != null) {
-                backward(theta, n, gradient);
+                backward(theta, n);
             }
         }
         if (gradient != null) {
+            // Every entry is written: ∂L/∂W_l[o] is dW_l[o][0 … in − 1], ∂L/∂b_l[o] its last entry.
             for (int l = 0; l < last; l++) {
                 int in = network.width(l);
                 for (int o = 0; o < network.width(l + 1); o++) {
-                    System.arraycopy(weightGradient[l][o], 0, gradient, network.weightOffset(l) + o * in, in);
+                    double[] unit = weightGradient[l][o];
+                    System.arraycopy(unit, 0, gradient, network.weightOffset(l) + o * in, in);
+                    gradient[network.biasOffset(l) + o] = unit[in];
                 }
             }
         }
@@ -193,26 +234,34 @@ public final class Objective {
         return rowsPerBlock;
     }
 
-    /**
-     * A₀ and Aᵀ₀ of a block: the inputs of rows {@code rows[at … at + n − 1]}, or of rows
-     * {@code first … first + n − 1} when rows is null.
-     */
-    private void inputs(int[] rows, int at, int first, int n) {
-        int inputs = network.inputs();
-        double[] x = examples.x();
-        double[][] byRow = rowsOfA[0];
-        for (int r = 0; r < n; r++) {
-            System.arraycopy(x, (rows == null ? first + r : rows[at + r]) * inputs, byRow[r], 0, inputs);
+    /** n rows of w values and a 1 after them: A_l by rows, the 1 standing for the bias's input. */
+    private static double[][] withOnes(int n, int w) {
+        double[][] rows = new double[n][w + 1];
+        for (double[] row : rows) {
+            row[w] = 1;
         }
-        for (int j = 0; j < inputs; j++) {
-            double[] column = inputColumns[j];
-            double[] unit = columns[0][j];
-            if (rows == null) {
-                System.arraycopy(column, first, unit, 0, n);
-            } else {
-                for (int r = 0; r < n; r++) {
-                    unit[r] = column[rows[at + r]];
-                }
+        return rows;
+    }
+
+    /**
+     * A₀ and Aᵀ₀ of a block: the inputs of rows {@code rows[at … at + n − 1]}, or of the
+     * {@code block}-th block of rows in order when rows is null (taken as they are, not copied).
+     */
+    private void inputs(int[] rows, int at, int block, int n) {
+        double[][] byRow = rowsOfA[0];
+        if (rows == null) {
+            columns[0] = inputBlocks[block];
+            System.arraycopy(exampleRows, block * rowsPerBlock, byRow, 0, n);
+            return;
+        }
+        columns[0] = pickedInputs;
+        for (int r = 0; r < n; r++) {
+            byRow[r] = exampleRows[rows[at + r]];
+        }
+        for (int j = 0; j < network.inputs(); j++) {
+            double[] unit = pickedInputs[j];
+            for (int r = 0; r < n; r++) {
+                unit[r] = byRow[r][j];
             }
         }
     }
@@ -224,116 +273,74 @@ public final class Objective {
         for (int l = 0; l < layers; l++) {
             int in = network.width(l);
             int out = network.width(l + 1);
-            int w = network.weightOffset(l);
             int b = network.biasOffset(l);
-            double[][] input = columns[l];
+            double[][] pre = preColumns[l + 1];
             for (int o = 0; o < out; o++) {
-                double[] pre = preColumns[l + 1][o];
-                Arrays.fill(pre, 0, n, 0);
-                int wo = w + o * in;
-                int j = 0;
-                for (; j + 3 < in; j += 4) {
-                    multiplyAdd(pre, theta[wo + j], input[j], theta[wo + j + 1], input[j + 1],
-                            theta[wo + j + 2], input[j + 2], theta[wo + j + 3], input[j + 3], n);
-                }
-                if (j + 1 < in) {
-                    multiplyAdd(pre, theta[wo + j], input[j], theta[wo + j + 1], input[j + 1], n);
-                    j += 2;
-                }
-                for (; j < in; j++) {
-                    multiplyAdd(pre, theta[wo + j], input[j], n);
-                }
-                double bias = theta[b + o];
-                for (int r = 0; r < n; r++) {
-                    pre[r] += bias;
-                }
+                Arrays.fill(pre[o], 0, n, theta[b + o]);
             }
+            ColumnProduct.accumulate(pre, out, theta, network.weightOffset(l), in, 1, columns[l], in, n);
             if (l + 1 < layers) {
                 double[][] post = columns[l + 1];
                 double[][] byRow = rowsOfA[l + 1];
                 for (int o = 0; o < out; o++) {
-                    act.applyAll(preColumns[l + 1][o], post[o], 0, n, high, low);
-                    double[] unit = post[o];
-                    for (int r = 0; r < n; r++) {
-                        byRow[r][o] = unit[r];
-                    }
+                    act.applyAll(pre[o], post[o], 0, n, high, low);
                 }
+                transpose(post, out, n, byRow);
             }
-        }
-    }
-
-    /** Adds the block's ∂L/∂b to {@code gradient} and its ∂L/∂W to {@link #weightGradient}, from Δᵀ_L already in place. */
-    private void backward(double[] theta, int n, double[] gradient) {
-        Activation act = network.activation();
-        for (int l = network.layers() - 1; l >= 0; l--) {
-            int in = network.width(l);
-            int out = network.width(l + 1);
-            int w = network.weightOffset(l);
-            int b = network.biasOffset(l);
-            double[][] d = deltaColumns[l + 1];
-            double[][] dw = weightGradient[l];
-            double[][] input = rowsOfA[l];
-            int r = 0;
-            for (; r + 3 < n; r += 4) {
-                for (int o = 0; o < out; o++) {
-                    double[] dv = d[o];
-                    multiplyAdd(dw[o], dv[r], input[r], dv[r + 1], input[r + 1], dv[r + 2], input[r + 2], dv[r + 3], input[r + 3], in);
-                    gradient[b + o] = gradient[b + o] + dv[r] + dv[r + 1] + dv[r + 2] + dv[r + 3];
-                }
-            }
-            for (; r < n; r++) {
-                for (int o = 0; o < out; o++) {
-                    multiplyAdd(dw[o], d[o][r], input[r], in);
-                    gradient[b + o] += d[o][r];
-                }
-            }
-            if (l > 0) {
-                for (int j = 0; j < in; j++) {
-                    double[] back = deltaColumns[l][j];
-                    Arrays.fill(back, 0, n, 0);
-                    int o = 0;
-                    for (; o + 3 < out; o += 4) {
-                        int wo = w + o * in + j;
-                        multiplyAdd(back, theta[wo], d[o], theta[wo + in], d[o + 1], theta[wo + 2 * in], d[o + 2],
-                                theta[wo + 3 * in], d[o + 3], n);
-                    }
-                    if (o + 1 < out) {
-                        int wo = w + o * in + j;
-                        multiplyAdd(back, theta[wo], d[o], theta[wo + in], d[o + 1], n);
-                        o += 2;
-                    }
-                    for (; o < out; o++) {
-                        multiplyAdd(back, theta[w + o * in + j], d[o], n);
-                    }
-                    act.multiplyByDerivative(back, preColumns[l][j], columns[l][j], 0, n);
-                }
-            }
-        }
-    }
-
-    /** y[i] += s·x[i] for i &lt; n. */
-    private static void multiplyAdd(double[] y, double s, double[] x, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] += s * x[i];
-        }
-    }
-
-    /** y[i] = y[i] + s₀·x₀[i] + s₁·x₁[i] for i &lt; n, left to right: the remainder of the groups of four. */
-    private static void multiplyAdd(double[] y, double s0, double[] x0, double s1, double[] x1, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = y[i] + s0 * x0[i] + s1 * x1[i];
         }
     }
 
     /**
-     * y[i] = y[i] + s₀·x₀[i] + s₁·x₁[i] + s₂·x₂[i] + s₃·x₃[i] for i &lt; n, summed left to right as
-     * four calls of the one-term form would (so the same bits), with one load and store of y
-     * instead of four: about 1.7× faster on rows of 16 to 64.
+     * byRow[r][o] = columns[o][r] for o &lt; units, r &lt; n: four units at a time, so that each row
+     * takes four neighbouring values at once.
      */
-    private static void multiplyAdd(double[] y, double s0, double[] x0, double s1, double[] x1, double s2, double[] x2,
-                                    double s3, double[] x3, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = y[i] + s0 * x0[i] + s1 * x1[i] + s2 * x2[i] + s3 * x3[i];
+    private static void transpose(double[][] columns, int units, int n, double[][] byRow) {
+        int o = 0;
+        for (; o + 3 < units; o += 4) {
+            double[] c0 = columns[o];
+            double[] c1 = columns[o + 1];
+            double[] c2 = columns[o + 2];
+            double[] c3 = columns[o + 3];
+            for (int r = 0; r < n; r++) {
+                double[] row = byRow[r];
+                row[o] = c0[r];
+                row[o + 1] = c1[r];
+                row[o + 2] = c2[r];
+                row[o + 3] = c3[r];
+            }
+        }
+        for (; o < units; o++) {
+            double[] unit = columns[o];
+            for (int r = 0; r < n; r++) {
+                byRow[r][o] = unit[r];
+            }
+        }
+    }
+
+    /** Adds the block's ∂L/∂W and ∂L/∂b to {@link #weightGradient}, from Δᵀ_L already in place. */
+    private void backward(double[] theta, int n) {
+        Activation act = network.activation();
+        for (int l = network.layers() - 1; l >= 0; l--) {
+            int in = network.width(l);
+            int out = network.width(l + 1);
+            double[][] d = deltaColumns[l + 1];
+            for (int o = 0; o < out; o++) {
+                System.arraycopy(d[o], 0, flatDelta, o * n, n);
+            }
+            // [∂L/∂W_l | ∂L/∂b_l][o] += Σ_r Δ[o][r]·[A_l[r] | 1]: M = Δ (o·n + r in flatDelta), X = the
+            // activations row by row, each with a 1 after them for the bias.
+            ColumnProduct.accumulate(weightGradient[l], out, flatDelta, 0, n, 1, rowsOfA[l], n, in + 1);
+            if (l > 0) {
+                double[][] back = deltaColumns[l];
+                for (int j = 0; j < in; j++) {
+                    Arrays.fill(back[j], 0, n, 0);
+                }
+                // Δᵀ_l[j] = Σ_o W_l[o][j]·Δᵀ_{l+1}[o]: M = W_lᵀ, M[j][o] = θ[w + o·in + j].
+                ColumnProduct.accumulate(back, in, theta, network.weightOffset(l), 1, in, d, out, n);
+                for (int j = 0; j < in; j++) {
+                    act.multiplyByDerivative(back[j], preColumns[l][j], columns[l][j], 0, n);
+                }
+            }
         }
     }
 }

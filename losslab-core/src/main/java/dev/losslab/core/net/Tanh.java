@@ -31,7 +31,10 @@ package dev.losslab.core.net;
  */
 final class Tanh {
 
-    /** ln 2 as fdlibm splits it: the high part has 32 significant bits, so k·LN2_HI is exact for |k| ≤ 64. */
+    /**
+     * ln 2 as fdlibm splits it: the high part has 32 significant bits, so k·LN2_HI is exact for
+     * |k| &lt; 2²¹ (tanh needs 64, {@link Exp} 1076).
+     */
     private static final double LN2_HI = 6.93147180369123816490e-01;
     private static final double LN2_LO = 1.90821492927058770002e-10;
     private static final double INV_LN2 = 1.44269504088896338700e+00;
@@ -94,17 +97,17 @@ final class Tanh {
     }
 
     /** k = round(y/ln2). */
-    private static double multipleOfLn2(double y) {
+    static double multipleOfLn2(double y) {
         return Math.rint(y * INV_LN2);
     }
 
     /** r = y − k·ln2. */
-    private static double reduced(double y, double k) {
+    static double reduced(double y, double k) {
         return (y - k * LN2_HI) - k * LN2_LO;
     }
 
     /** c = e^r − 1 − r = r²·(1/2! + r/3! + … + r¹¹/13!), Horner with fused multiply-adds. */
-    private static double expm1MinusR(double r) {
+    static double expm1MinusR(double r) {
         double p = Math.fma(r, 1.0 / 6227020800L, 1.0 / 479001600);
         p = Math.fma(r, p, 1.0 / 39916800);
         p = Math.fma(r, p, 1.0 / 3628800);
@@ -119,8 +122,11 @@ final class Tanh {
         return r * r * p;
     }
 
-    /** 2^k for an integer k in [−64, 0], by its bits: k's low bits plus the bias 1023, shifted into the exponent field. */
-    private static double powerOfTwo(double k) {
+    /**
+     * 2^k for an integer k in [−1022, 1023] (tanh needs [−64, 0]), by its bits: k's low bits plus the
+     * bias 1023, shifted into the exponent field.
+     */
+    static double powerOfTwo(double k) {
         return Double.longBitsToDouble((Double.doubleToRawLongBits(k + INTEGER_SHIFTER) + 1023) << 52);
     }
 
