@@ -116,7 +116,7 @@ public final class SliceWork implements JobWork {
         return "slice";
     }
 
-    /** Which part of the work runs, for the page to say while the bar moves (it fills once per part). */
+    /** Which part of the work runs, for the page to say while the bar moves (the bar follows the training, then waits at its end while the grid is evaluated). */
     @Override
     public ObjectNode partial() {
         return JsonViews.object().put("phase", phase);

@@ -109,8 +109,9 @@ public final class SpectrumWork implements JobWork {
         root.put("step", result.last().step());
         JsonViews.put(root, "loss", loss);
         JsonViews.put(root, "gradNorm", Math.sqrt(dot(gradient, gradient)));
-        // null when Lanczos has not pinned it down (Curvature.sharpness): a Ritz value can sit well under the top
-        JsonViews.put(root, "sharpness", top.topWithin(Curvature.SHARPNESS_TOLERANCE));
+        // the whole spectrum's largest when there is one; else Lanczos's, null when it has not pinned it
+        // down (Curvature.sharpness): a Ritz value can sit well under the top
+        JsonViews.put(root, "sharpness", full ? spectrum.largest() : top.topWithin(Curvature.SHARPNESS_TOLERANCE));
         root.put("lanczosProducts", top.iterations());
         root.put("lanczosConverged", top.converged());
         root.put("full", full);
