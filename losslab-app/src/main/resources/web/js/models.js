@@ -448,7 +448,7 @@ function showSharpness(result, racers) {
   const words = racers.map((r) => {
     const last = r.sharpness.value.at(-1);
     // the lr of the last update taken (the last step takes none)
-    const lr = r.sharpness.lr.findLast((v) => v !== null) ?? r.lr;
+    const lr = r.curve.lr.findLast((v) => v !== null) ?? r.lr;
     const edge = 2 / lr;
     const off = top > 0 && edge > 3 * top ? ' (above the chart)' : '';
     return `${r.id}: ${last === undefined || last === null ? '—' : num(last, 3)} against 2/lr = ${num(edge, 3)}${off}`;

@@ -14,6 +14,7 @@ import dev.losslab.core.net.Curvature;
 import dev.losslab.core.net.Network;
 import dev.losslab.core.net.Objective;
 import dev.losslab.core.net.TrainResult;
+import dev.losslab.core.net.TrainStep;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -104,8 +105,12 @@ public final class SpectrumWork implements JobWork {
         root.put("data", o.examples().name());
         root.put("racer", racer.id());
         root.put("optimizer", racer.kind().name());
-        JsonViews.put(root, "lr", racer.spec().learningRate());
-        JsonViews.put(root, "twoOverLr", 2 / racer.spec().learningRate());
+        // under a schedule the edge that matters is the last update's 2/lr, not the first one's
+        List<TrainStep> steps = result.steps();
+        double lastLr = steps.size() >= 2 ? steps.get(steps.size() - 2).lr() : racer.spec().learningRate();
+        JsonViews.put(root, "lr", lastLr);
+        JsonViews.put(root, "twoOverLr", 2 / lastLr);
+        root.put("schedule", racer.spec().schedule().name());
         root.put("step", result.last().step());
         JsonViews.put(root, "loss", loss);
         JsonViews.put(root, "gradNorm", Math.sqrt(dot(gradient, gradient)));

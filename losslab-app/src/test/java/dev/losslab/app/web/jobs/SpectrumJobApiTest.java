@@ -118,6 +118,17 @@ class SpectrumJobApiTest {
         assertThat(s.get("step").asInt()).isEqualTo(200);
     }
 
+    /** Under a schedule the edge is the last update's: step-size 10, γ 0.5, so step 29 takes 0.1 · 0.5² = 0.025. */
+    @Test
+    void underAScheduleTheEdgeIsTheLastUpdatesTwoOverLr() {
+        JsonNode s = done("""
+                {"kind": "spectrum", "data": "moons", "model": "linear", "loss": "mse", "steps": 30,
+                 "racers": [{"optimizer": "gd", "params": {"lr": 0.1}, "schedule": {"name": "step", "params": {"step-size": 10, "gamma": 0.5}}}]}""");
+        assertThat(s.get("schedule").asText()).isEqualTo("step");
+        assertThat(s.get("lr").asDouble()).isEqualTo(0.025);
+        assertThat(s.get("twoOverLr").asDouble()).isEqualTo(80);
+    }
+
     @Test
     void beyondTwoThousandParametersOnlyTheTopEigenvaluesComeAndTheAnswerSaysWhy() {
         JsonNode s = done("""
