@@ -451,7 +451,9 @@ function showSharpness(result, racers) {
     const lr = r.curve.lr.findLast((v) => v !== null) ?? r.lr;
     const edge = 2 / lr;
     const off = top > 0 && edge > 3 * top ? ' (above the chart)' : '';
-    return `${r.id}: ${last === undefined || last === null ? '—' : num(last, 3)} against 2/lr = ${num(edge, 3)}${off}`;
+    // null: Lanczos did not pin the top eigenvalue at that check (a Ritz value only bounds it from below)
+    const value = last === undefined ? '—' : last === null ? 'not pinned by Lanczos' : num(last, 3);
+    return `${r.id}: ${value} against 2/lr = ${num(edge, 3)}${off}`;
   });
   ui.sharpnessNote.textContent = `Every ${result.sharpnessEvery} steps. Latest — ${words.join(' · ')}.`;
 }

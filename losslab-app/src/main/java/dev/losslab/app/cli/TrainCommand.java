@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
 import dev.losslab.app.output.Numbers;
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.net.Curvature;
+import dev.losslab.core.net.EveryKthStep;
 import dev.losslab.core.net.ModelKind;
 import dev.losslab.core.net.Objective;
 import dev.losslab.core.net.TrainResult;
@@ -81,7 +83,7 @@ final class TrainCommand extends Subcommand {
                     err.println("stopped: " + result.stop() + ": " + result.detail());
                 }
             }
-            case text -> text(setup, result, out);
+            case text -> text(setup, spec, result, out);
             case json -> out.println(JsonViews.MAPPER.writeValueAsString(json(setup, result)));
         }
         return Main.OK;
@@ -103,19 +105,22 @@ final class TrainCommand extends Subcommand {
                 + String.format(Locale.ROOT, "%,d", o.network().parameterCount()) + " parameters";
     }
 
-    static void text(TrainingOptions.Setup setup, TrainResult result, PrintWriter out) {
-        Objective o = setup.spec().objective();
+    static void text(TrainingOptions.Setup setup, Training.Spec spec, TrainResult result, PrintWriter out) {
+        Objective o = spec.objective();
         out.println(modelText(o, setup.model()));
         out.printf(Locale.ROOT, "%s lr %s (%s schedule), %d steps, %s; init: %s%n", setup.kind().name(),
-                Numbers.brief(setup.spec().learningRate()), setup.spec().schedule().name(), setup.spec().steps(),
+                Numbers.brief(spec.learningRate()), spec.schedule().name(), spec.steps(),
                 setup.batchText(), setup.initText());
         boolean classes = o.examples().classification();
         List<TrainStep> rows = result.steps();
-        boolean sharp = rows.stream().anyMatch(s -> !Double.isNaN(s.sharpness()));
+        int checkEvery = spec.sharpnessEvery();
+        boolean sharp = checkEvery > 0;
         out.printf(Locale.ROOT, "%8s %14s %14s %9s %12s %10s%s%n", "step", "loss", "batch_loss", classes ? "accuracy" : "",
                 "grad_norm", "lr", sharp ? String.format(Locale.ROOT, " %12s", "sharpness") : "");
-        // About twenty rows; with sharpness, only rows that have it.
-        List<TrainStep> shown = rows.stream().filter(s -> !sharp || !Double.isNaN(s.sharpness())).toList();
+        // About twenty rows; with sharpness, only the checks (a check Lanczos could not pin is NaN, and
+        // shown as such) and the last step reached.
+        List<TrainStep> shown = rows.stream().filter(s -> !sharp || s == rows.getLast()
+                || EveryKthStep.includes(s.step(), checkEvery, spec.steps())).toList();
         int every = Math.max(1, (shown.size() - 1) / 20);
         for (int i = 0; i < shown.size(); i++) {
             if (i % every != 0 && i != shown.size() - 1) {
@@ -126,13 +131,27 @@ final class TrainCommand extends Subcommand {
                     Double.isNaN(s.batchLoss()) ? "" : Numbers.brief(s.batchLoss()),
                     classes ? String.format(Locale.ROOT, "%.1f %%", 100 * s.accuracy()) : "",
                     Numbers.brief(s.gradNorm()), Double.isNaN(s.lr()) ? "" : Numbers.brief(s.lr()),
-                    sharp ? String.format(Locale.ROOT, " %12s", Numbers.brief(s.sharpness())) : "");
+                    sharp ? String.format(Locale.ROOT, " %12s", sharpnessCell(s, checkEvery, spec.steps())) : "");
         }
-        if (sharp && setup.spec().learningRate() > 0) {
+        if (shown.stream().anyMatch(s -> sharpnessCell(s, checkEvery, spec.steps()).equals(NOT_PINNED))) {
+            out.println("not pinned: Lanczos did not pin the largest eigenvalue to a relative "
+                    + Numbers.brief(Curvature.SHARPNESS_TOLERANCE) + " within its iterations, so no number is given");
+        }
+        if (sharp && spec.learningRate() > 0) {
             out.printf(Locale.ROOT, "gradient descent on a quadratic of curvature h is stable for lr < 2/h: here 2/lr = %s%n",
-                    Numbers.brief(2 / setup.spec().learningRate()));
+                    Numbers.brief(2 / spec.learningRate()));
         }
         out.println("stop: " + result.stop() + (result.detail().isEmpty() ? "" : " (" + result.detail() + ")"));
+    }
+
+    private static final String NOT_PINNED = "not pinned";
+
+    /** A check's sharpness, "not pinned" where Lanczos could not pin it; blank on a step that is not a check. */
+    private static String sharpnessCell(TrainStep s, int checkEvery, int steps) {
+        if (checkEvery == 0 || !EveryKthStep.includes(s.step(), checkEvery, steps)) {
+            return "";
+        }
+        return Double.isNaN(s.sharpness()) ? NOT_PINNED : Numbers.brief(s.sharpness());
     }
 
     static ObjectNode json(TrainingOptions.Setup setup, TrainResult result) {

@@ -120,6 +120,11 @@ class TrainCommandTest {
         Cli text = Cli.run("train", "--data", "moons", "--model", "mlp", "--hidden", "8", "--optimizer", "gd", "--lr", "0.5",
                 "--steps", "20", "--sharpness-every", "10");
         assertThat(text.out()).contains("sharpness").contains("2/lr = 4");
+        // the table's rows are the checks alone, each with its number
+        assertThat(text.outLines()).filteredOn(l -> l.matches(" +\\d+ .*"))
+                .extracting(l -> l.trim().split(" +")[0]).containsExactly("0", "10", "20");
+        assertThat(text.outLines()).filteredOn(l -> l.matches(" +\\d+ .*"))
+                .allSatisfy(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());
     }
 
     private static String[] cat(String[] common, String... first) {

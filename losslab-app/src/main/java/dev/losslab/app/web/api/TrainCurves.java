@@ -3,6 +3,7 @@ package dev.losslab.app.web.api;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.losslab.app.output.JsonViews;
+import dev.losslab.core.net.EveryKthStep;
 import dev.losslab.core.net.TrainStep;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,7 +11,8 @@ import java.util.List;
 /**
  * One racer's curves as training reaches its steps, thinned as they come so the answer stays bounded
  * whatever the steps: every {@code every}-th step is kept (and the last one reached), at most
- * {@link #MAX_POINTS} + 1 points; the sharpness checks are thinned the same way on their own.
+ * {@link #MAX_POINTS} + 1 points; the sharpness checks are thinned the same way on their own. A check
+ * is decided by its step (a sharpness Lanczos could not pin is NaN too, and is kept, as null).
  * Written by the racer's thread, read (a copy) by the thread that answers a poll.
  */
 final class TrainCurves {
@@ -21,7 +23,9 @@ final class TrainCurves {
     static final int PARTIAL_POINTS = 500;
 
     private final int every;
-    private final int sharpnessEvery;
+    private final int lastStep;
+    private final int checkEvery;
+    private final int keptCheckEvery;
     private final boolean classification;
     private final List<TrainStep> kept = new ArrayList<>();
     private final List<TrainStep> sharp = new ArrayList<>();
@@ -34,7 +38,9 @@ final class TrainCurves {
      */
     TrainCurves(int steps, int checkEvery, boolean classification) {
         this.every = stride(steps + 1L);
-        this.sharpnessEvery = checkEvery == 0 ? 0 : checkEvery * stride(steps / checkEvery + 2L);
+        this.lastStep = steps;
+        this.checkEvery = checkEvery;
+        this.keptCheckEvery = checkEvery == 0 ? 0 : checkEvery * stride(steps / checkEvery + 2L);
         this.classification = classification;
     }
 
@@ -53,7 +59,7 @@ final class TrainCurves {
         if (step.step() % every == 0) {
             kept.add(step);
         }
-        if (!Double.isNaN(step.sharpness()) && sharpnessEvery > 0 && step.step() % sharpnessEvery == 0) {
+        if (keptCheckEvery > 0 && step.step() % keptCheckEvery == 0) {
             sharp.add(step);
         }
     }
@@ -63,7 +69,8 @@ final class TrainCurves {
         if (last != null && (kept.isEmpty() || kept.getLast() != last)) {
             kept.add(last);
         }
-        if (last != null && !Double.isNaN(last.sharpness()) && (sharp.isEmpty() || sharp.getLast() != last)) {
+        if (last != null && checkEvery > 0 && EveryKthStep.includes(last.step(), checkEvery, lastStep)
+                && (sharp.isEmpty() || sharp.getLast() != last)) {
             sharp.add(last);
         }
     }
@@ -76,7 +83,8 @@ final class TrainCurves {
     /**
      * {@code curve} ({@code step}, {@code loss}, {@code gradNorm}, {@code lr} (the rate of the update
      * taken from that step; null at the last) and for classes {@code accuracy}, one entry per kept
-     * step) and {@code sharpness} ({@code step}, {@code value}, {@code lr}) into {@code racer}: with a
+     * step) and {@code sharpness} ({@code step}, {@code value} (null where Lanczos did not pin it),
+     * {@code lr}) into {@code racer}: with a
      * schedule the line 2/lr the sharpness is held against moves.
      *
      * @param points most points per curve: {@link #MAX_POINTS} or {@link #PARTIAL_POINTS}

@@ -58,4 +58,20 @@ class TrainCurvesTest {
         assertThat(poll.get(0).asInt()).isZero();
         assertThat(poll.get(poll.size() - 1).asInt()).isEqualTo(1999);
     }
+
+    @Test
+    void aCheckLanczosCouldNotPinIsKeptAsNullNotDropped() {
+        TrainCurves curves = new TrainCurves(25, 10, true);
+        for (int k = 0; k <= 25; k++) {
+            // checks at 0, 10, 20 and the last step 25; the one at 20 (and at the end) not pinned: NaN
+            double sharpness = k == 0 || k == 10 ? k + 1 : Double.NaN;
+            curves.reached(new TrainStep(k, 1, Double.NaN, 0.5, 2, 0.1, sharpness));
+        }
+        curves.ended();
+        ObjectNode node = JsonViews.object();
+        curves.write(node, TrainCurves.MAX_POINTS);
+        JsonNode sharpness = node.get("sharpness");
+        assertThat(sharpness.get("step").toString()).isEqualTo("[0,10,20,25]");
+        assertThat(sharpness.get("value").toString()).isEqualTo("[1.0,11.0,null,null]");
+    }
 }
