@@ -108,11 +108,7 @@ final class SliceCommand extends Subcommand {
         TrainResult result;
         LossSlice slice;
         try (LongWork work = LongWork.start(err, NAME)) {
-            result = Training.run(spec, recorder, k -> {
-                if (work.job().isCancelled()) {
-                    throw new CancellationException();
-                }
-            });
+            result = Training.run(spec, recorder, work.job().checkpoint());
             double[] centre = atInit ? spec.initial() : recorder.last().theta();
             Plane plane = directions.plane(network, centre, recorder.thetas());
             double span = givenSpan != null ? givenSpan

@@ -7,6 +7,7 @@ import dev.losslab.app.output.Numbers;
 import dev.losslab.app.plot.SpectrumPlot;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.linalg.Lanczos;
+import dev.losslab.core.linalg.Vectors;
 import dev.losslab.core.net.Curvature;
 import dev.losslab.core.net.Objective;
 import dev.losslab.core.net.TrainResult;
@@ -87,16 +88,14 @@ final class SpectrumCommand extends Subcommand {
         }
         double[] theta;
         String where;
+        Lanczos.Result top;
+        Curvature.Spectrum spectrum;
         try (LongWork work = LongWork.start(err, NAME)) {
             if (at.equals("init")) {
                 theta = setup.spec().initial();
                 where = "at the initial weights";
             } else {
-                TrainResult result = Training.run(setup.spec(), s -> { }, step -> {
-                    if (work.job().isCancelled()) {
-                        throw new CancellationException();
-                    }
-                });
+                TrainResult result = Training.run(setup.spec(), s -> { }, work.job().checkpoint());
                 if (result.stop().equals("diverged")) {
                     throw new InvalidInputException("lr", "training diverged (" + result.detail() + "): its weights are not "
                             + "finite numbers, so they have no Hessian; lower --lr or take fewer --steps");
@@ -105,20 +104,20 @@ final class SpectrumCommand extends Subcommand {
                 where = String.format(Locale.ROOT, "after %d steps of %s (lr %s), loss %s", result.last().step(),
                         setup.kind().name(), Numbers.brief(setup.spec().learningRate()), Numbers.brief(result.last().loss()));
             }
+            Curvature curvature = new Curvature(o, work.job().checkpoint());
+            top = curvature.top(theta, k);
+            spectrum = full ? curvature.spectrum(theta) : null;
         } catch (CancellationException e) {
             err.println("cancelled");
             return LongWork.CANCELLED;
         }
-        Curvature curvature = new Curvature(o);
-        Lanczos.Result top = curvature.top(theta, k);
-        Curvature.Spectrum spectrum = full ? curvature.spectrum(theta) : null;
         String about = String.format(Locale.ROOT, "%s %s on %s (%,d parameters), %s", setup.model().label(), o.network().shape(),
                 o.examples().name(), n, where);
         switch (get(FORMAT)) {
             case text -> text(about, top, spectrum);
             case csv -> {
                 out.println("rank,eigenvalue");
-                double[] values = spectrum != null ? reversed(spectrum.eigenvalues()) : top.values();
+                double[] values = spectrum != null ? Vectors.reversed(spectrum.eigenvalues()) : top.values();
                 for (int i = 0; i < values.length; i++) {
                     out.println((i + 1) + "," + Numbers.exact(values[i]));
                 }
@@ -145,9 +144,15 @@ final class SpectrumCommand extends Subcommand {
         for (double v : largest) {
             out.println("  " + Numbers.brief(v));
         }
-        if (top.top() > 0) {
+        // the whole spectrum's largest when there is one; Lanczos's only when pinned (a Ritz value can
+        // sit well below the top, and would promise a stable lr that is not)
+        double sharpness = spectrum != null ? spectrum.largest() : top.topWithin(Curvature.SHARPNESS_TOLERANCE);
+        if (Double.isNaN(sharpness)) {
+            out.printf(Locale.ROOT, "Lanczos did not pin the largest eigenvalue to a relative %s, so no stable lr is given%n",
+                    Numbers.brief(Curvature.SHARPNESS_TOLERANCE));
+        } else if (sharpness > 0) {
             out.printf(Locale.ROOT, "gradient descent is stable along the top direction for lr < 2/λmax = %s%n",
-                    Numbers.brief(2 / top.top()));
+                    Numbers.brief(2 / sharpness));
         }
         if (spectrum != null) {
             int n = spectrum.eigenvalues().length;
@@ -164,15 +169,7 @@ final class SpectrumCommand extends Subcommand {
         if (spectrum == null) {
             return top.values();
         }
-        return java.util.Arrays.copyOf(reversed(spectrum.eigenvalues()), top.values().length);
-    }
-
-    private static double[] reversed(double[] ascending) {
-        double[] out = new double[ascending.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = ascending[ascending.length - 1 - i];
-        }
-        return out;
+        return java.util.Arrays.copyOf(Vectors.reversed(spectrum.eigenvalues()), top.values().length);
     }
 
     private static ObjectNode json(String about, Lanczos.Result top, Curvature.Spectrum spectrum) {

@@ -68,11 +68,7 @@ final class TrainCommand extends Subcommand {
         Consumer<TrainStep> each = format == OutputFormat.csv ? s -> out.println(csvRow(s)) : s -> { };
         TrainResult result;
         try (LongWork work = LongWork.start(err, NAME)) {
-            result = Training.run(spec, each, k -> {
-                if (work.job().isCancelled()) {
-                    throw new CancellationException();
-                }
-            });
+            result = Training.run(spec, each, work.job().checkpoint());
         } catch (CancellationException e) {
             err.println("cancelled");
             return LongWork.CANCELLED;

@@ -238,11 +238,7 @@ final class TrainSweepCommand extends Subcommand {
             TrainingOptions.Swept swept = TrainingOptions.swept(rules, run.optimizer(), own, theta, run.lr(),
                     run.batchSize().batches(run.seed()), steps);
             long start = System.nanoTime();
-            TrainResult result = Training.run(swept.spec(), step -> { }, at -> {
-                if (job.isCancelled()) {
-                    throw new CancellationException();
-                }
-            });
+            TrainResult result = Training.run(swept.spec(), step -> { }, job.checkpoint());
             return TrainSweepLine.of(about, run, swept.settings(), result, curveEvery, shard, (System.nanoTime() - start) / 1e9);
         }
     }

@@ -76,7 +76,7 @@ public final class Lanczos {
         double[] beta = new double[limit];
         double[] w = new double[n];
         q[0] = start.clone();
-        double startLength = norm(q[0]);
+        double startLength = Vectors.norm(q[0]);
         if (!(startLength > 0) || !Double.isFinite(startLength)) {
             throw new IllegalArgumentException("the start vector must be finite and not zero");
         }
@@ -89,14 +89,14 @@ public final class Lanczos {
             if (j > 0) {
                 axpy(-beta[j - 1], q[j - 1], w);
             }
-            alpha[j] = dot(q[j], w);
+            alpha[j] = Vectors.dot(q[j], w);
             axpy(-alpha[j], q[j], w);
             for (int pass = 0; pass < 2; pass++) {
                 for (int i = 0; i <= j; i++) {
-                    axpy(-dot(q[i], w), q[i], w);
+                    axpy(-Vectors.dot(q[i], w), q[i], w);
                 }
             }
-            beta[j] = norm(w);
+            beta[j] = Vectors.norm(w);
             j++;
             boolean check = j >= k && (j == limit || j % 4 == 0 || j < 12);
             double size = 0;
@@ -142,7 +142,7 @@ public final class Lanczos {
             for (int m = 0; m < j; m++) {
                 axpy(ritz.vectors[i][m], q[m], y);
             }
-            scale(y, 1 / norm(y));
+            scale(y, 1 / Vectors.norm(y));
             vectors[i] = y;
         }
         double[] residuals = exhausted ? new double[found] : ritz.residuals;
@@ -164,18 +164,6 @@ public final class Lanczos {
             residuals[i] = Math.abs(beta[size - 1] * vectors[i][size - 1]);
         }
         return new Ritz(size, values, vectors, residuals);
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
-    }
-
-    private static double norm(double[] x) {
-        return Math.sqrt(dot(x, x));
     }
 
     private static void axpy(double a, double[] x, double[] y) {

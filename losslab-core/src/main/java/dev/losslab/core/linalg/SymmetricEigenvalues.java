@@ -19,6 +19,14 @@ public final class SymmetricEigenvalues {
      * is symmetric only up to rounding.
      */
     public static double[] of(double[] a, int n) {
+        return of(a, n, () -> { });
+    }
+
+    /**
+     * As {@link #of(double[], int)}, running {@code checkpoint} before each of the n − 2 reflections:
+     * it throws (a cancellation) to stop a large matrix's seconds of work part-way.
+     */
+    public static double[] of(double[] a, int n, Runnable checkpoint) {
         double[] m = new double[n * n];
         for (int i = 0; i < n; i++) {
             for (int j = 0; j <= i; j++) {
@@ -32,6 +40,7 @@ public final class SymmetricEigenvalues {
         double[] v = new double[n];
         double[] w = new double[n];
         for (int k = 0; k < n - 2; k++) {
+            checkpoint.run();
             int from = k + 1;
             double length = 0;
             for (int i = from; i < n; i++) {

@@ -1,5 +1,6 @@
 package dev.losslab.core.maps;
 
+import dev.losslab.core.run.Engine;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -64,11 +65,16 @@ public final class Job {
         progress.accept(0);
     }
 
-    /** Throws when the work should stop. */
-    void check() {
+    /** Throws {@link CancellationException} when the work should stop. */
+    public void check() {
         if (isCancelled()) {
             throw new CancellationException("cancelled");
         }
+    }
+
+    /** A checkpoint that throws {@link CancellationException} once this job is cancelled. */
+    public Engine.Checkpoint checkpoint() {
+        return step -> check();
     }
 
     /** One more unit done; nothing once cancelled, so progress stays put after a cancel. */

@@ -2,6 +2,7 @@ package dev.losslab.core.net;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.linalg.Cholesky;
+import dev.losslab.core.linalg.Vectors;
 import dev.losslab.core.run.Engine;
 import java.util.Locale;
 
@@ -62,7 +63,7 @@ public final class CriticalSearch {
      *
      * @param iterations        most iterations, 1 … {@link #MAX_ITERATIONS}
      * @param gradientTolerance ‖∇L‖ at which the search has found a critical point
-     * @param checkpoint        looked at every iteration (throws to cancel)
+     * @param checkpoint        looked at every iteration and each Hessian-vector product (throws to cancel)
      */
     public static Found from(Objective objective, double[] start, int iterations, double gradientTolerance,
                              Engine.Checkpoint checkpoint) {
@@ -74,12 +75,12 @@ public final class CriticalSearch {
         }
         checkSize(objective);
         int n = objective.network().parameterCount();
-        Curvature curvature = new Curvature(objective);
+        Curvature curvature = new Curvature(objective, checkpoint);
         double[] theta = start.clone();
         double[] g = new double[n];
         double[] trialGradient = new double[n];
         objective.evaluate(theta, g);
-        double phi = 0.5 * dot(g, g);
+        double phi = 0.5 * Vectors.dot(g, g);
         double mu = Double.NaN;
         int k = 0;
         while (k < iterations && Double.isFinite(phi) && Math.sqrt(2 * phi) > gradientTolerance) {
@@ -113,7 +114,7 @@ public final class CriticalSearch {
                         trial[i] += delta[i];
                     }
                     objective.evaluate(trial, trialGradient);
-                    double trialPhi = 0.5 * dot(trialGradient, trialGradient);
+                    double trialPhi = 0.5 * Vectors.dot(trialGradient, trialGradient);
                     if (trialPhi < phi) {
                         theta = trial;
                         System.arraycopy(trialGradient, 0, g, 0, n);
@@ -130,7 +131,7 @@ public final class CriticalSearch {
             }
         }
         double loss = objective.evaluate(theta, g);
-        double norm = Math.sqrt(dot(g, g));
+        double norm = Vectors.norm(g);
         Curvature.Spectrum spectrum = Double.isFinite(norm) ? curvature.spectrum(theta) : null;
         return new Found(theta, loss, norm, norm <= gradientTolerance, k, spectrum);
     }
@@ -161,14 +162,6 @@ public final class CriticalSearch {
             }
         }
         return out;
-    }
-
-    private static double dot(double[] x, double[] y) {
-        double s = 0;
-        for (int i = 0; i < x.length; i++) {
-            s += x[i] * y[i];
-        }
-        return s;
     }
 
     private static double dot(double[] matrix, int from, double[] y) {

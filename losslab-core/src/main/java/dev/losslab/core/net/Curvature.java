@@ -3,6 +3,7 @@ package dev.losslab.core.net;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.linalg.Lanczos;
 import dev.losslab.core.linalg.SymmetricEigenvalues;
+import dev.losslab.core.run.Engine;
 import java.util.Locale;
 import java.util.SplittableRandom;
 
@@ -29,10 +30,27 @@ public final class Curvature {
     private static final long START_SEED = 17;
 
     private final HessianVector products;
+    private final Engine.Checkpoint checkpoint;
     private double[] lastTop;
 
     public Curvature(Objective objective) {
+        this(objective, Engine.Checkpoint.NONE);
+    }
+
+    /**
+     * @param checkpoint looked at before every Hessian-vector product and every reflection of the
+     *                   whole Hessian's eigenvalues (throws to cancel): a large model's spectrum is
+     *                   seconds of work
+     */
+    public Curvature(Objective objective, Engine.Checkpoint checkpoint) {
         this.products = new HessianVector(objective);
+        this.checkpoint = checkpoint;
+    }
+
+    /** H(θ)·v into {@code out}, after a look at the checkpoint. */
+    private void times(double[] theta, double[] v, double[] out) {
+        checkpoint.reached(products.products());
+        products.times(theta, v, out);
     }
 
     /** Row·parameter products spent so far. */
@@ -56,7 +74,7 @@ public final class Curvature {
                 start[i] = random.nextGaussian();
             }
         }
-        Lanczos.Result result = Lanczos.largest((v, out) -> products.times(theta, v, out), n, k, start,
+        Lanczos.Result result = Lanczos.largest((v, out) -> times(theta, v, out), n, k, start,
                 MAX_LANCZOS_ITERATIONS, TOLERANCE);
         lastTop = result.vectors()[0];
         return result;
@@ -89,7 +107,7 @@ public final class Curvature {
         double[] column = new double[n];
         for (int j = 0; j < n; j++) {
             e[j] = 1;
-            products.times(theta, e, column);
+            times(theta, e, column);
             e[j] = 0;
             for (int i = 0; i < n; i++) {
                 h[i * n + j] = column[i];
@@ -101,7 +119,8 @@ public final class Curvature {
     /** Every eigenvalue of ∇²L(θ), ascending, and what they say. */
     public Spectrum spectrum(double[] theta) {
         int n = products.network().parameterCount();
-        return Spectrum.of(SymmetricEigenvalues.of(hessian(theta), n));
+        double[] hessian = hessian(theta);
+        return Spectrum.of(SymmetricEigenvalues.of(hessian, n, () -> checkpoint.reached(products.products())));
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.losslab.core.net;
 
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.linalg.Vectors;
 import java.util.List;
 
 /**
@@ -28,13 +29,13 @@ public record Plane(double[] centre, double[] first, double[] second, String des
             throw new IllegalArgumentException("directions of " + first.length + " and " + second.length
                     + " values for a centre of " + centre.length);
         }
-        double g11 = dot(first, first);
-        double g22 = dot(second, second);
+        double g11 = Vectors.dot(first, first);
+        double g22 = Vectors.dot(second, second);
         if (!(g11 > 0) || !(g22 > 0) || !Double.isFinite(g11) || !Double.isFinite(g22)) {
             throw new InvalidInputException("directions", "the " + description + " directions include a zero "
                     + "(or non-finite) vector, so they span no plane" + (g11 > 0 && g22 > 0 ? "" : zeroHint(description)));
         }
-        if (Math.abs(dot(first, second)) / Math.sqrt(g11 * g22) > MAX_COSINE) {
+        if (Math.abs(Vectors.dot(first, second)) / Math.sqrt(g11 * g22) > MAX_COSINE) {
             throw new InvalidInputException("directions", "the " + description + " directions are parallel, so they "
                     + "span a line, not a plane");
         }
@@ -113,13 +114,5 @@ public record Plane(double[] centre, double[] first, double[] second, String des
             squares += (o / largest) * (o / largest);
         }
         return new Projection(alpha, beta, largest * Math.sqrt(squares));
-    }
-
-    static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int p = 0; p < a.length; p++) {
-            sum += a[p] * b[p];
-        }
-        return sum;
     }
 }

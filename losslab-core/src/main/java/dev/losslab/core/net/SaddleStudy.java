@@ -103,11 +103,7 @@ public final class SaddleStudy {
         List<double[]> starts = new ArrayList<>();
         List<int[]> where = new ArrayList<>();
         List<Double> startLosses = new ArrayList<>();
-        Engine.Checkpoint checkpoint = k -> {
-            if (job.isCancelled()) {
-                throw new java.util.concurrent.CancellationException("cancelled");
-            }
-        };
+        Engine.Checkpoint checkpoint = job.checkpoint();
         for (int r = 0; r < spec.runs(); r++) {
             double[] initial = r == 0 ? t.initial() : network.initialParameters(spec.seed() + r);
             Training.Spec run = new Training.Spec(t.objective(), t.optimizer(), t.optimizerName(), t.learningRate(),

@@ -1,6 +1,7 @@
 package dev.losslab.core.net;
 
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.linalg.Vectors;
 import dev.losslab.core.optim.Halt;
 import dev.losslab.core.optim.Optimizer;
 import dev.losslab.core.optim.OptimizerKind;
@@ -156,7 +157,8 @@ public final class Training {
     /**
      * Runs {@code spec}, showing each step to {@code each} as it is reached.
      *
-     * @param checkpoint looked at every few hundred steps (throws to cancel)
+     * @param checkpoint looked at every few hundred steps and before each Hessian-vector product of a
+     *                   sharpness check (throws to cancel)
      */
     public static TrainResult run(Spec spec, Consumer<TrainStep> each, Engine.Checkpoint checkpoint) {
         return run(spec, (step, theta) -> each.accept(step), checkpoint);
@@ -172,7 +174,8 @@ public final class Training {
     /**
      * Runs {@code spec}, showing each step and its θ to {@code observer} as it is reached.
      *
-     * @param checkpoint looked at every few hundred steps (throws to cancel)
+     * @param checkpoint looked at every few hundred steps and before each Hessian-vector product of a
+     *                   sharpness check (throws to cancel)
      */
     public static TrainResult run(Spec spec, Observer observer, Engine.Checkpoint checkpoint) {
         Objective objective = spec.objective();
@@ -189,7 +192,7 @@ public final class Training {
         Schedule.Rates rates = spec.schedule().rates(spec.learningRate());
         Batches.Drawer drawer = spec.batches().drawer(rows);
         BatchSurface surface = new BatchSurface(objective, spec.optimizerName());
-        Curvature curvature = spec.sharpnessEvery() > 0 ? new Curvature(objective) : null;
+        Curvature curvature = spec.sharpnessEvery() > 0 ? new Curvature(objective, checkpoint) : null;
         List<TrainStep> steps = new ArrayList<>();
         String stop = "max-steps";
         String detail = "";
@@ -199,7 +202,7 @@ public final class Training {
             }
             double loss = objective.evaluate(theta, gradient);
             double accuracy = classification ? (double) objective.correct() / rows : Double.NaN;
-            double norm = norm(gradient);
+            double norm = Vectors.norm(gradient);
             if (!Double.isFinite(loss) || !Double.isFinite(norm) || !finite(theta)) {
                 stop = "diverged";
                 detail = "the loss or its gradient is no longer a finite number at step " + k;
@@ -265,14 +268,6 @@ public final class Training {
     private static void record(List<TrainStep> steps, Observer observer, TrainStep step, double[] theta) {
         steps.add(step);
         observer.reached(step, theta);
-    }
-
-    static double norm(double[] g) {
-        double sum = 0;
-        for (double v : g) {
-            sum += v * v;
-        }
-        return Math.sqrt(sum);
     }
 
     private static boolean finite(double[] theta) {

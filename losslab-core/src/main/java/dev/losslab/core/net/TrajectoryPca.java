@@ -1,6 +1,7 @@
 package dev.losslab.core.net;
 
 import dev.losslab.core.InvalidInputException;
+import dev.losslab.core.linalg.Vectors;
 import java.util.List;
 
 /**
@@ -69,7 +70,7 @@ public final class TrajectoryPca {
         double trace = 0;
         for (int a = 0; a < m; a++) {
             for (int b = 0; b <= a; b++) {
-                gram[a][b] = gram[b][a] = Plane.dot(x[a], x[b]);
+                gram[a][b] = gram[b][a] = Vectors.dot(x[a], x[b]);
             }
             trace += gram[a][a];
         }
@@ -98,7 +99,7 @@ public final class TrajectoryPca {
         if (second > LINE_RATIO * values[top]) {
             u2 = combine(x, vectors, next);
             // One Gram–Schmidt step removes the rounding that couples the two.
-            axpy(-Plane.dot(u1, u2), u1, u2);
+            axpy(-Vectors.dot(u1, u2), u1, u2);
         } else {
             second = 0;
             u2 = leastAlignedAxis(u1);
@@ -139,7 +140,7 @@ public final class TrajectoryPca {
     }
 
     private static void normalise(double[] u) {
-        double norm = Math.sqrt(Plane.dot(u, u));
+        double norm = Vectors.norm(u);
         for (int p = 0; p < u.length; p++) {
             u[p] /= norm;
         }

@@ -1,17 +1,22 @@
 package dev.losslab.core.net;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.losslab.core.data.Datasets;
 import java.util.SplittableRandom;
+import java.util.concurrent.CancellationException;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** Exact Hessian-vector products against the gradient's central differences, symmetry, and a case worked by hand. */
+/**
+ * Exact Hessian-vector products against the gradient's central differences, symmetry, a case worked
+ * by hand; and {@link Curvature} stopping part-way when cancelled.
+ */
 class HessianVectorTest {
 
     static Stream<Arguments> networks() {
@@ -72,6 +77,28 @@ class HessianVectorTest {
         assertThat(out).containsExactly(5, 3);
         products.times(new double[] {0.3, -7}, new double[] {0, 1}, out);
         assertThat(out).containsExactly(3, 2);
+    }
+
+    @Test
+    void aCurvatureLooksAtItsCheckpointBeforeEveryProductAndEveryReflectionSoACancelStopsItPartWay() {
+        Examples examples = Examples.of(Datasets.get("iris"));
+        Objective o = ModelKind.MLP.objective(examples, new int[] {6}, Activation.TANH, Loss.CE);
+        int n = o.network().parameterCount();
+        double[] theta = o.network().initialParameters(1);
+        int[] looks = {0};
+        new Curvature(o, k -> looks[0]++).spectrum(theta);
+        // one look per column H·eⱼ, then one per Householder reflection
+        assertThat(looks[0]).isEqualTo(n + n - 2);
+
+        int[] before = {0};
+        Curvature cancelled = new Curvature(o, k -> {
+            if (++before[0] > 5) {
+                throw new CancellationException("cancelled");
+            }
+        });
+        assertThatThrownBy(() -> cancelled.spectrum(theta)).isInstanceOf(CancellationException.class);
+        assertThatThrownBy(() -> cancelled.top(theta, 1)).isInstanceOf(CancellationException.class);
+        assertThat(before[0]).isEqualTo(7);
     }
 
     private static double[] shifted(double[] theta, double[] v, double h) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.data.Datasets;
+import dev.losslab.core.linalg.Vectors;
 import dev.losslab.core.maps.Job;
 import dev.losslab.core.optim.Optimizers;
 import dev.losslab.core.optim.Schedule;
@@ -130,8 +131,8 @@ class LossSliceTest {
         double[] d2 = {0.5, -1, 2, 0, 1}; // not orthogonal to d1: d1·d2 = 1.5
         // n is orthogonal to both (worked by hand: d1·n = 0, d2·n = 0)
         double[] n = {2, -2, -1.5, 4, 0};
-        assertThat(Plane.dot(d1, n)).isZero();
-        assertThat(Plane.dot(d2, n)).isZero();
+        assertThat(Vectors.dot(d1, n)).isZero();
+        assertThat(Vectors.dot(d2, n)).isZero();
         Plane plane = new Plane(centre, d1, d2, "hand-made", List.of());
         for (double[] ab : new double[][] {{0.3, -1.7}, {-4, 2.5}, {0, 0}}) {
             double[] theta = new double[5];
@@ -146,7 +147,7 @@ class LossSliceTest {
             Plane.Projection off = plane.project(theta);
             assertThat(off.alpha()).isCloseTo(ab[0], within(1e-14));
             assertThat(off.beta()).isCloseTo(ab[1], within(1e-14));
-            assertThat(off.residual()).isCloseTo(0.25 * Math.sqrt(Plane.dot(n, n)), within(1e-14));
+            assertThat(off.residual()).isCloseTo(0.25 * Vectors.norm(n), within(1e-14));
         }
         assertThatThrownBy(() -> new Plane(centre, d1, new double[] {2, 2, 0, 0, 4}, "twice d1", List.of()))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("parallel");
@@ -158,7 +159,7 @@ class LossSliceTest {
     void aTrajectoryAlongOneLineHasThatLineAsItsFirstDirectionExplainingAll() {
         double[] centre = {0.5, -1, 2, 0, 3, -0.25};
         double[] u = {3, -1, 0, 2, 1, 1};
-        double norm = Math.sqrt(Plane.dot(u, u));
+        double norm = Vectors.norm(u);
         List<double[]> path = new ArrayList<>();
         for (double t : new double[] {-5, -3.5, -1, 0.2, 0.7, 0}) {
             double[] theta = new double[6];
@@ -174,8 +175,8 @@ class LossSliceTest {
         }
         assertThat(pca.shares()[0]).isCloseTo(1, within(1e-15));
         assertThat(pca.shares()[1]).isZero();
-        assertThat(Plane.dot(pca.second(), pca.second())).isCloseTo(1, within(1e-15));
-        assertThat(Plane.dot(pca.first(), pca.second())).isCloseTo(0, within(1e-15));
+        assertThat(Vectors.dot(pca.second(), pca.second())).isCloseTo(1, within(1e-15));
+        assertThat(Vectors.dot(pca.first(), pca.second())).isCloseTo(0, within(1e-15));
         assertThatThrownBy(() -> TrajectoryPca.of(List.of(centre.clone()), centre))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("moves away from the centre");
     }
@@ -261,7 +262,7 @@ class LossSliceTest {
     }
 
     private static double cosine(double[] a, double[] b) {
-        return Plane.dot(a, b) / Math.sqrt(Plane.dot(a, a) * Plane.dot(b, b));
+        return Vectors.dot(a, b) / Math.sqrt(Vectors.dot(a, a) * Vectors.dot(b, b));
     }
 
     private static double squaredDistance(double[] a, double[] b) {

@@ -3,6 +3,7 @@ package dev.losslab.core.net;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.losslab.core.linalg.Vectors;
 import dev.losslab.core.testing.MiniJson;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,7 +43,7 @@ class TrajectoryPcaFixtureTest {
     }
 
     private static void assertUpToSign(double[] got, double[] numpy) {
-        double sign = Math.signum(Plane.dot(got, numpy));
+        double sign = Math.signum(Vectors.dot(got, numpy));
         assertThat(got).hasSameSizeAs(numpy);
         for (int p = 0; p < got.length; p++) {
             assertThat(sign * got[p]).as("entry %d", p).isCloseTo(numpy[p], within(1e-9));

@@ -10,7 +10,6 @@ import dev.losslab.core.net.Training;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.CancellationException;
 import java.util.function.IntFunction;
 
 /**
@@ -81,12 +80,10 @@ record InspectBody(TrainWork race, int racer) {
             int i = indices.get(unit);
             Training.Observer observer = observers.apply(i);
             results[i] = Training.run(race.racers().get(i).spec(), (step, theta) -> {
-                if (job.isCancelled()) {
-                    throw new CancellationException("cancelled");
-                }
+                job.check();
                 observer.reached(step, theta);
                 stepDone.run();
-            }, k -> { });
+            }, job.checkpoint());
         });
         return results;
     }

@@ -9,6 +9,7 @@ import dev.losslab.app.web.http.ApiException;
 import dev.losslab.app.web.jobs.JobWork;
 import dev.losslab.core.InvalidInputException;
 import dev.losslab.core.linalg.Lanczos;
+import dev.losslab.core.linalg.Vectors;
 import dev.losslab.core.maps.Job;
 import dev.losslab.core.net.Curvature;
 import dev.losslab.core.net.Network;
@@ -17,7 +18,6 @@ import dev.losslab.core.net.TrainResult;
 import dev.losslab.core.net.TrainStep;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.CancellationException;
 
 /**
  * The curvature at a trained racer's final weights (job kind {@code spectrum}, the models page's
@@ -82,9 +82,7 @@ public final class SpectrumWork implements JobWork {
             throw new InvalidInputException("racer", racer.id() + " diverged (" + result.detail() + "): its weights are not "
                     + "finite numbers, so they have no Hessian; lower its lr or take fewer steps");
         }
-        if (job.isCancelled()) {
-            throw new CancellationException("cancelled");
-        }
+        job.check();
         phase = "eigenvalues";
         Objective o = racer.spec().objective();
         Network network = o.network();
@@ -92,12 +90,9 @@ public final class SpectrumWork implements JobWork {
         double[] theta = result.parameters();
         double[] gradient = new double[n];
         double loss = o.evaluate(theta, gradient);
-        Curvature curvature = new Curvature(o);
+        Curvature curvature = new Curvature(o, job.checkpoint());
         Lanczos.Result top = curvature.top(theta, Math.min(TOP, n));
         Curvature.Spectrum spectrum = full ? curvature.spectrum(theta) : null;
-        if (job.isCancelled()) {
-            throw new CancellationException("cancelled");
-        }
 
         ObjectNode root = JsonViews.object();
         root.put("shape", network.shape());
@@ -113,7 +108,7 @@ public final class SpectrumWork implements JobWork {
         root.put("schedule", racer.spec().schedule().name());
         root.put("step", result.last().step());
         JsonViews.put(root, "loss", loss);
-        JsonViews.put(root, "gradNorm", Math.sqrt(dot(gradient, gradient)));
+        JsonViews.put(root, "gradNorm", Vectors.norm(gradient));
         // the whole spectrum's largest when there is one; else Lanczos's, null when it has not pinned it
         // down (Curvature.sharpness): a Ritz value can sit well under the top
         JsonViews.put(root, "sharpness", full ? spectrum.largest() : top.topWithin(Curvature.SHARPNESS_TOLERANCE));
@@ -135,7 +130,7 @@ public final class SpectrumWork implements JobWork {
             JsonViews.put(root, "smallest", spectrum.smallest());
             JsonViews.put(root, "largest", spectrum.largest());
         } else {
-            values = reversed(top.values());
+            values = Vectors.reversed(top.values());
             double largest = 0;
             for (double v : values) {
                 largest = Math.max(largest, Math.abs(v));
@@ -171,21 +166,5 @@ public final class SpectrumWork implements JobWork {
             bin.put("positive", b.positive());
         }
         return root;
-    }
-
-    private static double[] reversed(double[] descending) {
-        double[] out = new double[descending.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = descending[descending.length - 1 - i];
-        }
-        return out;
-    }
-
-    private static double dot(double[] a, double[] b) {
-        double sum = 0;
-        for (int i = 0; i < a.length; i++) {
-            sum += a[i] * b[i];
-        }
-        return sum;
     }
 }

@@ -32,7 +32,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CancellationException;
 
 /**
  * A training race (job kind {@code train}, the models page's Train): 1 to
@@ -286,12 +285,10 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
             Racer racer = racers.get(i);
             try {
                 results[i] = Training.run(racer.spec(), (step, theta) -> {
-                    if (job.isCancelled()) {
-                        throw new CancellationException("cancelled");
-                    }
+                    job.check();
                     racer.curves().reached(step);
                     stepDone.run();
-                }, k -> { });
+                }, job.checkpoint());
             } finally {
                 racer.curves().ended();
             }
