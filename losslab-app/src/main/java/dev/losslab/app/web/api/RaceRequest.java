@@ -158,7 +158,7 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
                 } else if (RUN_PARAMS.contains(name)) {
                     builder.set(name, number(index, where, name, value));
                 } else if (kind.takes(name)) {
-                    builder.set(name, plain(index, where, name, value));
+                    builder.set(name, SettingJson.plain(index, where, name, value));
                 } else {
                     List<String> taken = new ArrayList<>(RUN_PARAMS);
                     kind.params().forEach(p -> taken.add(p.name()));
@@ -175,7 +175,7 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
             Map<String, Object> values = new LinkedHashMap<>();
             if (schedule.params() != null) {
                 String at = "racers[" + index + "].schedule.params";
-                schedule.params().forEach((name, value) -> values.put(name, plain(index, at, name, value)));
+                schedule.params().forEach((name, value) -> values.put(name, SettingJson.plain(index, at, name, value)));
             }
             builder.schedule(schedule.name(), values);
         }
@@ -186,42 +186,13 @@ record RaceRequest(String surface, double[] start, Integer steps, Double tol, Li
         if (value != null && value.isNumber()) {
             return value.doubleValue();
         }
-        throw ApiException.badRacer(racer, name, where + "." + name + " must be a number, got " + describe(value));
-    }
-
-    /**
-     * A hyper-parameter's JSON value as plain Java (a number, boolean, name, or list of those), for
-     * its Param to read and check ({@code Param.accept}); null and objects are refused here.
-     */
-    private static Object plain(int racer, String where, String name, JsonNode value) {
-        if (value != null && value.isArray()) {
-            List<Object> items = new ArrayList<>();
-            for (JsonNode item : value) {
-                if (!item.isValueNode() || item.isNull()) {
-                    throw ApiException.badRacer(racer, name, where + "." + name + " must list numbers, got "
-                            + describe(value));
-                }
-                items.add(plain(racer, where, name, item));
-            }
-            return items;
-        }
-        if (value == null || !value.isValueNode() || value.isNull()) {
-            throw ApiException.badRacer(racer, name, where + "." + name + " must be a number, true/false, a name "
-                    + "or a list of numbers, got " + describe(value));
-        }
-        return value.isNumber() ? (Object) value.doubleValue() : value.isBoolean() ? (Object) value.booleanValue()
-                : value.asText();
+        throw ApiException.badRacer(racer, name, where + "." + name + " must be a number, got " + SettingJson.describe(value));
     }
 
     private static long whole(int racer, String where, String name, JsonNode value) {
         if (value != null && value.isIntegralNumber() && value.canConvertToLong()) {
             return value.longValue();
         }
-        throw ApiException.badRacer(racer, name, where + "." + name + " must be a whole number, got " + describe(value));
-    }
-
-    private static String describe(JsonNode value) {
-        String text = value == null ? "null" : value.toString();
-        return text.length() <= 60 ? text : text.substring(0, 57) + "…";
+        throw ApiException.badRacer(racer, name, where + "." + name + " must be a whole number, got " + SettingJson.describe(value));
     }
 }

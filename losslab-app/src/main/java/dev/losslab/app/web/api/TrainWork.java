@@ -167,7 +167,7 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
                         }
                         lr = p.getValue().doubleValue();
                     } else {
-                        given.put(p.getKey(), plain(p.getKey(), p.getValue()));
+                        given.put(p.getKey(), SettingJson.plain(i, "racers[" + i + "].params", p.getKey(), p.getValue()));
                     }
                 }
             }
@@ -215,30 +215,10 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
             if (!params.isObject()) {
                 throw ApiException.badRacer(i, "schedule", "racers[" + i + "].schedule.params must be an object of settings by name");
             }
-            params.fields().forEachRemaining(p -> given.put(p.getKey(), plain(p.getKey(), p.getValue())));
+            params.fields().forEachRemaining(p -> given.put(p.getKey(),
+                    SettingJson.plain(i, "racers[" + i + "].schedule.params", p.getKey(), p.getValue())));
         }
         return Schedules.create(name.asText().strip(), given, steps);
-    }
-
-    /** A setting's JSON value as Param.accept reads it: a number, true/false, a name, or a list of those. */
-    private static Object plain(String name, JsonNode value) {
-        if (value.isArray()) {
-            List<Object> items = new ArrayList<>();
-            for (JsonNode item : value) {
-                items.add(plain(name, item));
-            }
-            return items;
-        }
-        if (value.isNumber()) {
-            return value.doubleValue();
-        }
-        if (value.isBoolean()) {
-            return value.booleanValue();
-        }
-        if (value.isTextual()) {
-            return value.asText();
-        }
-        throw new InvalidInputException(name, name + " must be a number, true/false, a name or a list of numbers, got " + value);
     }
 
     private static String text(JsonNode body, String field) {

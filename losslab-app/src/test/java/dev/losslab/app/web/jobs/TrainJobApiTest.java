@@ -242,6 +242,8 @@ class TrainJobApiTest {
             {"data": "moons", "racers": [{"optimizer": "sgd", "params": {"momentum": 0.9}}]} | momentum  | 0 | sgd does not take momentum
             {"data": "moons", "racers": [{"optimizer": "adam", "params": {"beta1": 2}}]} | beta1         | 0 | beta1
             {"data": "moons", "racers": [{"optimizer": "sgd", "speed": 2}]}           | speed            | 0 | a racer takes optimizer, params and schedule
+            {"data": "moons", "racers": [{"optimizer": "sgd"}, {"optimizer": "momentum", "params": {"momentum": {"v": 1}}}]} | momentum | 1 | racers[1].params.momentum must be a number, true/false
+            {"data": "moons", "racers": [{"optimizer": "sgd", "schedule": {"name": "step", "params": {"gamma": [null]}}}]} | gamma | 0 | racers[0].schedule.params.gamma must list numbers
             {"data": "moons", "racers": [{"optimizer": "sgd", "schedule": "cosine"}]} | schedule         | 0 | racers[0].schedule must be an object
             {"data": "moons", "racers": [{"optimizer": "sgd"}, {"optimizer": "sgd", "schedule": {"params": {}}}]} | schedule | 1 | racers[1].schedule.name is required
             {"data": "moons", "racers": [{"optimizer": "sgd", "schedule": {"name": "cosin"}}]} | schedule | 0 | did you mean 'cosine'
