@@ -302,10 +302,15 @@ function wire() {
   $('pause').addEventListener('click', pause);
   $('step').addEventListener('click', step);
   $('reset').addEventListener('click', reset);
-  // the shown window scaled about its centre (0.5 zooms in), tidied for the URL
-  const zoomed = (factor) => mapWindow.tidy(mapWindow.zoomed(surfaces.pendingWindow ?? view.window, factor));
-  $('zoom-in').addEventListener('click', () => surfaces.setWindow(zoomed(0.5)));
-  $('zoom-out').addEventListener('click', () => surfaces.setWindow(zoomed(2)));
+  // The window on its way (or shown) scaled about its centre (0.5 zooms in), tidied for the URL, and
+  // previewed at once as a wheel's zoom is: a wheel or drag right after the click then starts from it.
+  const zoom = (factor) => {
+    const w = mapWindow.tidy(mapWindow.zoomed(surfaces.pendingWindow ?? view.window, factor));
+    if (view.window && mapWindow.problem(w) === null) view.preview(w);
+    surfaces.setWindow(w);
+  };
+  $('zoom-in').addEventListener('click', () => zoom(0.5));
+  $('zoom-out').addEventListener('click', () => zoom(2));
   $('zoom-reset').addEventListener('click', () => surfaces.setWindow(null));
   $('window-form').addEventListener('submit', (ev) => {
     ev.preventDefault();
