@@ -40,10 +40,9 @@ record SpectrumHistogram(double linear, List<Bin> bins) {
      * @param tolerance the flat band's half-width (≥ 0)
      */
     static SpectrumHistogram of(double[] ascending, double tolerance) {
-        double c = tolerance > 0 ? tolerance : Math.max(1e-300, Math.abs(ascending[ascending.length - 1]) * 1e-6);
-        if (!(c > 0)) {
-            c = 1; // every eigenvalue is 0
-        }
+        // Without a tolerance, a millionth of the largest |λ|; 1 when every eigenvalue is 0 (or that underflows).
+        double top = Math.max(Math.abs(ascending[0]), Math.abs(ascending[ascending.length - 1])) * 1e-6;
+        double c = tolerance > 0 ? tolerance : top > 0 ? top : 1;
         double lo = s(ascending[0], c);
         double hi = s(ascending[ascending.length - 1], c);
         double width = hi > lo ? (hi - lo) / BINS : 1;
