@@ -107,13 +107,18 @@ export class LookPanel {
     if (!body) return;
     this.setBusy(true);
     this.ui.status.textContent = PHASES.training;
+    // A Train started meanwhile clears the panel and cancels this job, but its answer may already be on
+    // the way: a look at the old race must not be drawn over the new one.
+    const race = this.race;
     try {
       const result = await this.job.run(body, {
         onRunning: (status) => { if (status.partial) this.ui.status.textContent = PHASES[status.partial.phase] ?? ''; },
       });
+      if (this.race !== race) return;
       if (kind === 'slice') this.showSlice(result);
       else this.showSpectrum(result);
     } catch (e) {
+      if (this.race !== race) return;
       if (e instanceof JobCancelled) {
         this.ui.status.textContent = e.reason === 'request' ? 'Cancelled.' : `Cancelled: ${e.message}.`;
       } else {
@@ -144,9 +149,11 @@ export class LookPanel {
     ui.sliceScale.textContent = s.picture.scale.log ? 'log scale' : 'linear scale';
     const axes = s.plane.kind === 'pca'
       ? `α and β are distances in weight space along the plane's two unit directions; the map spans ±${num(s.span, 3)}.`
-      : 'α = 1 moves every unit by one whole random direction, as long as its own weights (filter-normalised); biases stay put.';
+      : 'α and β are steps along two random directions, each rescaled unit by unit to the length of that unit\'s own'
+        + ' weights (filter normalisation): α = 1 moves each unit\'s weights by a distance equal to their own length; biases stay put.';
     ui.slicePlane.textContent = `The plane: ${s.plane.description}. ${axes}`
-      + ` The centre (dashed cross, α = β = 0) is ${s.racer}'s final weights, loss ${num(s.centreLoss)}; the ring is where every path starts, θ₀.`;
+      + ` The centre (dashed cross, α = β = 0) is ${s.racer}'s ${centreWeights(s)}, loss ${num(s.centreLoss)};`
+      + ' the ring is where every path starts, θ₀.';
     this.sliceView.show(s);
     ui.status.textContent = `Done: a ${s.size}×${s.size} slice of the ${s.shape} network (${s.parameters.toLocaleString('en')} weights) around ${s.racer}.`;
   }
@@ -162,4 +169,12 @@ export class LookPanel {
     ui.spectrumSharpness.textContent = words.sharpness;
     ui.status.textContent = `Done: the Hessian of the ${a.shape} network at ${a.racer}'s weights after ${a.step} steps (loss ${num(a.loss)}).`;
   }
+}
+
+/** What the slice's centre is: the final weights, or, for a racer that diverged, its last finite ones. */
+function centreWeights(slice) {
+  const chosen = slice.racers.find((r) => r.id === slice.racer);
+  return chosen && chosen.stop === 'diverged'
+    ? `last weights with a finite loss (step ${slice.centreStep}; it diverged after them)`
+    : 'final weights';
 }

@@ -112,7 +112,7 @@ final class SliceCommand extends Subcommand {
             double[] centre = atInit ? spec.initial() : recorder.last().theta();
             Plane plane = directions.plane(network, centre, recorder.thetas());
             double span = givenSpan != null ? givenSpan
-                    : directions instanceof SliceDirections.Pca ? spanHolding(plane, recorder) : LossSlice.DEFAULT_SPAN;
+                    : directions instanceof SliceDirections.Pca ? LossSlice.spanHolding(plane, recorder.thetas()) : LossSlice.DEFAULT_SPAN;
             slice = LossSlice.compute(objective, plane, span, grid, recorder.path(), recorder.every(), work.job());
         } catch (CancellationException e) {
             err.println("cancelled");
@@ -130,24 +130,6 @@ final class SliceCommand extends Subcommand {
             case png -> { }
         }
         return Main.OK;
-    }
-
-    /**
-     * For PCA directions: the span that holds the path's shadow with a margin, 1.2·max(|α_k|, |β_k|)
-     * rounded up to two significant digits (unit directions leave no natural scale of their own).
-     */
-    static double spanHolding(Plane plane, PathRecorder recorder) {
-        double extent = 0;
-        for (double[] theta : recorder.thetas()) {
-            Plane.Projection p = plane.project(theta);
-            extent = Math.max(extent, Math.max(Math.abs(p.alpha()), Math.abs(p.beta())));
-        }
-        if (!(extent > 0) || !Double.isFinite(extent)) {
-            return LossSlice.DEFAULT_SPAN;
-        }
-        double wanted = 1.2 * extent;
-        double unit = Math.pow(10, Math.floor(Math.log10(wanted)) - 1);
-        return Math.ceil(wanted / unit) * unit;
     }
 
     /** One row per grid point, α varying fastest; an undefined loss as an empty cell. */

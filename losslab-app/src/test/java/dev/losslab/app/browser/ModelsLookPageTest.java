@@ -84,6 +84,20 @@ class ModelsLookPageTest extends BrowserTest {
     }
 
     @Test
+    void aDivergedRacersSliceSaysItIsCentredOnItsLastFiniteWeights() {
+        // least squares with lr 5: sgd's weights grow geometrically until its loss overflows
+        Page page = trained("?model=linear&loss=mse&steps=2000&racers=sgd,adam&sgd.lr=5&adam.lr=0.05", 1280, 900, false, "adam");
+        assertThat(id(page, "legend-sgd")).hasAttribute("data-stop", "diverged");
+        id(page, "look-racer").selectOption("sgd");
+        id(page, "look-size").fill("11");
+        id(page, "slice").click();
+        assertThat(id(page, "slice-figure")).isVisible(LOOK_WAIT);
+        assertThat(id(page, "slice-plane")).containsText(Pattern.compile(
+                "is sgd's last weights with a finite loss \\(step \\d+; it diverged after them\\)"));
+        assertThat(id(page, "slice-plane")).not().containsText("final weights");
+    }
+
+    @Test
     void aTooLargeGridIsSaidNextToItAndCancelStopsTheSliceOnTheServer() throws Exception {
         Page page = trained("?data=digits&hidden=32&steps=100&racers=adam", 1024, 768, false, "adam");
         id(page, "look-size").fill("101");
@@ -129,5 +143,75 @@ class ModelsLookPageTest extends BrowserTest {
                 + " e.getBoundingClientRect().right <= document.querySelector('#look').getBoundingClientRect().right + 0.5)");
         assertThat(fits).as("the pictures and the table stay inside the panel").isEqualTo(true);
         screenshot(page.locator("#look"), "models-390-look.png");
+    }
+
+    /**
+     * Pointing off the centre reads the grid point under the pointer: α across, β up (a transposed
+     * or flipped index reads another point's loss), checked against the job's own answer.
+     */
+    @Test
+    void pointingAtTheSliceReadsTheLossOfTheGridPointUnderThePointer() throws Exception {
+        Page page = trained("?steps=50&racers=adam", 1280, 900, false, "adam");
+        id(page, "look-size").fill("15");
+        Response done = page.waitForResponse(r -> r.url().matches(".*/api/jobs/[^/]+$") && r.request().method().equals("GET")
+                && r.text().contains("\"state\":\"done\""), () -> id(page, "slice").click());
+        JsonNode slice = JSON.readTree(done.text()).get("result");
+        assertThat(id(page, "slice-figure")).isVisible(LOOK_WAIT);
+        int i = 10, j = 3; // α_10 right of the centre, β_3 below it
+        double alpha = slice.get("alpha").get(i).asDouble(), beta = slice.get("alpha").get(j).asDouble();
+        double loss = slice.get("loss").get(j).get(i).asDouble();
+        assertThat(Math.abs(loss - slice.get("loss").get(i).get(j).asDouble())).as("the transposed point reads otherwise")
+                .isGreaterThan(1e-3 * loss);
+        String[] w = id(page, "slice-map").getAttribute("data-window").split(",");
+        String[] plot = id(page, "slice-map").getAttribute("data-plot").split(",");
+        double x0 = Double.parseDouble(w[0]), x1 = Double.parseDouble(w[1]), y0 = Double.parseDouble(w[2]), y1 = Double.parseDouble(w[3]);
+        double x = Double.parseDouble(plot[0]) + (alpha - x0) / (x1 - x0) * Double.parseDouble(plot[2]);
+        double y = Double.parseDouble(plot[1]) + (1 - (beta - y0) / (y1 - y0)) * Double.parseDouble(plot[3]);
+        id(page, "slice-map").hover(new Locator.HoverOptions().setPosition(x, y));
+        assertThat(id(page, "slice-readout")).containsText("loss on the plane");
+        java.util.regex.Matcher m = Pattern.compile("α (\\S+), β (\\S+): loss on the plane (\\S+)")
+                .matcher(id(page, "slice-readout").textContent());
+        assertThat(m.find()).as(id(page, "slice-readout").textContent()).isTrue();
+        // α and β are shown to 3 digits, the loss to 4
+        assertThat(Double.parseDouble(m.group(1))).isCloseTo(alpha, org.assertj.core.api.Assertions.within(5e-3 * Math.abs(alpha)));
+        assertThat(Double.parseDouble(m.group(2))).isCloseTo(beta, org.assertj.core.api.Assertions.within(5e-3 * Math.abs(beta)));
+        assertThat(Double.parseDouble(m.group(3))).isCloseTo(loss, org.assertj.core.api.Assertions.within(1e-3 * loss));
+    }
+
+    /**
+     * A look whose answer is on its way when Train is pressed again belongs to the old race: it is
+     * not drawn over the new one (the answer is held until the new race has started).
+     */
+    @Test
+    void aLookAnsweredAfterANewTrainIsNotDrawn() throws Exception {
+        Page page = trained("?steps=50&racers=adam", 1280, 900, false, "adam");
+        id(page, "look-size").fill("15");
+        java.util.List<com.microsoft.playwright.Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.route(Pattern.compile(".*/api/jobs/[^/]+$"), route -> {
+            if (route.request().method().equals("GET")) {
+                held.add(route);
+            } else {
+                route.resume();
+            }
+        });
+        Response created = page.waitForResponse(r -> r.url().endsWith("/api/jobs") && r.request().method().equals("POST"),
+                () -> id(page, "slice").click());
+        String jobId = JSON.readTree(created.text()).get("id").asText();
+        page.waitForCondition(() -> !held.isEmpty());
+        // the slice is done on the server; the page has not heard yet
+        for (int tries = 0; !lab.get("/api/jobs/" + jobId).contains("\"state\":\"done\""); tries++) {
+            assertThat(tries).as("the slice job ends").isLessThan(600);
+            Thread.sleep(100);
+        }
+        page.unroute(Pattern.compile(".*/api/jobs/[^/]+$"));
+        id(page, "train").click();
+        assertThat(id(page, "slice")).isDisabled();
+        for (com.microsoft.playwright.Route r : held) {
+            r.resume();
+        }
+        assertThat(id(page, "legend-adam")).hasAttribute("data-stop", "max-steps", TRAIN_WAIT);
+        page.waitForCondition(() -> !"running".equals(page.locator("#look-job").getAttribute("data-state")));
+        assertThat(id(page, "slice-figure")).isHidden();
+        assertThat(id(page, "look-status")).not().containsText("Done");
     }
 }

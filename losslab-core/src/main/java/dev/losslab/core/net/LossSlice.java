@@ -88,6 +88,25 @@ public record LossSlice(Plane plane, double span, int size, double[] values, dou
         }
     }
 
+    /**
+     * The span that holds the shadows of {@code thetas} on {@code plane} with a margin,
+     * 1.2·max(|α_k|, |β_k|) rounded up to two significant digits: PCA's unit directions leave no
+     * natural scale of their own, so the paths set it. {@link #DEFAULT_SPAN} when they give none.
+     */
+    public static double spanHolding(Plane plane, List<double[]> thetas) {
+        double extent = 0;
+        for (double[] theta : thetas) {
+            Plane.Projection p = plane.project(theta);
+            extent = Math.max(extent, Math.max(Math.abs(p.alpha()), Math.abs(p.beta())));
+        }
+        if (!(extent > 0) || !Double.isFinite(extent)) {
+            return DEFAULT_SPAN;
+        }
+        double wanted = 1.2 * extent;
+        double unit = Math.pow(10, Math.floor(Math.log10(wanted)) - 1);
+        return Math.ceil(wanted / unit) * unit;
+    }
+
     /** Row·parameter products: one full-data loss per grid point and per path point. */
     static double work(Objective objective, int size, int pathPoints) {
         return ((double) size * size + pathPoints + 1) * objective.examples().rows() * objective.network().parameterCount();

@@ -10,7 +10,8 @@ import java.util.List;
  * <p>Every s-th step, not every step: a path of T steps of N parameters is (T + 1)·N numbers, and
  * T may be a million. The stride s is the smallest that keeps at most {@link #MAX_POINTS} points
  * and {@link #MAX_VALUES} numbers (so PCA's Gram matrix, M²·N work, stays small); the last step
- * reached is always kept, whatever its index.
+ * reached is always kept, whatever its index. Recorders that keep the paths of one race together
+ * share the numbers: each of P keeps at most MAX_VALUES/P.
  */
 public final class PathRecorder implements Training.Observer {
 
@@ -28,12 +29,22 @@ public final class PathRecorder implements Training.Observer {
 
     /** For a run of up to {@code steps} steps of {@code parameters} parameters. */
     public PathRecorder(int steps, int parameters) {
-        this.every = stride(steps, parameters);
+        this(steps, parameters, 1);
+    }
+
+    /** For one of {@code paths} runs of up to {@code steps} steps recorded together, sharing the numbers kept. */
+    public PathRecorder(int steps, int parameters, int paths) {
+        this.every = stride(steps, parameters, paths);
     }
 
     /** s: the smallest stride that keeps θ_0, θ_s, … and θ_T within the bounds. */
     public static int stride(int steps, int parameters) {
-        long most = Math.min(MAX_POINTS, Math.max(2, MAX_VALUES / Math.max(1, parameters)));
+        return stride(steps, parameters, 1);
+    }
+
+    /** s for one of {@code paths} runs recorded together. */
+    public static int stride(int steps, int parameters, int paths) {
+        long most = Math.min(MAX_POINTS, Math.max(2, MAX_VALUES / Math.max(1, paths) / Math.max(1, parameters)));
         // Steps 0, s, …, ⌊T/s⌋·s and T: at least ⌈T/(most − 1)⌉, one more when T is not a multiple.
         int s = (int) Math.max(1, -Math.floorDiv(-(long) steps, most - 1));
         while (EveryKthStep.count(steps, s) > most) {
@@ -44,7 +55,12 @@ public final class PathRecorder implements Training.Observer {
 
     /** The most points a run of {@code steps} steps of {@code parameters} parameters leaves. */
     public static int pointsFor(int steps, int parameters) {
-        return EveryKthStep.count(steps, stride(steps, parameters));
+        return pointsFor(steps, parameters, 1);
+    }
+
+    /** The most points each of {@code paths} runs recorded together leaves. */
+    public static int pointsFor(int steps, int parameters, int paths) {
+        return EveryKthStep.count(steps, stride(steps, parameters, paths));
     }
 
     @Override

@@ -79,7 +79,7 @@ public sealed interface SliceDirections {
     record Pca() implements SliceDirections {
         @Override
         public Plane plane(Network network, double[] centre, List<double[]> path) {
-            TrajectoryPca.Result pca = TrajectoryPca.of(path, centre);
+            TrajectoryPca.Result pca = TrajectoryPca.of(path, centre, "directions", "slice with random or params directions");
             return new Plane(centre, pca.first(), pca.second(), String.format(Locale.ROOT,
                     "pca of the trajectory (%.1f %% and %.1f %% of its squared distance from the centre)",
                     100 * pca.shares()[0], 100 * pca.shares()[1]), List.of(pca.shares()[0], pca.shares()[1]));

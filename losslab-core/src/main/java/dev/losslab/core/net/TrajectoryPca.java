@@ -41,8 +41,15 @@ public final class TrajectoryPca {
 
     private TrajectoryPca() {}
 
-    /** The principal plane of {@code points} (each N values) relative to {@code centre}. */
-    public static Result of(List<double[]> points, double[] centre) {
+    /**
+     * The principal plane of {@code points} (each N values) relative to {@code centre}.
+     *
+     * @param field     the field that asked for this plane, named in an error ({@code directions} on
+     *                  the CLI, {@code plane} on the web)
+     * @param otherwise what to choose instead, said after an error ("slice with random directions")
+     * @throws InvalidInputException when the path does not move from the centre or runs beyond doubles
+     */
+    public static Result of(List<double[]> points, double[] centre, String field, String otherwise) {
         int m = points.size();
         int n = centre.length;
         double[][] x = new double[m][n];
@@ -54,8 +61,8 @@ public final class TrajectoryPca {
             }
         }
         if (!Double.isFinite(largest)) {
-            throw new InvalidInputException("directions", "pca: the path runs too far from the centre (a difference "
-                    + "beyond the range of doubles) to take its principal directions; slice with random or params directions");
+            throw new InvalidInputException(field, "pca: the path runs too far from the centre (a difference "
+                    + "beyond the range of doubles) to take its principal directions; " + otherwise);
         }
         // Scaled to entries of at most 1: the directions and shares do not change, and the Gram
         // matrix of a diverging path (θ of 1e200) does not overflow.
@@ -75,8 +82,8 @@ public final class TrajectoryPca {
             trace += gram[a][a];
         }
         if (!(trace > 0) || !Double.isFinite(trace)) {
-            throw new InvalidInputException("directions", "pca needs a trajectory that moves away from the centre: "
-                    + "every recorded θ_k equals it" + (m < 2 ? " (train at least one step)" : ""));
+            throw new InvalidInputException(field, "pca needs a trajectory that moves away from the centre: "
+                    + "every recorded θ_k equals it" + (m < 2 ? " (train at least one step)" : "") + "; " + otherwise);
         }
         double[][] vectors = new double[m][m];
         double[] values = jacobi(gram, vectors);

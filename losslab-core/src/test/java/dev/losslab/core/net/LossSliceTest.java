@@ -168,7 +168,7 @@ class LossSliceTest {
             }
             path.add(theta);
         }
-        TrajectoryPca.Result pca = TrajectoryPca.of(path, centre);
+        TrajectoryPca.Result pca = TrajectoryPca.of(path, centre, "plane", "choose another plane");
         for (int p = 0; p < 6; p++) {
             // sign: the largest entry (u[0] = 3) is positive
             assertThat(pca.first()[p]).isCloseTo(u[p] / norm, within(1e-14));
@@ -177,8 +177,11 @@ class LossSliceTest {
         assertThat(pca.shares()[1]).isZero();
         assertThat(Vectors.dot(pca.second(), pca.second())).isCloseTo(1, within(1e-15));
         assertThat(Vectors.dot(pca.first(), pca.second())).isCloseTo(0, within(1e-15));
-        assertThatThrownBy(() -> TrajectoryPca.of(List.of(centre.clone()), centre))
-                .isInstanceOf(InvalidInputException.class).hasMessageContaining("moves away from the centre");
+        // the error names the caller's field and ends with its advice
+        assertThatThrownBy(() -> TrajectoryPca.of(List.of(centre.clone()), centre, "plane", "choose the random plane"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("moves away from the centre")
+                .hasMessageEndingWith("; choose the random plane")
+                .extracting(e -> ((InvalidInputException) e).field()).isEqualTo("plane");
     }
 
     @Test
@@ -186,12 +189,25 @@ class LossSliceTest {
         // A run about to diverge: θ of 1e200, whose squares overflow a double.
         double[] centre = {0, 0, 0};
         List<double[]> path = List.of(new double[] {3e200, 4e200, 0}, new double[] {1.5e200, 2e200, 1e199}, centre);
-        TrajectoryPca.Result pca = TrajectoryPca.of(path, centre);
+        TrajectoryPca.Result pca = TrajectoryPca.of(path, centre, "plane", "choose another plane");
         assertThat(pca.first()[0]).isCloseTo(0.6, within(1e-2));
         assertThat(pca.first()[1]).isCloseTo(0.8, within(1e-2));
         assertThat(pca.shares()[0] + pca.shares()[1]).isCloseTo(1, within(1e-12));
         Plane plane = new Plane(centre, new double[] {1, 0, 0}, new double[] {0, 1, 0}, "axes", List.of());
         assertThat(plane.project(new double[] {1e200, 2e200, 3e200}).residual()).isEqualTo(3e200);
+    }
+
+    @Test
+    void thePcaSpanHoldsEveryShadowWithAMarginInTwoDigits() {
+        double[] centre = {0, 0, 0};
+        Plane plane = new Plane(centre, new double[] {1, 0, 0}, new double[] {0, 1, 0}, "axes", List.of());
+        // the largest |α| or |β| is 3.7 (the residual, 9, does not count): 1.2 · 3.7 = 4.44, up to 4.5
+        List<double[]> thetas = List.of(new double[] {1, -2, 9}, new double[] {-3.7, 0.5, 0}, centre);
+        assertThat(LossSlice.spanHolding(plane, thetas)).isCloseTo(4.5, within(1e-12));
+        // 1.2 · 0.0123 = 0.01476, up to 0.015
+        assertThat(LossSlice.spanHolding(plane, List.of(new double[] {0, 0.0123, 0}))).isCloseTo(0.015, within(1e-15));
+        // a path that never leaves the centre sets no scale
+        assertThat(LossSlice.spanHolding(plane, List.of(centre))).isEqualTo(LossSlice.DEFAULT_SPAN);
     }
 
     @Test
@@ -204,6 +220,9 @@ class LossSliceTest {
         assertThat(PathRecorder.pointsFor(1_000_000, 17)).isLessThanOrEqualTo(PathRecorder.MAX_POINTS);
         // 100,000 parameters: 40 points of them fit in 4,000,000 numbers
         assertThat(PathRecorder.pointsFor(1000, 100_000)).isLessThanOrEqualTo(40);
+        // four paths of a race share them: 10 points each (stride 112: steps 0, 112, …, 896 and 1000)
+        assertThat(PathRecorder.pointsFor(1000, 100_000, 4)).isEqualTo(10);
+        assertThat(new PathRecorder(1000, 100_000, 4).every()).isEqualTo(112);
 
         Objective o = moons();
         PathRecorder recorder = new PathRecorder(7, o.network().parameterCount());

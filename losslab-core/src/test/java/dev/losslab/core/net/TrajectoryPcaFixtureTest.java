@@ -34,7 +34,7 @@ class TrajectoryPcaFixtureTest {
     @SuppressWarnings("unchecked")
     void thePlaneIsNumpysTopTwoSingularVectors(Map<String, Object> c) {
         List<double[]> points = ((List<List<Number>>) c.get("points")).stream().map(TrajectoryPcaFixtureTest::array).toList();
-        TrajectoryPca.Result pca = TrajectoryPca.of(points, points.getLast());
+        TrajectoryPca.Result pca = TrajectoryPca.of(points, points.getLast(), "directions", "slice another way");
         assertUpToSign(pca.first(), array((List<Number>) c.get("first")));
         assertUpToSign(pca.second(), array((List<Number>) c.get("second")));
         List<Number> shares = (List<Number>) c.get("shares");

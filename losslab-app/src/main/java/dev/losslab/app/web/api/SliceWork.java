@@ -98,7 +98,7 @@ public final class SliceWork implements JobWork {
         Objective o = body.chosen().spec().objective();
         Network network = o.network();
         int racers = body.race().racers().size();
-        int pathPoints = racers * PathRecorder.pointsFor(body.race().steps(), network.parameterCount());
+        int pathPoints = racers * PathRecorder.pointsFor(body.race().steps(), network.parameterCount(), racers);
         // one full-data loss per grid point and per path point (LossSlice.work), after the training TrainWork bounded
         double work = ((double) size * size + pathPoints + 1) * o.examples().rows() * network.parameterCount();
         double most = Math.min(limits.maxWork(), LossSlice.MAX_WORK);
@@ -129,7 +129,7 @@ public final class SliceWork implements JobWork {
         Network network = objective.network();
         PathRecorder[] recorders = new PathRecorder[racers.size()];
         for (int i = 0; i < recorders.length; i++) {
-            recorders[i] = new PathRecorder(body.race().steps(), network.parameterCount());
+            recorders[i] = new PathRecorder(body.race().steps(), network.parameterCount(), recorders.length);
         }
         TrainResult[] results = body.train(IntStream.range(0, racers.size()).boxed().toList(), job, i -> recorders[i]);
         phase = "slice";
@@ -139,8 +139,10 @@ public final class SliceWork implements JobWork {
         if (fitted.isEmpty()) {
             fitted = List.of(body.racer());
         }
-        Plane plane = plane(centre, recorders, fitted);
-        double half = span != null ? span : this.plane.equals("pca") ? spanHolding(plane, recorders, fitted) : LossSlice.DEFAULT_SPAN;
+        boolean diverged = results[body.racer()].stop().equals("diverged");
+        Plane plane = plane(centre, diverged ? "last finite weights" : "final weights", recorders, fitted);
+        double half = span != null ? span
+                : this.plane.equals("pca") ? LossSlice.spanHolding(plane, thetas(recorders, fitted)) : LossSlice.DEFAULT_SPAN;
         List<PathRecorder.Point> path = new ArrayList<>();
         for (PathRecorder r : recorders) {
             path.addAll(r.path());
@@ -149,7 +151,8 @@ public final class SliceWork implements JobWork {
         return answer(slice, results, recorders, fitted);
     }
 
-    private Plane plane(double[] centre, PathRecorder[] recorders, List<Integer> fitted) {
+    /** @param centreWords what the centre is, for the plane's description ("final weights") */
+    private Plane plane(double[] centre, String centreWords, PathRecorder[] recorders, List<Integer> fitted) {
         Network network = body.chosen().spec().objective().network();
         if (plane.equals("random")) {
             return new SliceDirections.Random(seed).plane(network, centre, List.of());
@@ -160,13 +163,18 @@ public final class SliceWork implements JobWork {
         for (int i : fitted) {
             points.addAll(thinned(recorders[i].thetas(), share));
         }
-        TrajectoryPca.Result pca = TrajectoryPca.of(points, centre);
+        TrajectoryPca.Result pca = TrajectoryPca.of(points, centre, "plane", "choose the random plane");
         List<String> ids = fitted.stream().map(i -> body.race().racers().get(i).id()).toList();
         String whose = ids.size() == 1 ? "the path of " + ids.getFirst() : "the paths of " + String.join(", ", ids);
         return new Plane(centre, pca.first(), pca.second(), String.format(Locale.ROOT,
-                "the plane through %s's final weights closest to %s (their top two principal directions: %.1f %% and "
-                        + "%.1f %% of their squared distance from the centre)", body.chosen().id(), whose,
+                "the plane through %s's %s closest to %s (their top two principal directions: %.1f %% and "
+                        + "%.1f %% of their squared distance from the centre)", body.chosen().id(), centreWords, whose,
                 100 * pca.shares()[0], 100 * pca.shares()[1]), List.of(pca.shares()[0], pca.shares()[1]));
+    }
+
+    /** The recorded θs of the fitted paths, one path after another. */
+    private static List<double[]> thetas(PathRecorder[] recorders, List<Integer> fitted) {
+        return fitted.stream().flatMap(i -> recorders[i].thetas().stream()).toList();
     }
 
     /** At most {@code most} of the points, evenly spaced, the first and the last among them. */
@@ -181,27 +189,6 @@ public final class SliceWork implements JobWork {
         return kept;
     }
 
-    /**
-     * The span that holds the fitted paths' shadows with a margin, 1.2·max(|α_k|, |β_k|) rounded up
-     * to two significant digits (PCA's unit directions leave no natural scale of their own), as the
-     * CLI's {@code slice --directions pca} does for one path.
-     */
-    static double spanHolding(Plane plane, PathRecorder[] recorders, List<Integer> fitted) {
-        double extent = 0;
-        for (int i : fitted) {
-            for (double[] theta : recorders[i].thetas()) {
-                Plane.Projection p = plane.project(theta);
-                extent = Math.max(extent, Math.max(Math.abs(p.alpha()), Math.abs(p.beta())));
-            }
-        }
-        if (!(extent > 0) || !Double.isFinite(extent)) {
-            return LossSlice.DEFAULT_SPAN;
-        }
-        double wanted = 1.2 * extent;
-        double unit = Math.pow(10, Math.floor(Math.log10(wanted)) - 1);
-        return Math.ceil(wanted / unit) * unit;
-    }
-
     private ObjectNode answer(LossSlice slice, TrainResult[] results, PathRecorder[] recorders, List<Integer> fitted) {
         Objective o = body.chosen().spec().objective();
         ObjectNode root = JsonViews.object();
@@ -209,6 +196,8 @@ public final class SliceWork implements JobWork {
         root.put("parameters", o.network().parameterCount());
         root.put("data", o.examples().name());
         root.put("racer", body.chosen().id());
+        // θ*: the final weights, or for a racer that diverged the last weights with a finite loss
+        root.put("centreStep", recorders[body.racer()].last().step());
         JsonViews.put(root, "centreLoss", slice.centreLoss());
         ObjectNode p = root.putObject("plane");
         p.put("kind", plane);

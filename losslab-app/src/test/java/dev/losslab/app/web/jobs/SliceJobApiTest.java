@@ -53,6 +53,7 @@ class SliceJobApiTest {
         JsonNode trained = done("{\"kind\": \"train\", " + RACE + "}");
         JsonNode slice = done("{\"kind\": \"slice\", " + RACE + ", \"racer\": \"adam\", \"size\": 21}");
         assertThat(slice.get("racer").asText()).isEqualTo("adam");
+        assertThat(slice.get("centreStep").asInt()).isEqualTo(120);
         assertThat(slice.get("plane").get("kind").asText()).as("pca by default").isEqualTo("pca");
         assertThat(slice.get("plane").get("description").asText()).contains("paths of sgd, adam");
         JsonNode adamCurve = trained.get("racers").get(1).get("curve").get("loss");
@@ -89,6 +90,27 @@ class SliceJobApiTest {
                 assertThat(Math.abs(a.asDouble())).isLessThanOrEqualTo(span);
             }
         }
+    }
+
+    @Test
+    void aDivergedRacersSliceIsCentredOnItsLastFiniteWeightsAndSaysAtWhichStep() {
+        // least squares with lr 5 on moons: |1 − 5·λ| > 1, so sgd's weights grow geometrically and overflow
+        String race = """
+                "data": "moons", "model": "linear", "loss": "mse", "steps": 2000,
+                "racers": [{"optimizer": "sgd", "params": {"lr": 5}}, {"optimizer": "adam", "params": {"lr": 0.05}}]""";
+        JsonNode slice = done("{\"kind\": \"slice\", " + race + ", \"racer\": \"sgd\", \"size\": 5}");
+        JsonNode sgd = slice.get("racers").get(0);
+        assertThat(sgd.get("stop").asText()).isEqualTo("diverged");
+        assertThat(sgd.get("fitted").asBoolean()).as("a diverged path would be the whole plane").isFalse();
+        assertThat(slice.get("plane").get("description").asText())
+                .startsWith("the plane through sgd's last finite weights closest to the path of adam");
+        int centreStep = slice.get("centreStep").asInt();
+        assertThat(centreStep).isBetween(1, 1999);
+        // the centre is the last point of sgd's path: its step, its finite loss
+        JsonNode steps = sgd.get("path").get("step");
+        assertThat(steps.get(steps.size() - 1).asInt()).isEqualTo(centreStep);
+        JsonNode losses = sgd.get("path").get("loss");
+        assertThat(slice.get("centreLoss").asDouble()).isFinite().isEqualTo(losses.get(losses.size() - 1).asDouble());
     }
 
     @Test
