@@ -4,6 +4,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
+import com.microsoft.playwright.options.BoundingBox;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -65,20 +72,12 @@ class WindowPageTest extends BrowserTest {
         assertThat(id(page, "loss-gd")).not().isEmpty();
         Locator window = id(page, "window-input");
         assertThat(window).hasValue("-4, 4, -3, 3");
-        java.util.List<com.microsoft.playwright.Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        page.route("**/api/landscape**", held::add);
+        List<Route> held = holdLandscapes(page);
         id(page, "zoom-out").click();
         page.waitForCondition(() -> held.size() == 1);
         id(page, "zoom-out").click();
         page.waitForCondition(() -> held.size() == 2);
-        page.unroute("**/api/landscape**");
-        for (com.microsoft.playwright.Route r : held) {
-            try {
-                r.resume();
-            } catch (com.microsoft.playwright.PlaywrightException aborted) {
-                // the first was superseded and aborted by the page
-            }
-        }
+        release(page, held);
         assertThat(window).hasValue("-16, 16, -12, 12");
         assertThat(page).hasURL(Pattern.compile("window=-16,16,-12,12"));
     }
@@ -94,31 +93,42 @@ class WindowPageTest extends BrowserTest {
         assertThat(id(page, "loss-gd")).not().isEmpty();
         Locator window = id(page, "window-input");
         assertThat(window).hasValue("-4, 4, -3, 3");
-        java.util.List<com.microsoft.playwright.Route> held = new java.util.concurrent.CopyOnWriteArrayList<>();
-        page.route("**/api/landscape**", held::add);
+        List<Route> held = holdLandscapes(page);
         id(page, "zoom-in").click();
         page.waitForCondition(() -> held.size() == 1);
         // the map already shows [−2, 2] × [−1.5, 1.5]; the wheel zooms in about the centre of the plot
         assertThat(id(page, "canvas")).hasAttribute("data-window", "-2,2,-1.5,1.5");
-        com.microsoft.playwright.options.BoundingBox box = id(page, "canvas").boundingBox();
-        double[] plot = java.util.Arrays.stream(id(page, "canvas").getAttribute("data-plot").split(","))
+        BoundingBox box = id(page, "canvas").boundingBox();
+        double[] plot = Arrays.stream(id(page, "canvas").getAttribute("data-plot").split(","))
                 .mapToDouble(Double::parseDouble).toArray();
         page.mouse().move(box.x + plot[0] + plot[2] / 2, box.y + plot[1] + plot[3] / 2);
         page.mouse().wheel(0, -100);
         page.waitForCondition(() -> held.size() == 2);
-        page.unroute("**/api/landscape**");
-        for (com.microsoft.playwright.Route r : held) {
-            try {
-                r.resume();
-            } catch (com.microsoft.playwright.PlaywrightException aborted) {
-                // the first was superseded and aborted by the page
-            }
-        }
+        release(page, held);
         page.waitForCondition(() -> page.url().contains("window="));
-        java.util.regex.Matcher m = Pattern.compile("window=([^&]+)").matcher(page.url());
+        Matcher m = Pattern.compile("window=([^&]+)").matcher(page.url());
         org.assertj.core.api.Assertions.assertThat(m.find()).isTrue();
-        double[] w = java.util.Arrays.stream(m.group(1).split(",")).mapToDouble(Double::parseDouble).toArray();
+        double[] w = Arrays.stream(m.group(1).split(",")).mapToDouble(Double::parseDouble).toArray();
         // one notch zooms by e^-0.2 ≈ 0.82 from the button's 4 wide: about 3.3, not 6.5 from the old 8
         org.assertj.core.api.Assertions.assertThat(w[1] - w[0]).isBetween(3.0, 3.6);
+    }
+
+    /** Holds every landscape request the page makes from now on, so that none of their pictures arrives. */
+    private static List<Route> holdLandscapes(Page page) {
+        List<Route> held = new CopyOnWriteArrayList<>();
+        page.route("**/api/landscape**", held::add);
+        return held;
+    }
+
+    /** Lets the held landscape requests go on, and the later ones through. */
+    private static void release(Page page, List<Route> held) {
+        page.unroute("**/api/landscape**");
+        for (Route r : held) {
+            try {
+                r.resume();
+            } catch (PlaywrightException aborted) {
+                // superseded: the page aborted it
+            }
+        }
     }
 }
