@@ -24,7 +24,7 @@ export class LookPanel {
     this.ui = {
       hint: $('look-hint'), racer: $('look-racer'), plane: $('look-plane'), size: $('look-size'), span: $('look-span'),
       slice: $('slice-button'), spectrum: $('spectrum-button'), status: $('look-status'), error: $('look-error'),
-      form: $('look'), sliceFigure: $('slice-figure'), slicePlane: $('slice-plane'), sliceCentre: $('slice-centre'),
+      form: $('look'), sliceFigure: $('slice-figure'), slicePlane: $('slice-plane'), sliceCentre: $('slice-centre'), sliceCentreKind: $('slice-centre-kind'),
       sliceScale: $('slice-scale'), spectrumFigure: $('spectrum-figure'), spectrumCentre: $('spectrum-centre'),
       spectrumChart: $('spectrum-chart'), spectrumIndex: $('spectrum-index'), spectrumSharpness: $('spectrum-sharpness'),
     };
@@ -146,6 +146,7 @@ export class LookPanel {
     const { ui } = this;
     ui.sliceFigure.hidden = false;
     ui.sliceCentre.textContent = s.racer;
+    ui.sliceCentreKind.textContent = diverged(s) ? 'last finite weights' : 'final weights';
     ui.sliceScale.textContent = s.picture.scale.log ? 'log scale' : 'linear scale';
     const axes = s.plane.kind === 'pca'
       ? `α and β are distances in weight space along the plane's two unit directions; the map spans ±${num(s.span, 3)}.`
@@ -171,10 +172,14 @@ export class LookPanel {
   }
 }
 
-/** What the slice's centre is: the final weights, or, for a racer that diverged, its last finite ones. */
+/** Whether the racer the slice is centred on diverged: its centre is then its last finite weights. */
+function diverged(slice) {
+  return slice.racers.find((r) => r.id === slice.racer)?.stop === 'diverged';
+}
+
+/** What the slice's centre is, in the plane's sentence. */
 function centreWeights(slice) {
-  const chosen = slice.racers.find((r) => r.id === slice.racer);
-  return chosen && chosen.stop === 'diverged'
+  return diverged(slice)
     ? `last weights with a finite loss (step ${slice.centreStep}; it diverged after them)`
     : 'final weights';
 }

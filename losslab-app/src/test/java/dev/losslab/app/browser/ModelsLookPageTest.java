@@ -95,6 +95,7 @@ class ModelsLookPageTest extends BrowserTest {
         assertThat(id(page, "slice-plane")).containsText(Pattern.compile(
                 "is sgd's last weights with a finite loss \\(step \\d+; it diverged after them\\)"));
         assertThat(id(page, "slice-plane")).not().containsText("final weights");
+        assertThat(id(page, "slice-figure").locator("figcaption")).hasText("The loss on a plane through sgd's last finite weights");
     }
 
     @Test
