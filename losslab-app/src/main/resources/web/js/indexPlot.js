@@ -1,6 +1,7 @@
 // Dauphin et al.'s picture (2014) for the tour: each critical point a search found, its loss across
 // (log when the losses span more than a decade) and its index up, the share of its Hessian's
-// eigenvalues that are negative. Minima (index 0) in green on the floor, saddles in orange above.
+// eigenvalues that are negative. Minima (index 0) in green on the floor, saddles in orange above;
+// a point found by several searches is one dot marked ×k.
 // The numbers are the server's (job kind saddles); this draws.
 
 import { cssContext, niceTicks, sizeCanvas } from './plotFrame.js';
@@ -66,16 +67,35 @@ export function drawIndexPlot(canvas, points) {
   ctx.restore();
   if (points.length === 0) {
     ctx.fillText('no critical point found yet', M.left + w / 2, M.top + h / 2);
+    canvas.dataset.dots = '0';
     return;
   }
+  // Searches from nearby starts often land on the same critical point: one dot for each place, with
+  // how many found it beside it, so that the dots a reader counts agree with the numbers in words.
+  const places = new Map();
   for (const p of points) {
+    const x = xPx(log ? Math.max(p.loss, lo) : p.loss); // a loss of 0 on the log axis's floor
+    const y = yPx(p.index);
+    const key = `${Math.round(x)},${Math.round(y)},${p.index === 0}`;
+    const place = places.get(key);
+    if (place) place.count++;
+    else places.set(key, { x, y, minimum: p.index === 0, count: 1 });
+  }
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  for (const { x, y, minimum, count } of places.values()) {
     ctx.beginPath();
-    ctx.arc(xPx(log ? Math.max(p.loss, lo) : p.loss), yPx(p.index), 5, 0, 2 * Math.PI); // a loss of 0 on the log axis's floor
-    ctx.fillStyle = p.index === 0 ? MINIMUM : SADDLE;
+    ctx.arc(x, y, 5, 0, 2 * Math.PI);
+    ctx.fillStyle = minimum ? MINIMUM : SADDLE;
     ctx.fill();
     ctx.strokeStyle = INK;
     ctx.stroke();
+    if (count > 1) {
+      ctx.fillStyle = INK;
+      ctx.fillText(`×${count}`, x + 8, y);
+    }
   }
+  canvas.dataset.dots = String(places.size);
 }
 
 /** Whole powers of ten between lo and hi (in log₁₀ units), at least the two ends' floors. */

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -234,15 +235,26 @@ class TourPageTest extends BrowserTest {
      */
     @Test
     void theEdgeOfStabilityAndManySaddlesAreMeasuredLive() {
-        Page page = desktop("/tour#s11");
-        section(page, 11);
-        assertThat(page.getByTestId("sharpness-11")).isVisible();
-        assertThat(readout(page, "11")).containsText(Pattern.compile("lr 0\\.1: .* against 2/lr = 20 \\((8[5-9]|9\\d|10[0-5]) %\\)"));
-        assertThat(readout(page, "11")).containsText("lr 0.05:");
-        assertThat(page.getByTestId("open-models-11")).hasAttribute("href", Pattern.compile("^/models\\?.*gd:2\\.lr=0\\.05"));
-        Locator saddles = section(page, 12);
-        assertThat(saddles.getByTestId("index-12")).isVisible();
-        assertThat(readout(page, "12")).containsText(Pattern.compile("found a critical point — \\d+ minima, [1-9]\\d* saddles"));
+        for (boolean onPhone : new boolean[] {false, true}) {
+            Page page = onPhone ? phone("/tour#s11") : desktop("/tour#s11");
+            Locator edge = section(page, 11);
+            assertThat(page.getByTestId("sharpness-11")).isVisible();
+            assertThat(readout(page, "11")).containsText(Pattern.compile("lr 0\\.1: .* against 2/lr = 20 \\((8[5-9]|9\\d|10[0-5]) %\\)"));
+            assertThat(readout(page, "11")).containsText("lr 0.05:");
+            assertThat(page.getByTestId("open-models-11")).hasAttribute("href", Pattern.compile("^/models\\?.*gd:2\\.lr=0\\.05"));
+            Locator saddles = section(page, 12);
+            assertThat(saddles.getByTestId("index-12")).isVisible();
+            assertThat(readout(page, "12")).containsText(Pattern.compile("found a critical point — \\d+ minima, [1-9]\\d* saddles"));
+            // searches that found the same point share a dot marked ×k: fewer dots than points, the counts in words
+            Matcher found = Pattern.compile("(\\d+) found a critical point").matcher(readout(page, "12").textContent());
+            assertThat(found.find()).isTrue();
+            int dots = Integer.parseInt(saddles.getByTestId("index-12").getAttribute("data-dots"));
+            assertThat(dots).isBetween(1, Integer.parseInt(found.group(1)));
+            assertNoHorizontalScroll(page);
+            String size = onPhone ? "phone" : "desktop";
+            screenshot(edge, "tour-" + size + "-section-11.png");
+            screenshot(saddles, "tour-" + size + "-section-12.png");
+        }
     }
 
     /** An element's top and bottom in the viewport, CSS px. */
