@@ -2,13 +2,16 @@ package dev.losslab.app.plot;
 
 import dev.losslab.core.net.SaddleStudy;
 import java.awt.Color;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Dauphin et al.'s picture (2014, figure 1): each critical point a search found, at its loss (x, log
  * when the losses span more than a decade) and its index, the share of its Hessian's eigenvalues that
- * are negative (y). Minima sit on the floor (index 0); saddles above it. Searches that stalled before
- * the gradient vanished are not critical points and are left out (the legend counts them).
+ * are negative (y). Minima sit on the floor (index 0); saddles above it; a point several searches found
+ * is one dot marked ×k. Searches that stalled before the gradient vanished are not critical points
+ * and are left out (the legend counts them).
  */
 public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implements Figure {
 
@@ -20,6 +23,9 @@ public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implem
     private static final int LEGEND = 250;
     private static final Color MINIMUM = new Color(0x1b9e77);
     private static final Color SADDLE = new Color(0xd95f02);
+
+    /** Where critical points fall on one pixel: one dot, and how many. */
+    private record Dot(double x, double y, boolean minimum, int count) {}
 
     public IndexLossPlot {
         points = List.copyOf(points);
@@ -58,13 +64,22 @@ public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implem
         Frame.draw(c, x, y, TOP, bottom, "loss at the critical point" + (log ? " (log scale)" : ""),
                 "index (share of negative eigenvalues)");
         Frame.title(c, title, LEFT, 30);
+        // Searches from nearby starts often find the same point: one dot per place, marked ×k.
+        Map<String, Dot> dots = new LinkedHashMap<>();
         int minima = 0;
         for (SaddleStudy.Point p : critical) {
-            double index = p.found().spectrum().index();
             boolean minimum = p.found().spectrum().negative() == 0;
             minima += minimum ? 1 : 0;
             double px = x.pixel(Math.max(p.found().loss(), x.lo()));
-            c.circle(px, y.pixel(index), 4.5, minimum ? MINIMUM : SADDLE, Palette.INK);
+            double py = y.pixel(p.found().spectrum().index());
+            dots.merge(Math.round(px) + "," + Math.round(py) + "," + minimum, new Dot(px, py, minimum, 1),
+                    (a, b) -> new Dot(a.x(), a.y(), a.minimum(), a.count() + 1));
+        }
+        for (Dot d : dots.values()) {
+            c.circle(d.x(), d.y(), 4.5, d.minimum() ? MINIMUM : SADDLE, Palette.INK);
+            if (d.count() > 1) {
+                c.text("×" + d.count(), d.x() + 8, d.y() + 4, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
+            }
         }
         double lx = right + 24;
         Frame.legendRow(c, lx, TOP + 16, MINIMUM, true, minima + " with index 0 (minima,");
@@ -75,5 +90,8 @@ public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implem
                 Palette.INK, false);
         c.text("before the gradient vanished", lx, TOP + 104, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
         c.text("(not drawn)", lx, TOP + 120, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
+        if (dots.values().stream().anyMatch(d -> d.count() > 1)) {
+            c.text("×k: a point k searches found", lx, TOP + 152, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
+        }
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +32,29 @@ class SaddlesCommandTest {
             assertThat(index).isEqualTo(Integer.parseInt(cells[8]) / 17.0);
         }
         assertThat(Files.size(png)).isGreaterThan(1000);
+    }
+
+    /** The tour's study: its 16 critical points fall on 5 places, so most dots stand for several. */
+    @Test
+    void aPointSeveralSearchesFoundIsOneDotMarkedWithHowMany(@TempDir Path dir) throws Exception {
+        Path svg = dir.resolve("index.svg");
+        Cli cli = Cli.run("saddles", "--data", "xor", "--model", "mlp", "--hidden", "3", "--loss", "mse", "--optimizer", "gd",
+                "--lr", "0.3", "--steps", "300", "--runs", "6", "--starts-every", "50", "--format", "csv", "--out", svg.toString());
+        assertThat(cli.exitCode()).as(cli.err()).isZero();
+        long critical = Arrays.stream(cli.outLines()).skip(1).filter(l -> l.split(",", -1)[5].equals("true")).count();
+        String picture = Files.readString(svg);
+        // the legend's two marks are circles too
+        int dots = picture.split("<circle", -1).length - 1 - 2;
+        Matcher marks = Pattern.compile(">×(\\d+)<").matcher(picture);
+        int marked = 0;
+        int standingFor = 0;
+        while (marks.find()) {
+            marked++;
+            standingFor += Integer.parseInt(marks.group(1));
+        }
+        assertThat(marked).as("some dots stand for several points").isPositive();
+        assertThat(dots).isLessThan((int) critical);
+        assertThat(standingFor + (dots - marked)).as("every critical point counted once").isEqualTo((int) critical);
     }
 
     @Test
