@@ -3,8 +3,8 @@
 // progress bar and Cancel; the curves grow as the job's polls bring them (loss and gradient norm on a
 // log scale, accuracy, sharpness against 2/lr when asked), and the data is drawn with each
 // optimizer's decision boundary, redrawn from each poll while it trains and at the last step when it
-// ends. Then "Look at the loss" (lookPanel.js) slices the trained race's
-// loss and finds its Hessian's eigenvalues. The set-up lives in the URL (modelsState.js).
+// ends. Then "Look at the loss" (lookPanel.js) slices the trained race's loss and finds its Hessian's
+// eigenvalues. The set-up lives in the URL (modelsState.js).
 
 import * as api from './api.js';
 import * as state from './modelsState.js';
@@ -504,7 +504,7 @@ function boundaryCaption(data, racers, when) {
     : `${lines}, the last drawn before training stopped.`;
 }
 
-/** Training was cancelled: the last boundaries drawn stay, and the caption says they are where it stopped. */
+/** Training stopped early (cancelled or failed): the last boundaries drawn stay, and the caption says so. */
 function boundaryStopped() {
   if (shownBoundary) ui.boundaryCaption.textContent = boundaryCaption(shownBoundary.data, shownBoundary.racers, 'stopped');
   shownBoundary = null;
