@@ -1,7 +1,7 @@
 // The training data of two features, one mark per example with a shape per class, and each racer's
-// decision boundary in its colour: the lines where its trained network switches from one class to
-// another (computed on the server, core DecisionMap, after the racer's last step). Like the lab's
-// data panel (dataPanel.js) it only draws what the server sent.
+// decision boundary in its colour: the lines where its network switches from one class to another
+// (computed on the server, core DecisionMap: at a recent step while training, after the racer's last
+// step when it ends). Like the lab's data panel (dataPanel.js) it only draws what the server sent.
 
 import { cssContext, sizeCanvas } from './plotFrame.js';
 import { MARGIN, drawGrid } from './dataPanel.js';

@@ -1,9 +1,10 @@
 // The models page (models.html): pick data, a network and up to four optimizers; Train runs them as
 // one server job (kind "train", docs/API.md) from the same initial weights and batches, with a
 // progress bar and Cancel; the curves grow as the job's polls bring them (loss and gradient norm on a
-// log scale, accuracy, sharpness against 2/lr when asked), and when it ends the data is drawn with
-// each optimizer's decision boundary. Then "Look at the loss" (lookPanel.js) slices the trained race's
-// loss and finds its Hessian's eigenvalues. The set-up lives in the URL (modelsState.js).
+// log scale, accuracy, sharpness against 2/lr when asked), and the data is drawn with each
+// optimizer's decision boundary, redrawn from each poll while it trains and at the last step when it
+// ends. Then "Look at the loss" (lookPanel.js) slices the trained race's loss and finds its Hessian's
+// eigenvalues. The set-up lives in the URL (modelsState.js).
 
 import * as api from './api.js';
 import * as state from './modelsState.js';
@@ -39,6 +40,8 @@ const boundary = new BoundaryPanel($('boundary-canvas'));
 const look = new LookPanel();
 
 let catalog = null;
+// The running race's last drawn data and racers: when it stops early its boundaries stay, and say so.
+let shownBoundary = null;
 const current = state.parse(location.search);
 let maxRacers = 4;
 
@@ -387,7 +390,9 @@ async function train(event) {
   } catch (e) {
     if (e instanceof JobCancelled) {
       ui.status.textContent = e.reason === 'request' ? 'Cancelled: the curves stop where training stopped.' : `Cancelled: ${e.message}.`;
+      boundaryStopped();
     } else {
+      boundaryStopped();
       ui.status.textContent = '';
       const input = e.field ? inputFor(e.field, e.racer) : null;
       if (input) fieldErrors.show(input, e.message);
@@ -419,7 +424,8 @@ function show(result, final) {
     ui.legend.parentElement.hidden = true;
     ui.legendHint.hidden = false;
     ui.sharpnessFigure.hidden = true;
-    ui.boundaryCaption.textContent = 'When training starts, the data appears here (if it has two features); when it ends, each optimizer\'s decision boundary.';
+    shownBoundary = null;
+    ui.boundaryCaption.textContent = 'When training starts, the data appears here (if it has two features), with each optimizer\'s decision boundary as it trains.';
     return;
   }
   const racers = result.racers.map((r) => ({ ...r, color: racerColor(r.id) }));
@@ -458,21 +464,50 @@ function showSharpness(result, racers) {
   ui.sharpnessNote.textContent = `Every ${result.sharpnessEvery} steps. Latest — ${words.join(' · ')}.`;
 }
 
+/**
+ * The data and each racer's boundary: while training, the one its poll traced at a recent step
+ * (boundaryStep; a racer not yet traced, or too large a network to trace at each poll, has none), and
+ * the final one at its last step. Only the running job's polls come here (Train waits until it ends),
+ * and each redraw replaces the picture in one go: no flicker, no boundary of an old race.
+ */
 function showBoundary(result, racers, final) {
   const data = result.data;
   const drawn = Boolean(data.window);
   ui.boundaryFigure.classList.toggle('no-picture', !drawn);
-  boundary.set(drawn ? data : null, final ? racers : []);
+  boundary.set(drawn ? data : null, racers);
+  shownBoundary = drawn && !final ? { data, racers } : null;
   if (!drawn) {
     ui.boundaryCaption.textContent = data.inputs === 2
       ? `${data.name} has real-valued labels: there is no class boundary to draw.`
       : `${data.name} has ${data.inputs} features, too many to draw on a flat picture; the curves tell how training goes.`;
     return;
   }
+  ui.boundaryCaption.textContent = boundaryCaption(data, racers, final ? 'final' : 'training');
+}
+
+/** The caption under the boundaries: which step each is at, and whether they still move. */
+function boundaryCaption(data, racers, when) {
   const marks = data.classes.map((c, k) => `${SHAPES[k % SHAPES.length]} class ${c}`).join(', ');
-  ui.boundaryCaption.textContent = final
-    ? `${data.name}: ${marks}. Each line is where that optimizer's network switches class, after its last step.`
-    : `${data.name}: ${marks}. Each optimizer's boundary is drawn when training ends.`;
+  if (when === 'final') return `${data.name}: ${marks}. Each line is where that optimizer's network switches class, after its last step.`;
+  const traced = racers.filter((r) => r.boundary && r.boundaryStep !== undefined);
+  if (traced.length === 0) {
+    return when === 'training'
+      ? `${data.name}: ${marks}. Each optimizer's boundary appears as it trains (a large network's only when training ends).`
+      : `${data.name}: ${marks}. Training stopped before a boundary was drawn.`;
+  }
+  // the racers run on their own threads: their boundaries are seldom at one step
+  const steps = new Set(traced.map((r) => r.boundaryStep));
+  const at = steps.size === 1 ? ` at step ${traced[0].boundaryStep}` : `: ${traced.map((r) => `${r.id}'s at step ${r.boundaryStep}`).join(', ')}`;
+  const lines = `${data.name}: ${marks}. Each line is where that optimizer's network switches class${at}`;
+  return when === 'training'
+    ? `${lines} — redrawn as ${racers.length === 1 ? 'it trains' : 'they train'}.`
+    : `${lines}, the last drawn before training stopped.`;
+}
+
+/** Training stopped early (cancelled or failed): the last boundaries drawn stay, and the caption says so. */
+function boundaryStopped() {
+  if (shownBoundary) ui.boundaryCaption.textContent = boundaryCaption(shownBoundary.data, shownBoundary.racers, 'stopped');
+  shownBoundary = null;
 }
 
 function showLegend(result, racers, final) {

@@ -117,6 +117,51 @@ class ModelsPageTest extends BrowserTest {
         screenshot(page, "models-1024-cancelled.png", true);
     }
 
+    /** The boundary panel draws lines and its caption says at which step they are redrawn as training goes. */
+    private static final String LIVE_BOUNDARY = "() => Number(document.querySelector('[data-testid=boundary]').dataset.lines) >= 2"
+            + " && /at step \\d+ — redrawn as they train/.test(document.querySelector('[data-testid=boundary-caption]').textContent)";
+
+    private static final Page.WaitForFunctionOptions LIVE_WAIT = new Page.WaitForFunctionOptions().setTimeout(60_000);
+
+    /**
+     * While a race on moons trains (10,000 steps of a 2-64-64-1 net), the picture shows each racer's
+     * boundary from the polls, the caption naming its step, and a later poll redraws it at a later
+     * step — all before training ends; Cancel keeps the last boundaries and says where they stopped.
+     */
+    @Test
+    void theBoundariesAreDrawnAndRedrawnWhileTheRaceTrains() {
+        Page page = lab.open("/models?hidden=64,64&steps=10000&racers=sgd,adam", 1280, 900, false);
+        Locator train = ready(page);
+        train.click();
+        page.waitForFunction(LIVE_BOUNDARY, null, LIVE_WAIT);
+        assertThat(id(page, "legend-adam")).containsText("training…");
+        String first = id(page, "boundary-caption").textContent();
+        page.waitForFunction("(first) => { const t = document.querySelector('[data-testid=boundary-caption]').textContent;"
+                + " return t !== first && t.includes('— redrawn as they train'); }", first, LIVE_WAIT);
+        // still training when the boundaries moved on
+        assertThat(id(page, "legend-adam")).containsText("training…");
+        screenshot(page, "models-1280-live-boundary.png", true);
+        id(page, "cancel").click();
+        assertThat(id(page, "status")).containsText("Cancelled", TEXT_WAIT);
+        assertThat(id(page, "boundary-caption")).containsText("the last drawn before training stopped");
+        assertThat(Integer.parseInt(id(page, "boundary").getAttribute("data-lines"))).isGreaterThanOrEqualTo(2);
+        screenshot(page, "models-1280-live-cancelled.png", true);
+    }
+
+    @Test
+    void onAPhoneTheBoundariesAreDrawnWhileTheRaceTrains() {
+        Page page = phone("/models?hidden=64,64&steps=10000&racers=sgd,adam");
+        Locator train = ready(page);
+        train.click();
+        page.waitForFunction(LIVE_BOUNDARY, null, LIVE_WAIT);
+        assertThat(id(page, "legend-adam")).containsText("training…");
+        assertNoHorizontalScroll(page);
+        id(page, "boundary").scrollIntoViewIfNeeded();
+        screenshot(page, "models-390-live-boundary.png", false);
+        id(page, "cancel").click();
+        assertThat(id(page, "status")).containsText("Cancelled", TEXT_WAIT);
+    }
+
     @Test
     void aBadFieldSaysWhatIsWrongNextToIt() {
         Page page = lab.open("/models", 1280, 900, false);

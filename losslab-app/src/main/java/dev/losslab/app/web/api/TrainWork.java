@@ -45,8 +45,9 @@ import java.util.TreeMap;
  *             {"optimizer": "adam", "params": {"lr": 0.01}}]}
  * }</pre>
  * Only {@code data} and {@code racers} are required (docs/API.md, "Training"). While the job runs its
- * poll carries the curves so far ({@link #partial}); its answer adds, for two-feature classes, each
- * racer's decision boundary after its last step.
+ * poll carries the curves so far ({@link #partial}) and, for two-feature classes, each racer's
+ * decision boundary at a recent step on a coarser grid ({@link LiveBoundary}); its answer has each
+ * racer's boundary after its last step.
  *
  * @param racers the racers' runs, each with its own objective (one per thread: it holds scratch)
  */
@@ -65,9 +66,11 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
 
     /**
      * One racer: its label ({@code sgd}, {@code sgd:2} for the same optimizer again, as the lab
-     * labels racers), its settings and its run, and the curves it has drawn so far.
+     * labels racers), its settings and its run, the curves it has drawn so far, and its boundary as it
+     * trains (null when there is no picture to draw, or it would cost a poll too much).
      */
-    public record Racer(String id, OptimizerKind kind, Settings settings, Training.Spec spec, TrainCurves curves) {}
+    public record Racer(String id, OptimizerKind kind, Settings settings, Training.Spec spec, TrainCurves curves,
+                        LiveBoundary live) {}
 
     /**
      * The checked work in a job's body (its {@code kind} already read).
@@ -123,17 +126,21 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
         }
         // One θ₀ for every racer: the race starts them all from the same weights.
         double[] theta = first.network().initialParameters(seed);
+        Window window = window(dataset);
+        int liveGrid = window == null ? 0 : LiveBoundary.grid(racerNodes.size(), (int) parameters);
         List<Racer> racers = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         for (int i = 0; i < racerNodes.size(); i++) {
             Objective objective = i == 0 ? first : architecture.objective(examples);
-            racers.add(racer(racerNodes.get(i), i, objective, steps, batches, theta, every, seen));
+            LiveBoundary live = liveGrid == 0 ? null : new LiveBoundary(() -> architecture.objective(examples), window,
+                    liveGrid, steps, LiveBoundary.COPY_EVERY_NANOS);
+            racers.add(racer(racerNodes.get(i), i, objective, steps, batches, theta, every, live, seen));
         }
         return new TrainWork(dataset, architecture, batchText, every, racers);
     }
 
     private static Racer racer(JsonNode node, int i, Objective objective, int steps, Batches batches, double[] theta,
-                               int sharpnessEvery, Map<String, Integer> seen) {
+                               int sharpnessEvery, LiveBoundary live, Map<String, Integer> seen) {
         if (node == null || !node.isObject()) {
             throw ApiException.badRacer(i, "racers", "racers[" + i + "] must be an object such as {\"optimizer\": \"adam\", "
                     + "\"params\": {\"lr\": 0.01}}");
@@ -181,7 +188,7 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
             int k = seen.merge(kind.name(), 1, Integer::sum);
             String id = k == 1 ? kind.name() : kind.name() + ":" + k;
             return new Racer(id, kind, settings, spec, new TrainCurves(steps, sharpnessEvery,
-                    objective.examples().classification()));
+                    objective.examples().classification()), live);
         } catch (InvalidInputException e) {
             throw ApiException.badRacer(i, e.field(), e.getMessage());
         }
@@ -267,6 +274,9 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
                 results[i] = Training.run(racer.spec(), (step, theta) -> {
                     job.check();
                     racer.curves().reached(step);
+                    if (racer.live() != null) {
+                        racer.live().reached(step.step(), theta);
+                    }
                     stepDone.run();
                 }, job.checkpoint());
             } finally {
@@ -275,30 +285,53 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
         });
         ObjectNode answer = answer(TrainCurves.MAX_POINTS);
         ArrayNode nodes = (ArrayNode) answer.get("racers");
-        Window window = dataWindow();
+        Window window = window(dataset);
         for (int i = 0; i < racers.size(); i++) {
             ObjectNode node = (ObjectNode) nodes.get(i);
             node.put("stop", results[i].stop());
             node.put("detail", results[i].detail());
             if (window != null) {
                 DecisionMap map = DecisionMap.of(racers.get(i).spec().objective(), results[i].parameters(), window, BOUNDARY_GRID);
-                ArrayNode lines = node.putArray("boundary");
-                for (double[] line : map.boundary()) {
-                    ArrayNode points = lines.addArray();
-                    for (double v : line) {
-                        points.add((float) v); // a pixel needs no more digits
-                    }
-                }
+                putBoundary(node, map.boundary(), node.get("reached").asInt());
             }
         }
         answer.put("boundaryAt", "the last step");
         return answer;
     }
 
-    /** The curves so far, fewer points of them: what a poll shows while the racers train. */
+    /**
+     * The curves so far, fewer points of them, and for two-feature classes each racer's boundary at
+     * its latest copy of θ: what a poll shows while the racers train.
+     */
     @Override
     public ObjectNode partial() {
-        return answer(TrainCurves.PARTIAL_POINTS);
+        // Traced before the curves are read: a racer reports a step before it copies θ there, so its
+        // curve then reaches at least the boundary's step.
+        List<LiveBoundary.Traced> boundaries = new ArrayList<>();
+        for (Racer racer : racers) {
+            boundaries.add(racer.live() == null ? null : racer.live().traced());
+        }
+        ObjectNode answer = answer(TrainCurves.PARTIAL_POINTS);
+        ArrayNode nodes = (ArrayNode) answer.get("racers");
+        for (int i = 0; i < racers.size(); i++) {
+            LiveBoundary.Traced traced = boundaries.get(i);
+            if (traced != null) {
+                putBoundary((ObjectNode) nodes.get(i), traced.lines(), traced.step());
+            }
+        }
+        return answer;
+    }
+
+    /** {@code boundary} (polylines of x, y pairs) and {@code boundaryStep}, the step of the θ they were traced at. */
+    private static void putBoundary(ObjectNode racer, List<double[]> boundary, int step) {
+        ArrayNode lines = racer.putArray("boundary");
+        for (double[] line : boundary) {
+            ArrayNode points = lines.addArray();
+            for (double v : line) {
+                points.add((float) v); // a pixel needs no more digits
+            }
+        }
+        racer.put("boundaryStep", step);
     }
 
     /** What the run is and each racer's curves, at most {@code points} per curve. */
@@ -348,7 +381,7 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
         if (classes) {
             dataset.classNames().forEach(classNames::add);
         }
-        Window window = dataWindow();
+        Window window = window(dataset);
         if (window != null) {
             node.set("window", JsonViews.window(window));
             ArrayNode x = node.putArray("x");
@@ -364,7 +397,7 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
     }
 
     /** The two features' range, padded by {@link #PAD} a side; null unless the data is two features of classes. */
-    private Window dataWindow() {
+    private static Window window(Dataset dataset) {
         if (dataset.featureCount() != 2 || dataset.labelKind() != Dataset.LabelKind.CLASS) {
             return null;
         }

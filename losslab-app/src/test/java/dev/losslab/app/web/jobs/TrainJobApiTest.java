@@ -187,6 +187,43 @@ class TrainJobApiTest {
             assertThat(p[1]).isBetween(window.get(2).asDouble() - 1e-6, window.get(3).asDouble() + 1e-6);
         }
         assertThat(result.get("boundaryAt").asText()).isEqualTo("the last step");
+        assertThat(result.get("racers").get(0).get("boundaryStep").asInt()).isEqualTo(300);
+    }
+
+    /**
+     * While two racers train on moons, each poll carries each one's boundary traced at a recent step
+     * (at most the step it has reached), made of finite x, y pairs, and a later poll's is from a later
+     * step: the page redraws them as they train.
+     */
+    @Test
+    void whileItTrainsOnTwoFeaturesThePollCarriesEachRacersBoundaryAtARecentStep() {
+        JsonNode job = JobsApiTest.submit(lab, """
+                {"kind": "train", "data": "moons", "hidden": "64,64", "steps": 10000,
+                 "racers": [{"optimizer": "sgd", "params": {"lr": 0.1}}, {"optimizer": "adam", "params": {"lr": 0.01}}]}""");
+        String id = job.get("id").asText();
+        JsonNode running = JobsApiTest.pollUntil(lab, id, j -> j.has("partial")
+                && j.get("partial").get("racers").get(0).has("boundary") && j.get("partial").get("racers").get(1).has("boundary"));
+        assertThat(running.get("state").asText()).isEqualTo("running");
+        int first = running.get("partial").get("racers").get(0).get("boundaryStep").asInt();
+        for (JsonNode racer : running.get("partial").get("racers")) {
+            assertThat(racer.get("boundaryStep").asInt()).as(racer.get("id").asText())
+                    .isBetween(0, racer.get("reached").asInt());
+            assertThat(racer.get("boundary")).as("a tanh net's first boundary crosses the window").isNotEmpty();
+            for (JsonNode line : racer.get("boundary")) {
+                assertThat(line.size() % 2).isZero();
+                assertThat(line.size()).isGreaterThanOrEqualTo(4);
+                for (JsonNode v : line) {
+                    assertThat(v.isNumber()).as(line.toString()).isTrue();
+                    assertThat(Double.isFinite(v.asDouble())).isTrue();
+                }
+            }
+        }
+        JsonNode later = JobsApiTest.pollUntil(lab, id, j -> !j.get("state").asText().equals("running")
+                || j.get("partial").get("racers").get(0).get("boundaryStep").asInt() > first);
+        assertThat(later.get("state").asText()).as("still training when its boundary moved on").isEqualTo("running");
+        lab.delete("/api/jobs/" + id);
+        JsonNode ended = JobsApiTest.pollUntil(lab, id, j -> !j.get("state").asText().equals("running"));
+        assertThat(ended.get("state").asText()).isEqualTo("cancelled");
     }
 
     @Test
@@ -212,6 +249,8 @@ class TrainJobApiTest {
         assertThat(running.get("state").asText()).isEqualTo("running");
         JsonNode partial = running.get("partial");
         assertThat(partial.get("racers").get(0).get("curve").get("step").size()).isLessThanOrEqualTo(501);
+        assertThat(partial.get("racers").get(0).has("boundary")).as("64 features: no picture, no boundary").isFalse();
+        assertThat(partial.get("racers").get(0).has("boundaryStep")).isFalse();
         assertThat(running.get("progress").asDouble()).isGreaterThan(0).isLessThan(1);
         lab.delete("/api/jobs/" + id);
         JsonNode ended = JobsApiTest.pollUntil(lab, id, j -> !j.get("state").asText().equals("running"));
