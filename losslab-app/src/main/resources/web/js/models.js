@@ -40,8 +40,9 @@ const boundary = new BoundaryPanel($('boundary-canvas'));
 const look = new LookPanel();
 
 let catalog = null;
-// The running race's last drawn data and racers: when it stops early its boundaries stay, and say so.
-let shownBoundary = null;
+// The running race's last poll as drawn ({ result, racers }): when it stops early its table and
+// boundaries stay, and say that it stopped.
+let running = null;
 const current = state.parse(location.search);
 let maxRacers = 4;
 
@@ -390,9 +391,9 @@ async function train(event) {
   } catch (e) {
     if (e instanceof JobCancelled) {
       ui.status.textContent = e.reason === 'request' ? 'Cancelled: the curves stop where training stopped.' : `Cancelled: ${e.message}.`;
-      boundaryStopped();
+      stopped('cancelled');
     } else {
-      boundaryStopped();
+      stopped('failed');
       ui.status.textContent = '';
       const input = e.field ? inputFor(e.field, e.racer) : null;
       if (input) fieldErrors.show(input, e.message);
@@ -401,6 +402,16 @@ async function train(event) {
     }
   } finally {
     setBusy(false);
+  }
+}
+
+function endWords(r, ending, last) {
+  const at = last >= 0 ? ` at step ${r.curve.step[last]}` : '';
+  switch (ending) {
+    case 'final': return stopWords(r);
+    case 'training': return 'training…';
+    case 'cancelled': return `cancelled${at}`;
+    default: return `stopped by an error${at}`;
   }
 }
 
@@ -424,7 +435,7 @@ function show(result, final) {
     ui.legend.parentElement.hidden = true;
     ui.legendHint.hidden = false;
     ui.sharpnessFigure.hidden = true;
-    shownBoundary = null;
+    running = null;
     ui.boundaryCaption.textContent = 'When training starts, the data appears here (if it has two features), with each optimizer\'s decision boundary as it trains.';
     return;
   }
@@ -437,7 +448,16 @@ function show(result, final) {
   if (classes) charts.accuracy.set(series('accuracy'), result.steps);
   showSharpness(result, racers);
   showBoundary(result, racers, final);
-  showLegend(result, racers, final);
+  showLegend(result, racers, final ? 'final' : 'training');
+  running = final ? null : { result, racers };
+}
+
+/** Training stopped before its end (cancelled or failed): the last poll's table and boundaries stay, and say so. */
+function stopped(how) {
+  if (!running) return;
+  showLegend(running.result, running.racers, how);
+  if (running.result.data.window) ui.boundaryCaption.textContent = boundaryCaption(running.result.data, running.racers, 'stopped');
+  running = null;
 }
 
 function showSharpness(result, racers) {
@@ -475,7 +495,6 @@ function showBoundary(result, racers, final) {
   const drawn = Boolean(data.window);
   ui.boundaryFigure.classList.toggle('no-picture', !drawn);
   boundary.set(drawn ? data : null, racers);
-  shownBoundary = drawn && !final ? { data, racers } : null;
   if (!drawn) {
     ui.boundaryCaption.textContent = data.inputs === 2
       ? `${data.name} has real-valued labels: there is no class boundary to draw.`
@@ -504,13 +523,11 @@ function boundaryCaption(data, racers, when) {
     : `${lines}, the last drawn before training stopped.`;
 }
 
-/** Training stopped early (cancelled or failed): the last boundaries drawn stay, and the caption says so. */
-function boundaryStopped() {
-  if (shownBoundary) ui.boundaryCaption.textContent = boundaryCaption(shownBoundary.data, shownBoundary.racers, 'stopped');
-  shownBoundary = null;
-}
-
-function showLegend(result, racers, final) {
+/**
+ * The race table. Its last column says how each racer ended (ending 'final'), that it is
+ * still training, or where a race that was cancelled or failed stopped.
+ */
+function showLegend(result, racers, ending) {
   ui.legendHint.hidden = true;
   ui.legend.parentElement.hidden = false;
   const classes = result.data.classes.length > 0;
@@ -523,7 +540,7 @@ function showLegend(result, racers, final) {
     const cells = [
       r.id, r.schedule && r.schedule !== catalog.defaults.schedule ? `${num(r.lr)}, ${r.schedule}` : num(r.lr), last >= 0 ? String(r.curve.step[last]) : '—', last >= 0 ? num(r.curve.loss[last]) : '—',
       classes && last >= 0 ? `${(100 * r.curve.accuracy[last]).toFixed(1)} %` : '—',
-      final ? stopWords(r) : 'training…',
+      endWords(r, ending, last),
     ];
     cells.forEach((text, i) => {
       const td = document.createElement(i === 0 ? 'th' : 'td');
@@ -541,7 +558,8 @@ function showLegend(result, racers, final) {
       if (i === 4) td.className = 'acc-col';
       tr.append(td);
     });
-    if (final) tr.dataset.stop = r.stop;
+    if (ending === 'final') tr.dataset.stop = r.stop;
+    else if (ending !== 'training') tr.dataset.stop = ending;
     return tr;
   }));
 }

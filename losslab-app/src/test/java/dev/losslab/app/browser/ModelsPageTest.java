@@ -114,6 +114,14 @@ class ModelsPageTest extends BrowserTest {
         JsonNode job = JSON.readTree(lab.get("/api/jobs/" + jobId));
         assertThat(job.get("state").asText()).as("the server stopped training").isEqualTo("cancelled");
         assertThat(points(page, "loss-chart")).as("the curves stay where training stopped").isPositive();
+        // the table no longer says the racers are training: it says where each was cancelled, at the step it shows
+        for (String racer : new String[] {"adam", "sgd"}) {
+            Locator row = id(page, "legend-" + racer);
+            assertThat(row).hasAttribute("data-stop", "cancelled");
+            String step = row.locator(".step-col").textContent().strip();
+            assertThat(row).containsText("cancelled at step " + step);
+            assertThat(row).not().containsText("training…");
+        }
         screenshot(page, "models-1024-cancelled.png", true);
     }
 
