@@ -304,8 +304,10 @@ function wire() {
   $('reset').addEventListener('click', reset);
   // The window on its way (or shown) scaled about its centre (0.5 zooms in), tidied for the URL, and
   // previewed at once as a wheel's zoom is: a wheel or drag right after the click then starts from it.
+  // A wheel still settling has a preview the page has not been told of yet: the click goes on from it.
   const zoom = (factor) => {
-    const w = mapWindow.tidy(mapWindow.zoomed(surfaces.pendingWindow ?? view.window, factor));
+    const from = view.gestures?.active ? view.shownWindow() : surfaces.pendingWindow ?? view.window;
+    const w = mapWindow.tidy(mapWindow.zoomed(from, factor));
     if (view.window && mapWindow.problem(w) === null) view.preview(w);
     surfaces.setWindow(w);
   };

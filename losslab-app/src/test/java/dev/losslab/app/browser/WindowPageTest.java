@@ -113,6 +113,41 @@ class WindowPageTest extends BrowserTest {
         org.assertj.core.api.Assertions.assertThat(w[1] - w[0]).isBetween(3.0, 3.6);
     }
 
+    /**
+     * A zoom click while a wheel is still settling (its window previewed, not yet loaded) zooms on
+     * from the wheel's window: it used to start from the window loaded and drop the wheel's zoom.
+     */
+    @Test
+    void aZoomClickRightAfterAWheelStartsFromTheWheelsWindow() {
+        Page page = desktop("/?surface=bowl&optimizers=gd");
+        assertThat(id(page, "loss-gd")).not().isEmpty();
+        assertThat(id(page, "window-input")).hasValue("-4, 4, -3, 3");
+        List<Route> held = holdLandscapes(page);
+        BoundingBox box = id(page, "canvas").boundingBox();
+        double[] plot = Arrays.stream(id(page, "canvas").getAttribute("data-plot").split(","))
+                .mapToDouble(Double::parseDouble).toArray();
+        page.mouse().move(box.x + plot[0] + plot[2] / 2, box.y + plot[1] + plot[3] / 2);
+        page.mouse().wheel(0, -100);
+        id(page, "zoom-in").click();
+        page.waitForCondition(() -> !held.isEmpty());
+        release(page, held);
+        page.waitForCondition(() -> page.url().contains("window="));
+        // one notch (× e^-0.2) then the button (× 0.5) from 8 wide: about 3.3; the click alone would give 4
+        page.waitForCondition(() -> {
+            double[] w = urlWindow(page);
+            return w[1] - w[0] < 3.6;
+        });
+        double[] w = urlWindow(page);
+        org.assertj.core.api.Assertions.assertThat(w[1] - w[0]).isBetween(3.0, 3.6);
+    }
+
+    /** The window in the page's link. */
+    private static double[] urlWindow(Page page) {
+        Matcher m = Pattern.compile("window=([^&]+)").matcher(page.url());
+        return m.find() ? Arrays.stream(m.group(1).split(",")).mapToDouble(Double::parseDouble).toArray()
+                : new double[] {-4, 4, -3, 3};
+    }
+
     /** Holds every landscape request the page makes from now on, so that none of their pictures arrives. */
     private static List<Route> holdLandscapes(Page page) {
         List<Route> held = new CopyOnWriteArrayList<>();
