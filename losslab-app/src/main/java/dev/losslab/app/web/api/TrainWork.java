@@ -59,8 +59,16 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
             "batch-size", "sharpness-every", "racers");
     /** Updates when the body does not say. */
     public static final int DEFAULT_STEPS = 1_000;
-    /** Points per side of the grid the decision boundary is traced on. */
+    /** Points per side of the grid the final decision boundary is traced on, for all but large networks. */
     static final int BOUNDARY_GRID = 121;
+    /** The coarsest final grid: below it the boundary is too jagged to be worth drawing. */
+    static final int MIN_BOUNDARY_GRID = 21;
+    /**
+     * Grid points × parameters a racer's final boundary may cost: about 0.1–0.4 s (0.65–2 ns a product,
+     * measured), so a large network's grid is coarser than 121 (44 at the web's 100,000 parameters,
+     * where 121² would take seconds per racer).
+     */
+    static final double BOUNDARY_BUDGET = 2e8;
     /** Room around the data in its picture, as a fraction of its span on each side. */
     static final double PAD = 0.08;
 
@@ -291,12 +299,22 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
             node.put("stop", results[i].stop());
             node.put("detail", results[i].detail());
             if (window != null) {
-                DecisionMap map = DecisionMap.of(racers.get(i).spec().objective(), results[i].parameters(), window, BOUNDARY_GRID);
+                job.check();
+                int grid = boundaryGrid(racers.get(i).spec().objective().network().parameterCount());
+                DecisionMap map = DecisionMap.of(racers.get(i).spec().objective(), results[i].parameters(), window, grid);
                 putBoundary(node, map.boundary(), node.get("reached").asInt());
             }
         }
         answer.put("boundaryAt", "the last step");
         return answer;
+    }
+
+    /**
+     * Points per side of a racer's final boundary: {@link #BOUNDARY_GRID}, or as many as
+     * {@link #BOUNDARY_BUDGET} allows for a large network, at least {@link #MIN_BOUNDARY_GRID}.
+     */
+    static int boundaryGrid(int parameters) {
+        return (int) Math.min(BOUNDARY_GRID, Math.max(MIN_BOUNDARY_GRID, Math.floor(Math.sqrt(BOUNDARY_BUDGET / parameters))));
     }
 
     /**
