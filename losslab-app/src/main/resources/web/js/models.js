@@ -405,13 +405,18 @@ async function train(event) {
   }
 }
 
-function endWords(r, ending, last) {
-  const at = last >= 0 ? ` at step ${r.curve.step[last]}` : '';
+/**
+ * The race table's last cell: how the racer ended; "training…" while it trains (or how it stopped,
+ * when it stopped while the others train); where a cancelled or failed race left it (reached, the
+ * step it was last at, which the thinned curve may not show).
+ */
+function endWords(r, ending) {
+  const at = r.reached >= 0 ? ` at step ${r.reached}` : '';
   switch (ending) {
     case 'final': return stopWords(r);
-    case 'training': return 'training…';
-    case 'cancelled': return `cancelled${at}`;
-    default: return `stopped by an error${at}`;
+    case 'training': return r.stop ? stopWords(r) : 'training…';
+    case 'cancelled': return r.stop ? stopWords(r) : `cancelled${at}`;
+    default: return r.stop ? stopWords(r) : `stopped by an error${at}`;
   }
 }
 
@@ -540,7 +545,7 @@ function showLegend(result, racers, ending) {
     const cells = [
       r.id, r.schedule && r.schedule !== catalog.defaults.schedule ? `${num(r.lr)}, ${r.schedule}` : num(r.lr), last >= 0 ? String(r.curve.step[last]) : '—', last >= 0 ? num(r.curve.loss[last]) : '—',
       classes && last >= 0 ? `${(100 * r.curve.accuracy[last]).toFixed(1)} %` : '—',
-      endWords(r, ending, last),
+      endWords(r, ending),
     ];
     cells.forEach((text, i) => {
       const td = document.createElement(i === 0 ? 'th' : 'td');
@@ -558,8 +563,9 @@ function showLegend(result, racers, ending) {
       if (i === 4) td.className = 'acc-col';
       tr.append(td);
     });
+    // while training the row has no data-stop (the page's tests wait for it as for the end of the race)
     if (ending === 'final') tr.dataset.stop = r.stop;
-    else if (ending !== 'training') tr.dataset.stop = ending;
+    else if (ending !== 'training') tr.dataset.stop = r.stop ?? ending;
     return tr;
   }));
 }

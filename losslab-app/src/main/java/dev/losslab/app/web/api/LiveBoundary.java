@@ -11,18 +11,19 @@ import java.util.function.Supplier;
  * publishes a copy of θ now and then ({@link #reached}), and a poll traces the latest copy
  * ({@link #traced}), once per copy however many polls ask.
  * <p>
- * A copy is taken at most every {@code copyEveryNanos} (and at the last step): a small network's
- * step takes microseconds, and copying θ at each would slow the race for pictures nobody sees; a poll
- * comes every 200 ms or so. The copy is never written after it is published, so the poller reads it
- * without a lock.
+ * A copy is taken at the first step, then at most every {@code copyEveryNanos}, and when the racer
+ * ends ({@link #ended}: its last finite θ, also when it diverged, stopped early or was cancelled), so
+ * a racer that stops while the others train shows where it stopped, not where it was last copied. A
+ * poll comes every 200 ms or so: copying more often would make garbage for pictures nobody sees. The
+ * copy is never written after it is published, so the poller reads it without a lock.
  */
 final class LiveBoundary {
 
     /** How often the racer's thread copies θ: twice per page poll (the page polls every 200 ms). */
     static final long COPY_EVERY_NANOS = 100_000_000L;
-    /** The finest grid traced while training: a sixth of the final one's points, a few ms for a small net. */
+    /** The finest grid traced while training: a quarter of the final one's points, a few ms for a small net. */
     static final int MAX_GRID = 61;
-    /** The coarsest grid worth tracing: below it the boundary is too jagged to tell optimizers apart. */
+    /** The coarsest grid worth tracing (live or final): below it the boundary is too jagged to tell optimizers apart. */
     static final int MIN_GRID = 21;
     /**
      * Grid points × parameters a poll may spend on all racers' boundaries: about 0.6–2 ns each
@@ -45,7 +46,6 @@ final class LiveBoundary {
     private final Supplier<Objective> objectives;
     private final Window window;
     private final int grid;
-    private final int lastStep;
     private final long copyEveryNanos;
 
     /** The latest copy; written by the racer's thread only. */
@@ -63,14 +63,12 @@ final class LiveBoundary {
      *                       racer's own holds scratch its thread writes
      * @param window         the data's window, as the final boundary's
      * @param grid           points per side ({@link #grid(int, int)})
-     * @param lastStep       the racer's last step, always copied
-     * @param copyEveryNanos least time between two copies
+     * @param copyEveryNanos least time between two copies while training
      */
-    LiveBoundary(Supplier<Objective> objectives, Window window, int grid, int lastStep, long copyEveryNanos) {
+    LiveBoundary(Supplier<Objective> objectives, Window window, int grid, long copyEveryNanos) {
         this.objectives = objectives;
         this.window = window;
         this.grid = grid;
-        this.lastStep = lastStep;
         this.copyEveryNanos = copyEveryNanos;
     }
 
@@ -81,15 +79,31 @@ final class LiveBoundary {
      */
     static int grid(int racers, int parameters) {
         double perPoint = (double) racers * parameters;
-        int grid = (int) Math.min(MAX_GRID, Math.max(MIN_GRID, Math.floor(Math.sqrt(POLL_BUDGET / perPoint))));
+        int grid = gridWithin(POLL_BUDGET, perPoint, MAX_GRID);
         return grid * (double) grid * perPoint > POLL_CAP ? 0 : grid;
+    }
+
+    /**
+     * The most points per side, up to {@code most}, whose grid costs at most {@code budget} products
+     * at {@code perPoint} products a point, and at least {@link #MIN_GRID} whatever it costs.
+     */
+    static int gridWithin(double budget, double perPoint, int most) {
+        return (int) Math.min(most, Math.max(MIN_GRID, Math.floor(Math.sqrt(budget / perPoint))));
     }
 
     /** From the racer's thread at each step: θ_step, read during the call only. */
     void reached(int step, double[] theta) {
         long now = System.nanoTime();
-        if (latest == null || step == lastStep || now - copiedAt >= copyEveryNanos) {
+        if (latest == null || now - copiedAt >= copyEveryNanos) {
             copiedAt = now;
+            latest = new Snapshot(step, theta.clone());
+        }
+    }
+
+    /** From the racer's thread when it stops: its last step reached and θ there, read during the call only. */
+    void ended(int step, double[] theta) {
+        Snapshot last = latest;
+        if (last == null || last.step() != step) {
             latest = new Snapshot(step, theta.clone());
         }
     }

@@ -30,6 +30,9 @@ final class TrainCurves {
     private final List<TrainStep> kept = new ArrayList<>();
     private final List<TrainStep> sharp = new ArrayList<>();
     private TrainStep last;
+    /** How the run ended ("max-steps", "diverged", …) and why, once it has; null while it trains. */
+    private String stop;
+    private String detail;
 
     /**
      * @param steps          the updates asked for: steps 0 … steps are reached
@@ -75,6 +78,12 @@ final class TrainCurves {
         }
     }
 
+    /** The run has stopped, and why ({@code TrainResult.stop} and {@code detail}): a poll says so while others train. */
+    synchronized void stopped(String stop, String detail) {
+        this.stop = stop;
+        this.detail = detail;
+    }
+
     /** The last step reached, or null before the first. */
     synchronized TrainStep last() {
         return last;
@@ -85,7 +94,8 @@ final class TrainCurves {
      * taken from that step; null at the last) and for classes {@code accuracy}, one entry per kept
      * step) and {@code sharpness} ({@code step}, {@code value} (null where Lanczos did not pin it),
      * {@code lr}) into {@code racer}: with a
-     * schedule the line 2/lr the sharpness is held against moves.
+     * schedule the line 2/lr the sharpness is held against moves. Once the run has stopped, also
+     * {@code stop} and {@code detail}.
      *
      * @param points most points per curve: {@link #MAX_POINTS} or {@link #PARTIAL_POINTS}
      */
@@ -95,6 +105,10 @@ final class TrainCurves {
         synchronized (this) {
             rows = thin(kept, points);
             checks = thin(sharp, points);
+            if (stop != null) {
+                racer.put("stop", stop);
+                racer.put("detail", detail);
+            }
         }
         ObjectNode curve = racer.putObject("curve");
         ArrayNode step = curve.putArray("step");

@@ -61,8 +61,6 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
     public static final int DEFAULT_STEPS = 1_000;
     /** Points per side of the grid the final decision boundary is traced on, for all but large networks. */
     static final int BOUNDARY_GRID = 121;
-    /** The coarsest final grid: below it the boundary is too jagged to be worth drawing. */
-    static final int MIN_BOUNDARY_GRID = 21;
     /**
      * Grid points × parameters a racer's final boundary may cost: about 0.1–0.4 s (0.65–2 ns a product,
      * measured), so a large network's grid is coarser than 121 (44 at the web's 100,000 parameters,
@@ -141,7 +139,7 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
         for (int i = 0; i < racerNodes.size(); i++) {
             Objective objective = i == 0 ? first : architecture.objective(examples);
             LiveBoundary live = liveGrid == 0 ? null : new LiveBoundary(() -> architecture.objective(examples), window,
-                    liveGrid, steps, LiveBoundary.COPY_EVERY_NANOS);
+                    liveGrid, LiveBoundary.COPY_EVERY_NANOS);
             racers.add(racer(racerNodes.get(i), i, objective, steps, batches, theta, every, live, seen));
         }
         return new TrainWork(dataset, architecture, batchText, every, racers);
@@ -276,11 +274,19 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
     @Override
     public ObjectNode compute(Job job) {
         TrainResult[] results = new TrainResult[racers.size()];
+        // Each racer's θ at the last step it reached: the run's own parameters are not finite when it
+        // diverged, and a boundary (live or final) is drawn where it last was. A copy per step is one
+        // pass over the weights, against the full-data loss's pass over rows × weights.
+        double[][] lastTheta = new double[racers.size()][];
         job.forEachUnit(racers.size(), steps() + 1L, (i, stepDone) -> {
             Racer racer = racers.get(i);
+            double[] last = new double[racer.spec().initial().length];
+            int[] lastStep = {-1};
             try {
                 results[i] = Training.run(racer.spec(), (step, theta) -> {
                     job.check();
+                    System.arraycopy(theta, 0, last, 0, last.length);
+                    lastStep[0] = step.step();
                     racer.curves().reached(step);
                     if (racer.live() != null) {
                         racer.live().reached(step.step(), theta);
@@ -289,19 +295,24 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
                 }, job.checkpoint());
             } finally {
                 racer.curves().ended();
+                if (lastStep[0] >= 0) {
+                    lastTheta[i] = last;
+                    if (racer.live() != null) {
+                        racer.live().ended(lastStep[0], last);
+                    }
+                }
             }
+            racer.curves().stopped(results[i].stop(), results[i].detail());
         });
         ObjectNode answer = answer(TrainCurves.MAX_POINTS);
         ArrayNode nodes = (ArrayNode) answer.get("racers");
         Window window = window(dataset);
         for (int i = 0; i < racers.size(); i++) {
             ObjectNode node = (ObjectNode) nodes.get(i);
-            node.put("stop", results[i].stop());
-            node.put("detail", results[i].detail());
-            if (window != null) {
+            if (window != null && lastTheta[i] != null) {
                 job.check();
                 int grid = boundaryGrid(racers.get(i).spec().objective().network().parameterCount());
-                DecisionMap map = DecisionMap.of(racers.get(i).spec().objective(), results[i].parameters(), window, grid);
+                DecisionMap map = DecisionMap.of(racers.get(i).spec().objective(), lastTheta[i], window, grid);
                 putBoundary(node, map.boundary(), node.get("reached").asInt());
             }
         }
@@ -311,10 +322,10 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
 
     /**
      * Points per side of a racer's final boundary: {@link #BOUNDARY_GRID}, or as many as
-     * {@link #BOUNDARY_BUDGET} allows for a large network, at least {@link #MIN_BOUNDARY_GRID}.
+     * {@link #BOUNDARY_BUDGET} allows for a large network, at least {@link LiveBoundary#MIN_GRID}.
      */
     static int boundaryGrid(int parameters) {
-        return (int) Math.min(BOUNDARY_GRID, Math.max(MIN_BOUNDARY_GRID, Math.floor(Math.sqrt(BOUNDARY_BUDGET / parameters))));
+        return LiveBoundary.gridWithin(BOUNDARY_BUDGET, parameters, BOUNDARY_GRID);
     }
 
     /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * {@link LiveBoundary}: the racer's thread copies θ at its first step, at most once per interval
- * after, and at its last; a poll traces the latest copy (its step and its θ, not θ as training goes
+ * after, and where it stops; a poll traces the latest copy (its step and its θ, not θ as training goes
  * on in it), once per copy however often it is asked; the grid shrinks with the networks' size.
  */
 class LiveBoundaryTest {
@@ -29,7 +29,7 @@ class LiveBoundaryTest {
         return new LiveBoundary(() -> {
             made.incrementAndGet();
             return objective;
-        }, WINDOW, GRID, 100, copyEveryNanos);
+        }, WINDOW, GRID, copyEveryNanos);
     }
 
     private double[] theta(long seed) {
@@ -56,11 +56,34 @@ class LiveBoundaryTest {
         assertThat(traced.lines()).isNotEmpty();
         assertThat(traced.lines()).usingRecursiveComparison()
                 .isEqualTo(DecisionMap.of(objective, atStep0, WINDOW, GRID).boundary());
-        // the last step is always copied
-        live.reached(100, theta);
-        assertThat(live.traced().step()).isEqualTo(100);
+        // where the racer stops is always copied, within the interval too
+        live.ended(1, theta);
+        assertThat(live.traced().step()).isEqualTo(1);
         assertThat(live.traced().lines()).usingRecursiveComparison()
                 .isEqualTo(DecisionMap.of(objective, theta(2), WINDOW, GRID).boundary());
+    }
+
+    /**
+     * A racer that stops early (it diverged, converged, or was cancelled) while the others train
+     * shows where it stopped: before, its boundary stayed at the last copy, step 0, for the rest of
+     * the race.
+     */
+    @Test
+    void aRacerThatStopsWithinTheIntervalIsTracedWhereItStopped() {
+        LiveBoundary live = live(Long.MAX_VALUE);
+        live.reached(0, theta(1));
+        for (int k = 1; k <= 7; k++) {
+            live.reached(k, theta(k + 1));
+        }
+        assertThat(live.traced().step()).as("within the interval: only the first step copied").isZero();
+        live.ended(7, theta(8));
+        LiveBoundary.Traced stopped = live.traced();
+        assertThat(stopped.step()).isEqualTo(7);
+        assertThat(stopped.lines()).usingRecursiveComparison()
+                .isEqualTo(DecisionMap.of(objective, theta(8), WINDOW, GRID).boundary());
+        // ended at the step already copied: nothing new to trace
+        live.ended(7, theta(8));
+        assertThat(live.traced()).isSameAs(stopped);
     }
 
     @Test

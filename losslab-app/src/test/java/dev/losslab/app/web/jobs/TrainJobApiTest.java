@@ -226,6 +226,41 @@ class TrainJobApiTest {
         assertThat(ended.get("state").asText()).isEqualTo("cancelled");
     }
 
+    /**
+     * A racer that blows up while another trains on: its poll says how it stopped, and its boundary
+     * is where it last had a finite loss (it used to stay at the copy of step 0 for the rest of the
+     * race); the answer's boundary is from those weights too, not from the overflowed ones.
+     */
+    @Test
+    void aRacerThatDivergesWhileAnotherTrainsShowsWhereItStopped() {
+        String body = """
+                {"kind": "train", "data": "moons", "hidden": "64,64", "loss": "mse", "steps": 10000,
+                 "racers": [{"optimizer": "sgd", "params": {"lr": 1000}}, {"optimizer": "adam", "params": {"lr": 0.001}}]}""";
+        JsonNode job = JobsApiTest.submit(lab, body);
+        String id = job.get("id").asText();
+        JsonNode running = JobsApiTest.pollUntil(lab, id, j -> !j.get("state").asText().equals("running")
+                || j.has("partial") && j.get("partial").get("racers").get(0).has("stop"));
+        assertThat(running.get("state").asText()).as("adam still trains").isEqualTo("running");
+        JsonNode sgd = running.get("partial").get("racers").get(0);
+        assertThat(sgd.get("stop").asText()).isEqualTo("diverged");
+        assertThat(sgd.get("detail").asText()).contains("no longer a finite number");
+        int reached = sgd.get("reached").asInt();
+        assertThat(reached).as("lr 1000 overflows within a few dozen steps").isBetween(1, 100);
+        assertThat(running.get("partial").get("racers").get(1).has("stop")).as("adam has not stopped").isFalse();
+        // a poll traces before it reads the curves, so the one that first says "diverged" may still
+        // carry an earlier boundary; every poll after it has the boundary where sgd stopped
+        JsonNode next = JobsApiTest.status(lab, id);
+        assertThat(next.get("state").asText()).as("adam still trains").isEqualTo("running");
+        assertThat(next.get("partial").get("racers").get(0).get("boundaryStep").asInt()).isEqualTo(reached);
+        lab.delete("/api/jobs/" + id);
+        JobsApiTest.pollUntil(lab, id, j -> !j.get("state").asText().equals("running"));
+
+        JsonNode answer = trained(body.replace("\"steps\": 10000", "\"steps\": 60"));
+        JsonNode diverged = answer.get("racers").get(0);
+        assertThat(diverged.get("stop").asText()).isEqualTo("diverged");
+        assertThat(diverged.get("boundaryStep").asInt()).isEqualTo(diverged.get("reached").asInt()).isEqualTo(reached);
+    }
+
     @Test
     void sharpnessComesEveryKStepsAndAtTheLast() {
         JsonNode result = trained("""
