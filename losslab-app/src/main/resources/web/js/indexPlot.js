@@ -1,7 +1,7 @@
 // Dauphin et al.'s picture (2014) for the tour: each critical point a search found, its loss across
 // (log when the losses span more than a decade) and its index up, the share of its Hessian's
 // eigenvalues that are negative. Minima (index 0) in green on the floor, saddles in orange above;
-// a point found by several searches is one dot marked ×k.
+// where k searches ended on one pixel (mostly at the same point), one dot marked ×k.
 // The numbers are the server's (job kind saddles); this draws.
 
 import { cssContext, niceTicks, sizeCanvas } from './plotFrame.js';

@@ -9,8 +9,8 @@ import java.util.Map;
 /**
  * Dauphin et al.'s picture (2014, figure 1): each critical point a search found, at its loss (x, log
  * when the losses span more than a decade) and its index, the share of its Hessian's eigenvalues that
- * are negative (y). Minima sit on the floor (index 0); saddles above it; a point several searches found
- * is one dot marked ×k. Searches that stalled before the gradient vanished are not critical points
+ * are negative (y). Minima sit on the floor (index 0); saddles above it; where k searches ended on one
+ * pixel (mostly at the same point) one dot is marked ×k. Searches that stalled before the gradient vanished are not critical points
  * and are left out (the legend counts them).
  */
 public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implements Figure {
@@ -64,7 +64,7 @@ public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implem
         Frame.draw(c, x, y, TOP, bottom, "loss at the critical point" + (log ? " (log scale)" : ""),
                 "index (share of negative eigenvalues)");
         Frame.title(c, title, LEFT, 30);
-        // Searches from nearby starts often find the same point: one dot per place, marked ×k.
+        // Searches from nearby starts often find the same point: one dot per pixel, marked ×k.
         Map<String, Dot> dots = new LinkedHashMap<>();
         int minima = 0;
         for (SaddleStudy.Point p : critical) {
@@ -91,7 +91,7 @@ public record IndexLossPlot(List<SaddleStudy.Point> points, String title) implem
         c.text("before the gradient vanished", lx, TOP + 104, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
         c.text("(not drawn)", lx, TOP + 120, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
         if (dots.values().stream().anyMatch(d -> d.count() > 1)) {
-            c.text("×k: a point k searches found", lx, TOP + 152, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
+            c.text("×k: k searches ended at that spot", lx, TOP + 152, Canvas.Anchor.START, Frame.TICK_FONT, Palette.INK, false);
         }
     }
 }

@@ -4,9 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.losslab.core.data.Datasets;
+import dev.losslab.core.net.Architecture;
+import dev.losslab.core.net.Batches;
+import dev.losslab.core.net.Examples;
+import dev.losslab.core.net.ModelKind;
+import dev.losslab.core.net.Objective;
+import dev.losslab.core.net.TrainResult;
+import dev.losslab.core.net.TrainStep;
+import dev.losslab.core.net.Training;
+import dev.losslab.core.optim.OptimizerKind;
+import dev.losslab.core.optim.Optimizers;
+import dev.losslab.core.optim.Schedules;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -125,6 +141,31 @@ class TrainCommandTest {
                 .extracting(l -> l.trim().split(" +")[0]).containsExactly("0", "10", "20");
         assertThat(text.outLines()).filteredOn(l -> l.matches(" +\\d+ .*"))
                 .allSatisfy(l -> assertThat(Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).isPositive());
+    }
+
+    /**
+     * A check Lanczos could not pin is counted in the footnote even when the table, thinned to about
+     * twenty rows, does not print its row: 61 checks (K = 1), rows 0, 3, 6, … printed, step 10 unpinned.
+     */
+    @Test
+    void anUnpinnedCheckIsCountedWhetherOrNotItsRowIsPrinted() {
+        Objective objective = Architecture.parse("mlp", "4", "tanh", null).objective(Examples.of(Datasets.resolve("moons", false)));
+        OptimizerKind gd = Optimizers.get("gd");
+        Training.Spec spec = new Training.Spec(objective, gd.build(gd.settings(Map.of())), "gd", 0.1,
+                Schedules.create(Schedules.DEFAULT, Map.of(), 60), 60, new Batches.Full(),
+                objective.network().initialParameters(0)).withSharpnessEvery(1);
+        List<TrainStep> steps = new ArrayList<>();
+        for (int k = 0; k <= 60; k++) {
+            steps.add(new TrainStep(k, 0.5, 0.5, 0.9, 0.1, k == 60 ? Double.NaN : 0.1, k == 10 ? Double.NaN : 3.0));
+        }
+        TrainResult result = new TrainResult(steps, spec.initial(), "max-steps", "");
+        TrainingOptions.Setup setup = new TrainingOptions.Setup(ModelKind.MLP, gd, gd.settings(Map.of()), spec, "full batch", "seed 0");
+        StringWriter text = new StringWriter();
+        TrainCommand.text(setup, spec, result, new PrintWriter(text, true));
+        List<String> rows = text.toString().lines().filter(l -> l.matches(" +\\d+ .*")).toList();
+        assertThat(rows).extracting(l -> l.trim().split(" +")[0]).doesNotContain("10").contains("0", "9", "12", "60");
+        assertThat(rows).noneMatch(l -> l.contains("not pinned"));
+        assertThat(text.toString()).contains("not pinned (1 of 61 checks): Lanczos did not pin the largest eigenvalue");
     }
 
     private static String[] cat(String[] common, String... first) {

@@ -40,7 +40,8 @@ public final class Curvature {
     /**
      * @param checkpoint looked at before every Hessian-vector product and every reflection of the
      *                   whole Hessian's eigenvalues (throws to cancel): a large model's spectrum is
-     *                   seconds of work
+     *                   seconds of work. It is told the Hessian-vector products so far, not a
+     *                   training step: it is here to cancel, not to report progress.
      */
     public Curvature(Objective objective, Engine.Checkpoint checkpoint) {
         this.products = new HessianVector(objective);
