@@ -49,9 +49,12 @@ export class CurveChart {
     this.draw();
   }
 
-  /** [lo, hi] in axis units (log₁₀ on a log axis) from the curves, or the fixed range. */
+  /**
+   * [lo, hi] in axis units (log₁₀ on a log axis) from the curves, or the fixed range, and whether
+   * a curve runs above hi.
+   */
   bounds() {
-    if (this.range) return this.log ? this.range.map(Math.log10) : this.range;
+    if (this.range) return [...(this.log ? this.range.map(Math.log10) : this.range), false];
     let lo = Infinity, hi = -Infinity;
     for (const s of this.series) {
       for (const v of s.y) {
@@ -59,7 +62,7 @@ export class CurveChart {
         lo = Math.min(lo, v); hi = Math.max(hi, v);
       }
     }
-    if (!Number.isFinite(lo)) return this.log ? [-1, 0] : [0, 1];
+    if (!Number.isFinite(lo)) return this.log ? [-1, 0, false] : [0, 1, false];
     // a reference line near the data is in view (sharpness reaching 2/lr); one far above it (Adam's
     // 2/lr of 2,000 over a sharpness of 20) would flatten the curves: the page says where it is instead
     const dataHi = hi;
@@ -67,13 +70,19 @@ export class CurveChart {
       for (const v of line.y ?? [line.value]) if (v !== null && v <= 3 * dataHi) hi = Math.max(hi, v);
     }
     if (this.log) {
+      // A racer that blows up climbs to 1e300 and would press every other curve flat against the
+      // floor: the axis stops three decades above the highest start, and that curve leaves the top.
+      const starts = this.series.map((c) => c.y.find((v) => v !== null && Number.isFinite(v) && v > 0)).filter((v) => v !== undefined);
+      const ceiling = starts.length ? 1e3 * Math.max(...starts) : Infinity;
+      const clipped = hi > ceiling;
+      if (clipped) hi = ceiling;
       const a = Math.floor(Math.log10(Math.max(lo, FLOOR))), b = Math.ceil(Math.log10(hi));
-      return [a, b > a ? b : a + 1];
+      return [a, b > a ? b : a + 1, clipped];
     }
     // a linear axis starts at 0 for positive data (sharpness), so heights compare
     lo = Math.min(0, lo);
     if (hi <= lo) hi = lo + 1;
-    return [lo, hi + (hi - lo) * 0.05];
+    return [lo, hi + (hi - lo) * 0.05, false];
   }
 
   draw() {
@@ -99,7 +108,8 @@ export class CurveChart {
       canvas.dataset.points = '0';
       return;
     }
-    const [lo, hi] = this.bounds();
+    const [lo, hi, clipped] = this.bounds();
+    canvas.dataset.clipped = String(clipped);
     const ty = (v) => (this.log ? Math.log10(Math.max(v, FLOOR)) : v);
     const xPx = (s) => M.left + (s / this.steps) * pw;
     const yPx = (v) => M.top + (1 - (ty(v) - lo) / (hi - lo)) * ph;

@@ -523,9 +523,14 @@ function boundaryCaption(data, racers, when) {
   const steps = new Set(traced.map((r) => r.boundaryStep));
   const at = steps.size === 1 ? ` at step ${traced[0].boundaryStep}` : `: ${traced.map((r) => `${r.id}'s at step ${r.boundaryStep}`).join(', ')}`;
   const lines = `${data.name}: ${marks}. Each line is where that optimizer's network switches class${at}`;
-  return when === 'training'
-    ? `${lines} — redrawn as ${racers.length === 1 ? 'it trains' : 'they train'}.`
-    : `${lines}, the last drawn before training stopped.`;
+  if (when !== 'training') return `${lines}, the last drawn before training stopped.`;
+  // a racer that stopped early (it blew up, or converged) keeps the lines where it stopped
+  const stopped = racers.filter((r) => r.stop).map((r) => r.id);
+  const going = racers.filter((r) => !r.stop).map((r) => r.id);
+  if (stopped.length === 0) return `${lines} — redrawn as ${racers.length === 1 ? 'it trains' : 'they train'}.`;
+  if (going.length === 0) return `${lines}.`;
+  return `${lines} — redrawn as ${going.join(', ')} ${going.length === 1 ? 'trains' : 'train'};`
+    + ` ${stopped.join(', ')} stopped, ${stopped.length === 1 ? 'its lines stay' : 'their lines stay'} where ${stopped.length === 1 ? 'it' : 'they'} stopped.`;
 }
 
 /**

@@ -160,6 +160,32 @@ class ModelsPageTest extends BrowserTest {
         screenshot(page, "models-1280-live-cancelled.png", true);
     }
 
+    /**
+     * A racer that blows up while the other trains on (sgd at lr 1000 overflows within about thirty
+     * steps) says so in the table at once, and the caption says its lines stay where it stopped.
+     */
+    @Test
+    void aRacerThatBlowsUpMidRaceSaysSoWhileTheOtherTrains() {
+        Page page = lab.open("/models?hidden=64,64&loss=mse&steps=10000&racers=sgd,adam&sgd.lr=1000&adam.lr=0.001", 1280, 900, false);
+        Locator train = ready(page);
+        train.click();
+        assertThat(id(page, "legend-sgd")).containsText(Pattern.compile("blew up at step \\d+"), TEXT_WAIT);
+        assertThat(id(page, "legend-adam")).containsText("training…");
+        assertThat(id(page, "legend-sgd")).not().hasAttribute("data-stop", Pattern.compile(".*"));
+        assertThat(id(page, "boundary-caption")).containsText("— redrawn as adam trains; sgd stopped, its lines stay where it stopped.",
+                TEXT_WAIT);
+        // the loss axis stops three decades above the start: sgd's 1e300 leaves the top, adam's curve keeps its room
+        assertThat(id(page, "loss-chart")).hasAttribute("data-clipped", "true");
+        assertThat(id(page, "accuracy-chart")).hasAttribute("data-clipped", "false");
+        screenshot(page, "models-1280-blew-up.png", false);
+        id(page, "cancel").click();
+        assertThat(id(page, "status")).containsText("Cancelled", TEXT_WAIT);
+        // a racer that had stopped before Cancel keeps its own ending
+        assertThat(id(page, "legend-sgd")).hasAttribute("data-stop", "diverged");
+        assertThat(id(page, "legend-sgd")).containsText("blew up at step");
+        assertThat(id(page, "legend-adam")).hasAttribute("data-stop", "cancelled");
+    }
+
     @Test
     void onAPhoneTheBoundariesAreDrawnWhileTheRaceTrains() {
         Page page = phone("/models?hidden=64,64&steps=10000&racers=sgd,adam");
