@@ -274,9 +274,9 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
     @Override
     public ObjectNode compute(Job job) {
         TrainResult[] results = new TrainResult[racers.size()];
-        // Each racer's θ at the last step it reached: the run's own parameters are not finite when it
-        // diverged, and a boundary (live or final) is drawn where it last was. A copy per step is one
-        // pass over the weights, against the full-data loss's pass over rows × weights.
+        // Each racer's θ at the last step it reached, where its boundary (live or final) is drawn: when
+        // it diverged the run's own parameters are those of the step whose loss or weights overflowed.
+        // A copy per step is one pass over the weights, against the full-data loss's over rows × weights.
         double[][] lastTheta = new double[racers.size()][];
         job.forEachUnit(racers.size(), steps() + 1L, (i, stepDone) -> {
             Racer racer = racers.get(i);
