@@ -525,12 +525,13 @@ function boundaryCaption(data, racers, when) {
   const lines = `${data.name}: ${marks}. Each line is where that optimizer's network switches class${at}`;
   if (when !== 'training') return `${lines}, the last drawn before training stopped.`;
   // a racer that stopped early (it blew up, or converged) keeps the lines where it stopped
-  const stopped = racers.filter((r) => r.stop).map((r) => r.id);
+  const halted = racers.filter((r) => r.stop).map((r) => r.id);
   const going = racers.filter((r) => !r.stop).map((r) => r.id);
-  if (stopped.length === 0) return `${lines} — redrawn as ${racers.length === 1 ? 'it trains' : 'they train'}.`;
+  if (halted.length === 0) return `${lines} — redrawn as ${racers.length === 1 ? 'it trains' : 'they train'}.`;
   if (going.length === 0) return `${lines}.`;
+  const one = halted.length === 1;
   return `${lines} — redrawn as ${going.join(', ')} ${going.length === 1 ? 'trains' : 'train'};`
-    + ` ${stopped.join(', ')} stopped, ${stopped.length === 1 ? 'its lines stay' : 'their lines stay'} where ${stopped.length === 1 ? 'it' : 'they'} stopped.`;
+    + ` ${halted.join(', ')} stopped, ${one ? 'its' : 'their'} lines stay where ${one ? 'it' : 'they'} stopped.`;
 }
 
 /**
