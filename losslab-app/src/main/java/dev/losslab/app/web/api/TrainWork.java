@@ -17,6 +17,7 @@ import dev.losslab.core.net.DecisionMap;
 import dev.losslab.core.net.Examples;
 import dev.losslab.core.net.Objective;
 import dev.losslab.core.net.TrainResult;
+import dev.losslab.core.net.TrainStep;
 import dev.losslab.core.net.Training;
 import dev.losslab.core.optim.OptimizerKind;
 import dev.losslab.core.optim.Optimizers;
@@ -281,12 +282,10 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
         job.forEachUnit(racers.size(), steps() + 1L, (i, stepDone) -> {
             Racer racer = racers.get(i);
             double[] last = new double[racer.spec().initial().length];
-            int[] lastStep = {-1};
             try {
                 results[i] = Training.run(racer.spec(), (step, theta) -> {
                     job.check();
                     System.arraycopy(theta, 0, last, 0, last.length);
-                    lastStep[0] = step.step();
                     racer.curves().reached(step);
                     if (racer.live() != null) {
                         racer.live().reached(step.step(), theta);
@@ -295,10 +294,12 @@ public record TrainWork(Dataset dataset, Architecture architecture, String batch
                 }, job.checkpoint());
             } finally {
                 racer.curves().ended();
-                if (lastStep[0] >= 0) {
+                // the curves' last step is the one whose θ was copied last
+                TrainStep reached = racer.curves().last();
+                if (reached != null) {
                     lastTheta[i] = last;
                     if (racer.live() != null) {
-                        racer.live().ended(lastStep[0], last);
+                        racer.live().ended(reached.step(), last);
                     }
                 }
             }
